@@ -1,0 +1,16 @@
+package com.helpdesk.core.event;
+
+/** Detail-types of the domain events (the catalog in docs/events.md). */
+public final class EventTypes {
+    public static final String SOURCE = "helpdesk.tickets";
+
+    public static final String TICKET_CREATED = "TicketCreated";
+    public static final String MESSAGE_ADDED = "MessageAdded";
+    public static final String STATUS_CHANGED = "StatusChanged";
+    public static final String ASSIGNED = "Assigned";
+    public static final String PRIORITY_CHANGED = "PriorityChanged";
+    public static final String TAGGED = "Tagged";
+    public static final String TICKET_UPDATED = "TicketUpdated";
+
+    private EventTypes() {}
+}

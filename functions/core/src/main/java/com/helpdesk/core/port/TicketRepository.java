@@ -1,0 +1,41 @@
+package com.helpdesk.core.port;
+
+import com.helpdesk.core.ticket.TicketThread;
+
+import java.util.Optional;
+
+/** Storage of tickets and their threads. Every operation is a key lookup, a query or a conditional write. */
+public interface TicketRepository {
+
+    /** Allocates the next human-friendly ticket number, unique per deployment. */
+    long allocateNumber();
+
+    /**
+     * Commits a write atomically. For a create ({@code expectedVersion == 0}) the ticket must not exist;
+     * otherwise the stored version must equal {@code expectedVersion}.
+     *
+     * @param idempotency optional; when the key was already used, nothing is written and
+     *                    {@link DuplicateRequestException} names the ticket created the first time
+     * @throws com.helpdesk.core.VersionConflictException when the stored version differs
+     */
+    void commit(TicketWrite write, IdempotencyKey idempotency);
+
+    default void commit(TicketWrite write) {
+        commit(write, null);
+    }
+
+    /** The ticket with its whole thread, or empty. */
+    Optional<TicketThread> find(String ticketId);
+
+    /** The id of the ticket with this number, or empty. */
+    Optional<String> findIdByNumber(long number);
+
+    /**
+     * A page of the view, newest-updated first.
+     *
+     * @param cursor null for the first page, else a {@link TicketPage#nextCursor()} of the same query
+     * @throws com.helpdesk.core.ValidationException (field "cursor") when the cursor is malformed,
+     *         tampered with, or belongs to another query
+     */
+    TicketPage list(TicketQuery query, int limit, String cursor);
+}

@@ -1,0 +1,405 @@
+package com.helpdesk.core.service;
+
+import com.helpdesk.core.NotFoundException;
+import com.helpdesk.core.StateConflictException;
+import com.helpdesk.core.ValidationException;
+import com.helpdesk.core.ValidationException.FieldError;
+import com.helpdesk.core.VersionConflictException;
+import com.helpdesk.core.event.DomainEvent;
+import com.helpdesk.core.event.EventTypes;
+import com.helpdesk.core.port.DuplicateRequestException;
+import com.helpdesk.core.port.IdGenerator;
+import com.helpdesk.core.port.IdempotencyKey;
+import com.helpdesk.core.port.TicketPage;
+import com.helpdesk.core.port.TicketQuery;
+import com.helpdesk.core.port.TicketRepository;
+import com.helpdesk.core.port.TicketWrite;
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.ActorType;
+import com.helpdesk.core.ticket.Message;
+import com.helpdesk.core.ticket.Priority;
+import com.helpdesk.core.ticket.Requester;
+import com.helpdesk.core.ticket.Status;
+import com.helpdesk.core.ticket.StatusTransitions;
+import com.helpdesk.core.ticket.Tags;
+import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.TicketThread;
+import com.helpdesk.core.ticket.Visibility;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** The ticket use cases: open, read, list, change and reply. Every change is one atomic write with its events. */
+public final class TicketService {
+    public static final int DEFAULT_PAGE_SIZE = 25;
+    public static final int MAX_PAGE_SIZE = 100;
+    /** Writes without If-Match are retried this often when a concurrent write wins the race. */
+    private static final int UNCONDITIONAL_ATTEMPTS = 5;
+    private static final Pattern NUMBER = Pattern.compile("^[0-9]{1,15}$");
+    private static final Pattern TICKET_ID = Pattern.compile("^tkt_[0-9a-z]{26}$");
+    private static final Pattern AGENT_ID = Pattern.compile("^[^\\s\\p{Cntrl}]{1,128}$");
+
+    private final TicketRepository repository;
+    private final IdGenerator ids;
+    private final Clock clock;
+
+    public TicketService(TicketRepository repository, IdGenerator ids, Clock clock) {
+        this.repository = Objects.requireNonNull(repository);
+        this.ids = Objects.requireNonNull(ids);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    public CreateResult create(NewTicket cmd, Actor actor, IdempotencyKey idempotency) {
+        List<FieldError> errors = new ArrayList<>();
+        String subject = checkSubject(cmd.subject(), errors);
+        if (cmd.requester() == null) errors.add(new FieldError("requester", "is required"));
+        if (cmd.channel() == null) errors.add(new FieldError("channel", "is required"));
+        String body = checkBody("message.body", cmd.body(), errors);
+        String assignee = checkAgentId("assignee", cmd.assignee(), errors);
+        String group = checkGroup(cmd.group(), errors);
+        SortedSet<String> tags = collect(errors, () -> Tags.normaliseAll("tags", cmd.tags()));
+        if (tags != null && tags.size() > Tags.MAX_PER_TICKET) {
+            errors.add(new FieldError("tags", "a ticket has at most " + Tags.MAX_PER_TICKET + " tags"));
+        }
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+
+        Status status = cmd.status() != null ? cmd.status() : (assignee != null ? Status.OPEN : Status.NEW);
+        if (status == Status.CLOSED) {
+            throw new ValidationException("status", "a ticket cannot be created closed");
+        }
+        Instant now = clock.instant();
+        String ticketId = ids.newId("tkt");
+        long number = repository.allocateNumber();
+        Message first = new Message(ids.newId("msg"), ticketId, actor,
+                cmd.visibility() == null ? Visibility.PUBLIC : cmd.visibility(), body, blankToNull(cmd.html()),
+                cmd.channel(), now, cmd.attachments());
+        Ticket ticket = Ticket.builder()
+                .id(ticketId).number(number).subject(subject).status(status)
+                .priority(cmd.priority() == null ? Priority.NORMAL : cmd.priority())
+                .channel(cmd.channel()).requester(cmd.requester()).assignee(assignee).group(group).tags(tags)
+                .createdAt(now).updatedAt(now).version(1)
+                .resolvedAt(status == Status.RESOLVED ? now : null)
+                .lastMessageAt(now).messageCount(1)
+                .build();
+
+        List<DomainEvent> events = new ArrayList<>();
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("subject", subject);
+        created.put("status", status.wire());
+        created.put("priority", ticket.priority().wire());
+        created.put("channel", ticket.channel().wire());
+        created.put("requester", requesterDetail(ticket.requester()));
+        created.put("assignee", assignee);
+        created.put("group", group);
+        created.put("tags", List.copyOf(ticket.tags()));
+        events.add(event(EventTypes.TICKET_CREATED, ticket, actor, now, created));
+        events.add(messageAdded(ticket, first, actor, now));
+
+        try {
+            repository.commit(new TicketWrite(ticket, 0, List.of(first), events), idempotency);
+            return new CreateResult(new TicketThread(ticket, List.of(first)), false);
+        } catch (DuplicateRequestException dup) {
+            if (idempotency != null && !Objects.equals(dup.fingerprint(), idempotency.fingerprint())) {
+                throw new StateConflictException("idempotency-key-reused",
+                        "this Idempotency-Key was already used for a different request");
+            }
+            return new CreateResult(get(dup.ticketId()), true);
+        }
+    }
+
+    public TicketThread get(String ticketId) {
+        return repository.find(ticketId).orElseThrow(() -> new NotFoundException("no ticket with id " + ticketId));
+    }
+
+    /**
+     * Resolves what a client calls a ticket: its opaque id, or its number (all digits, "1042" or "#1042").
+     * Anything else cannot name a ticket and is not found, without touching storage.
+     */
+    public String resolveId(String reference) {
+        String ref = reference == null ? "" : reference.strip();
+        if (ref.startsWith("#")) ref = ref.substring(1);
+        if (NUMBER.matcher(ref).matches()) {
+            long number = Long.parseLong(ref);
+            return repository.findIdByNumber(number)
+                    .orElseThrow(() -> new NotFoundException("no ticket with number " + number));
+        }
+        if (!TICKET_ID.matcher(ref).matches()) {
+            throw new NotFoundException("no ticket with id " + truncate(ref));
+        }
+        return ref;
+    }
+
+    public TicketThread getByNumber(long number) {
+        String id = repository.findIdByNumber(number)
+                .orElseThrow(() -> new NotFoundException("no ticket with number " + number));
+        return get(id);
+    }
+
+    public TicketPage list(TicketQuery query, Integer limit, String cursor) {
+        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
+        if (size < 1 || size > MAX_PAGE_SIZE) {
+            throw new ValidationException("limit", "must be between 1 and " + MAX_PAGE_SIZE);
+        }
+        if (query.assignee() != null && !TicketQuery.UNASSIGNED.equals(query.assignee())) {
+            checkAgentIdOrThrow("assignee", query.assignee());
+        }
+        String tag = query.tag() == null ? null : Tags.normalise("tag", query.tag());
+        String requester = query.requester() == null ? null : Requester.normaliseIdentity(query.requester());
+        return repository.list(new TicketQuery(query.status(), query.assignee(), requester, tag), size,
+                blankToNull(cursor));
+    }
+
+    /** Applies a partial update. With {@code expectedVersion} a stale copy is refused; without it, races are retried. */
+    public TicketThread update(String ticketId, TicketChange change, OptionalLong expectedVersion, Actor actor) {
+        validate(change);
+        for (int attempt = 1; ; attempt++) {
+            TicketThread current = get(ticketId);
+            checkVersion(current.ticket(), expectedVersion);
+            Instant now = clock.instant();
+            List<DomainEvent> events = new ArrayList<>();
+            Ticket next = apply(current.ticket(), change, actor, now, events);
+            if (events.isEmpty()) {
+                return current; // nothing changed: no write, no new version
+            }
+            try {
+                repository.commit(new TicketWrite(next, current.ticket().version(), List.of(), events));
+                return new TicketThread(next, current.messages());
+            } catch (VersionConflictException e) {
+                if (expectedVersion.isPresent() || attempt >= UNCONDITIONAL_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    /** Adds a reply or note to the thread, applying the lifecycle's event-driven moves. */
+    public TicketThread addMessage(String ticketId, NewMessage cmd, OptionalLong expectedVersion, Actor actor) {
+        List<FieldError> errors = new ArrayList<>();
+        String body = checkBody("body", cmd.body(), errors);
+        if (cmd.visibility() == null) errors.add(new FieldError("visibility", "is required (public or internal)"));
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        if (cmd.visibility() == Visibility.INTERNAL && actor.type() == ActorType.CUSTOMER) {
+            throw new ValidationException("visibility", "customers cannot write internal notes");
+        }
+        for (int attempt = 1; ; attempt++) {
+            TicketThread current = get(ticketId);
+            Ticket t = current.ticket();
+            checkVersion(t, expectedVersion);
+            Instant now = clock.instant();
+            Status nextStatus;
+            if (cmd.visibility() == Visibility.INTERNAL) {
+                nextStatus = StatusTransitions.afterInternalNote(t.status());
+            } else if (actor.type() == ActorType.CUSTOMER) {
+                nextStatus = StatusTransitions.afterCustomerMessage(t.status());
+            } else {
+                nextStatus = StatusTransitions.afterTeamReply(t.status());
+            }
+            Message message = new Message(ids.newId("msg"), t.id(), actor, cmd.visibility(), body,
+                    blankToNull(cmd.html()), cmd.channel() == null ? t.channel() : cmd.channel(), now,
+                    cmd.attachments());
+            Ticket.Builder b = t.toBuilder().updatedAt(now).version(t.version() + 1).lastMessageAt(now)
+                    .messageCount(t.messageCount() + 1).status(nextStatus);
+            boolean teamAnswer = message.isPublic()
+                    && (actor.type() == ActorType.AGENT || actor.type() == ActorType.AI);
+            if (teamAnswer && t.firstResponseAt() == null) b.firstResponseAt(now);
+            if (nextStatus != t.status() && t.status() == Status.RESOLVED) b.resolvedAt(null);
+            Ticket next = b.build();
+            List<DomainEvent> events = new ArrayList<>();
+            events.add(messageAdded(next, message, actor, now));
+            if (nextStatus != t.status()) {
+                events.add(change(EventTypes.STATUS_CHANGED, next, actor, now, "status",
+                        t.status().wire(), nextStatus.wire()));
+            }
+            try {
+                repository.commit(new TicketWrite(next, t.version(), List.of(message), events));
+                List<Message> thread = new ArrayList<>(current.messages());
+                thread.add(message);
+                return new TicketThread(next, thread);
+            } catch (VersionConflictException e) {
+                if (expectedVersion.isPresent() || attempt >= UNCONDITIONAL_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    private Ticket apply(Ticket t, TicketChange c, Actor actor, Instant now, List<DomainEvent> events) {
+        Ticket.Builder b = t.toBuilder();
+        Status status = t.status();
+        if (t.status() == Status.CLOSED) {
+            throw new StateConflictException("ticket-closed", "the ticket is closed and cannot be changed");
+        }
+        if (c.subject() != null) {
+            String subject = c.subject().strip();
+            if (!subject.equals(t.subject())) {
+                b.subject(subject);
+                events.add(change(EventTypes.TICKET_UPDATED, t, actor, now, "subject", t.subject(), subject));
+            }
+        }
+        if (c.priority() != null && c.priority() != t.priority()) {
+            b.priority(c.priority());
+            events.add(change(EventTypes.PRIORITY_CHANGED, t, actor, now, "priority", t.priority().wire(), c.priority().wire()));
+        }
+        if (c.assignee() != null) {
+            String assignee = c.assignee().orElse(null);
+            if (!Objects.equals(assignee, t.assignee())) {
+                b.assignee(assignee);
+                events.add(change(EventTypes.ASSIGNED, t, actor, now, "assignee", t.assignee(), assignee));
+                // Taking ownership of a new ticket means someone is working on it.
+                if (assignee != null && c.status() == null && t.status() == Status.NEW) status = Status.OPEN;
+            }
+        }
+        if (c.group() != null) {
+            String group = c.group().orElse(null);
+            if (!Objects.equals(group, t.group())) {
+                b.group(group);
+                events.add(change(EventTypes.TICKET_UPDATED, t, actor, now, "group", t.group(), group));
+            }
+        }
+        if (c.status() != null && c.status() != t.status()) {
+            StatusTransitions.check(t.status(), c.status());
+            status = c.status();
+        }
+        if (status != t.status()) {
+            b.status(status);
+            if (status == Status.RESOLVED || (status == Status.CLOSED && t.resolvedAt() == null)) b.resolvedAt(now);
+            if (status == Status.OPEN || status == Status.PENDING) b.resolvedAt(null);
+            events.add(change(EventTypes.STATUS_CHANGED, t, actor, now, "status", t.status().wire(), status.wire()));
+        }
+        SortedSet<String> tags = new TreeSet<>(t.tags());
+        SortedSet<String> add = Tags.normaliseAll("addTags", c.addTags());
+        SortedSet<String> remove = Tags.normaliseAll("removeTags", c.removeTags());
+        List<String> added = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        for (String tag : remove) if (tags.remove(tag)) removed.add(tag);
+        for (String tag : add) if (tags.add(tag)) added.add(tag);
+        if (tags.size() > Tags.MAX_PER_TICKET) {
+            throw new ValidationException("addTags", "a ticket has at most " + Tags.MAX_PER_TICKET + " tags");
+        }
+        if (!added.isEmpty() || !removed.isEmpty()) {
+            b.tags(tags);
+            Map<String, Object> detail = new LinkedHashMap<>();
+            detail.put("added", added);
+            detail.put("removed", removed);
+            detail.put("tags", List.copyOf(tags));
+            events.add(event(EventTypes.TAGGED, t, actor, now, detail));
+        }
+        if (events.isEmpty()) return t;
+        return b.updatedAt(now).version(t.version() + 1).build();
+    }
+
+    private void validate(TicketChange c) {
+        if (c.isEmpty()) {
+            throw new ValidationException("body", "names no field to change (status, priority, assignee, group, subject, addTags, removeTags)");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (c.subject() != null) checkSubject(c.subject(), errors);
+        if (c.assignee() != null && c.assignee().isPresent()) checkAgentId("assignee", c.assignee().get(), errors);
+        if (c.group() != null && c.group().isPresent()) checkGroup(c.group().get(), errors);
+        collect(errors, () -> Tags.normaliseAll("addTags", c.addTags()));
+        collect(errors, () -> Tags.normaliseAll("removeTags", c.removeTags()));
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+    }
+
+    private static void checkVersion(Ticket t, OptionalLong expectedVersion) {
+        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != t.version()) {
+            throw new VersionConflictException("the ticket has changed since version " + expectedVersion.getAsLong()
+                    + "; it is now at version " + t.version(), t.version());
+        }
+    }
+
+    private DomainEvent messageAdded(Ticket t, Message m, Actor actor, Instant now) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("messageId", m.id());
+        d.put("visibility", m.visibility().wire());
+        d.put("channel", m.channel().wire());
+        d.put("authorType", m.author().type().wire());
+        d.put("status", t.status().wire());
+        return event(EventTypes.MESSAGE_ADDED, t, actor, now, d);
+    }
+
+    private DomainEvent change(String type, Ticket t, Actor actor, Instant now, String field, Object from, Object to) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("field", field);
+        d.put("from", from);
+        d.put("to", to);
+        return event(type, t, actor, now, d);
+    }
+
+    private DomainEvent event(String type, Ticket t, Actor actor, Instant now, Map<String, Object> detail) {
+        return new DomainEvent(ids.newId("evt"), type, t.id(), t.number(), now, actor, detail);
+    }
+
+    private static Map<String, Object> requesterDetail(Requester r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("email", r.email());
+        m.put("phone", r.phone());
+        m.put("name", r.name());
+        return m;
+    }
+
+    private static String checkSubject(String raw, List<FieldError> errors) {
+        String s = blankToNull(raw);
+        if (s == null) {
+            errors.add(new FieldError("subject", "is required"));
+        } else if (s.length() > Ticket.MAX_SUBJECT) {
+            errors.add(new FieldError("subject", "is longer than " + Ticket.MAX_SUBJECT + " characters"));
+        }
+        return s;
+    }
+
+    private static String checkBody(String field, String raw, List<FieldError> errors) {
+        if (raw == null || raw.isBlank()) {
+            errors.add(new FieldError(field, "is required"));
+            return null;
+        }
+        if (raw.length() > Message.MAX_BODY) {
+            errors.add(new FieldError(field, "is longer than " + Message.MAX_BODY + " characters"));
+        }
+        return raw;
+    }
+
+    private static String checkAgentId(String field, String raw, List<FieldError> errors) {
+        String s = blankToNull(raw);
+        if (s == null) return null;
+        if (!AGENT_ID.matcher(s).matches() || TicketQuery.UNASSIGNED.equals(s)) {
+            errors.add(new FieldError(field, "is not an agent id (1-128 characters, no spaces; 'none' is reserved)"));
+        }
+        return s;
+    }
+
+    private static void checkAgentIdOrThrow(String field, String raw) {
+        List<FieldError> errors = new ArrayList<>();
+        checkAgentId(field, raw, errors);
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+    }
+
+    private static String checkGroup(String raw, List<FieldError> errors) {
+        String s = blankToNull(raw);
+        if (s != null && s.length() > 64) errors.add(new FieldError("group", "is longer than 64 characters"));
+        return s;
+    }
+
+    private static <T> T collect(List<FieldError> errors, java.util.function.Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (ValidationException e) {
+            errors.addAll(e.errors());
+            return null;
+        }
+    }
+
+    private static String truncate(String s) {
+        return s.length() > 40 ? s.substring(0, 40) + "..." : s;
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}

@@ -1,0 +1,54 @@
+package com.helpdesk.core.ticket;
+
+import com.helpdesk.core.ValidationException;
+
+import java.text.Normalizer;
+import java.util.Collection;
+import java.util.Locale;
+import java.util.SortedSet;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/**
+ * Tags are normalised so that "Return Request", "return-request" and " RETURN_request " are one tag:
+ * NFKC, lower case, runs of whitespace/underscores become '-', then only letters, digits and "-:." remain.
+ */
+public final class Tags {
+    public static final int MAX_LENGTH = 50;
+    public static final int MAX_PER_TICKET = 20;
+    private static final Pattern ALLOWED = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}:.\\-]*$");
+
+    private Tags() {}
+
+    public static String normalise(String field, String raw) {
+        if (raw == null) {
+            throw new ValidationException(field, "tags must be strings");
+        }
+        String t = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT)
+                .replaceAll("[\\s_]+", "-");
+        if (t.isEmpty()) {
+            throw new ValidationException(field, "tags must not be empty");
+        }
+        if (t.length() > MAX_LENGTH) {
+            throw new ValidationException(field, "tag '" + Wire.truncate(t) + "' is longer than " + MAX_LENGTH + " characters");
+        }
+        if (!ALLOWED.matcher(t).matches()) {
+            throw new ValidationException(field, "tag '" + t + "' may contain only letters, digits, '-', ':' and '.'");
+        }
+        return t;
+    }
+
+    public static SortedSet<String> normaliseAll(String field, Collection<String> raw) {
+        SortedSet<String> out = new TreeSet<>();
+        if (raw != null) {
+            for (String r : raw) out.add(normalise(field, r));
+        }
+        return out;
+    }
+
+    static void checkCount(String field, Collection<String> tags) {
+        if (tags.size() > MAX_PER_TICKET) {
+            throw new ValidationException(field, "a ticket has at most " + MAX_PER_TICKET + " tags");
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.helpdesk.core.service;
+
+import com.helpdesk.core.VersionConflictException;
+import com.helpdesk.core.event.DomainEvent;
+import com.helpdesk.core.port.DuplicateRequestException;
+import com.helpdesk.core.port.IdempotencyKey;
+import com.helpdesk.core.port.TicketPage;
+import com.helpdesk.core.port.TicketQuery;
+import com.helpdesk.core.port.TicketRepository;
+import com.helpdesk.core.port.TicketWrite;
+import com.helpdesk.core.ticket.Message;
+import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.TicketThread;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A test double with the port's semantics (atomic commit, version checks, idempotency); no paging. */
+final class InMemoryTicketRepository implements TicketRepository {
+    final Map<String, Ticket> tickets = new HashMap<>();
+    final Map<String, List<Message>> messages = new HashMap<>();
+    final List<DomainEvent> events = new ArrayList<>();
+    final Map<String, String[]> idempotency = new HashMap<>();
+    private long counter = 1000;
+    /** When set, the next commit fails as if another writer had won the race. */
+    int conflictsToInject;
+
+    @Override
+    public synchronized long allocateNumber() {
+        return ++counter;
+    }
+
+    @Override
+    public synchronized void commit(TicketWrite write, IdempotencyKey key) {
+        Ticket current = tickets.get(write.ticket().id());
+        if (key != null) {
+            String[] seen = idempotency.get(key.scope() + "#" + key.key());
+            if (seen != null) throw new DuplicateRequestException(seen[0], seen[1]);
+        }
+        if (conflictsToInject > 0) {
+            conflictsToInject--;
+            throw new VersionConflictException("injected", current == null ? 0 : current.version());
+        }
+        long stored = current == null ? 0 : current.version();
+        if (stored != write.expectedVersion()) {
+            throw new VersionConflictException("stale", stored);
+        }
+        tickets.put(write.ticket().id(), write.ticket());
+        messages.computeIfAbsent(write.ticket().id(), k -> new ArrayList<>()).addAll(write.newMessages());
+        events.addAll(write.events());
+        if (key != null) idempotency.put(key.scope() + "#" + key.key(), new String[]{write.ticket().id(), key.fingerprint()});
+    }
+
+    @Override
+    public synchronized Optional<TicketThread> find(String ticketId) {
+        Ticket t = tickets.get(ticketId);
+        return t == null ? Optional.empty() : Optional.of(new TicketThread(t, messages.get(ticketId)));
+    }
+
+    @Override
+    public synchronized Optional<String> findIdByNumber(long number) {
+        return tickets.values().stream().filter(t -> t.number() == number).map(Ticket::id).findFirst();
+    }
+
+    @Override
+    public synchronized TicketPage list(TicketQuery q, int limit, String cursor) {
+        List<Ticket> items = tickets.values().stream()
+                .filter(t -> q.status() == null || t.status() == q.status())
+                .filter(t -> q.tag() == null || t.tags().contains(q.tag()))
+                .sorted(Comparator.comparing(Ticket::updatedAt).reversed())
+                .limit(limit).toList();
+        return new TicketPage(items, null);
+    }
+}

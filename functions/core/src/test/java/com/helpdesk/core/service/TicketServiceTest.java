@@ -1,0 +1,273 @@
+package com.helpdesk.core.service;
+
+import com.helpdesk.core.NotFoundException;
+import com.helpdesk.core.StateConflictException;
+import com.helpdesk.core.ValidationException;
+import com.helpdesk.core.VersionConflictException;
+import com.helpdesk.core.event.DomainEvent;
+import com.helpdesk.core.port.IdempotencyKey;
+import com.helpdesk.core.port.TicketQuery;
+import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.ActorType;
+import com.helpdesk.core.ticket.Channel;
+import com.helpdesk.core.ticket.Priority;
+import com.helpdesk.core.ticket.Requester;
+import com.helpdesk.core.ticket.Status;
+import com.helpdesk.core.ticket.TicketThread;
+import com.helpdesk.core.ticket.Visibility;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TicketServiceTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
+    private final InMemoryTicketRepository repo = new InMemoryTicketRepository();
+    private final TicketService service = new TicketService(repo, new UlidGenerator(clock), clock);
+    private final Actor alice = Actor.agent("alice");
+    private final Requester jane = Requester.of("requester", "jane@example.com", null, "Jane", null);
+
+    private NewTicket phoneCall(String assignee, List<String> tags) {
+        return new NewTicket("Where is my order?", jane, Channel.PHONE, null, tags, assignee, null, null,
+                "Caller asks about order #1001", null, null, null);
+    }
+
+    @Test
+    void createsATicketWithItsFirstMessageAndEvents() {
+        TicketThread t = service.create(phoneCall(null, List.of("WISMO", "wismo")), alice, null).thread();
+        assertThat(t.ticket().id()).startsWith("tkt_");
+        assertThat(t.ticket().number()).isEqualTo(1001);
+        assertThat(t.ticket().status()).isEqualTo(Status.NEW);
+        assertThat(t.ticket().priority()).isEqualTo(Priority.NORMAL);
+        assertThat(t.ticket().tags()).containsExactly("wismo");
+        assertThat(t.ticket().version()).isEqualTo(1);
+        assertThat(t.messages()).singleElement().satisfies(m -> {
+            assertThat(m.author()).isEqualTo(alice);
+            assertThat(m.visibility()).isEqualTo(Visibility.PUBLIC);
+            assertThat(m.channel()).isEqualTo(Channel.PHONE);
+        });
+        assertThat(repo.events).extracting(DomainEvent::type).containsExactly("TicketCreated", "MessageAdded");
+        assertThat(service.create(phoneCall(null, null), alice, null).thread().ticket().number()).isEqualTo(1002);
+    }
+
+    @Test
+    void anAssignedNewTicketStartsOpen() {
+        assertThat(service.create(phoneCall("bob", null), alice, null).thread().ticket().status()).isEqualTo(Status.OPEN);
+    }
+
+    @Test
+    void createCollectsEveryValidationError() {
+        NewTicket bad = new NewTicket(" ", null, null, null, List.of("ok", "bad!"), "has space", null, null, "", null, null, null);
+        assertThatThrownBy(() -> service.create(bad, alice, null))
+                .isInstanceOf(ValidationException.class)
+                .satisfies(e -> assertThat(((ValidationException) e).errors())
+                        .extracting(ValidationException.FieldError::field)
+                        .contains("subject", "requester", "channel", "message.body", "assignee", "tags"));
+        assertThat(repo.tickets).isEmpty();
+    }
+
+    @Test
+    void ticketsCannotBeCreatedClosed() {
+        NewTicket closed = new NewTicket("s", jane, Channel.WEB, null, null, null, null, Status.CLOSED, "b", null, null, null);
+        assertThatThrownBy(() -> service.create(closed, alice, null)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void anIdempotentRetryReturnsTheFirstTicketAndAReusedKeyIsRefused() {
+        IdempotencyKey key = new IdempotencyKey("alice", "k1", "fp1");
+        CreateResult first = service.create(phoneCall(null, null), alice, key);
+        CreateResult retry = service.create(phoneCall(null, null), alice, key);
+        assertThat(retry.replayed()).isTrue();
+        assertThat(retry.thread().ticket().id()).isEqualTo(first.thread().ticket().id());
+        assertThat(repo.tickets).hasSize(1);
+        assertThatThrownBy(() -> service.create(phoneCall(null, null), alice, new IdempotencyKey("alice", "k1", "other")))
+                .isInstanceOf(StateConflictException.class)
+                .extracting(e -> ((StateConflictException) e).code()).isEqualTo("idempotency-key-reused");
+    }
+
+    @Test
+    void updateAppliesChangesWithOneEventEach() {
+        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        clock.advance(Duration.ofMinutes(5));
+        TicketThread t = service.update(id, new TicketChange(Status.PENDING, Priority.HIGH, Optional.of("bob"),
+                Optional.of("billing"), "New subject", List.of("VIP"), List.of()), OptionalLong.of(1), alice);
+        assertThat(t.ticket().status()).isEqualTo(Status.PENDING);
+        assertThat(t.ticket().assignee()).isEqualTo("bob");
+        assertThat(t.ticket().group()).isEqualTo("billing");
+        assertThat(t.ticket().tags()).containsExactly("vip");
+        assertThat(t.ticket().version()).isEqualTo(2);
+        assertThat(t.ticket().updatedAt()).isEqualTo(clock.instant());
+        assertThat(repo.events.subList(2, repo.events.size())).extracting(DomainEvent::type)
+                .containsExactlyInAnyOrder("TicketUpdated", "PriorityChanged", "Assigned", "TicketUpdated", "StatusChanged", "Tagged");
+
+        TicketThread cleared = service.update(id, new TicketChange(null, null, Optional.empty(), Optional.empty(), null,
+                null, List.of("vip")), OptionalLong.empty(), alice);
+        assertThat(cleared.ticket().assignee()).isNull();
+        assertThat(cleared.ticket().group()).isNull();
+        assertThat(cleared.ticket().tags()).isEmpty();
+    }
+
+    @Test
+    void aNoOpUpdateWritesNothing() {
+        String id = service.create(phoneCall(null, List.of("a")), alice, null).thread().ticket().id();
+        int events = repo.events.size();
+        TicketThread same = service.update(id, new TicketChange(Status.NEW, Priority.NORMAL, null, null, null, List.of("A"), null),
+                OptionalLong.of(1), alice);
+        assertThat(same.ticket().version()).isEqualTo(1);
+        assertThat(repo.events).hasSize(events);
+    }
+
+    @Test
+    void aStaleVersionIsRefusedAndNothingChanges() {
+        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        service.update(id, new TicketChange(null, Priority.HIGH, null, null, null, null, null), OptionalLong.of(1), alice);
+        assertThatThrownBy(() -> service.update(id, new TicketChange(null, Priority.LOW, null, null, null, null, null),
+                OptionalLong.of(1), alice))
+                .isInstanceOf(VersionConflictException.class)
+                .extracting(e -> ((VersionConflictException) e).currentVersion()).isEqualTo(2L);
+        assertThat(repo.tickets.get(id).priority()).isEqualTo(Priority.HIGH);
+    }
+
+    @Test
+    void withoutIfMatchARaceIsRetriedButWithIfMatchItIsReported() {
+        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        repo.conflictsToInject = 2;
+        assertThat(service.update(id, new TicketChange(null, Priority.HIGH, null, null, null, null, null),
+                OptionalLong.empty(), alice).ticket().priority()).isEqualTo(Priority.HIGH);
+        repo.conflictsToInject = 1;
+        assertThatThrownBy(() -> service.update(id, new TicketChange(null, Priority.LOW, null, null, null, null, null),
+                OptionalLong.of(2), alice)).isInstanceOf(VersionConflictException.class);
+    }
+
+    @Test
+    void illegalMovesAreRefusedWithTheReason() {
+        String id = service.create(phoneCall("bob", null), alice, null).thread().ticket().id();
+        assertThatThrownBy(() -> service.update(id, new TicketChange(Status.NEW, null, null, null, null, null, null),
+                OptionalLong.empty(), alice))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("cannot change status from open to new");
+        service.update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        assertThatThrownBy(() -> service.update(id, new TicketChange(null, Priority.HIGH, null, null, null, null, null),
+                OptionalLong.empty(), alice)).isInstanceOf(StateConflictException.class).hasMessageContaining("closed");
+        assertThat(repo.tickets.get(id).resolvedAt()).isNotNull();
+    }
+
+    @Test
+    void assigningANewTicketOpensIt() {
+        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        TicketThread t = service.update(id, new TicketChange(null, null, Optional.of("bob"), null, null, null, null),
+                OptionalLong.empty(), alice);
+        assertThat(t.ticket().status()).isEqualTo(Status.OPEN);
+    }
+
+    @Test
+    void repliesAndNotesFollowTheLifecycle() {
+        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        clock.advance(Duration.ofMinutes(3));
+        TicketThread note = service.addMessage(id, new NewMessage("checking the carrier", null, Visibility.INTERNAL, null, null),
+                OptionalLong.of(1), alice);
+        assertThat(note.ticket().status()).isEqualTo(Status.NEW);
+        assertThat(note.ticket().firstResponseAt()).isNull();
+
+        clock.advance(Duration.ofMinutes(3));
+        TicketThread reply = service.addMessage(id, new NewMessage("It ships today", "<p>It ships today</p>", Visibility.PUBLIC, null, null),
+                OptionalLong.empty(), alice);
+        assertThat(reply.ticket().status()).isEqualTo(Status.OPEN);
+        assertThat(reply.ticket().firstResponseAt()).isEqualTo(clock.instant());
+        assertThat(reply.ticket().messageCount()).isEqualTo(3);
+        assertThat(reply.messages()).hasSize(3).last().satisfies(m -> {
+            assertThat(m.html()).isEqualTo("<p>It ships today</p>");
+            assertThat(m.channel()).isEqualTo(Channel.PHONE);
+        });
+
+        service.update(id, new TicketChange(Status.RESOLVED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        Actor customer = new Actor(ActorType.CUSTOMER, "cus_1", "Jane", "jane@example.com");
+        TicketThread reopened = service.addMessage(id, new NewMessage("Still not here", null, Visibility.PUBLIC, Channel.EMAIL, null),
+                OptionalLong.empty(), customer);
+        assertThat(reopened.ticket().status()).isEqualTo(Status.OPEN);
+        assertThat(reopened.ticket().resolvedAt()).isNull();
+        assertThat(repo.events).extracting(DomainEvent::type).endsWith("MessageAdded", "StatusChanged");
+    }
+
+    @Test
+    void customersCannotWriteNotesAndClosedTicketsTakeNoMessages() {
+        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        Actor customer = new Actor(ActorType.CUSTOMER, "cus_1", null, null);
+        assertThatThrownBy(() -> service.addMessage(id, new NewMessage("x", null, Visibility.INTERNAL, null, null),
+                OptionalLong.empty(), customer)).isInstanceOf(ValidationException.class);
+        service.update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        assertThatThrownBy(() -> service.addMessage(id, new NewMessage("x", null, Visibility.PUBLIC, null, null),
+                OptionalLong.empty(), alice)).isInstanceOf(StateConflictException.class);
+        assertThat(repo.messages.get(id)).hasSize(1);
+    }
+
+    @Test
+    void unknownTicketsAreNotFound() {
+        assertThatThrownBy(() -> service.get("tkt_nope")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.getByNumber(99)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.update("tkt_nope", new TicketChange(null, Priority.LOW, null, null, null, null, null),
+                OptionalLong.empty(), alice)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void ticketsAreFoundByIdOrNumber() {
+        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        assertThat(service.resolveId(id)).isEqualTo(id);
+        assertThat(service.resolveId("1001")).isEqualTo(id);
+        assertThat(service.resolveId("#1001")).isEqualTo(id);
+        assertThatThrownBy(() -> service.resolveId("1002")).isInstanceOf(NotFoundException.class).hasMessageContaining("number 1002");
+        assertThatThrownBy(() -> service.resolveId("../../etc")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.resolveId("99999999999999999999")).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void listValidatesLimitsAndNormalisesFilters() {
+        service.create(phoneCall(null, List.of("Return Request")), alice, null);
+        assertThat(service.list(new TicketQuery(null, null, null, "RETURN REQUEST"), 10, null).items()).hasSize(1);
+        assertThatThrownBy(() -> service.list(TicketQuery.all(), 0, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.list(TicketQuery.all(), 101, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.list(new TicketQuery(null, "a b", null, null), 10, null)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
+    void emptyPatchIsRefused() {
+        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        assertThatThrownBy(() -> service.update(id, new TicketChange(null, null, null, null, null, null, null),
+                OptionalLong.empty(), alice)).isInstanceOf(ValidationException.class).hasMessageContaining("names no field");
+    }
+
+    static final class MutableClock extends Clock {
+        private Instant now;
+
+        MutableClock(Instant now) {
+            this.now = now;
+        }
+
+        void advance(Duration d) {
+            now = now.plus(d);
+        }
+
+        @Override
+        public java.time.ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(java.time.ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+}

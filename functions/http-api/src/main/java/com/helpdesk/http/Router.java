@@ -1,0 +1,93 @@
+package com.helpdesk.http;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.helpdesk.runtime.Json;
+
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Function;
+
+/**
+ * Dispatches on API Gateway's routeKey ("PATCH /tickets/{id}") and owns the cross-cutting rules every
+ * route shares: an authenticated caller with an allowed role, the body size limit, and turning every
+ * refusal into problem+json without leaking internals.
+ */
+public final class Router {
+    /** Documented request body limit (openapi.yaml). */
+    public static final int MAX_BODY_BYTES = 256 * 1024;
+
+    private record Route(Set<String> roles, Function<ApiRequest, ApiResponse> handler) {}
+
+    private final Map<String, Route> routes = new LinkedHashMap<>();
+
+    public Router route(String routeKey, Set<String> roles, Function<ApiRequest, ApiResponse> handler) {
+        routes.put(routeKey, new Route(Set.copyOf(roles), handler));
+        return this;
+    }
+
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        String instance = event == null ? null : event.getRawPath();
+        try {
+            return dispatch(event).toEvent();
+        } catch (RuntimeException e) {
+            HttpProblem p = Problems.from(e);
+            if (p == null) {
+                logUnexpected(event, e);
+                p = new HttpProblem(500, "internal-error", "Internal Server Error",
+                        "the request could not be completed; it has been logged"
+                                + (requestId(event) == null ? "" : " (request id " + requestId(event) + ")"));
+            }
+            return ApiResponse.problem(p, instance).toEvent();
+        }
+    }
+
+    private ApiResponse dispatch(APIGatewayV2HTTPEvent event) {
+        if (event == null || event.getRouteKey() == null) {
+            throw new HttpProblem(400, "bad-request", "Bad Request", "not an HTTP API request");
+        }
+        Route route = routes.get(event.getRouteKey());
+        if (route == null) {
+            throw new HttpProblem(404, "not-found", "Not Found", "no route " + event.getRouteKey());
+        }
+        Caller caller = event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null
+                || event.getRequestContext().getAuthorizer().getJwt() == null ? null
+                : Caller.fromClaims(event.getRequestContext().getAuthorizer().getJwt().getClaims());
+        if (caller == null) {
+            throw new HttpProblem(401, "unauthorized", "Unauthorized", "a valid bearer token is required",
+                    java.util.List.of(), Map.of("WWW-Authenticate", "Bearer"));
+        }
+        if (!route.roles().isEmpty() && route.roles().stream().noneMatch(caller.roles()::contains)) {
+            throw new HttpProblem(403, "forbidden", "Forbidden",
+                    "this route needs one of the roles " + String.join(", ", route.roles())
+                            + "; the token has " + (caller.roles().isEmpty() ? "none" : String.join(", ", caller.roles())));
+        }
+        byte[] body = ApiRequest.decodeBody(event);
+        if (body.length > MAX_BODY_BYTES) {
+            throw new HttpProblem(413, "payload-too-large", "Content Too Large",
+                    "the request body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES);
+        }
+        return route.handler().apply(new ApiRequest(event, caller, body));
+    }
+
+    private static String requestId(APIGatewayV2HTTPEvent event) {
+        return event == null || event.getRequestContext() == null ? null : event.getRequestContext().getRequestId();
+    }
+
+    private static void logUnexpected(APIGatewayV2HTTPEvent event, RuntimeException e) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", "ERROR");
+        line.put("message", "unhandled error");
+        line.put("requestId", requestId(event));
+        line.put("routeKey", event == null ? null : event.getRouteKey());
+        line.put("error", e.getClass().getName() + ": " + e.getMessage());
+        line.put("stack", Arrays.stream(e.getStackTrace()).limit(15).map(StackTraceElement::toString).toList());
+        try {
+            System.err.println(Json.mapper().writeValueAsString(line));
+        } catch (Exception ignored) {
+            System.err.println("unhandled error: " + e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package com.helpdesk.http;
+
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.Attachment;
+import com.helpdesk.core.ticket.Message;
+import com.helpdesk.core.ticket.Requester;
+import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.TicketThread;
+
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The API's JSON shape of tickets and messages (names are a published contract: see openapi.yaml). */
+public final class TicketRepresentation {
+    private TicketRepresentation() {}
+
+    public static Map<String, Object> summary(Ticket t) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", t.id());
+        m.put("number", t.number());
+        m.put("subject", t.subject());
+        m.put("status", t.status().wire());
+        m.put("priority", t.priority().wire());
+        m.put("channel", t.channel().wire());
+        m.put("requester", requester(t.requester()));
+        m.put("assignee", t.assignee());
+        m.put("group", t.group());
+        m.put("tags", t.tags());
+        m.put("createdAt", iso(t.createdAt()));
+        m.put("updatedAt", iso(t.updatedAt()));
+        m.put("version", t.version());
+        m.put("firstResponseAt", iso(t.firstResponseAt()));
+        m.put("resolvedAt", iso(t.resolvedAt()));
+        m.put("lastMessageAt", iso(t.lastMessageAt()));
+        m.put("messageCount", t.messageCount());
+        return m;
+    }
+
+    public static Map<String, Object> full(TicketThread thread) {
+        Map<String, Object> m = summary(thread.ticket());
+        m.put("messages", thread.messages().stream().map(TicketRepresentation::message).toList());
+        return m;
+    }
+
+    public static Map<String, Object> message(Message msg) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", msg.id());
+        m.put("author", author(msg.author()));
+        m.put("visibility", msg.visibility().wire());
+        m.put("body", msg.body());
+        m.put("html", msg.html());
+        m.put("channel", msg.channel().wire());
+        m.put("createdAt", iso(msg.createdAt()));
+        m.put("attachments", msg.attachments().stream().map(TicketRepresentation::attachment).toList());
+        return m;
+    }
+
+    private static Map<String, Object> requester(Requester r) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("email", r.email());
+        m.put("phone", r.phone());
+        m.put("name", r.name());
+        m.put("externalIds", r.externalIds());
+        return m;
+    }
+
+    private static Map<String, Object> author(Actor a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("type", a.type().wire());
+        m.put("id", a.id());
+        m.put("name", a.name());
+        m.put("email", a.email());
+        return m;
+    }
+
+    private static Map<String, Object> attachment(Attachment a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.id());
+        m.put("filename", a.filename());
+        m.put("contentType", a.contentType());
+        m.put("size", a.size());
+        m.put("contentId", a.contentId());
+        return m;
+    }
+
+    private static String iso(Instant i) {
+        return i == null ? null : i.toString();
+    }
+
+    public static List<Map<String, Object>> summaries(List<Ticket> tickets) {
+        return tickets.stream().map(TicketRepresentation::summary).toList();
+    }
+}

@@ -1,0 +1,38 @@
+package com.helpdesk.relay;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
+import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
+import com.helpdesk.bus.EventBusPublisher;
+import com.helpdesk.bus.OutboxEntry;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Relays committed domain events from the table's stream to the event bus (the transactional outbox:
+ * the event item was written in the same transaction as the change, so no change loses its event).
+ * Entries the bus refuses are reported as batch item failures and retried by Lambda from there on.
+ */
+public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private final EventBusPublisher publisher;
+
+    public OutboxRelayHandler() {
+        this(EventBusPublisher.fromEnvironment());
+    }
+
+    public OutboxRelayHandler(EventBusPublisher publisher) {
+        this.publisher = publisher;
+    }
+
+    @Override
+    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        List<OutboxEntry> entries = OutboxRecords.decode(event);
+        List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (String key : publisher.publish(entries)) {
+            failures.add(new StreamsEventResponse.BatchItemFailure(key));
+        }
+        return new StreamsEventResponse(failures);
+    }
+}

@@ -1,0 +1,218 @@
+package com.helpdesk.api;
+
+import com.helpdesk.core.port.IdempotencyKey;
+import com.helpdesk.core.port.TicketPage;
+import com.helpdesk.core.port.TicketQuery;
+import com.helpdesk.core.service.CreateResult;
+import com.helpdesk.core.service.NewMessage;
+import com.helpdesk.core.service.NewTicket;
+import com.helpdesk.core.service.TicketChange;
+import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.ActorType;
+import com.helpdesk.core.ticket.Channel;
+import com.helpdesk.core.ticket.Priority;
+import com.helpdesk.core.ticket.Requester;
+import com.helpdesk.core.ticket.Status;
+import com.helpdesk.core.ticket.TicketThread;
+import com.helpdesk.core.ticket.Visibility;
+import com.helpdesk.core.ValidationException;
+import com.helpdesk.http.ApiRequest;
+import com.helpdesk.http.ApiResponse;
+import com.helpdesk.http.Caller;
+import com.helpdesk.http.ETags;
+import com.helpdesk.http.HttpProblem;
+import com.helpdesk.http.JsonBody;
+import com.helpdesk.http.Router;
+import com.helpdesk.http.TicketRepresentation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+import java.util.Set;
+
+/** The agents' ticket routes: decode the request, call the ticket service, encode the answer. */
+final class TicketRoutes {
+    private static final Set<String> STAFF = Set.of(Caller.AGENT, Caller.ADMIN);
+    private static final Set<String> CREATE_FIELDS = Set.of("subject", "requester", "channel", "priority", "tags",
+            "assignee", "group", "status", "message");
+    private static final Set<String> PATCH_FIELDS = Set.of("status", "priority", "assignee", "group", "subject",
+            "addTags", "removeTags");
+    private static final Set<String> READ_ONLY = Set.of("id", "number", "version", "createdAt", "updatedAt",
+            "messages", "firstResponseAt", "resolvedAt", "lastMessageAt", "messageCount");
+    private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor");
+
+    private final TicketService tickets;
+
+    private TicketRoutes(TicketService tickets) {
+        this.tickets = tickets;
+    }
+
+    static Router router(TicketService tickets) {
+        TicketRoutes r = new TicketRoutes(tickets);
+        return new Router()
+                .route("POST /tickets", STAFF, r::create)
+                .route("GET /tickets", STAFF, r::list)
+                .route("GET /tickets/{id}", STAFF, r::get)
+                .route("PATCH /tickets/{id}", STAFF, r::update)
+                .route("POST /tickets/{id}/messages", STAFF, r::addMessage)
+                .route("GET /openapi.yaml", Set.of(), TicketRoutes::openApi);
+    }
+
+    private ApiResponse create(ApiRequest req) {
+        JsonBody body = JsonBody.parse(req).allowOnly(CREATE_FIELDS, READ_ONLY);
+        String subject = body.requiredString("subject");
+        JsonBody requesterJson = body.requiredObject("requester");
+        Channel channel = body.enumValue("channel", Channel::parse);
+        if (!body.has("channel")) body.requiredString("channel");
+        Priority priority = body.enumValue("priority", Priority::parse);
+        Status status = body.enumValue("status", Status::parse);
+        var tags = body.stringList("tags");
+        String assignee = body.string("assignee");
+        String group = body.string("group");
+        JsonBody message = body.requiredObject("message");
+        String text = null, html = null;
+        Visibility visibility = null;
+        if (message != null) {
+            message.allowOnly(Set.of("body", "html", "visibility"), Set.of());
+            text = message.requiredString("body");
+            html = message.string("html");
+            visibility = message.enumValue("visibility", Visibility::parse);
+        }
+        String email = null, phone = null, name = null;
+        Map<String, String> externalIds = null;
+        if (requesterJson != null) {
+            requesterJson.allowOnly(Set.of("email", "phone", "name", "externalIds"), Set.of());
+            email = requesterJson.string("email");
+            phone = requesterJson.string("phone");
+            name = requesterJson.string("name");
+            externalIds = requesterJson.stringMap("externalIds");
+        }
+        body.done();
+        Requester requester = Requester.of("requester", email, phone, name, externalIds);
+
+        CreateResult result = tickets.create(new NewTicket(subject, requester, channel, priority, tags, assignee, group,
+                status, text, html, visibility, null), actor(req), idempotencyKey(req));
+        TicketThread t = result.thread();
+        return ApiResponse.json(201, TicketRepresentation.full(t))
+                .header("Location", "/tickets/" + t.ticket().id())
+                .header("ETag", ETags.of(t.ticket().version()))
+                .header("Idempotent-Replayed", result.replayed() ? "true" : null);
+    }
+
+    private ApiResponse list(ApiRequest req) {
+        for (String p : req.queryParameters().keySet()) {
+            if (!LIST_PARAMS.contains(p)) {
+                throw new ValidationException(p, "is not a known query parameter (allowed: " + String.join(", ", LIST_PARAMS) + ")");
+            }
+        }
+        Status status = req.query("status") == null ? null : Status.parse("status", req.query("status"));
+        Integer limit = null;
+        if (req.query("limit") != null) {
+            try {
+                limit = Integer.parseInt(req.query("limit"));
+            } catch (NumberFormatException e) {
+                throw new ValidationException("limit", "must be a whole number between 1 and " + TicketService.MAX_PAGE_SIZE);
+            }
+        }
+        TicketPage page = tickets.list(new TicketQuery(status, req.query("assignee"), req.query("requester"), req.query("tag")),
+                limit, req.query("cursor"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", TicketRepresentation.summaries(page.items()));
+        out.put("nextCursor", page.nextCursor());
+        return ApiResponse.json(200, out);
+    }
+
+    private ApiResponse get(ApiRequest req) {
+        TicketThread t = tickets.get(tickets.resolveId(req.pathParameter("id")));
+        String etag = ETags.of(t.ticket().version());
+        if (ETags.noneMatchHits(req.header("If-None-Match"), t.ticket().version())) {
+            return ApiResponse.status(304).header("ETag", etag);
+        }
+        return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", etag);
+    }
+
+    private ApiResponse update(ApiRequest req) {
+        String id = tickets.resolveId(req.pathParameter("id"));
+        JsonBody body = JsonBody.parse(req).allowOnly(PATCH_FIELDS, READ_ONLY);
+        Status status = body.enumValue("status", Status::parse);
+        Priority priority = body.enumValue("priority", Priority::parse);
+        Optional<String> assignee = nullable(body, "assignee");
+        Optional<String> group = nullable(body, "group");
+        String subject = body.string("subject");
+        if (body.isNull("subject")) throw new ValidationException("subject", "cannot be cleared");
+        var addTags = body.stringList("addTags");
+        var removeTags = body.stringList("removeTags");
+        body.done();
+        TicketThread t = tickets.update(id, new TicketChange(status, priority, assignee, group, subject, addTags, removeTags),
+                ifMatch(req), actor(req));
+        return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", ETags.of(t.ticket().version()));
+    }
+
+    private ApiResponse addMessage(ApiRequest req) {
+        String id = tickets.resolveId(req.pathParameter("id"));
+        JsonBody body = JsonBody.parse(req).allowOnly(Set.of("body", "html", "visibility", "channel"), Set.of());
+        String text = body.requiredString("body");
+        String html = body.string("html");
+        Visibility visibility = body.enumValue("visibility", Visibility::parse);
+        if (!body.has("visibility")) body.requiredString("visibility");
+        Channel channel = body.enumValue("channel", Channel::parse);
+        body.done();
+        TicketThread t = tickets.addMessage(id, new NewMessage(text, html, visibility, channel, null), ifMatch(req), actor(req));
+        return ApiResponse.json(201, TicketRepresentation.full(t))
+                .header("Location", "/tickets/" + t.ticket().id())
+                .header("ETag", ETags.of(t.ticket().version()));
+    }
+
+    private static ApiResponse openApi(ApiRequest req) {
+        try (InputStream in = TicketRoutes.class.getResourceAsStream("/openapi.yaml")) {
+            if (in == null) throw new IllegalStateException("openapi.yaml missing from the function jar");
+            return ApiResponse.status(200).header("Content-Type", "application/yaml; charset=utf-8")
+                    .body(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** JSON null clears the field, a string sets it, absence leaves it alone. */
+    private static Optional<String> nullable(JsonBody body, String field) {
+        if (!body.has(field)) return null;
+        if (body.isNull(field)) return Optional.empty();
+        String v = body.string(field);
+        return v == null ? null : Optional.of(v);
+    }
+
+    private static OptionalLong ifMatch(ApiRequest req) {
+        return ETags.expectedVersion(req.header("If-Match"));
+    }
+
+    private static Actor actor(ApiRequest req) {
+        Caller c = req.caller();
+        return new Actor(ActorType.AGENT, c.subject(), c.name(), c.email());
+    }
+
+    private static IdempotencyKey idempotencyKey(ApiRequest req) {
+        String key = req.header("Idempotency-Key");
+        if (key == null) return null;
+        key = key.strip();
+        if (key.isEmpty() || key.length() > 255) {
+            throw HttpProblem.badRequest("Idempotency-Key must be 1 to 255 characters");
+        }
+        return new IdempotencyKey(req.caller().subject(), key, sha256(req.body()));
+    }
+
+    private static String sha256(byte[] bytes) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

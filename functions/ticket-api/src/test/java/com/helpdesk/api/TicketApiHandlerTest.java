@@ -1,0 +1,226 @@
+package com.helpdesk.api;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.tests.EventLoader;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.TicketService;
+import com.helpdesk.localaws.DynamoDbLocal;
+import com.helpdesk.runtime.Json;
+import com.helpdesk.store.DynamoDbTicketRepository;
+import com.helpdesk.store.TableSchema;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The handler driven by the real-shaped API Gateway events in events/api, against DynamoDB Local. */
+class TicketApiHandlerTest {
+    private static final Path ROOT = Path.of(System.getProperty("helpdesk.root", "../.."));
+    private static DynamoDbLocal dynamo;
+    private static TicketApiHandler handler;
+
+    @BeforeAll
+    static void start() {
+        dynamo = DynamoDbLocal.start(0);
+        DynamoDbClient client = DynamoDbClient.builder()
+                .endpointOverride(dynamo.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+        client.createTable(TableSchema.createTableRequest("tickets"));
+        Clock clock = Clock.systemUTC();
+        handler = new TicketApiHandler(new TicketService(new DynamoDbTicketRepository(client, "tickets"),
+                new UlidGenerator(clock), clock));
+    }
+
+    @AfterAll
+    static void stop() {
+        dynamo.close();
+    }
+
+    private static APIGatewayV2HTTPEvent sample(String name) {
+        return EventLoader.loadApiGatewayHttpEvent(ROOT.resolve("events/api/" + name).toString());
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse r) throws Exception {
+        return Json.mapper().readTree(r.getBody());
+    }
+
+    private static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent e) {
+        return handler.handleRequest(e, null);
+    }
+
+    private static String createFromSample() throws Exception {
+        APIGatewayV2HTTPResponse r = call(sample("create-ticket.json"));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
+        return json(r).get("id").asText();
+    }
+
+    private static APIGatewayV2HTTPEvent on(String sampleFile, String id) {
+        APIGatewayV2HTTPEvent e = sample(sampleFile);
+        Map<String, String> params = new HashMap<>();
+        params.put("id", id);
+        e.setPathParameters(params);
+        e.setRawPath(e.getRawPath().replaceAll("/tickets/[^/]+", "/tickets/" + id));
+        return e;
+    }
+
+    @Test
+    void theCreateSampleMakesATicketWithTheDocumentedShape() throws Exception {
+        APIGatewayV2HTTPResponse r = call(sample("create-ticket.json"));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
+        JsonNode t = json(r);
+        assertThat(r.getHeaders()).containsEntry("Location", "/tickets/" + t.get("id").asText())
+                .containsEntry("ETag", "\"1\"").containsEntry("Content-Type", "application/json");
+        for (String f : List.of("id", "number", "subject", "status", "priority", "channel", "requester", "assignee", "group",
+                "tags", "createdAt", "updatedAt", "version", "messages")) {
+            assertThat(t.has(f)).as("field " + f).isTrue();
+        }
+        assertThat(t.get("requester").has("email")).isTrue();
+        JsonNode m = t.get("messages").get(0);
+        for (String f : List.of("id", "author", "visibility", "body", "html", "channel", "createdAt", "attachments")) {
+            assertThat(m.has(f)).as("message field " + f).isTrue();
+        }
+        assertThat(m.get("author").get("type").asText()).isEqualTo("agent");
+        assertThat(m.get("author").get("id").asText()).isEqualTo(sample("create-ticket.json")
+                .getRequestContext().getAuthorizer().getJwt().getClaims().get("sub"));
+    }
+
+    @Test
+    void getByIdAndByNumberAndConditionalGet() throws Exception {
+        String id = createFromSample();
+        APIGatewayV2HTTPResponse byId = call(on("get-ticket.json", id));
+        assertThat(byId.getStatusCode()).isEqualTo(200);
+        long number = json(byId).get("number").asLong();
+        APIGatewayV2HTTPResponse byNumber = call(on("get-ticket.json", Long.toString(number)));
+        assertThat(json(byNumber).get("id").asText()).isEqualTo(id);
+
+        APIGatewayV2HTTPEvent conditional = on("get-ticket.json", id);
+        conditional.getHeaders().put("if-none-match", byId.getHeaders().get("ETag"));
+        assertThat(call(conditional).getStatusCode()).isEqualTo(304);
+
+        APIGatewayV2HTTPResponse missing = call(on("get-ticket.json", "tkt_00000000000000000000000000"));
+        assertThat(missing.getStatusCode()).isEqualTo(404);
+        assertThat(missing.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+    }
+
+    @Test
+    void patchWithAStaleETagIs412AndChangesNothing() throws Exception {
+        String id = createFromSample();
+        APIGatewayV2HTTPEvent first = on("patch-ticket.json", id);
+        first.getHeaders().put("if-match", "\"1\"");
+        APIGatewayV2HTTPResponse ok = call(first);
+        assertThat(ok.getStatusCode()).as(ok.getBody()).isEqualTo(200);
+        assertThat(ok.getHeaders()).containsEntry("ETag", "\"2\"");
+
+        APIGatewayV2HTTPEvent stale = on("patch-ticket.json", id);
+        stale.getHeaders().put("if-match", "\"1\"");
+        stale.setBody("{\"priority\":\"low\"}");
+        APIGatewayV2HTTPResponse refused = call(stale);
+        assertThat(refused.getStatusCode()).isEqualTo(412);
+        assertThat(json(refused).get("type").asText()).isEqualTo("/problems/stale-version");
+        assertThat(json(call(on("get-ticket.json", id))).get("version").asLong()).isEqualTo(2);
+    }
+
+    @Test
+    void theMessageSampleAddsToTheThread() throws Exception {
+        String id = createFromSample();
+        APIGatewayV2HTTPResponse r = call(on("add-message.json", id));
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(201);
+        assertThat(json(r).get("messages")).hasSize(2);
+    }
+
+    @Test
+    void badInputGetsProblemJsonAndStoresNothing() throws Exception {
+        String before = call(sample("list-tickets.json")).getBody();
+        Map<String, Integer> cases = new java.util.LinkedHashMap<>();
+        cases.put("{not json", 400);
+        cases.put("[]", 400);
+        cases.put("{\"subject\": 42, \"requester\": {\"email\": \"a@b.co\"}, \"channel\": \"phone\", \"message\": {\"body\": \"x\"}}", 400);
+        cases.put("{\"subject\": \"s\", \"requester\": {\"email\": \"a@b.co\"}, \"channel\": \"fax\", \"message\": {\"body\": \"x\"}}", 400);
+        cases.put("{\"subject\": \"s\", \"requester\": {\"email\": \"a@b.co\"}, \"channel\": \"phone\", \"message\": {\"body\": \"x\"}, \"sbject\": 1}", 400);
+        cases.put("{\"subject\": \"s\", \"requester\": {}, \"channel\": \"phone\", \"message\": {\"body\": \"x\"}}", 400);
+        for (Map.Entry<String, Integer> c : cases.entrySet()) {
+            APIGatewayV2HTTPEvent e = sample("create-ticket.json");
+            e.setBody(c.getKey());
+            APIGatewayV2HTTPResponse r = call(e);
+            assertThat(r.getStatusCode()).as(c.getKey() + " -> " + r.getBody()).isEqualTo(c.getValue());
+            assertThat(r.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+            JsonNode p = json(r);
+            assertThat(p.get("status").asInt()).isEqualTo(c.getValue());
+            assertThat(p.get("detail").asText()).isNotBlank();
+            assertThat(r.getBody()).doesNotContain("Exception").doesNotContain("at com.");
+        }
+        APIGatewayV2HTTPEvent wrongType = sample("create-ticket.json");
+        wrongType.getHeaders().put("content-type", "text/plain");
+        assertThat(call(wrongType).getStatusCode()).isEqualTo(415);
+
+        APIGatewayV2HTTPEvent tooLarge = sample("create-ticket.json");
+        tooLarge.setBody("{\"subject\":\"" + "x".repeat(300 * 1024) + "\"}");
+        assertThat(call(tooLarge).getStatusCode()).isEqualTo(413);
+
+        assertThat(call(sample("list-tickets.json")).getBody()).isEqualTo(before);
+    }
+
+    @Test
+    void base64BodiesAreDecodedAsApiGatewaySendsThem() throws Exception {
+        APIGatewayV2HTTPEvent e = sample("create-ticket.json");
+        e.setBody(Base64.getEncoder().encodeToString(e.getBody().getBytes(StandardCharsets.UTF_8)));
+        e.setIsBase64Encoded(true);
+        assertThat(call(e).getStatusCode()).isEqualTo(201);
+    }
+
+    @Test
+    void callersNeedATokenAndAStaffRole() throws Exception {
+        APIGatewayV2HTTPEvent anonymous = sample("list-tickets.json");
+        anonymous.getRequestContext().setAuthorizer(null);
+        APIGatewayV2HTTPResponse r = call(anonymous);
+        assertThat(r.getStatusCode()).isEqualTo(401);
+        assertThat(r.getHeaders()).containsEntry("WWW-Authenticate", "Bearer");
+
+        APIGatewayV2HTTPEvent integration = sample("list-tickets.json");
+        integration.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", "[integration]");
+        integration.getRequestContext().getAuthorizer().getJwt().getClaims().remove("role");
+        assertThat(call(integration).getStatusCode()).isEqualTo(403);
+    }
+
+    @Test
+    void everyRouteOfTheTemplateIsServedAndDocumentedInOpenApi() throws Exception {
+        String template = Files.readString(ROOT.resolve("template.yaml"));
+        String openapi = call(sample("get-openapi.json")).getBody();
+        assertThat(openapi).startsWith("openapi: 3.1");
+        Matcher m = Pattern.compile("Path: (\\S+)\\s+Method: (\\w+)").matcher(template);
+        int routes = 0;
+        while (m.find()) {
+            String path = m.group(1), method = m.group(2).toUpperCase();
+            if (!path.startsWith("/tickets") && !path.equals("/openapi.yaml")) continue;
+            routes++;
+            APIGatewayV2HTTPEvent e = sample("get-openapi.json");
+            e.setRouteKey(method + " " + path);
+            assertThat(call(e).getBody()).as(method + " " + path + " is routed").doesNotContain("no route");
+            assertThat(openapi).as(path + " documented").contains("  " + path + ":");
+            assertThat(openapi).as(method + " " + path + " documented").containsIgnoringCase(method.toLowerCase() + ":");
+        }
+        assertThat(routes).isGreaterThanOrEqualTo(6);
+    }
+}

@@ -1,0 +1,73 @@
+package com.helpdesk.local.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+/** Talks to the local stack over HTTP exactly as an agent's frontend would. */
+final class AgentApiClient {
+    static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private final String baseUrl;
+    private final String token;
+
+    AgentApiClient(String baseUrl, String token) {
+        this.baseUrl = baseUrl;
+        this.token = token;
+    }
+
+    AgentApiClient as(String otherToken) {
+        return new AgentApiClient(baseUrl, otherToken);
+    }
+
+    record Reply(int status, HttpResponse<String> raw) {
+        JsonNode json() {
+            try {
+                return JSON.readTree(raw.body());
+            } catch (IOException e) {
+                throw new AssertionError("not JSON: " + raw.body(), e);
+            }
+        }
+
+        String header(String name) {
+            return raw.headers().firstValue(name).orElse(null);
+        }
+
+        String body() {
+            return raw.body();
+        }
+    }
+
+    Reply send(String method, String path, String body, Map<String, String> headers) {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (body != null) b.header("Content-Type", "application/json");
+        headers.forEach(b::header);
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        try {
+            HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+            return new Reply(r.statusCode(), r);
+        } catch (IOException | InterruptedException e) {
+            throw new AssertionError(method + " " + path + " failed", e);
+        }
+    }
+
+    Reply get(String path) {
+        return send("GET", path, null, Map.of());
+    }
+
+    Reply post(String path, String body) {
+        return send("POST", path, body, Map.of());
+    }
+
+    Reply patch(String path, String body, String ifMatch) {
+        return send("PATCH", path, body, ifMatch == null ? Map.of() : Map.of("If-Match", ifMatch));
+    }
+}

@@ -1,0 +1,239 @@
+package com.helpdesk.local.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.local.LocalStackHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The agents' API through the local stack, over HTTP, as an agent would drive it. */
+class TicketApiIT {
+    private static LocalStackHarness stack;
+    private static AgentApiClient agent;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStackHarness.start();
+        agent = new AgentApiClient(stack.baseUrl(), stack.token("alice", "agent"));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static String newTicket(String subject, String tag) {
+        return """
+                {"subject": "%s", "requester": {"email": "jane@example.com", "name": "Jane Doe"},
+                 "channel": "phone", "priority": "high", "tags": ["%s"],
+                 "message": {"body": "Customer called: parcel not delivered"}}""".formatted(subject, tag);
+    }
+
+    private static JsonNode create(String subject, String tag) {
+        AgentApiClient.Reply r = agent.post("/tickets", newTicket(subject, tag));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        return r.json();
+    }
+
+    private static void assertProblem(AgentApiClient.Reply r, int status) {
+        assertThat(r.status()).as(r.body()).isEqualTo(status);
+        assertThat(r.header("Content-Type")).startsWith("application/problem+json");
+        JsonNode p = r.json();
+        assertThat(p.get("status").asInt()).isEqualTo(status);
+        assertThat(p.get("title").asText()).isNotBlank();
+        assertThat(p.get("detail").asText()).isNotBlank();
+        assertThat(r.body()).doesNotContain("Exception").doesNotContain("\tat ");
+    }
+
+    @Test
+    void createReadAndTheLocationHeader() {
+        AgentApiClient.Reply created = agent.post("/tickets", newTicket("Where is my order?", "wismo"));
+        assertThat(created.status()).isEqualTo(201);
+        JsonNode t = created.json();
+        assertThat(t.get("id").asText()).startsWith("tkt_");
+        assertThat(t.get("number").asLong()).isGreaterThan(1000);
+        assertThat(t.get("status").asText()).isEqualTo("new");
+        assertThat(t.get("requester").get("email").asText()).isEqualTo("jane@example.com");
+        assertThat(t.get("messages").get(0).get("author").get("id").asText()).isEqualTo("alice");
+        assertThat(created.header("ETag")).isEqualTo("\"1\"");
+
+        AgentApiClient.Reply read = agent.get(created.header("Location"));
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.header("ETag")).isEqualTo("\"1\"");
+        assertThat(read.json().get("subject").asText()).isEqualTo("Where is my order?");
+        assertThat(agent.get("/tickets/" + t.get("number").asLong()).json().get("id")).isEqualTo(t.get("id"));
+    }
+
+    @Test
+    void listPagesThroughEveryTicketOnceNewestUpdatedFirst() {
+        String tag = "paging-" + UUID.randomUUID().toString().substring(0, 8);
+        List<String> created = new ArrayList<>();
+        for (int i = 0; i < 7; i++) created.add(create("Paging " + i, tag).get("id").asText());
+        // touching the oldest makes it the most recently updated
+        assertThat(agent.patch("/tickets/" + created.get(0), "{\"priority\":\"urgent\"}", null).status()).isEqualTo(200);
+
+        List<String> seen = new ArrayList<>();
+        String cursor = null;
+        int pages = 0;
+        do {
+            AgentApiClient.Reply page = agent.get("/tickets?tag=" + tag + "&limit=3" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().get("items").forEach(i -> seen.add(i.get("id").asText()));
+            JsonNode next = page.json().get("nextCursor");
+            cursor = next == null || next.isNull() ? null : next.asText();
+            assertThat(++pages).isLessThan(20);
+        } while (cursor != null);
+
+        assertThat(seen).hasSize(7).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
+        assertThat(seen.get(0)).isEqualTo(created.get(0));
+        List<String> newestFirst = new ArrayList<>(created.subList(1, 7));
+        java.util.Collections.reverse(newestFirst);
+        assertThat(seen.subList(1, 7)).containsExactlyElementsOf(newestFirst);
+
+        AgentApiClient.Reply byStatus = agent.get("/tickets?status=new&limit=100");
+        assertThat(byStatus.status()).isEqualTo(200);
+        byStatus.json().get("items").forEach(i -> assertThat(i.get("status").asText()).isEqualTo("new"));
+        AgentApiClient.Reply byRequester = agent.get("/tickets?requester=JANE@example.com&limit=5");
+        assertThat(byRequester.json().get("items")).isNotEmpty();
+    }
+
+    @Test
+    void updatesWithIfMatchRefuseStaleCopies() {
+        JsonNode t = create("Damaged item", "damage");
+        String path = "/tickets/" + t.get("id").asText();
+
+        AgentApiClient.Reply ok = agent.patch(path, "{\"status\":\"open\",\"assignee\":\"bob\",\"addTags\":[\"VIP\"]}", "\"1\"");
+        assertThat(ok.status()).as(ok.body()).isEqualTo(200);
+        assertThat(ok.header("ETag")).isEqualTo("\"2\"");
+        assertThat(ok.json().get("tags")).extracting(JsonNode::asText).contains("vip", "damage");
+
+        AgentApiClient.Reply stale = agent.patch(path, "{\"priority\":\"low\"}", "\"1\"");
+        assertProblem(stale, 412);
+        JsonNode after = agent.get(path).json();
+        assertThat(after.get("priority").asText()).isEqualTo("high");
+        assertThat(after.get("version").asLong()).isEqualTo(2);
+
+        AgentApiClient.Reply fresh = agent.patch(path, "{\"priority\":\"low\",\"assignee\":null,\"removeTags\":[\"vip\"]}", ok.header("ETag"));
+        assertThat(fresh.status()).isEqualTo(200);
+        assertThat(fresh.json().get("assignee").isNull()).isTrue();
+        assertThat(fresh.json().get("priority").asText()).isEqualTo("low");
+    }
+
+    @Test
+    void repliesAndInternalNotesAreThreaded() {
+        JsonNode t = create("Refund status", "billing");
+        String path = "/tickets/" + t.get("id").asText();
+        AgentApiClient.Reply note = agent.post(path + "/messages", "{\"body\":\"Refund issued in Shopify\",\"visibility\":\"internal\"}");
+        assertThat(note.status()).as(note.body()).isEqualTo(201);
+        assertThat(note.json().get("status").asText()).isEqualTo("new");
+        AgentApiClient.Reply reply = agent.post(path + "/messages", "{\"body\":\"Your refund is on its way\",\"visibility\":\"public\"}");
+        assertThat(reply.status()).isEqualTo(201);
+        JsonNode thread = agent.get(path).json();
+        assertThat(thread.get("status").asText()).isEqualTo("open");
+        assertThat(thread.get("messages")).extracting(m -> m.get("visibility").asText())
+                .containsExactly("public", "internal", "public");
+        assertThat(thread.get("firstResponseAt").isNull()).isFalse();
+    }
+
+    @Test
+    void everyKindOfBadInputIsAProblemAndChangesNothing() {
+        JsonNode t = create("Bad input target", "bad-input");
+        String path = "/tickets/" + t.get("id").asText();
+        String before = agent.get(path).body();
+
+        assertProblem(agent.post("/tickets", "{\"subject\": "), 400);
+        assertProblem(agent.post("/tickets", "{\"subject\": 5, \"requester\": {\"email\": \"a@b.co\"}, \"channel\": \"phone\", \"message\": {\"body\": \"x\"}}"), 400);
+        assertProblem(agent.post("/tickets", newTicket("x", "y").replace("\"phone\"", "\"fax\"")), 400);
+        assertProblem(agent.patch(path, "{\"priority\":\"whenever\"}", null), 400);
+        assertProblem(agent.patch(path, "{\"tags\":[\"x\"]}", null), 400);
+        assertProblem(agent.patch(path, "{\"status\":\"closed\"}", "W/\"1\""), 412);
+        assertProblem(agent.post(path + "/messages", "{\"body\":\"hi\",\"visibility\":\"secret\"}"), 400);
+        assertProblem(agent.post(path + "/messages", "{\"body\":\"\",\"visibility\":\"public\"}"), 400);
+        assertProblem(agent.get("/tickets/tkt_00000000000000000000000000"), 404);
+        assertProblem(agent.get("/tickets/999999"), 404);
+        assertProblem(agent.patch("/tickets/tkt_00000000000000000000000000", "{\"priority\":\"low\"}", null), 404);
+        assertProblem(agent.get("/tickets?limit=0"), 400);
+        assertProblem(agent.get("/tickets?limit=abc"), 400);
+        assertProblem(agent.get("/tickets?status=sleeping"), 400);
+        assertProblem(agent.send("POST", "/tickets", "x".repeat(300 * 1024), Map.of()), 413);
+        assertProblem(agent.send("POST", "/tickets", newTicket("a", "b"), Map.of("Content-Type", "text/plain")), 415);
+
+        // cursors: garbage, tampered, and one that belongs to another query
+        for (int i = 0; i < 3; i++) create("Cursor " + i, "cursor-a");
+        String cursor = agent.get("/tickets?tag=cursor-a&limit=1").json().get("nextCursor").asText();
+        assertProblem(agent.get("/tickets?tag=cursor-a&limit=1&cursor=garbage"), 400);
+        byte[] raw = cursor.getBytes(StandardCharsets.US_ASCII);
+        raw[3] = (byte) (raw[3] == 'A' ? 'B' : 'A');
+        assertProblem(agent.get("/tickets?tag=cursor-a&limit=1&cursor=" + new String(raw, StandardCharsets.US_ASCII)), 400);
+        assertProblem(agent.get("/tickets?tag=other&limit=1&cursor=" + cursor), 400);
+
+        // illegal status move: close, then try to reopen
+        assertThat(agent.patch(path, "{\"status\":\"resolved\"}", null).status()).isEqualTo(200);
+        assertProblem(agent.patch(path, "{\"status\":\"new\"}", null), 409);
+        String resolved = agent.get(path).body();
+
+        // tokens: none, garbage, forged signature, wrong role
+        assertProblem(agent.as(null).get("/tickets"), 401);
+        assertProblem(agent.as("not-a-jwt").get("/tickets"), 401);
+        String[] parts = stack.token("mallory", "agent").split("\\.");
+        String forgedClaims = Base64.getUrlEncoder().withoutPadding().encodeToString(
+                "{\"sub\":\"mallory\",\"role\":\"admin\"}".getBytes(StandardCharsets.UTF_8));
+        assertProblem(agent.as(parts[0] + "." + forgedClaims + "." + parts[2]).get("/tickets"), 401);
+        assertProblem(agent.as(null).patch(path, "{\"status\":\"open\"}", null), 401);
+        assertProblem(agent.as(stack.token("bot", "integration")).get("/tickets"), 403);
+
+        assertThat(agent.get(path).body()).isEqualTo(resolved);
+        assertThat(before).isNotEqualTo(resolved); // only the deliberate resolve changed it
+    }
+
+    @Test
+    void idempotentCreatesDoNotDuplicate() {
+        String key = UUID.randomUUID().toString();
+        String body = newTicket("Charged twice", "billing");
+        AgentApiClient.Reply first = agent.send("POST", "/tickets", body, Map.of("Idempotency-Key", key));
+        AgentApiClient.Reply retry = agent.send("POST", "/tickets", body, Map.of("Idempotency-Key", key));
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(retry.status()).isEqualTo(201);
+        assertThat(retry.json().get("id")).isEqualTo(first.json().get("id"));
+        assertThat(retry.header("Idempotent-Replayed")).isEqualTo("true");
+        assertProblem(agent.send("POST", "/tickets", newTicket("Other", "billing"), Map.of("Idempotency-Key", key)), 422);
+    }
+
+    @Test
+    void theOpenApiDescriptionIsServed() {
+        AgentApiClient.Reply r = agent.get("/openapi.yaml");
+        assertThat(r.status()).isEqualTo(200);
+        assertThat(r.body()).startsWith("openapi: 3.1").contains("/tickets/{id}/messages:");
+    }
+
+    @Test
+    void changesReachTheEventBusThroughTheOutbox() throws Exception {
+        String id = create("Events", "events").get("id").asText();
+        agent.patch("/tickets/" + id, "{\"status\":\"pending\"}", null);
+        Set<String> types = new HashSet<>();
+        long deadline = System.currentTimeMillis() + 15_000;
+        while (System.currentTimeMillis() < deadline && !types.containsAll(Set.of("TicketCreated", "MessageAdded", "StatusChanged"))) {
+            types.clear();
+            for (JsonNode e : agent.get("/_local/events").json()) {
+                JsonNode event = e.get("event");
+                if (event.get("detail").path("ticketId").asText().equals(id)) {
+                    types.add(event.get("detail-type").asText());
+                    assertThat(e.get("matchedRules").toString()).contains("TicketActivityLogRule");
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertThat(types).contains("TicketCreated", "MessageAdded", "StatusChanged");
+    }
+}
