@@ -41,7 +41,6 @@ public final class EventBusPublisher {
                     .detailType(e.detailType())
                     .detail(e.detailJson())
                     .time(e.time())
-                    .resources("helpdesk:event/" + e.eventId())
                     .build()).toList();
             PutEventsResponse response;
             try {

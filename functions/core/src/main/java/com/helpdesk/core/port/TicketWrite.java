@@ -8,21 +8,37 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * One atomic change: the ticket's new state, the messages it gained and the events describing it.
- * {@code expectedVersion} is the version the change was based on (0 when creating); the store commits
- * all of it or nothing, and refuses when the stored version differs.
+ * One atomic change: the ticket's new state, the state it was based on ({@code previous}, null when
+ * creating), the messages it gained and the events describing it. The store commits all of it or
+ * nothing, and refuses when the stored version is no longer {@code previous.version()}.
  */
-public record TicketWrite(Ticket ticket, long expectedVersion, List<Message> newMessages, List<DomainEvent> events) {
+public record TicketWrite(Ticket previous, Ticket ticket, List<Message> newMessages, List<DomainEvent> events) {
     public TicketWrite {
         Objects.requireNonNull(ticket, "ticket");
         newMessages = newMessages == null ? List.of() : List.copyOf(newMessages);
         events = events == null ? List.of() : List.copyOf(events);
-        if (ticket.version() != expectedVersion + 1) {
-            throw new IllegalArgumentException("ticket version must be expectedVersion + 1");
+        if (ticket.version() != expectedVersion(previous) + 1) {
+            throw new IllegalArgumentException("ticket version must be the previous version + 1");
+        }
+        if (previous != null && !previous.id().equals(ticket.id())) {
+            throw new IllegalArgumentException("previous state belongs to another ticket");
         }
     }
 
+    public static TicketWrite create(Ticket ticket, List<Message> messages, List<DomainEvent> events) {
+        return new TicketWrite(null, ticket, messages, events);
+    }
+
+    /** The version the stored ticket must still have: 0 when creating. */
+    public long expectedVersion() {
+        return expectedVersion(previous);
+    }
+
     public boolean isCreate() {
-        return expectedVersion == 0;
+        return previous == null;
+    }
+
+    private static long expectedVersion(Ticket previous) {
+        return previous == null ? 0 : previous.version();
     }
 }

@@ -77,7 +77,7 @@ public final class TicketService {
         if (status == Status.CLOSED) {
             throw new ValidationException("status", "a ticket cannot be created closed");
         }
-        Instant now = clock.instant();
+        Instant now = now();
         String ticketId = ids.newId("tkt");
         long number = repository.allocateNumber();
         Message first = new Message(ids.newId("msg"), ticketId, actor,
@@ -106,7 +106,7 @@ public final class TicketService {
         events.add(messageAdded(ticket, first, actor, now));
 
         try {
-            repository.commit(new TicketWrite(ticket, 0, List.of(first), events), idempotency);
+            repository.commit(TicketWrite.create(ticket, List.of(first), events), idempotency);
             return new CreateResult(new TicketThread(ticket, List.of(first)), false);
         } catch (DuplicateRequestException dup) {
             if (idempotency != null && !Objects.equals(dup.fingerprint(), idempotency.fingerprint())) {
@@ -165,14 +165,14 @@ public final class TicketService {
         for (int attempt = 1; ; attempt++) {
             TicketThread current = get(ticketId);
             checkVersion(current.ticket(), expectedVersion);
-            Instant now = clock.instant();
+            Instant now = now();
             List<DomainEvent> events = new ArrayList<>();
             Ticket next = apply(current.ticket(), change, actor, now, events);
             if (events.isEmpty()) {
                 return current; // nothing changed: no write, no new version
             }
             try {
-                repository.commit(new TicketWrite(next, current.ticket().version(), List.of(), events));
+                repository.commit(new TicketWrite(current.ticket(), next, List.of(), events));
                 return new TicketThread(next, current.messages());
             } catch (VersionConflictException e) {
                 if (expectedVersion.isPresent() || attempt >= UNCONDITIONAL_ATTEMPTS) throw e;
@@ -193,7 +193,7 @@ public final class TicketService {
             TicketThread current = get(ticketId);
             Ticket t = current.ticket();
             checkVersion(t, expectedVersion);
-            Instant now = clock.instant();
+            Instant now = now();
             Status nextStatus;
             if (cmd.visibility() == Visibility.INTERNAL) {
                 nextStatus = StatusTransitions.afterInternalNote(t.status());
@@ -219,7 +219,7 @@ public final class TicketService {
                         t.status().wire(), nextStatus.wire()));
             }
             try {
-                repository.commit(new TicketWrite(next, t.version(), List.of(message), events));
+                repository.commit(new TicketWrite(t, next, List.of(message), events));
                 List<Message> thread = new ArrayList<>(current.messages());
                 thread.add(message);
                 return new TicketThread(next, thread);
@@ -393,6 +393,11 @@ public final class TicketService {
             errors.addAll(e.errors());
             return null;
         }
+    }
+
+    /** Milliseconds: what a caller is answered with is exactly what the store keeps. */
+    private Instant now() {
+        return clock.instant().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
     }
 
     private static String truncate(String s) {

@@ -1,0 +1,53 @@
+package com.helpdesk.store;
+
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
+
+import java.security.SecureRandom;
+import java.util.Map;
+
+/**
+ * The secret that signs list cursors. It lives in the table itself (made once, by whichever function
+ * instance needs it first, with a conditional put), so every instance and every deployment of the
+ * same table agrees on it without any configuration.
+ */
+final class CursorKey {
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private volatile byte[] key;
+
+    CursorKey(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    byte[] get() {
+        byte[] k = key;
+        if (k == null) {
+            k = load();
+            key = k;
+        }
+        return k;
+    }
+
+    private byte[] load() {
+        Map<String, AttributeValue> id = Map.of("PK", ItemMapper.s(Keys.CURSOR_KEY_PK), "SK", ItemMapper.s(Keys.CONFIG_SK));
+        var existing = dynamo.getItem(b -> b.tableName(table).key(id).consistentRead(true));
+        if (existing.hasItem() && existing.item().containsKey("key")) {
+            return existing.item().get("key").b().asByteArray();
+        }
+        byte[] fresh = new byte[32];
+        new SecureRandom().nextBytes(fresh);
+        try {
+            dynamo.putItem(b -> b.tableName(table)
+                    .item(Map.of("PK", id.get("PK"), "SK", id.get("SK"), "type", ItemMapper.s("Config"),
+                            "key", AttributeValue.fromB(SdkBytes.fromByteArray(fresh))))
+                    .conditionExpression("attribute_not_exists(PK)"));
+            return fresh;
+        } catch (ConditionalCheckFailedException raced) {
+            return dynamo.getItem(b -> b.tableName(table).key(id).consistentRead(true)).item().get("key").b().asByteArray();
+        }
+    }
+}

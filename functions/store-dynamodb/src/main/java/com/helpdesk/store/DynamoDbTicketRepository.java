@@ -1,0 +1,225 @@
+package com.helpdesk.store;
+
+import com.helpdesk.core.VersionConflictException;
+import com.helpdesk.core.event.DomainEvent;
+import com.helpdesk.core.event.EventTypes;
+import com.helpdesk.core.port.DuplicateRequestException;
+import com.helpdesk.core.port.IdempotencyKey;
+import com.helpdesk.core.port.TicketPage;
+import com.helpdesk.core.port.TicketQuery;
+import com.helpdesk.core.port.TicketRepository;
+import com.helpdesk.core.port.TicketWrite;
+import com.helpdesk.core.ticket.Message;
+import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.TicketThread;
+import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.LambdaEnvironment;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
+import software.amazon.awssdk.services.dynamodb.model.Delete;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValue;
+import software.amazon.awssdk.services.dynamodb.model.ReturnValuesOnConditionCheckFailure;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The ticket store on one DynamoDB table (docs/access-patterns.md). Reads are GetItem or Query;
+ * every change is one TransactWriteItems that also carries the change's outbox events, so a change
+ * and its events are committed together or not at all.
+ */
+public final class DynamoDbTicketRepository implements TicketRepository {
+    static final long IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final QueueViews views;
+
+    public DynamoDbTicketRepository(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.views = new QueueViews(dynamo, table, new CursorCodec(new CursorKey(dynamo, table)));
+    }
+
+    public static DynamoDbTicketRepository fromEnvironment() {
+        return new DynamoDbTicketRepository(AwsClients.build(DynamoDbClient.builder(), "DYNAMODB"),
+                LambdaEnvironment.require("TABLE_NAME"));
+    }
+
+    @Override
+    public long allocateNumber() {
+        var response = dynamo.updateItem(b -> b.tableName(table)
+                .key(Map.of("PK", ItemMapper.s(Keys.COUNTER_PK), "SK", ItemMapper.s(Keys.COUNTER_SK)))
+                .updateExpression("SET #v = if_not_exists(#v, :base) + :one, #t = :type")
+                .expressionAttributeNames(Map.of("#v", "value", "#t", "type"))
+                .expressionAttributeValues(Map.of(":base", ItemMapper.n(1000), ":one", ItemMapper.n(1),
+                        ":type", ItemMapper.s("Counter")))
+                .returnValues(ReturnValue.UPDATED_NEW));
+        return Long.parseLong(response.attributes().get("value").n());
+    }
+
+    @Override
+    public void commit(TicketWrite write, IdempotencyKey idempotency) {
+        Ticket t = write.ticket();
+        List<TransactWriteItem> items = new ArrayList<>();
+
+        Put.Builder ticketPut = Put.builder().tableName(table).item(ItemMapper.ticketItem(t))
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
+        if (write.isCreate()) {
+            ticketPut.conditionExpression("attribute_not_exists(PK)");
+        } else {
+            ticketPut.conditionExpression("#v = :expected")
+                    .expressionAttributeNames(Map.of("#v", "version"))
+                    .expressionAttributeValues(Map.of(":expected", ItemMapper.n(write.expectedVersion())));
+        }
+        items.add(TransactWriteItem.builder().put(ticketPut.build()).build());
+
+        int idempotencyIndex = -1;
+        if (write.isCreate()) {
+            items.add(put(Map.of("PK", ItemMapper.s(Keys.numberPk(t.number())), "SK", ItemMapper.s(Keys.NUMBER_SK),
+                    "type", ItemMapper.s("TicketNumber"), "ticketId", ItemMapper.s(t.id())), true));
+            if (idempotency != null) {
+                idempotencyIndex = items.size();
+                items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                        .item(Map.of("PK", ItemMapper.s(Keys.idempotencyPk(idempotency.scope(), idempotency.key())),
+                                "SK", ItemMapper.s(Keys.IDEMPOTENCY_SK),
+                                "type", ItemMapper.s("IdempotencyKey"),
+                                "ticketId", ItemMapper.s(t.id()),
+                                "fingerprint", ItemMapper.s(idempotency.fingerprint()),
+                                "expiresAt", ItemMapper.n(t.createdAt().getEpochSecond() + IDEMPOTENCY_TTL_SECONDS)))
+                        .conditionExpression("attribute_not_exists(PK)")
+                        .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD)
+                        .build()).build());
+            }
+        }
+        for (Message m : write.newMessages()) {
+            items.add(put(ItemMapper.messageItem(m), true));
+        }
+        for (DomainEvent e : write.events()) {
+            items.add(put(ItemMapper.outboxItem(e, EventTypes.SOURCE), true));
+        }
+        indexEntries(write, items);
+
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            throw translate(e, write, idempotencyIndex, idempotency);
+        }
+    }
+
+    /** Index entries follow the ticket: rewritten with the new summary, deleted when a tag or identity is gone. */
+    private void indexEntries(TicketWrite write, List<TransactWriteItem> items) {
+        Ticket t = write.ticket();
+        Set<String> keep = new HashSet<>();
+        for (String tag : t.tags()) {
+            String sk = Keys.tagSk(tag);
+            keep.add(sk);
+            items.add(put(ItemMapper.indexEntry(t, sk, Keys.tagPartition(tag, Keys.shard(t.id()))), false));
+        }
+        for (String identity : t.requester().identities()) {
+            String sk = Keys.requesterSk(identity);
+            keep.add(sk);
+            items.add(put(ItemMapper.indexEntry(t, sk, Keys.requesterPartition(identity)), false));
+        }
+        if (write.previous() != null) {
+            Ticket before = write.previous();
+            List<String> old = new ArrayList<>();
+            before.tags().forEach(tag -> old.add(Keys.tagSk(tag)));
+            before.requester().identities().forEach(id -> old.add(Keys.requesterSk(id)));
+            for (String sk : old) {
+                if (keep.contains(sk)) continue;
+                items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                        .key(Map.of("PK", ItemMapper.s(Keys.ticketPk(t.id())), "SK", ItemMapper.s(sk))).build()).build());
+            }
+        }
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, boolean mustBeNew) {
+        Put.Builder p = Put.builder().tableName(table).item(item);
+        if (mustBeNew) p.conditionExpression("attribute_not_exists(PK)");
+        return TransactWriteItem.builder().put(p.build()).build();
+    }
+
+    private RuntimeException translate(TransactionCanceledException e, TicketWrite write, int idempotencyIndex,
+                                       IdempotencyKey idempotency) {
+        List<CancellationReason> reasons = e.cancellationReasons();
+        if (idempotencyIndex >= 0 && failed(reasons, idempotencyIndex)) {
+            Map<String, AttributeValue> existing = reasons.get(idempotencyIndex).item();
+            if (existing == null || existing.isEmpty()) {
+                existing = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                        .key(Map.of("PK", ItemMapper.s(Keys.idempotencyPk(idempotency.scope(), idempotency.key())), "SK", ItemMapper.s(Keys.IDEMPOTENCY_SK)))).item();
+            }
+            return new DuplicateRequestException(ItemMapper.str(existing, "ticketId"), ItemMapper.str(existing, "fingerprint"));
+        }
+        if (failed(reasons, 0)) {
+            if (write.isCreate()) {
+                return new IllegalStateException("ticket id " + write.ticket().id() + " already exists");
+            }
+            Map<String, AttributeValue> current = reasons.get(0).item();
+            if (current == null || current.isEmpty()) {
+                return new VersionConflictException("the ticket has been deleted", 0);
+            }
+            long version = Long.parseLong(current.get("version").n());
+            return new VersionConflictException("the ticket has changed since version " + write.expectedVersion()
+                    + "; it is now at version " + version, version);
+        }
+        for (int i = 1; i < reasons.size(); i++) {
+            if (failed(reasons, i)) {
+                return new IllegalStateException("write refused: item " + i + " already exists ("
+                        + reasons.get(i).message() + ")", e);
+            }
+        }
+        // TransactionConflict or throttling on a concurrent write: the caller's retry policy decides
+        long current = write.expectedVersion();
+        return new VersionConflictException("a concurrent write to the ticket won; retry", current);
+    }
+
+    private static boolean failed(List<CancellationReason> reasons, int index) {
+        return index < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(index).code());
+    }
+
+    @Override
+    public Optional<TicketThread> find(String ticketId) {
+        Ticket ticket = null;
+        List<Message> messages = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :ticket)")
+                    .expressionAttributeValues(Map.of(":pk", ItemMapper.s(Keys.ticketPk(ticketId)),
+                            ":ticket", ItemMapper.s(Keys.TICKET_SK)));
+            if (start != null) q.exclusiveStartKey(start);
+            QueryResponse page = dynamo.query(q.build());
+            for (Map<String, AttributeValue> item : page.items()) {
+                String type = ItemMapper.str(item, "type");
+                if (ItemMapper.TYPE_TICKET.equals(type)) ticket = ItemMapper.ticket(item);
+                else if (ItemMapper.TYPE_MESSAGE.equals(type)) messages.add(ItemMapper.message(item));
+            }
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return ticket == null ? Optional.empty() : Optional.of(new TicketThread(ticket, messages));
+    }
+
+    @Override
+    public Optional<String> findIdByNumber(long number) {
+        GetItemResponse r = dynamo.getItem(b -> b.tableName(table)
+                .key(Map.of("PK", ItemMapper.s(Keys.numberPk(number)), "SK", ItemMapper.s(Keys.NUMBER_SK))));
+        return r.hasItem() && !r.item().isEmpty() ? Optional.ofNullable(ItemMapper.str(r.item(), "ticketId")) : Optional.empty();
+    }
+
+    @Override
+    public TicketPage list(TicketQuery query, int limit, String cursor) {
+        return views.page(query, limit, cursor);
+    }
+}

@@ -1,0 +1,240 @@
+package com.helpdesk.store;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.helpdesk.core.event.DomainEvent;
+import com.helpdesk.core.port.TicketQuery;
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.ActorType;
+import com.helpdesk.core.ticket.Attachment;
+import com.helpdesk.core.ticket.Channel;
+import com.helpdesk.core.ticket.Message;
+import com.helpdesk.core.ticket.Priority;
+import com.helpdesk.core.ticket.Requester;
+import com.helpdesk.core.ticket.Status;
+import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.Visibility;
+import com.helpdesk.runtime.Json;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Converts between domain values and table items. Attribute names are camelCase; absent values are omitted. */
+final class ItemMapper {
+    static final String TYPE_TICKET = "Ticket";
+    static final String TYPE_INDEX_ENTRY = "TicketIndexEntry";
+    static final String TYPE_MESSAGE = "Message";
+    static final String TYPE_OUTBOX = "OutboxEvent";
+    static final long OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
+
+    private ItemMapper() {}
+
+    /** The ticket's summary attributes: shared by the ticket item and its index entries. */
+    static Map<String, AttributeValue> summary(Ticket t) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("id", s(t.id()));
+        m.put("number", n(t.number()));
+        m.put("subject", s(t.subject()));
+        m.put("status", s(t.status().wire()));
+        m.put("priority", s(t.priority().wire()));
+        m.put("channel", s(t.channel().wire()));
+        m.put("requester", requester(t.requester()));
+        put(m, "assignee", t.assignee());
+        put(m, "group", t.group());
+        m.put("tags", AttributeValue.fromL(t.tags().stream().map(ItemMapper::s).toList()));
+        m.put("createdAt", s(Keys.time(t.createdAt())));
+        m.put("updatedAt", s(Keys.time(t.updatedAt())));
+        m.put("version", n(t.version()));
+        put(m, "firstResponseAt", Keys.time(t.firstResponseAt()));
+        put(m, "resolvedAt", Keys.time(t.resolvedAt()));
+        put(m, "lastMessageAt", Keys.time(t.lastMessageAt()));
+        m.put("messageCount", n(t.messageCount()));
+        return m;
+    }
+
+    static Map<String, AttributeValue> ticketItem(Ticket t) {
+        Map<String, AttributeValue> m = summary(t);
+        String sort = Keys.queueSort(t.updatedAt(), t.id());
+        int shard = Keys.shard(t.id());
+        m.put("PK", s(Keys.ticketPk(t.id())));
+        m.put("SK", s(Keys.TICKET_SK));
+        m.put("type", s(TYPE_TICKET));
+        m.put("GSI1PK", s(Keys.statusPartition(t.status().wire(), shard)));
+        m.put("GSI1SK", s(sort));
+        m.put("GSI2PK", s(Keys.assigneePartition(t.assignee() == null ? TicketQuery.UNASSIGNED : t.assignee(), t.status().wire())));
+        m.put("GSI2SK", s(sort));
+        m.put("GSI3PK", s(Keys.allPartition(shard)));
+        m.put("GSI3SK", s(sort));
+        return m;
+    }
+
+    /** A copy of the summary under the ticket, indexed by one multi-valued attribute (a tag, a requester identity). */
+    static Map<String, AttributeValue> indexEntry(Ticket t, String sk, String partition) {
+        Map<String, AttributeValue> m = summary(t);
+        m.put("PK", s(Keys.ticketPk(t.id())));
+        m.put("SK", s(sk));
+        m.put("type", s(TYPE_INDEX_ENTRY));
+        m.put("GSI1PK", s(partition));
+        m.put("GSI1SK", s(Keys.queueSort(t.updatedAt(), t.id())));
+        return m;
+    }
+
+    static Ticket ticket(Map<String, AttributeValue> m) {
+        return Ticket.builder()
+                .id(str(m, "id"))
+                .number(Long.parseLong(m.get("number").n()))
+                .subject(str(m, "subject"))
+                .status(Status.parse("status", str(m, "status")))
+                .priority(Priority.parse("priority", str(m, "priority")))
+                .channel(Channel.parse("channel", str(m, "channel")))
+                .requester(requester(m.get("requester")))
+                .assignee(str(m, "assignee"))
+                .group(str(m, "group"))
+                .tags(m.containsKey("tags") ? m.get("tags").l().stream().map(AttributeValue::s).toList() : List.of())
+                .createdAt(instant(m, "createdAt"))
+                .updatedAt(instant(m, "updatedAt"))
+                .version(Long.parseLong(m.get("version").n()))
+                .firstResponseAt(instant(m, "firstResponseAt"))
+                .resolvedAt(instant(m, "resolvedAt"))
+                .lastMessageAt(instant(m, "lastMessageAt"))
+                .messageCount(m.containsKey("messageCount") ? Integer.parseInt(m.get("messageCount").n()) : 0)
+                .build();
+    }
+
+    static Map<String, AttributeValue> messageItem(Message msg) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("PK", s(Keys.ticketPk(msg.ticketId())));
+        m.put("SK", s(Keys.messageSk(msg.createdAt(), msg.id())));
+        m.put("type", s(TYPE_MESSAGE));
+        m.put("id", s(msg.id()));
+        m.put("ticketId", s(msg.ticketId()));
+        m.put("author", actor(msg.author()));
+        m.put("visibility", s(msg.visibility().wire()));
+        put(m, "body", msg.body());
+        put(m, "html", msg.html());
+        m.put("channel", s(msg.channel().wire()));
+        m.put("createdAt", s(Keys.time(msg.createdAt())));
+        List<AttributeValue> attachments = new ArrayList<>();
+        for (Attachment a : msg.attachments()) {
+            Map<String, AttributeValue> am = new HashMap<>();
+            am.put("id", s(a.id()));
+            put(am, "filename", a.filename());
+            put(am, "contentType", a.contentType());
+            am.put("size", n(a.size()));
+            put(am, "contentId", a.contentId());
+            attachments.add(AttributeValue.fromM(am));
+        }
+        m.put("attachments", AttributeValue.fromL(attachments));
+        return m;
+    }
+
+    static Message message(Map<String, AttributeValue> m) {
+        List<Attachment> attachments = new ArrayList<>();
+        if (m.containsKey("attachments")) {
+            for (AttributeValue a : m.get("attachments").l()) {
+                Map<String, AttributeValue> am = a.m();
+                attachments.add(new Attachment(str(am, "id"), str(am, "filename"), str(am, "contentType"),
+                        Long.parseLong(am.get("size").n()), str(am, "contentId")));
+            }
+        }
+        return new Message(str(m, "id"), str(m, "ticketId"), actor(m.get("author")),
+                Visibility.parse("visibility", str(m, "visibility")), str(m, "body"), str(m, "html"),
+                Channel.parse("channel", str(m, "channel")), instant(m, "createdAt"), attachments);
+    }
+
+    static Map<String, AttributeValue> outboxItem(DomainEvent e, String source) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("PK", s(Keys.ticketPk(e.ticketId())));
+        m.put("SK", s(Keys.eventSk(e.occurredAt(), e.id())));
+        m.put("type", s(TYPE_OUTBOX));
+        m.put("eventId", s(e.id()));
+        m.put("detailType", s(e.type()));
+        m.put("source", s(source));
+        m.put("ticketId", s(e.ticketId()));
+        m.put("occurredAt", s(Keys.time(e.occurredAt())));
+        m.put("expiresAt", n(e.occurredAt().getEpochSecond() + OUTBOX_TTL_SECONDS));
+        m.put("detail", s(detailJson(e)));
+        return m;
+    }
+
+    /** The bus detail: the event's envelope fields plus its data (docs/events.md). */
+    static String detailJson(DomainEvent e) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("eventId", e.id());
+        d.put("ticketId", e.ticketId());
+        d.put("ticketNumber", e.ticketNumber());
+        d.put("occurredAt", Keys.time(e.occurredAt()));
+        Map<String, Object> actor = new LinkedHashMap<>();
+        if (e.actor() != null) {
+            actor.put("type", e.actor().type().wire());
+            actor.put("id", e.actor().id());
+            actor.put("name", e.actor().name());
+            actor.put("email", e.actor().email());
+        }
+        d.put("actor", actor);
+        d.put("data", e.detail());
+        try {
+            return Json.mapper().writeValueAsString(d);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("event detail is not serializable: " + e.type(), ex);
+        }
+    }
+
+    private static AttributeValue requester(Requester r) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        put(m, "email", r.email());
+        put(m, "phone", r.phone());
+        put(m, "name", r.name());
+        Map<String, AttributeValue> ids = new HashMap<>();
+        r.externalIds().forEach((k, v) -> ids.put(k, s(v)));
+        m.put("externalIds", AttributeValue.fromM(ids));
+        return AttributeValue.fromM(m);
+    }
+
+    private static Requester requester(AttributeValue v) {
+        Map<String, AttributeValue> m = v.m();
+        Map<String, String> ids = new HashMap<>();
+        if (m.containsKey("externalIds")) m.get("externalIds").m().forEach((k, x) -> ids.put(k, x.s()));
+        return new Requester(str(m, "email"), str(m, "phone"), str(m, "name"), ids);
+    }
+
+    private static AttributeValue actor(Actor a) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("type", s(a.type().wire()));
+        put(m, "id", a.id());
+        put(m, "name", a.name());
+        put(m, "email", a.email());
+        return AttributeValue.fromM(m);
+    }
+
+    private static Actor actor(AttributeValue v) {
+        Map<String, AttributeValue> m = v.m();
+        return new Actor(ActorType.parse("author.type", str(m, "type")), str(m, "id"), str(m, "name"), str(m, "email"));
+    }
+
+    static AttributeValue s(String v) {
+        return AttributeValue.fromS(v);
+    }
+
+    static AttributeValue n(long v) {
+        return AttributeValue.fromN(Long.toString(v));
+    }
+
+    private static void put(Map<String, AttributeValue> m, String name, String value) {
+        if (value != null) m.put(name, s(value));
+    }
+
+    static String str(Map<String, AttributeValue> m, String name) {
+        AttributeValue v = m.get(name);
+        return v == null ? null : v.s();
+    }
+
+    private static Instant instant(Map<String, AttributeValue> m, String name) {
+        String v = str(m, name);
+        return v == null ? null : Instant.parse(v);
+    }
+}

@@ -1,0 +1,49 @@
+package com.helpdesk.store;
+
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+
+/** Key values of the single table (docs/access-patterns.md). One place builds them all. */
+final class Keys {
+    /** Hot queue values (a status, a tag, "every ticket") are spread over this many partitions. */
+    static final int SHARDS = 4;
+    static final String TICKET_SK = "TICKET";
+    static final String MESSAGE_SK_PREFIX = "TICKET#MSG#";
+    /** Timestamps in keys have exactly three fraction digits so that text order is time order. */
+    private static final DateTimeFormatter SORTABLE =
+            DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
+
+    private Keys() {}
+
+    static String time(Instant i) {
+        return i == null ? null : SORTABLE.format(i);
+    }
+
+    static String ticketPk(String ticketId) { return "TICKET#" + ticketId; }
+    static String messageSk(Instant createdAt, String messageId) { return MESSAGE_SK_PREFIX + time(createdAt) + "#" + messageId; }
+    static String eventSk(Instant occurredAt, String eventId) { return "EVENT#" + time(occurredAt) + "#" + eventId; }
+    static String tagSk(String tag) { return "INDEX#TAG#" + tag; }
+    static String requesterSk(String identity) { return "INDEX#REQUESTER#" + identity; }
+    static String numberPk(long number) { return "TICKETNUMBER#" + number; }
+    static final String NUMBER_SK = "TICKETNUMBER";
+    static final String COUNTER_PK = "COUNTER#ticket-number";
+    static final String COUNTER_SK = "COUNTER";
+    static String idempotencyPk(String scope, String key) { return "IDEMPOTENCY#" + scope + "#" + key; }
+    static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
+    static final String CURSOR_KEY_PK = "CONFIG#cursor-key";
+    static final String CONFIG_SK = "CONFIG";
+
+    static int shard(String ticketId) {
+        return Math.floorMod(ticketId.hashCode(), SHARDS);
+    }
+
+    static String statusPartition(String status, int shard) { return "STATUS#" + status + "#" + shard; }
+    static String assigneePartition(String assignee, String status) { return "ASSIGNEE#" + assignee + "#" + status; }
+    static String allPartition(int shard) { return "TICKETS#" + shard; }
+    static String tagPartition(String tag, int shard) { return "TAG#" + tag + "#" + shard; }
+    static String requesterPartition(String identity) { return "REQUESTER#" + identity; }
+
+    /** Sort key of every queue view: newest-updated first when read backwards. */
+    static String queueSort(Instant updatedAt, String ticketId) { return time(updatedAt) + "#" + ticketId; }
+}

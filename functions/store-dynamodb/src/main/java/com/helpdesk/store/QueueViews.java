@@ -1,0 +1,226 @@
+package com.helpdesk.store;
+
+import com.helpdesk.core.port.TicketPage;
+import com.helpdesk.core.port.TicketQuery;
+import com.helpdesk.core.ticket.Status;
+import com.helpdesk.core.ticket.Ticket;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Queue views, newest-updated first. A view reads one or more index partitions (a sharded status, the
+ * statuses of one assignee, ...) backwards and merges them. An item is only emitted once no partition
+ * that still has unread items could hold a newer one, so pages stay in order even when filters make
+ * a partition return short pages. The cursor keeps every partition's position.
+ */
+final class QueueViews {
+    /** Bound on reads per page and partition, so a very selective filter cannot make one request run long. */
+    private static final int MAX_READS_PER_PARTITION = 8;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+    private final CursorCodec cursors;
+
+    QueueViews(DynamoDbClient dynamo, String table, CursorCodec cursors) {
+        this.dynamo = dynamo;
+        this.table = table;
+        this.cursors = cursors;
+    }
+
+    /** Which index and partitions serve a query, and which filters remain. */
+    record Plan(String index, List<String> partitions, String filter, Map<String, String> names,
+                Map<String, AttributeValue> values) {
+        String fingerprint() {
+            return CursorCodec.fingerprint(index + "|" + partitions + "|" + filter + "|" + new java.util.TreeMap<>(values));
+        }
+    }
+
+    static Plan plan(TicketQuery q) {
+        List<String> parts = new ArrayList<>();
+        List<String> filters = new ArrayList<>();
+        Map<String, String> names = new HashMap<>();
+        Map<String, AttributeValue> values = new HashMap<>();
+        String index;
+        boolean statusInKey = false, assigneeInKey = false, tagInKey = false;
+        if (q.requester() != null) {
+            index = "GSI1";
+            parts.add(Keys.requesterPartition(q.requester()));
+        } else if (q.tag() != null) {
+            index = "GSI1";
+            tagInKey = true;
+            for (int s = 0; s < Keys.SHARDS; s++) parts.add(Keys.tagPartition(q.tag(), s));
+        } else if (q.assignee() != null) {
+            index = "GSI2";
+            assigneeInKey = true;
+            statusInKey = true;
+            if (q.status() != null) {
+                parts.add(Keys.assigneePartition(q.assignee(), q.status().wire()));
+            } else {
+                for (Status s : Status.values()) parts.add(Keys.assigneePartition(q.assignee(), s.wire()));
+            }
+        } else if (q.status() != null) {
+            index = "GSI1";
+            statusInKey = true;
+            for (int s = 0; s < Keys.SHARDS; s++) parts.add(Keys.statusPartition(q.status().wire(), s));
+        } else {
+            index = "GSI3";
+            for (int s = 0; s < Keys.SHARDS; s++) parts.add(Keys.allPartition(s));
+        }
+        if (q.status() != null && !statusInKey) {
+            filters.add("#status = :status");
+            names.put("#status", "status");
+            values.put(":status", AttributeValue.fromS(q.status().wire()));
+        }
+        if (q.assignee() != null && !assigneeInKey) {
+            names.put("#assignee", "assignee");
+            if (TicketQuery.UNASSIGNED.equals(q.assignee())) {
+                filters.add("attribute_not_exists(#assignee)");
+            } else {
+                filters.add("#assignee = :assignee");
+                values.put(":assignee", AttributeValue.fromS(q.assignee()));
+            }
+        }
+        if (q.tag() != null && !tagInKey) {
+            filters.add("contains(#tags, :tag)");
+            names.put("#tags", "tags");
+            values.put(":tag", AttributeValue.fromS(q.tag()));
+        }
+        return new Plan(index, parts, filters.isEmpty() ? null : String.join(" AND ", filters), names, values);
+    }
+
+    TicketPage page(TicketQuery query, int limit, String cursor) {
+        Plan plan = plan(query);
+        int n = plan.partitions().size();
+        List<Map<String, AttributeValue>> positions;
+        boolean[] done = new boolean[n];
+        if (cursor == null) {
+            positions = new ArrayList<>();
+            for (int i = 0; i < n; i++) positions.add(null);
+        } else {
+            positions = new ArrayList<>(cursors.decode(cursor, plan.fingerprint(), n));
+            for (int i = 0; i < n; i++) {
+                Map<String, AttributeValue> p = positions.get(i);
+                if (p == null) {
+                    done[i] = true;
+                } else if (p.size() == 1 && p.containsKey(plan.index() + "PK")) {
+                    if (!plan.partitions().get(i).equals(p.get(plan.index() + "PK").s())) {
+                        throw new com.helpdesk.core.ValidationException("cursor", "does not fit this query");
+                    }
+                    positions.set(i, null); // not read yet: starts from the newest item
+                } else {
+                    AttributeValue pk = p.get(plan.index() + "PK");
+                    if (pk == null || !plan.partitions().get(i).equals(pk.s())) {
+                        throw new com.helpdesk.core.ValidationException("cursor", "does not fit this query");
+                    }
+                }
+            }
+        }
+
+        List<Deque<Map<String, AttributeValue>>> buffers = new ArrayList<>();
+        List<Map<String, AttributeValue>> lastKey = new ArrayList<>(); // LastEvaluatedKey of the read that filled the buffer
+        int[] reads = new int[n];
+        for (int i = 0; i < n; i++) {
+            buffers.add(new ArrayDeque<>());
+            lastKey.add(null);
+        }
+        String sortAttr = plan.index() + "SK";
+        List<Ticket> out = new ArrayList<>();
+
+        while (out.size() < limit) {
+            // refill every open partition whose buffer is empty (each buffer holds exactly one read)
+            for (int i = 0; i < n; i++) {
+                if (done[i] || !buffers.get(i).isEmpty() || reads[i] >= MAX_READS_PER_PARTITION) continue;
+                QueryResponse r = read(plan, i, positions.get(i), limit);
+                reads[i]++;
+                buffers.get(i).addAll(r.items());
+                Map<String, AttributeValue> lek = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+                lastKey.set(i, lek);
+                if (r.items().isEmpty()) {
+                    if (lek == null) done[i] = true; else positions.set(i, lek);
+                }
+            }
+            // the newest head among all buffers
+            int best = -1;
+            String bestSort = null;
+            for (int i = 0; i < n; i++) {
+                Map<String, AttributeValue> head = buffers.get(i).peekFirst();
+                if (head == null) continue;
+                String s = head.get(sortAttr).s();
+                if (bestSort == null || s.compareTo(bestSort) > 0) {
+                    best = i;
+                    bestSort = s;
+                }
+            }
+            // a partition with unread items could still hold something newer than that head
+            boolean blocked = false;
+            boolean budgetLeft = false;
+            for (int i = 0; i < n; i++) {
+                if (done[i] || !buffers.get(i).isEmpty()) continue;
+                if (reads[i] < MAX_READS_PER_PARTITION) budgetLeft = true;
+                Map<String, AttributeValue> pos = positions.get(i);
+                if (bestSort == null || pos == null || pos.get(sortAttr) == null
+                        || pos.get(sortAttr).s().compareTo(bestSort) > 0) {
+                    blocked = true;
+                }
+            }
+            if (best < 0 && !blocked) break;          // every partition is exhausted
+            if (blocked) {
+                if (budgetLeft) continue;             // read further before deciding
+                break;                                // read budget spent: return a short page with a cursor
+            }
+            Map<String, AttributeValue> item = buffers.get(best).pollFirst();
+            out.add(ItemMapper.ticket(item));
+            positions.set(best, keyOf(item, plan.index()));
+            if (buffers.get(best).isEmpty()) {
+                Map<String, AttributeValue> lek = lastKey.get(best);
+                if (lek == null) done[best] = true; else positions.set(best, lek);
+            }
+        }
+
+        boolean more = false;
+        List<Map<String, AttributeValue>> next = new ArrayList<>();
+        for (int i = 0; i < n; i++) {
+            boolean open = !done[i] || !buffers.get(i).isEmpty();
+            next.add(open ? positions.get(i) : null);
+            more |= open;
+        }
+        // a partition that never got read keeps a null position but is not done: mark "start" explicitly
+        for (int i = 0; i < n; i++) {
+            if (next.get(i) == null && !done[i]) {
+                next.set(i, Map.of(plan.index() + "PK", AttributeValue.fromS(plan.partitions().get(i))));
+            }
+        }
+        return new TicketPage(out, more ? cursors.encode(plan.fingerprint(), next) : null);
+    }
+
+    private QueryResponse read(Plan plan, int partition, Map<String, AttributeValue> position, int limit) {
+        Map<String, String> names = new HashMap<>(plan.names());
+        names.put("#pk", plan.index() + "PK");
+        Map<String, AttributeValue> values = new HashMap<>(plan.values());
+        values.put(":pk", AttributeValue.fromS(plan.partitions().get(partition)));
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(plan.index())
+                .keyConditionExpression("#pk = :pk")
+                .expressionAttributeNames(names)
+                .expressionAttributeValues(values)
+                .scanIndexForward(false)
+                .limit(limit);
+        if (plan.filter() != null) q.filterExpression(plan.filter());
+        if (position != null && position.size() > 1) q.exclusiveStartKey(position);
+        return dynamo.query(q.build());
+    }
+
+    private static Map<String, AttributeValue> keyOf(Map<String, AttributeValue> item, String index) {
+        Map<String, AttributeValue> k = new HashMap<>();
+        for (String a : List.of("PK", "SK", index + "PK", index + "SK")) k.put(a, item.get(a));
+        return k;
+    }
+}
