@@ -46,6 +46,9 @@ public final class EventBusPublisher {
             try {
                 response = client.putEvents(PutEventsRequest.builder().entries(request).build());
             } catch (RuntimeException ex) {
+                // the whole chunk is retried by the caller; say why, since nothing else will
+                System.err.println("{\"level\":\"ERROR\",\"message\":\"PutEvents failed\",\"entries\":" + chunk.size()
+                        + ",\"error\":\"" + String.valueOf(ex.getMessage()).replace("\\", "\\\\").replace("\"", "'") + "\"}");
                 chunk.forEach(e -> failed.add(e.key()));
                 continue;
             }

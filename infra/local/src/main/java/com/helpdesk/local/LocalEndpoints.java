@@ -1,0 +1,126 @@
+package com.helpdesk.local;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helpdesk.local.api.LocalHttp;
+import com.helpdesk.local.api.LocalJwt;
+import com.helpdesk.local.api.Route;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/** The local-only endpoints under /_local/: tokens, health, the event log and the clock. */
+final class LocalEndpoints {
+    static final Set<String> ROLES = Set.of("agent", "admin", "integration");
+    private final ObjectMapper json = new ObjectMapper();
+    private final LocalStack stack;
+
+    LocalEndpoints(LocalStack stack) {
+        this.stack = stack;
+    }
+
+    void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath();
+        String method = ex.getRequestMethod();
+        switch (method + " " + path) {
+            case "POST /_local/token" -> token(ex);
+            case "GET /_local/health" -> health(ex);
+            case "GET /_local/events" -> LocalHttp.json(ex, 200, stack.bus().log());
+            case "GET /_local/clock" -> LocalHttp.json(ex, 200, Map.of("now", stack.clock().get().toString()));
+            case "POST /_local/clock" -> clock(ex);
+            default -> {
+                boolean known = List.of("/_local/token", "/_local/health", "/_local/events", "/_local/clock").contains(path);
+                LocalHttp.problem(ex, known ? 405 : 404, known ? "method-not-allowed" : "not-found",
+                        known ? "Method Not Allowed" : "Not Found", method + " " + path + " is not a local endpoint");
+            }
+        }
+    }
+
+    private JsonNode body(HttpExchange ex) throws IOException {
+        try (InputStream in = ex.getRequestBody()) {
+            byte[] b = in.readNBytes(64 * 1024);
+            JsonNode n = json.readTree(b);
+            if (n == null || !n.isObject()) throw new IllegalArgumentException("the body must be a JSON object");
+            return n;
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalArgumentException("the body is not valid JSON");
+        }
+    }
+
+    private void token(HttpExchange ex) throws IOException {
+        try {
+            JsonNode b = body(ex);
+            String sub = b.path("sub").asText("");
+            String role = b.path("role").asText("");
+            if (sub.isBlank() || !b.get("sub").isTextual()) throw new IllegalArgumentException("sub is required (a string)");
+            if (!ROLES.contains(role)) throw new IllegalArgumentException("role must be one of agent, admin, integration");
+            LocalJwt.Issued t = stack.jwt().issue(sub, role, stack.defaultAudience());
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("token", t.token());
+            out.put("expiresAt", t.expiresAt().toString());
+            out.put("sub", sub);
+            out.put("role", role);
+            LocalHttp.json(ex, 200, out);
+        } catch (IllegalArgumentException e) {
+            LocalHttp.problem(ex, 400, "bad-request", "Bad Request", e.getMessage());
+        }
+    }
+
+    private void health(HttpExchange ex) throws IOException {
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("status", "ok");
+        out.put("uptimeMs", Duration.between(stack.startedAt(), Instant.now()).toMillis());
+        out.put("startupMs", stack.startupMillis());
+        out.put("now", stack.clock().get().toString());
+        out.put("functions", stack.functionIds());
+        out.put("routes", stack.routes().stream().map(Route::routeKey).toList());
+        out.put("rules", stack.bus().rules().stream().map(r -> r.name()).toList());
+        out.put("schedules", stack.scheduler().schedules().stream().map(s -> s.name()).toList());
+        out.put("dynamodb", stack.dynamoDbEndpoint().toString());
+        out.put("sqs", stack.sqsEndpoint().toString());
+        LocalHttp.json(ex, 200, out);
+    }
+
+    private void clock(HttpExchange ex) throws IOException {
+        try {
+            JsonNode b = body(ex);
+            if (b.has("advance") == b.has("set")) throw new IllegalArgumentException("send either {\"advance\": \"PT2H\"} or {\"set\": \"2026-12-01T09:00:00Z\"}");
+            if (b.has("advance")) {
+                Duration d;
+                try {
+                    d = Duration.parse(b.get("advance").asText());
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("advance must be an ISO-8601 duration such as PT2H or P1D");
+                }
+                stack.clock().advance(d);
+            } else {
+                Instant target;
+                try {
+                    target = Instant.parse(b.get("set").asText());
+                } catch (DateTimeParseException e) {
+                    throw new IllegalArgumentException("set must be an ISO-8601 instant such as 2026-12-01T09:00:00Z");
+                }
+                try {
+                    stack.clock().set(target);
+                } catch (IllegalArgumentException backwards) {
+                    LocalHttp.problem(ex, 409, "clock-backwards", "Conflict", backwards.getMessage());
+                    return;
+                }
+            }
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("fired", stack.scheduler().fireDue());
+            out.put("now", stack.clock().get().toString());
+            LocalHttp.json(ex, 200, out);
+        } catch (IllegalArgumentException e) {
+            LocalHttp.problem(ex, 400, "bad-request", "Bad Request", e.getMessage());
+        }
+    }
+}

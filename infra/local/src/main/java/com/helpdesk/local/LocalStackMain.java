@@ -1,0 +1,77 @@
+package com.helpdesk.local;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** java -jar infra/local/target/helpdesk-local.jar [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--parameter K=V] */
+public final class LocalStackMain {
+    private LocalStackMain() {}
+
+    public static void main(String[] args) throws InterruptedException {
+        long t0 = System.nanoTime();
+        LocalStackOptions o = LocalStackOptions.defaults();
+        String host = o.host();
+        int port = o.port();
+        Path template = o.template();
+        Map<String, String> parameters = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String next = i + 1 < args.length ? args[i + 1] : null;
+            switch (a) {
+                case "--port" -> { port = Integer.parseInt(require(a, next)); i++; }
+                case "--host" -> { host = require(a, next); i++; }
+                case "--template" -> { template = Path.of(require(a, next)); i++; }
+                case "--parameter" -> {
+                    String kv = require(a, next);
+                    int eq = kv.indexOf('=');
+                    if (eq < 1) usage("--parameter needs Name=Value");
+                    parameters.put(kv.substring(0, eq), kv.substring(eq + 1));
+                    i++;
+                }
+                case "-h", "--help" -> usage(null);
+                default -> usage("unknown argument " + a);
+            }
+        }
+        if (!Files.isRegularFile(template)) {
+            usage(template.toAbsolutePath() + " not found: run from the repository root or pass --template");
+        }
+        LocalStack stack;
+        try {
+            stack = LocalStack.start(new LocalStackOptions(host, port, template, parameters));
+        } catch (RuntimeException e) {
+            System.err.println("local stack failed to start: " + e.getMessage());
+            System.exit(1);
+            return;
+        }
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("stopping the local stack ...");
+            stack.close();
+            stopped.countDown();
+        }, "local-stack-shutdown"));
+        System.out.println();
+        System.out.println("Helpdesk local stack ready in " + ms + " ms");
+        System.out.println("  API          http://" + (host.equals("127.0.0.1") ? "localhost" : host) + ":" + stack.port());
+        System.out.println("  routes       " + stack.routes().size() + " from " + template + ", functions " + stack.functionIds());
+        System.out.println("  local        /_local/health  /_local/token  /_local/events  /_local/clock");
+        System.out.println("  admin token  " + stack.token("admin", "admin"));
+        System.out.println("Ctrl-C stops it.");
+        stopped.await();
+    }
+
+    private static String require(String flag, String value) {
+        if (value == null) usage(flag + " needs a value");
+        return value;
+    }
+
+    private static void usage(String error) {
+        if (error != null) System.err.println(error);
+        System.err.println("usage: java -jar infra/local/target/helpdesk-local.jar [--port 3000] [--host 127.0.0.1] "
+                + "[--template template.yaml] [--parameter Name=Value]");
+        System.exit(error == null ? 0 : 2);
+    }
+}

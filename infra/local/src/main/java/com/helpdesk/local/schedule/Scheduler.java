@@ -1,0 +1,119 @@
+package com.helpdesk.local.schedule;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.helpdesk.local.lambda.FunctionError;
+import com.helpdesk.local.lambda.FunctionInvoker;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Fires the template's schedules on the local clock: every occurrence that falls due, in time order,
+ * whether time passes by itself or the clock is moved.
+ */
+public final class Scheduler implements AutoCloseable {
+    /** A schedule: rule name, its target function and expression, and an optional constant input. */
+    public record Schedule(String name, String functionId, ScheduleExpression expression, String inputJson, boolean schedulerShape) {}
+
+    private final ObjectMapper json = new ObjectMapper();
+    private final LocalClock clock;
+    private final FunctionInvoker functions;
+    private final String account;
+    private final String region;
+    private final List<Schedule> schedules = new ArrayList<>();
+    private final Map<Schedule, Instant> nextFire = new LinkedHashMap<>();
+    private final ScheduledExecutorService ticker = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread t = new Thread(r, "local-scheduler");
+        t.setDaemon(true);
+        return t;
+    });
+
+    public Scheduler(LocalClock clock, FunctionInvoker functions, String account, String region) {
+        this.clock = clock;
+        this.functions = functions;
+        this.account = account;
+        this.region = region;
+    }
+
+    public synchronized void add(Schedule s) {
+        schedules.add(s);
+        Instant next = s.expression().next(clock.get());
+        if (next != null) nextFire.put(s, next);
+    }
+
+    public synchronized List<Schedule> schedules() {
+        return List.copyOf(schedules);
+    }
+
+    public void start() {
+        ticker.scheduleWithFixedDelay(() -> {
+            try {
+                fireDue();
+            } catch (RuntimeException e) {
+                System.err.println("[local] scheduler: " + e.getMessage());
+            }
+        }, 1, 1, TimeUnit.SECONDS);
+    }
+
+    /** Fires every occurrence up to now, oldest first; returns what fired. */
+    public synchronized List<Map<String, Object>> fireDue() {
+        List<Map<String, Object>> fired = new ArrayList<>();
+        Instant now = clock.get();
+        while (true) {
+            Schedule due = null;
+            Instant at = null;
+            for (Map.Entry<Schedule, Instant> e : nextFire.entrySet()) {
+                if (!e.getValue().isAfter(now) && (at == null || e.getValue().isBefore(at))) {
+                    due = e.getKey();
+                    at = e.getValue();
+                }
+            }
+            if (due == null) return fired;
+            Map<String, Object> record = new LinkedHashMap<>();
+            record.put("schedule", due.name());
+            record.put("function", due.functionId());
+            record.put("at", at.toString());
+            try {
+                functions.invoke(due.functionId(), due.inputJson() != null ? due.inputJson() : event(due, at));
+                record.put("status", "ok");
+            } catch (FunctionError e) {
+                record.put("status", "failed");
+                record.put("error", e.getMessage());
+            }
+            fired.add(record);
+            Instant next = due.expression().next(at);
+            if (next == null) nextFire.remove(due); else nextFire.put(due, next);
+        }
+    }
+
+    /** The event EventBridge (rules) or EventBridge Scheduler sends for a scheduled invocation. */
+    private String event(Schedule s, Instant at) {
+        ObjectNode e = json.createObjectNode();
+        e.put("version", "0");
+        e.put("id", UUID.randomUUID().toString());
+        e.put("detail-type", "Scheduled Event");
+        e.put("source", s.schedulerShape() ? "aws.scheduler" : "aws.events");
+        e.put("account", account);
+        e.put("time", at.truncatedTo(ChronoUnit.SECONDS).toString());
+        e.put("region", region);
+        e.putArray("resources").add(s.schedulerShape()
+                ? "arn:aws:scheduler:" + region + ":" + account + ":schedule/default/" + s.name()
+                : "arn:aws:events:" + region + ":" + account + ":rule/" + s.name());
+        e.putObject("detail");
+        return e.toString();
+    }
+
+    @Override
+    public void close() {
+        ticker.shutdownNow();
+    }
+}

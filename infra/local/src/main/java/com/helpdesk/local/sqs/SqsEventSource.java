@@ -1,0 +1,147 @@
+package com.helpdesk.local.sqs;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.helpdesk.local.lambda.FunctionError;
+import com.helpdesk.local.lambda.FunctionInvoker;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.DeleteMessageBatchRequestEntry;
+import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Lambda's SQS event source mapping: long-polls a queue, invokes the function with the SQSEvent JSON
+ * Lambda sends, deletes what succeeded. A thrown error deletes nothing (the messages come back after
+ * the visibility timeout and reach the DLQ through the queue's redrive policy); with
+ * ReportBatchItemFailures only the reported messages come back.
+ */
+public final class SqsEventSource implements AutoCloseable {
+    private final ObjectMapper json = new ObjectMapper();
+    private final SqsClient sqs;
+    private final LocalQueues.Queue queue;
+    private final String functionId;
+    private final int batchSize;
+    private final boolean reportBatchItemFailures;
+    private final FunctionInvoker functions;
+    private final String region;
+    private volatile boolean running = true;
+    private final Thread thread;
+
+    public SqsEventSource(SqsClient sqs, LocalQueues.Queue queue, String functionId, int batchSize,
+                          boolean reportBatchItemFailures, FunctionInvoker functions, String region) {
+        this.sqs = sqs;
+        this.queue = queue;
+        this.functionId = functionId;
+        this.batchSize = Math.max(1, Math.min(10, batchSize));
+        this.reportBatchItemFailures = reportBatchItemFailures;
+        this.functions = functions;
+        this.region = region;
+        this.thread = new Thread(this::run, "sqs-" + queue.name() + "->" + functionId);
+        this.thread.setDaemon(true);
+    }
+
+    public void start() {
+        thread.start();
+    }
+
+    private void run() {
+        while (running) {
+            try {
+                List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(batchSize)
+                        .waitTimeSeconds(1).messageSystemAttributeNamesWithStrings("All").messageAttributeNames("All")).messages();
+                if (!batch.isEmpty()) deliver(batch);
+            } catch (RuntimeException e) {
+                if (running) {
+                    System.err.println("[local] polling " + queue.name() + " failed: " + e.getMessage());
+                    pause(1000);
+                }
+            }
+        }
+    }
+
+    void deliver(List<Message> batch) {
+        Set<String> failed = new HashSet<>();
+        try {
+            String result = functions.invoke(functionId, event(batch));
+            if (reportBatchItemFailures) failed.addAll(reportedFailures(result, batch));
+        } catch (FunctionError e) {
+            return; // nothing deleted: visibility timeout, then retry or the DLQ
+        }
+        List<DeleteMessageBatchRequestEntry> done = new ArrayList<>();
+        for (Message m : batch) {
+            if (!failed.contains(m.messageId())) {
+                done.add(DeleteMessageBatchRequestEntry.builder().id(m.messageId()).receiptHandle(m.receiptHandle()).build());
+            }
+        }
+        if (!done.isEmpty()) sqs.deleteMessageBatch(b -> b.queueUrl(queue.url()).entries(done));
+    }
+
+    /** Lambda treats an unreadable response or an unknown id as a failure of the whole batch. */
+    private Set<String> reportedFailures(String result, List<Message> batch) {
+        Set<String> ids = new HashSet<>();
+        batch.forEach(m -> ids.add(m.messageId()));
+        try {
+            JsonNode r = json.readTree(result);
+            if (r == null || r.isNull() || !r.has("batchItemFailures")) return Set.of();
+            Set<String> failed = new HashSet<>();
+            for (JsonNode f : r.get("batchItemFailures")) {
+                String id = f.path("itemIdentifier").asText(null);
+                if (id == null || !ids.contains(id)) return ids;
+                failed.add(id);
+            }
+            return failed;
+        } catch (Exception e) {
+            return ids;
+        }
+    }
+
+    private String event(List<Message> batch) {
+        ObjectNode root = json.createObjectNode();
+        ArrayNode records = root.putArray("Records");
+        for (Message m : batch) {
+            ObjectNode r = records.addObject();
+            r.put("messageId", m.messageId());
+            r.put("receiptHandle", m.receiptHandle());
+            r.put("body", m.body());
+            ObjectNode attrs = r.putObject("attributes");
+            Map<MessageSystemAttributeName, String> a = m.attributes();
+            a.forEach((k, v) -> attrs.put(k.toString(), v));
+            ObjectNode mattrs = r.putObject("messageAttributes");
+            m.messageAttributes().forEach((k, v) -> {
+                ObjectNode x = mattrs.putObject(k);
+                if (v.stringValue() != null) x.put("stringValue", v.stringValue());
+                if (v.binaryValue() != null) x.put("binaryValue", java.util.Base64.getEncoder().encodeToString(v.binaryValue().asByteArray()));
+                x.putArray("stringListValues");
+                x.putArray("binaryListValues");
+                x.put("dataType", v.dataType());
+            });
+            r.put("md5OfBody", m.md5OfBody());
+            r.put("eventSource", "aws:sqs");
+            r.put("eventSourceARN", queue.arn());
+            r.put("awsRegion", region);
+        }
+        return root.toString();
+    }
+
+    private static void pause(long ms) {
+        try {
+            Thread.sleep(ms);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        thread.interrupt();
+    }
+}
