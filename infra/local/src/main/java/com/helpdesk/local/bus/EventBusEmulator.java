@@ -14,7 +14,6 @@ import software.amazon.event.ruler.Machine;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
@@ -176,7 +175,7 @@ public final class EventBusEmulator implements HttpHandler, AutoCloseable {
         synchronized (this) {
             Machine m = machines.get(bus);
             try {
-                matched = m == null ? List.of() : new ArrayList<>(new LinkedHashSet<>(m.rulesForJSONEvent(text)));
+                matched = m == null ? List.of() : new ArrayList<>(new java.util.TreeSet<>(m.rulesForJSONEvent(text)));
             } catch (Exception e) {
                 matched = List.of();
             }
@@ -299,7 +298,4 @@ public final class EventBusEmulator implements HttpHandler, AutoCloseable {
         }
     }
 
-    static String bytes(byte[] b) {
-        return new String(b, StandardCharsets.UTF_8);
-    }
 }
