@@ -1,5 +1,7 @@
 package com.helpdesk.local.bus;
 
+import com.helpdesk.local.Pause;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -219,7 +221,7 @@ public final class EventBusEmulator implements HttpHandler, AutoCloseable {
                 break;
             } catch (FunctionError | RuntimeException e) {
                 error = e.getMessage();
-                sleep(200L * attempt);
+                Pause.millis(200L * attempt);
             }
         }
         Map<String, Object> d = new LinkedHashMap<>();
@@ -280,13 +282,6 @@ public final class EventBusEmulator implements HttpHandler, AutoCloseable {
         }
     }
 
-    private static void sleep(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {

@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
-import java.io.OutputStream;
 import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.lang.reflect.Modifier;
@@ -17,7 +16,6 @@ import java.net.URLClassLoader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -289,11 +287,5 @@ public final class LocalFunctions implements FunctionInvoker, AutoCloseable {
             if (type == boolean.class) return false;
             return null;
         }
-    }
-
-    static List<String> names(List<FunctionSpec> specs) {
-        List<String> out = new ArrayList<>();
-        specs.forEach(s -> out.add(s.logicalId()));
-        return out;
     }
 }

@@ -1,5 +1,7 @@
 package com.helpdesk.local.sqs;
 
+import com.helpdesk.local.Pause;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -61,7 +63,7 @@ public final class SqsEventSource implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (running) {
                     System.err.println("[local] polling " + queue.name() + " failed: " + e.getMessage());
-                    pause(1000);
+                    Pause.millis(1000);
                 }
             }
         }
@@ -131,13 +133,6 @@ public final class SqsEventSource implements AutoCloseable {
         return root.toString();
     }
 
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {

@@ -1,5 +1,7 @@
 package com.helpdesk.local.stream;
 
+import com.helpdesk.local.Pause;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -81,7 +83,7 @@ public final class StreamEventSource implements AutoCloseable {
             } catch (RuntimeException e) {
                 if (running) System.err.println("[local] reading stream for " + settings.functionId() + " failed: " + e.getMessage());
             }
-            if (!any) pause(200);
+            if (!any) Pause.millis(200);
         }
     }
 
@@ -139,7 +141,7 @@ public final class StreamEventSource implements AutoCloseable {
                 if (pending.get(i).path("dynamodb").path("SequenceNumber").asText().equals(failedFrom)) index = i;
             }
             pending = new ArrayList<>(pending.subList(index, pending.size()));
-            pause(Math.min(5000, 100L << Math.min(attempt, 6)));
+            Pause.millis(Math.min(5000, 100L << Math.min(attempt, 6)));
         }
     }
 
@@ -238,13 +240,6 @@ public final class StreamEventSource implements AutoCloseable {
         return o;
     }
 
-    private static void pause(long ms) {
-        try {
-            Thread.sleep(ms);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
 
     @Override
     public void close() {
