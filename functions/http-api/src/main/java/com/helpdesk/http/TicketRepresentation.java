@@ -1,5 +1,6 @@
 package com.helpdesk.http;
 
+import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.Attachment;
 import com.helpdesk.core.ticket.Message;
@@ -35,6 +36,7 @@ public final class TicketRepresentation {
         m.put("resolvedAt", iso(t.resolvedAt()));
         m.put("lastMessageAt", iso(t.lastMessageAt()));
         m.put("messageCount", t.messageCount());
+        m.put("escalationLevel", t.escalationLevel());
         return m;
     }
 
@@ -54,6 +56,21 @@ public final class TicketRepresentation {
         m.put("channel", msg.channel().wire());
         m.put("createdAt", iso(msg.createdAt()));
         m.put("attachments", msg.attachments().stream().map(TicketRepresentation::attachment).toList());
+        return m;
+    }
+
+    /** An audit entry: who, when, what (action, and field/from/to for field changes), why (reason). */
+    public static Map<String, Object> historyEntry(DomainEvent e) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", e.id());
+        m.put("at", iso(e.occurredAt()));
+        m.put("actor", e.actor() == null ? null : author(e.actor()));
+        m.put("action", e.type());
+        Map<String, Object> detail = new LinkedHashMap<>(e.detail());
+        for (String lifted : new String[]{"field", "from", "to", "reason"}) {
+            if (detail.containsKey(lifted)) m.put(lifted, detail.remove(lifted));
+        }
+        m.put("detail", detail);
         return m;
     }
 

@@ -4,6 +4,7 @@ import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.port.DuplicateRequestException;
+import com.helpdesk.core.port.HistoryPage;
 import com.helpdesk.core.port.IdempotencyKey;
 import com.helpdesk.core.port.TicketPage;
 import com.helpdesk.core.port.TicketQuery;
@@ -45,11 +46,13 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     private final DynamoDbClient dynamo;
     private final String table;
     private final QueueViews views;
+    private final CursorCodec cursors;
 
     public DynamoDbTicketRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-        this.views = new QueueViews(dynamo, table, new CursorCodec(new CursorKey(dynamo, table)));
+        this.cursors = new CursorCodec(new CursorKey(dynamo, table));
+        this.views = new QueueViews(dynamo, table, cursors);
     }
 
     public static DynamoDbTicketRepository fromEnvironment() {
@@ -106,8 +109,10 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         for (Message m : write.newMessages()) {
             items.add(put(ItemMapper.messageItem(m), true));
         }
-        for (DomainEvent e : write.events()) {
+        for (int i = 0; i < write.events().size(); i++) {
+            DomainEvent e = write.events().get(i);
             items.add(put(ItemMapper.outboxItem(e, EventTypes.SOURCE), true));
+            items.add(put(ItemMapper.historyItem(e, t.version(), i), true));
         }
         indexEntries(write, items);
 
@@ -221,5 +226,21 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     @Override
     public TicketPage list(TicketQuery query, int limit, String cursor) {
         return views.page(query, limit, cursor);
+    }
+
+    @Override
+    public HistoryPage history(String ticketId, int limit, String cursor) {
+        String fingerprint = CursorCodec.fingerprint("history|" + ticketId);
+        Map<String, AttributeValue> start = cursor == null ? null : cursors.decode(cursor, fingerprint, 1).get(0);
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :history)")
+                .expressionAttributeValues(Map.of(":pk", ItemMapper.s(Keys.ticketPk(ticketId)),
+                        ":history", ItemMapper.s(Keys.HISTORY_SK_PREFIX)))
+                .limit(limit);
+        if (start != null) q.exclusiveStartKey(start);
+        QueryResponse page = dynamo.query(q.build());
+        List<DomainEvent> entries = page.items().stream().map(ItemMapper::historyEntry).toList();
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+        return new HistoryPage(entries, more ? cursors.encode(fingerprint, List.of(page.lastEvaluatedKey())) : null);
     }
 }

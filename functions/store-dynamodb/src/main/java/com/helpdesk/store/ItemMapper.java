@@ -29,6 +29,7 @@ final class ItemMapper {
     static final String TYPE_INDEX_ENTRY = "TicketIndexEntry";
     static final String TYPE_MESSAGE = "Message";
     static final String TYPE_OUTBOX = "OutboxEvent";
+    static final String TYPE_HISTORY = "HistoryEntry";
     static final long OUTBOX_TTL_SECONDS = 7 * 24 * 3600;
 
     private ItemMapper() {}
@@ -53,6 +54,7 @@ final class ItemMapper {
         put(m, "resolvedAt", Keys.time(t.resolvedAt()));
         put(m, "lastMessageAt", Keys.time(t.lastMessageAt()));
         m.put("messageCount", n(t.messageCount()));
+        m.put("escalationLevel", n(t.escalationLevel()));
         return m;
     }
 
@@ -102,6 +104,7 @@ final class ItemMapper {
                 .resolvedAt(instant(m, "resolvedAt"))
                 .lastMessageAt(instant(m, "lastMessageAt"))
                 .messageCount(m.containsKey("messageCount") ? Integer.parseInt(m.get("messageCount").n()) : 0)
+                .escalationLevel(m.containsKey("escalationLevel") ? Integer.parseInt(m.get("escalationLevel").n()) : 0)
                 .build();
     }
 
@@ -159,6 +162,39 @@ final class ItemMapper {
         m.put("expiresAt", n(e.occurredAt().getEpochSecond() + OUTBOX_TTL_SECONDS));
         m.put("detail", s(detailJson(e)));
         return m;
+    }
+
+    /** The permanent audit record of an event (the outbox copy expires once relayed). */
+    static Map<String, AttributeValue> historyItem(DomainEvent e, long version, int position) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("PK", s(Keys.ticketPk(e.ticketId())));
+        m.put("SK", s(Keys.historySk(version, position, e.id())));
+        m.put("type", s(TYPE_HISTORY));
+        m.put("eventId", s(e.id()));
+        m.put("action", s(e.type()));
+        m.put("ticketId", s(e.ticketId()));
+        m.put("ticketNumber", n(e.ticketNumber()));
+        m.put("occurredAt", s(Keys.time(e.occurredAt())));
+        if (e.actor() != null) m.put("actor", actor(e.actor()));
+        try {
+            m.put("detail", s(Json.mapper().writeValueAsString(e.detail())));
+        } catch (JsonProcessingException ex) {
+            throw new IllegalArgumentException("event detail is not serializable: " + e.type(), ex);
+        }
+        return m;
+    }
+
+    @SuppressWarnings("unchecked")
+    static DomainEvent historyEntry(Map<String, AttributeValue> m) {
+        Map<String, Object> detail;
+        try {
+            detail = Json.mapper().readValue(str(m, "detail"), Map.class);
+        } catch (JsonProcessingException ex) {
+            throw new IllegalStateException("unreadable history entry " + str(m, "SK"), ex);
+        }
+        return new DomainEvent(str(m, "eventId"), str(m, "action"), str(m, "ticketId"),
+                Long.parseLong(m.get("ticketNumber").n()), instant(m, "occurredAt"),
+                m.containsKey("actor") ? actor(m.get("actor")) : null, detail);
     }
 
     /** The bus detail: the event's envelope fields plus its data (docs/events.md). */

@@ -23,6 +23,11 @@ final class Keys {
     static String ticketPk(String ticketId) { return "TICKET#" + ticketId; }
     static String messageSk(Instant createdAt, String messageId) { return MESSAGE_SK_PREFIX + time(createdAt) + "#" + messageId; }
     static String eventSk(Instant occurredAt, String eventId) { return "EVENT#" + time(occurredAt) + "#" + eventId; }
+    static final String HISTORY_SK_PREFIX = "HISTORY#";
+    /** History sorts by the version the change produced, then by the event's place in that change. */
+    static String historySk(long version, int position, String eventId) {
+        return HISTORY_SK_PREFIX + String.format("%012d#%03d#", version, position) + eventId;
+    }
     static String tagSk(String tag) { return "INDEX#TAG#" + tag; }
     static String requesterSk(String identity) { return "INDEX#REQUESTER#" + identity; }
     static String numberPk(long number) { return "TICKETNUMBER#" + number; }

@@ -157,6 +157,40 @@ class DynamoDbTicketRepositoryTest {
     }
 
     @Test
+    void historyIsWrittenWithTheChangeAndAFailedWriteLeavesNeither() {
+        Ticket t = created("History", Status.NEW, null, List.of(), "history@example.com");
+        Ticket v2 = touch(t, b -> b.status(Status.OPEN));
+        var history = repo.history(t.id(), 10, null);
+        assertThat(history.entries()).extracting(DomainEvent::type).containsExactly("TicketCreated", "StatusChanged");
+        assertThat(history.entries().get(0).actor()).isEqualTo(Actor.agent("alice"));
+        assertThat(history.entries().get(1).detail()).containsEntry("status", "open");
+        assertThat(history.nextCursor()).isNull();
+
+        Ticket stale = t.toBuilder().status(Status.PENDING).version(2).updatedAt(tick()).build();
+        assertThatThrownBy(() -> repo.commit(new TicketWrite(t, stale, List.of(), List.of(event(stale, "StatusChanged")))))
+                .isInstanceOf(VersionConflictException.class);
+        assertThat(repo.history(t.id(), 10, null).entries()).hasSize(2);
+        assertThat(repo.find(t.id()).orElseThrow().ticket()).isEqualTo(v2);
+    }
+
+    @Test
+    void historyPagesOldestFirstWithSignedCursors() {
+        Ticket t = created("History pages", Status.NEW, null, List.of(), "pages@example.com");
+        for (int i = 0; i < 6; i++) t = touch(t, b -> b.priority(Priority.HIGH));
+        List<String> ids = new ArrayList<>();
+        String cursor = null;
+        do {
+            var page = repo.history(t.id(), 3, cursor);
+            page.entries().forEach(e -> ids.add(e.id()));
+            cursor = page.nextCursor();
+        } while (cursor != null);
+        assertThat(ids).hasSize(7).doesNotHaveDuplicates();
+        String first = repo.history(t.id(), 3, null).nextCursor();
+        String otherId = created("Other", Status.NEW, null, List.of(), "o@example.com").id();
+        assertThatThrownBy(() -> repo.history(otherId, 3, first)).isInstanceOf(ValidationException.class);
+    }
+
+    @Test
     void idempotencyKeysReturnTheFirstTicket() {
         Ticket first = ticket("Idem", Status.NEW, null, List.of(), "idem@example.com");
         IdempotencyKey key = new IdempotencyKey("alice", UUID.randomUUID().toString(), "fp-1");

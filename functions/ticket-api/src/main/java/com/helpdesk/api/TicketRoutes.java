@@ -1,5 +1,6 @@
 package com.helpdesk.api;
 
+import com.helpdesk.core.port.HistoryPage;
 import com.helpdesk.core.port.IdempotencyKey;
 import com.helpdesk.core.port.TicketPage;
 import com.helpdesk.core.port.TicketQuery;
@@ -46,7 +47,7 @@ final class TicketRoutes {
     private static final Set<String> PATCH_FIELDS = Set.of("status", "priority", "assignee", "group", "subject",
             "addTags", "removeTags");
     private static final Set<String> READ_ONLY = Set.of("id", "number", "version", "createdAt", "updatedAt",
-            "messages", "firstResponseAt", "resolvedAt", "lastMessageAt", "messageCount");
+            "messages", "firstResponseAt", "resolvedAt", "lastMessageAt", "messageCount", "escalationLevel");
     private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor");
 
     private final TicketService tickets;
@@ -63,6 +64,8 @@ final class TicketRoutes {
                 .route("GET /tickets/{id}", STAFF, r::get)
                 .route("PATCH /tickets/{id}", STAFF, r::update)
                 .route("POST /tickets/{id}/messages", STAFF, r::addMessage)
+                .route("POST /tickets/{id}/escalate", STAFF, r::escalate)
+                .route("GET /tickets/{id}/history", STAFF, r::history)
                 .route("GET /openapi.yaml", Set.of(), TicketRoutes::openApi);
     }
 
@@ -169,6 +172,38 @@ final class TicketRoutes {
         return ApiResponse.json(201, TicketRepresentation.full(t))
                 .header("Location", "/tickets/" + t.ticket().id())
                 .header("ETag", ETags.of(t.ticket().version()));
+    }
+
+    private ApiResponse escalate(ApiRequest req) {
+        String id = tickets.resolveId(req.pathParameter("id"));
+        JsonBody body = JsonBody.parse(req).allowOnly(Set.of("reason", "group"), Set.of());
+        String reason = body.requiredString("reason");
+        String group = body.string("group");
+        body.done();
+        TicketThread t = tickets.escalate(id, reason, group, ifMatch(req), actor(req));
+        return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", ETags.of(t.ticket().version()));
+    }
+
+    private ApiResponse history(ApiRequest req) {
+        String id = tickets.resolveId(req.pathParameter("id"));
+        for (String p : req.queryParameters().keySet()) {
+            if (!p.equals("limit") && !p.equals("cursor")) {
+                throw new ValidationException(p, "is not a known query parameter (allowed: limit, cursor)");
+            }
+        }
+        Integer limit = null;
+        if (req.query("limit") != null) {
+            try {
+                limit = Integer.parseInt(req.query("limit"));
+            } catch (NumberFormatException e) {
+                throw new ValidationException("limit", "must be a whole number between 1 and 500");
+            }
+        }
+        HistoryPage page = tickets.history(id, limit, req.query("cursor"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", page.entries().stream().map(TicketRepresentation::historyEntry).toList());
+        out.put("nextCursor", page.nextCursor());
+        return ApiResponse.json(200, out);
     }
 
     private static ApiResponse openApi(ApiRequest req) {

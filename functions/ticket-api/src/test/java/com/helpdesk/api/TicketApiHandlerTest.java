@@ -151,6 +151,19 @@ class TicketApiHandlerTest {
     }
 
     @Test
+    void theEscalateAndHistorySamplesWork() throws Exception {
+        String id = createFromSample();
+        APIGatewayV2HTTPResponse escalated = call(on("escalate-ticket.json", id));
+        assertThat(escalated.getStatusCode()).as(escalated.getBody()).isEqualTo(200);
+        assertThat(json(escalated).get("escalationLevel").asInt()).isEqualTo(1);
+        assertThat(json(escalated).get("group").asText()).isEqualTo("tier2");
+        APIGatewayV2HTTPResponse history = call(on("get-ticket-history.json", id));
+        assertThat(history.getStatusCode()).as(history.getBody()).isEqualTo(200);
+        assertThat(json(history).get("items").get(0).get("action").asText()).isEqualTo("TicketCreated");
+        assertThat(history.getBody()).contains("\"action\":\"Escalated\"").contains("Customer threatens a chargeback");
+    }
+
+    @Test
     void badInputGetsProblemJsonAndStoresNothing() throws Exception {
         String before = call(sample("list-tickets.json")).getBody();
         Map<String, Integer> cases = new java.util.LinkedHashMap<>();

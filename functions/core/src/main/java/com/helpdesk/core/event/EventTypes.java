@@ -11,6 +11,7 @@ public final class EventTypes {
     public static final String PRIORITY_CHANGED = "PriorityChanged";
     public static final String TAGGED = "Tagged";
     public static final String TICKET_UPDATED = "TicketUpdated";
+    public static final String ESCALATED = "Escalated";
 
     private EventTypes() {}
 }

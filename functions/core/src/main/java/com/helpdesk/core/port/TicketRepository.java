@@ -38,4 +38,12 @@ public interface TicketRepository {
      *         tampered with, or belongs to another query
      */
     TicketPage list(TicketQuery query, int limit, String cursor);
+
+    /**
+     * The ticket's audit history, oldest first: the events of every committed change (they are written
+     * in the same atomic write as the change, and never expire).
+     *
+     * @throws com.helpdesk.core.ValidationException (field "cursor") for a cursor not issued for this history
+     */
+    HistoryPage history(String ticketId, int limit, String cursor);
 }

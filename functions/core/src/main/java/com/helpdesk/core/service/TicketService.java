@@ -8,6 +8,7 @@ import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.port.DuplicateRequestException;
+import com.helpdesk.core.port.HistoryPage;
 import com.helpdesk.core.port.IdGenerator;
 import com.helpdesk.core.port.IdempotencyKey;
 import com.helpdesk.core.port.TicketPage;
@@ -43,6 +44,8 @@ import java.util.regex.Pattern;
 public final class TicketService {
     public static final int DEFAULT_PAGE_SIZE = 25;
     public static final int MAX_PAGE_SIZE = 100;
+    /** Where escalated tickets go when the request names no group. */
+    public static final String DEFAULT_ESCALATION_GROUP = "escalations";
     /** Writes without If-Match are retried this often when a concurrent write wins the race. */
     private static final int UNCONDITIONAL_ATTEMPTS = 5;
     private static final Pattern NUMBER = Pattern.compile("^[0-9]{1,15}$");
@@ -229,6 +232,78 @@ public final class TicketService {
         }
     }
 
+    /**
+     * Escalates: the level goes up, the priority rises one step and at least to high (docs/lifecycle.md),
+     * the ticket moves to the escalation group's queue (no individual assignee), and a ticket that was
+     * waiting (new, pending, resolved) is open again. One Escalated event carries the whole story; the
+     * field changes are recorded too, each with the escalation as its reason.
+     */
+    public TicketThread escalate(String ticketId, String reason, String group, OptionalLong expectedVersion, Actor actor) {
+        List<FieldError> errors = new ArrayList<>();
+        String why = blankToNull(reason);
+        if (why == null) errors.add(new FieldError("reason", "is required"));
+        else if (why.length() > 1000) errors.add(new FieldError("reason", "is longer than 1000 characters"));
+        String target = group == null ? DEFAULT_ESCALATION_GROUP : checkGroup(group, errors);
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        for (int attempt = 1; ; attempt++) {
+            TicketThread current = get(ticketId);
+            Ticket t = current.ticket();
+            checkVersion(t, expectedVersion);
+            if (t.status() == Status.CLOSED) {
+                throw new StateConflictException("ticket-closed", "a closed ticket cannot be escalated; open a follow-up");
+            }
+            Instant now = now();
+            Priority raised = escalatedPriority(t.priority());
+            Status status = Status.OPEN; // new, pending and resolved tickets all need work again
+            Ticket next = t.toBuilder().escalationLevel(t.escalationLevel() + 1).priority(raised).group(target).assignee(null)
+                    .status(status).resolvedAt(null).updatedAt(now).version(t.version() + 1).build();
+            String because = "escalated: " + why;
+            List<DomainEvent> events = new ArrayList<>();
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("level", next.escalationLevel());
+            d.put("reason", why);
+            d.put("group", target);
+            d.put("fromGroup", t.group());
+            d.put("fromAssignee", t.assignee());
+            d.put("priority", raised.wire());
+            d.put("fromPriority", t.priority().wire());
+            events.add(event(EventTypes.ESCALATED, next, actor, now, d));
+            if (raised != t.priority()) {
+                events.add(change(EventTypes.PRIORITY_CHANGED, next, actor, now, "priority", t.priority().wire(), raised.wire(), because));
+            }
+            if (t.assignee() != null) {
+                events.add(change(EventTypes.ASSIGNED, next, actor, now, "assignee", t.assignee(), null, because));
+            }
+            if (!Objects.equals(t.group(), target)) {
+                events.add(change(EventTypes.TICKET_UPDATED, next, actor, now, "group", t.group(), target, because));
+            }
+            if (status != t.status()) {
+                events.add(change(EventTypes.STATUS_CHANGED, next, actor, now, "status", t.status().wire(), status.wire(), because));
+            }
+            try {
+                repository.commit(new TicketWrite(t, next, List.of(), events));
+                return new TicketThread(next, current.messages());
+            } catch (VersionConflictException e) {
+                if (expectedVersion.isPresent() || attempt >= UNCONDITIONAL_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    /** One step up, and at least high: an escalation is never routine. */
+    static Priority escalatedPriority(Priority p) {
+        Priority up = p == Priority.URGENT ? Priority.URGENT : Priority.values()[p.ordinal() + 1];
+        return up.ordinal() < Priority.HIGH.ordinal() ? Priority.HIGH : up;
+    }
+
+    /** The audit history, oldest first. */
+    public HistoryPage history(String ticketId, Integer limit, String cursor) {
+        int size = limit == null ? 100 : limit;
+        if (size < 1 || size > 500) throw new ValidationException("limit", "must be between 1 and 500");
+        HistoryPage page = repository.history(ticketId, size, blankToNull(cursor));
+        if (page.entries().isEmpty() && cursor == null) throw new NotFoundException("no ticket with id " + ticketId);
+        return page;
+    }
+
     private Ticket apply(Ticket t, TicketChange c, Actor actor, Instant now, List<DomainEvent> events) {
         Ticket.Builder b = t.toBuilder();
         Status status = t.status();
@@ -325,10 +400,17 @@ public final class TicketService {
     }
 
     private DomainEvent change(String type, Ticket t, Actor actor, Instant now, String field, Object from, Object to) {
+        return change(type, t, actor, now, field, from, to, null);
+    }
+
+    /** A field change; {@code reason} says why when it was not a direct edit (an escalation, a rule, a merge). */
+    private DomainEvent change(String type, Ticket t, Actor actor, Instant now, String field, Object from, Object to,
+                               String reason) {
         Map<String, Object> d = new LinkedHashMap<>();
         d.put("field", field);
         d.put("from", from);
         d.put("to", to);
+        if (reason != null) d.put("reason", reason);
         return event(type, t, actor, now, d);
     }
 

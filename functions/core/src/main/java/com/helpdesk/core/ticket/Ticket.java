@@ -27,7 +27,8 @@ public record Ticket(
         Instant firstResponseAt,
         Instant resolvedAt,
         Instant lastMessageAt,
-        int messageCount) {
+        int messageCount,
+        int escalationLevel) {
 
     public static final int MAX_SUBJECT = 250;
 
@@ -68,6 +69,7 @@ public record Ticket(
         private Instant resolvedAt;
         private Instant lastMessageAt;
         private int messageCount;
+        private int escalationLevel;
 
         private Builder() {}
 
@@ -77,6 +79,7 @@ public record Ticket(
             tags = new TreeSet<>(t.tags); createdAt = t.createdAt; updatedAt = t.updatedAt; version = t.version;
             firstResponseAt = t.firstResponseAt; resolvedAt = t.resolvedAt; lastMessageAt = t.lastMessageAt;
             messageCount = t.messageCount;
+            escalationLevel = t.escalationLevel;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -96,11 +99,12 @@ public record Ticket(
         public Builder resolvedAt(Instant v) { resolvedAt = v; return this; }
         public Builder lastMessageAt(Instant v) { lastMessageAt = v; return this; }
         public Builder messageCount(int v) { messageCount = v; return this; }
+        public Builder escalationLevel(int v) { escalationLevel = v; return this; }
 
         public Ticket build() {
             return new Ticket(id, number, subject, status, priority, channel, requester, assignee, group,
                     List.copyOf(tags), createdAt, updatedAt, version, firstResponseAt, resolvedAt, lastMessageAt,
-                    messageCount);
+                    messageCount, escalationLevel);
         }
     }
 }

@@ -67,6 +67,11 @@ final class InMemoryTicketRepository implements TicketRepository {
     }
 
     @Override
+    public synchronized com.helpdesk.core.port.HistoryPage history(String ticketId, int limit, String cursor) {
+        return new com.helpdesk.core.port.HistoryPage(events.stream().filter(e -> e.ticketId().equals(ticketId)).limit(limit).toList(), null);
+    }
+
+    @Override
     public synchronized TicketPage list(TicketQuery q, int limit, String cursor) {
         List<Ticket> items = tickets.values().stream()
                 .filter(t -> q.status() == null || t.status() == q.status())

@@ -238,6 +238,50 @@ class TicketServiceTest {
     }
 
     @Test
+    void escalationRaisesLevelAndPriorityAndHandsTheTicketToTheGroup() {
+        String id = service.create(phoneCall("bob", null), alice, null).thread().ticket().id();
+        service.update(id, new TicketChange(Status.PENDING, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        int before = repo.events.size();
+        TicketThread t = service.escalate(id, " Chargeback threatened ", null, OptionalLong.of(2), alice);
+        assertThat(t.ticket().escalationLevel()).isEqualTo(1);
+        assertThat(t.ticket().priority()).isEqualTo(Priority.HIGH);
+        assertThat(t.ticket().group()).isEqualTo(TicketService.DEFAULT_ESCALATION_GROUP);
+        assertThat(t.ticket().assignee()).isNull();
+        assertThat(t.ticket().status()).isEqualTo(Status.OPEN);
+        List<DomainEvent> events = repo.events.subList(before, repo.events.size());
+        assertThat(events).extracting(DomainEvent::type)
+                .containsExactly("Escalated", "PriorityChanged", "Assigned", "TicketUpdated", "StatusChanged");
+        assertThat(events.get(0).detail()).containsEntry("level", 1).containsEntry("reason", "Chargeback threatened")
+                .containsEntry("fromAssignee", "bob").containsEntry("fromPriority", "normal");
+        assertThat(events.subList(1, 5)).allSatisfy(e -> assertThat(e.detail()).containsEntry("reason", "escalated: Chargeback threatened"));
+
+        TicketThread again = service.escalate(id, "Still unresolved", "tier3", OptionalLong.empty(), alice);
+        assertThat(again.ticket().escalationLevel()).isEqualTo(2);
+        assertThat(again.ticket().priority()).isEqualTo(Priority.URGENT);
+        assertThat(again.ticket().group()).isEqualTo("tier3");
+        assertThat(service.history(id, 10, null).entries()).extracting(DomainEvent::type).startsWith("TicketCreated", "MessageAdded");
+    }
+
+    @Test
+    void escalationPriorityRule() {
+        assertThat(TicketService.escalatedPriority(Priority.LOW)).isEqualTo(Priority.HIGH);
+        assertThat(TicketService.escalatedPriority(Priority.NORMAL)).isEqualTo(Priority.HIGH);
+        assertThat(TicketService.escalatedPriority(Priority.HIGH)).isEqualTo(Priority.URGENT);
+        assertThat(TicketService.escalatedPriority(Priority.URGENT)).isEqualTo(Priority.URGENT);
+    }
+
+    @Test
+    void escalationNeedsAReasonAnOpenTicketAndACurrentVersion() {
+        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        assertThatThrownBy(() -> service.escalate(id, " ", null, OptionalLong.empty(), alice)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.escalate(id, "why", null, OptionalLong.of(9), alice)).isInstanceOf(VersionConflictException.class);
+        service.update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        assertThatThrownBy(() -> service.escalate(id, "why", null, OptionalLong.empty(), alice))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> service.history("tkt_nope", 10, null)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
     void emptyPatchIsRefused() {
         String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
         assertThatThrownBy(() -> service.update(id, new TicketChange(null, null, null, null, null, null, null),

@@ -225,6 +225,7 @@ public final class LocalFunctions implements FunctionInvoker, AutoCloseable {
                 cause.printStackTrace();
                 throw new FunctionError(cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()), cause);
             } catch (Exception e) {
+                System.err.println("[local] " + spec.logicalId() + " could not be invoked: " + e);
                 throw new FunctionError("Runtime.InvokeError", spec.logicalId() + ": " + e, e);
             } finally {
                 t.setContextClassLoader(previous);

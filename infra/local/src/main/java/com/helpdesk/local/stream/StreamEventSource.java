@@ -135,6 +135,8 @@ public final class StreamEventSource implements AutoCloseable {
                 sendToOnFailure(pending, shardId, attempt + 1);
                 return;
             }
+            System.err.println("[local] " + settings.functionId() + " failed stream records from " + failedFrom
+                    + " (attempt " + (attempt + 1) + " of " + (settings.maximumRetryAttempts() + 1) + "); retrying");
             // Lambda retries from the first failed record onwards
             int index = 0;
             for (int i = 0; i < pending.size(); i++) {

@@ -211,6 +211,48 @@ class TicketApiIT {
     }
 
     @Test
+    void escalationIsRecordedInTheHistoryWithWhoWhenWhatAndWhy() {
+        JsonNode t = create("Chargeback threat", "billing");
+        String path = "/tickets/" + t.get("id").asText();
+        assertThat(agent.patch(path, "{\"assignee\":\"bob\"}", "\"1\"").status()).isEqualTo(200);
+        assertProblem(agent.send("POST", path + "/escalate", "{\"reason\":\"x\"}", Map.of("If-Match", "\"1\"")), 412);
+        assertProblem(agent.post(path + "/escalate", "{}"), 400);
+
+        AgentApiClient.Reply escalated = agent.send("POST", path + "/escalate",
+                "{\"reason\":\"Customer threatens a chargeback\"}", Map.of("If-Match", "\"2\""));
+        assertThat(escalated.status()).as(escalated.body()).isEqualTo(200);
+        assertThat(escalated.header("ETag")).isEqualTo("\"3\"");
+        JsonNode e = escalated.json();
+        assertThat(e.get("escalationLevel").asInt()).isEqualTo(1);
+        assertThat(e.get("priority").asText()).isEqualTo("urgent"); // it was high: one step up
+        assertThat(e.get("group").asText()).isEqualTo("escalations");
+        assertThat(e.get("assignee").isNull()).isTrue();
+
+        List<JsonNode> entries = new ArrayList<>();
+        String cursor = null;
+        do {
+            AgentApiClient.Reply page = agent.get(path + "/history?limit=2" + (cursor == null ? "" : "&cursor=" + cursor));
+            assertThat(page.status()).as(page.body()).isEqualTo(200);
+            page.json().get("items").forEach(entries::add);
+            cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
+        } while (cursor != null);
+        assertThat(entries).extracting(x -> x.get("action").asText())
+                .containsExactly("TicketCreated", "MessageAdded", "Assigned", "StatusChanged",
+                        "Escalated", "PriorityChanged", "Assigned", "TicketUpdated");
+        assertThat(entries).allSatisfy(x -> {
+            assertThat(x.get("actor").get("id").asText()).isEqualTo("alice");
+            assertThat(x.get("at").asText()).isNotBlank();
+        });
+        JsonNode priority = entries.get(5);
+        assertThat(priority.get("field").asText()).isEqualTo("priority");
+        assertThat(priority.get("from").asText()).isEqualTo("high");
+        assertThat(priority.get("to").asText()).isEqualTo("urgent");
+        assertThat(priority.get("reason").asText()).isEqualTo("escalated: Customer threatens a chargeback");
+        assertProblem(agent.get("/tickets/tkt_00000000000000000000000000/history"), 404);
+        assertProblem(agent.get(path + "/history?cursor=forged"), 400);
+    }
+
+    @Test
     void theOpenApiDescriptionIsServed() {
         AgentApiClient.Reply r = agent.get("/openapi.yaml");
         assertThat(r.status()).isEqualTo(200);
