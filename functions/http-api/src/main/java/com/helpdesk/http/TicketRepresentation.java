@@ -37,6 +37,10 @@ public final class TicketRepresentation {
         m.put("lastMessageAt", iso(t.lastMessageAt()));
         m.put("messageCount", t.messageCount());
         m.put("escalationLevel", t.escalationLevel());
+        m.put("ccs", t.ccs());
+        m.put("linkedTicketIds", t.linkedTicketIds());
+        m.put("mergedInto", t.mergedInto());
+        m.put("mergedFrom", t.mergedFrom());
         return m;
     }
 
@@ -49,6 +53,7 @@ public final class TicketRepresentation {
     public static Map<String, Object> message(Message msg) {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("id", msg.id());
+        m.put("ticketId", msg.ticketId());
         m.put("author", author(msg.author()));
         m.put("visibility", msg.visibility().wire());
         m.put("body", msg.body());

@@ -1,5 +1,6 @@
 package com.helpdesk.store;
 
+import com.helpdesk.core.StateConflictException;
 import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.event.EventTypes;
@@ -72,10 +73,42 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         return Long.parseLong(response.attributes().get("value").n());
     }
 
+    /** DynamoDB's limit on the items of one transaction. */
+    static final int MAX_TRANSACTION_ITEMS = 100;
+
     @Override
     public void commit(TicketWrite write, IdempotencyKey idempotency) {
-        Ticket t = write.ticket();
         List<TransactWriteItem> items = new ArrayList<>();
+        Map<Integer, TicketWrite> ticketItems = new java.util.HashMap<>();
+        int idempotencyIndex = addItems(write, idempotency, items, ticketItems);
+        transact(items, ticketItems, idempotencyIndex, idempotency);
+    }
+
+    @Override
+    public void commitAll(List<TicketWrite> writes) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<Integer, TicketWrite> ticketItems = new java.util.HashMap<>();
+        for (TicketWrite w : writes) addItems(w, null, items, ticketItems);
+        transact(items, ticketItems, -1, null);
+    }
+
+    private void transact(List<TransactWriteItem> items, Map<Integer, TicketWrite> ticketItems, int idempotencyIndex,
+                          IdempotencyKey idempotency) {
+        if (items.size() > MAX_TRANSACTION_ITEMS) {
+            throw new StateConflictException("change-too-large", "this change touches " + items.size()
+                    + " items; one atomic write holds at most " + MAX_TRANSACTION_ITEMS + " (fewer tickets or tags at once)");
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            throw translate(e, ticketItems, idempotencyIndex, idempotency);
+        }
+    }
+
+    /** Appends one write's items; returns the index of its idempotency item, or -1. */
+    private int addItems(TicketWrite write, IdempotencyKey idempotency, List<TransactWriteItem> items,
+                         Map<Integer, TicketWrite> ticketItems) {
+        Ticket t = write.ticket();
 
         Put.Builder ticketPut = Put.builder().tableName(table).item(ItemMapper.ticketItem(t))
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
@@ -86,6 +119,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
                     .expressionAttributeNames(Map.of("#v", "version"))
                     .expressionAttributeValues(Map.of(":expected", ItemMapper.n(write.expectedVersion())));
         }
+        ticketItems.put(items.size(), write);
         items.add(TransactWriteItem.builder().put(ticketPut.build()).build());
 
         int idempotencyIndex = -1;
@@ -115,12 +149,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
             items.add(put(ItemMapper.historyItem(e, t.version(), i), true));
         }
         indexEntries(write, items);
-
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(items));
-        } catch (TransactionCanceledException e) {
-            throw translate(e, write, idempotencyIndex, idempotency);
-        }
+        return idempotencyIndex;
     }
 
     /** Index entries follow the ticket: rewritten with the new summary, deleted when a tag or identity is gone. */
@@ -132,7 +161,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
             keep.add(sk);
             items.add(put(ItemMapper.indexEntry(t, sk, Keys.tagPartition(tag, Keys.shard(t.id()))), false));
         }
-        for (String identity : t.requester().identities()) {
+        for (String identity : t.identities()) {
             String sk = Keys.requesterSk(identity);
             keep.add(sk);
             items.add(put(ItemMapper.indexEntry(t, sk, Keys.requesterPartition(identity)), false));
@@ -141,7 +170,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
             Ticket before = write.previous();
             List<String> old = new ArrayList<>();
             before.tags().forEach(tag -> old.add(Keys.tagSk(tag)));
-            before.requester().identities().forEach(id -> old.add(Keys.requesterSk(id)));
+            before.identities().forEach(id -> old.add(Keys.requesterSk(id)));
             for (String sk : old) {
                 if (keep.contains(sk)) continue;
                 items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
@@ -156,38 +185,40 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         return TransactWriteItem.builder().put(p.build()).build();
     }
 
-    private RuntimeException translate(TransactionCanceledException e, TicketWrite write, int idempotencyIndex,
-                                       IdempotencyKey idempotency) {
+    private RuntimeException translate(TransactionCanceledException e, Map<Integer, TicketWrite> ticketItems,
+                                       int idempotencyIndex, IdempotencyKey idempotency) {
         List<CancellationReason> reasons = e.cancellationReasons();
         if (idempotencyIndex >= 0 && failed(reasons, idempotencyIndex)) {
             Map<String, AttributeValue> existing = reasons.get(idempotencyIndex).item();
             if (existing == null || existing.isEmpty()) {
                 existing = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
-                        .key(Map.of("PK", ItemMapper.s(Keys.idempotencyPk(idempotency.scope(), idempotency.key())), "SK", ItemMapper.s(Keys.IDEMPOTENCY_SK)))).item();
+                        .key(Map.of("PK", ItemMapper.s(Keys.idempotencyPk(idempotency.scope(), idempotency.key())),
+                                "SK", ItemMapper.s(Keys.IDEMPOTENCY_SK)))).item();
             }
             return new DuplicateRequestException(ItemMapper.str(existing, "ticketId"), ItemMapper.str(existing, "fingerprint"));
         }
-        if (failed(reasons, 0)) {
+        for (Map.Entry<Integer, TicketWrite> ticketItem : new java.util.TreeMap<>(ticketItems).entrySet()) {
+            if (!failed(reasons, ticketItem.getKey())) continue;
+            TicketWrite write = ticketItem.getValue();
             if (write.isCreate()) {
                 return new IllegalStateException("ticket id " + write.ticket().id() + " already exists");
             }
-            Map<String, AttributeValue> current = reasons.get(0).item();
+            Map<String, AttributeValue> current = reasons.get(ticketItem.getKey()).item();
             if (current == null || current.isEmpty()) {
-                return new VersionConflictException("the ticket has been deleted", 0);
+                return new VersionConflictException("ticket " + write.ticket().id() + " no longer exists", 0);
             }
             long version = Long.parseLong(current.get("version").n());
-            return new VersionConflictException("the ticket has changed since version " + write.expectedVersion()
-                    + "; it is now at version " + version, version);
+            return new VersionConflictException("ticket #" + write.ticket().number() + " has changed since version "
+                    + write.expectedVersion() + "; it is now at version " + version, version);
         }
-        for (int i = 1; i < reasons.size(); i++) {
+        for (int i = 0; i < reasons.size(); i++) {
             if (failed(reasons, i)) {
-                return new IllegalStateException("write refused: item " + i + " already exists ("
-                        + reasons.get(i).message() + ")", e);
+                return new IllegalStateException("write refused: item " + i + " already exists (" + reasons.get(i).message() + ")", e);
             }
         }
         // TransactionConflict or throttling on a concurrent write: the caller's retry policy decides
-        long current = write.expectedVersion();
-        return new VersionConflictException("a concurrent write to the ticket won; retry", current);
+        TicketWrite first = ticketItems.values().iterator().next();
+        return new VersionConflictException("a concurrent write to the ticket won; retry", first.expectedVersion());
     }
 
     private static boolean failed(List<CancellationReason> reasons, int index) {
@@ -196,6 +227,25 @@ public final class DynamoDbTicketRepository implements TicketRepository {
 
     @Override
     public Optional<TicketThread> find(String ticketId) {
+        Optional<TicketThread> own = findOwn(ticketId);
+        if (own.isEmpty() || own.get().ticket().mergedFrom().isEmpty()) return own;
+        // a merged ticket's thread includes its sources' messages (one Query per source, recursively)
+        List<Message> all = new ArrayList<>(own.get().messages());
+        java.util.Deque<String> pending = new java.util.ArrayDeque<>(own.get().ticket().mergedFrom());
+        java.util.Set<String> seen = new java.util.HashSet<>(List.of(ticketId));
+        while (!pending.isEmpty()) {
+            String source = pending.pop();
+            if (!seen.add(source)) continue;
+            findOwn(source).ifPresent(s -> {
+                all.addAll(s.messages());
+                pending.addAll(s.ticket().mergedFrom());
+            });
+        }
+        all.sort(java.util.Comparator.comparing(Message::createdAt).thenComparing(Message::id));
+        return Optional.of(new TicketThread(own.get().ticket(), all));
+    }
+
+    private Optional<TicketThread> findOwn(String ticketId) {
         Ticket ticket = null;
         List<Message> messages = new ArrayList<>();
         Map<String, AttributeValue> start = null;

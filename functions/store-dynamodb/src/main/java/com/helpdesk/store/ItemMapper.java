@@ -55,6 +55,10 @@ final class ItemMapper {
         put(m, "lastMessageAt", Keys.time(t.lastMessageAt()));
         m.put("messageCount", n(t.messageCount()));
         m.put("escalationLevel", n(t.escalationLevel()));
+        m.put("ccs", AttributeValue.fromL(t.ccs().stream().map(ItemMapper::s).toList()));
+        m.put("linkedTicketIds", AttributeValue.fromL(t.linkedTicketIds().stream().map(ItemMapper::s).toList()));
+        put(m, "mergedInto", t.mergedInto());
+        m.put("mergedFrom", AttributeValue.fromL(t.mergedFrom().stream().map(ItemMapper::s).toList()));
         return m;
     }
 
@@ -105,6 +109,10 @@ final class ItemMapper {
                 .lastMessageAt(instant(m, "lastMessageAt"))
                 .messageCount(m.containsKey("messageCount") ? Integer.parseInt(m.get("messageCount").n()) : 0)
                 .escalationLevel(m.containsKey("escalationLevel") ? Integer.parseInt(m.get("escalationLevel").n()) : 0)
+                .ccs(strings(m, "ccs"))
+                .linkedTicketIds(strings(m, "linkedTicketIds"))
+                .mergedInto(str(m, "mergedInto"))
+                .mergedFrom(strings(m, "mergedFrom"))
                 .build();
     }
 
@@ -262,6 +270,11 @@ final class ItemMapper {
 
     private static void put(Map<String, AttributeValue> m, String name, String value) {
         if (value != null) m.put(name, s(value));
+    }
+
+    private static List<String> strings(Map<String, AttributeValue> m, String name) {
+        AttributeValue v = m.get(name);
+        return v == null || !v.hasL() ? List.of() : v.l().stream().map(AttributeValue::s).toList();
     }
 
     static String str(Map<String, AttributeValue> m, String name) {

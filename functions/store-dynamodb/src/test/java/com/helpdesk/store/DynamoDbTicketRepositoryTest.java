@@ -191,6 +191,34 @@ class DynamoDbTicketRepositoryTest {
     }
 
     @Test
+    void aMultiTicketWriteIsAllOrNothingAndMergedThreadsReadAsOne() {
+        Ticket target = created("Target", Status.OPEN, null, List.of(), "target@example.com");
+        Ticket source = created("Source", Status.NEW, null, List.of(), "source@example.com");
+        Ticket staleSource = source.toBuilder().version(5).build();
+        Ticket mergedTarget = target.toBuilder().mergedFrom(List.of(source.id())).ccs(List.of("source@example.com"))
+                .updatedAt(tick()).version(2).build();
+        Ticket closedSource = staleSource.toBuilder().status(Status.CLOSED).mergedInto(target.id()).version(6).build();
+        assertThatThrownBy(() -> repo.commitAll(List.of(
+                new TicketWrite(target, mergedTarget, List.of(), List.of(event(mergedTarget, "Merged"))),
+                new TicketWrite(staleSource, closedSource, List.of(), List.of(event(closedSource, "Merged"))))))
+                .isInstanceOf(VersionConflictException.class).hasMessageContaining("#" + source.number());
+        assertThat(repo.find(target.id()).orElseThrow().ticket()).isEqualTo(target);
+        assertThat(repo.history(target.id(), 10, null).entries()).hasSize(1);
+
+        Ticket closed = source.toBuilder().status(Status.CLOSED).mergedInto(target.id()).updatedAt(mergedTarget.updatedAt())
+                .version(2).build();
+        repo.commitAll(List.of(new TicketWrite(target, mergedTarget, List.of(), List.of(event(mergedTarget, "Merged"))),
+                new TicketWrite(source, closed, List.of(), List.of(event(closed, "Merged")))));
+        TicketThread thread = repo.find(target.id()).orElseThrow();
+        assertThat(thread.ticket().mergedFrom()).containsExactly(source.id());
+        assertThat(thread.messages()).extracting(Message::ticketId).containsExactly(target.id(), source.id());
+        assertThat(repo.find(source.id()).orElseThrow().ticket().mergedInto()).isEqualTo(target.id());
+        // the CC is an identity of the target now: the requester view finds it
+        assertThat(repo.list(new TicketQuery(null, null, "source@example.com", null), 10, null).items())
+                .extracting(Ticket::id).containsExactlyInAnyOrder(target.id(), source.id());
+    }
+
+    @Test
     void idempotencyKeysReturnTheFirstTicket() {
         Ticket first = ticket("Idem", Status.NEW, null, List.of(), "idem@example.com");
         IdempotencyKey key = new IdempotencyKey("alice", UUID.randomUUID().toString(), "fp-1");

@@ -47,7 +47,8 @@ final class TicketRoutes {
     private static final Set<String> PATCH_FIELDS = Set.of("status", "priority", "assignee", "group", "subject",
             "addTags", "removeTags");
     private static final Set<String> READ_ONLY = Set.of("id", "number", "version", "createdAt", "updatedAt",
-            "messages", "firstResponseAt", "resolvedAt", "lastMessageAt", "messageCount", "escalationLevel");
+            "messages", "firstResponseAt", "resolvedAt", "lastMessageAt", "messageCount", "escalationLevel",
+            "ccs", "linkedTicketIds", "mergedInto", "mergedFrom");
     private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor");
 
     private final TicketService tickets;
@@ -66,6 +67,9 @@ final class TicketRoutes {
                 .route("POST /tickets/{id}/messages", STAFF, r::addMessage)
                 .route("POST /tickets/{id}/escalate", STAFF, r::escalate)
                 .route("GET /tickets/{id}/history", STAFF, r::history)
+                .route("POST /tickets/{id}/links", STAFF, r::link)
+                .route("DELETE /tickets/{id}/links/{otherId}", STAFF, r::unlink)
+                .route("POST /tickets/{id}/merge", STAFF, r::merge)
                 .route("GET /openapi.yaml", Set.of(), TicketRoutes::openApi);
     }
 
@@ -181,6 +185,32 @@ final class TicketRoutes {
         String group = body.string("group");
         body.done();
         TicketThread t = tickets.escalate(id, reason, group, ifMatch(req), actor(req));
+        return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", ETags.of(t.ticket().version()));
+    }
+
+    private ApiResponse link(ApiRequest req) {
+        String id = tickets.resolveId(req.pathParameter("id"));
+        JsonBody body = JsonBody.parse(req).allowOnly(Set.of("ticketId"), Set.of());
+        String other = body.requiredString("ticketId");
+        body.done();
+        return withETag(tickets.link(id, other, ifMatch(req), actor(req)));
+    }
+
+    private ApiResponse unlink(ApiRequest req) {
+        String id = tickets.resolveId(req.pathParameter("id"));
+        return withETag(tickets.unlink(id, req.pathParameter("otherId"), ifMatch(req), actor(req)));
+    }
+
+    private ApiResponse merge(ApiRequest req) {
+        String id = tickets.resolveId(req.pathParameter("id"));
+        JsonBody body = JsonBody.parse(req).allowOnly(Set.of("ticketIds"), Set.of());
+        var sources = body.stringList("ticketIds");
+        if (!body.has("ticketIds")) body.requiredString("ticketIds");
+        body.done();
+        return withETag(tickets.merge(id, sources, ifMatch(req), actor(req)));
+    }
+
+    private static ApiResponse withETag(TicketThread t) {
         return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", ETags.of(t.ticket().version()));
     }
 

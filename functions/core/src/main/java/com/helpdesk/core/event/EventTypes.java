@@ -12,6 +12,9 @@ public final class EventTypes {
     public static final String TAGGED = "Tagged";
     public static final String TICKET_UPDATED = "TicketUpdated";
     public static final String ESCALATED = "Escalated";
+    public static final String LINKED = "Linked";
+    public static final String UNLINKED = "Unlinked";
+    public static final String MERGED = "Merged";
 
     private EventTypes() {}
 }

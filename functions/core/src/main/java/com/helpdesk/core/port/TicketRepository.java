@@ -24,7 +24,18 @@ public interface TicketRepository {
         commit(write, null);
     }
 
-    /** The ticket with its whole thread, or empty. */
+    /**
+     * Commits changes to several tickets atomically (a merge, a link): all of them or none. Each write's
+     * version condition holds as in {@link #commit(TicketWrite, IdempotencyKey)}.
+     *
+     * @throws com.helpdesk.core.VersionConflictException naming the first ticket whose version moved
+     */
+    void commitAll(java.util.List<TicketWrite> writes);
+
+    /**
+     * The ticket with its whole thread, or empty. The thread includes the messages of the tickets merged
+     * into it (recursively), in time order.
+     */
     Optional<TicketThread> find(String ticketId);
 
     /** The id of the ticket with this number, or empty. */

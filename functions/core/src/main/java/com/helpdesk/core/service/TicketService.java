@@ -289,6 +289,162 @@ public final class TicketService {
         }
     }
 
+    /**
+     * Links two related tickets (both sides record it). Links are annotations, so closed tickets accept
+     * them. Linking what is already linked changes nothing.
+     */
+    public TicketThread link(String ticketId, String otherRef, OptionalLong expectedVersion, Actor actor) {
+        return relink(ticketId, otherRef, expectedVersion, actor, true);
+    }
+
+    public TicketThread unlink(String ticketId, String otherRef, OptionalLong expectedVersion, Actor actor) {
+        return relink(ticketId, otherRef, expectedVersion, actor, false);
+    }
+
+    private TicketThread relink(String ticketId, String otherRef, OptionalLong expectedVersion, Actor actor, boolean add) {
+        String otherId = resolveId(otherRef);
+        if (otherId.equals(ticketId)) throw new ValidationException("ticketId", "a ticket cannot be linked to itself");
+        for (int attempt = 1; ; attempt++) {
+            TicketThread current = get(ticketId);
+            Ticket a = current.ticket();
+            checkVersion(a, expectedVersion);
+            Ticket b = get(otherId).ticket();
+            if (add == a.linkedTicketIds().contains(otherId)) return current;
+            if (add && (a.linkedTicketIds().size() >= Ticket.MAX_LINKS || b.linkedTicketIds().size() >= Ticket.MAX_LINKS)) {
+                throw new StateConflictException("too-many-links", "a ticket has at most " + Ticket.MAX_LINKS + " links");
+            }
+            Instant now = now();
+            Ticket nextA = withLink(a, b.id(), add, now);
+            Ticket nextB = withLink(b, a.id(), add, now);
+            String type = add ? EventTypes.LINKED : EventTypes.UNLINKED;
+            try {
+                repository.commitAll(List.of(
+                        new TicketWrite(a, nextA, List.of(), List.of(event(type, nextA, actor, now, linkDetail(b)))),
+                        new TicketWrite(b, nextB, List.of(), List.of(event(type, nextB, actor, now, linkDetail(a))))));
+                return new TicketThread(nextA, current.messages());
+            } catch (VersionConflictException e) {
+                // a race on either ticket: read again; If-Match is re-checked against the fresh copy
+                if (attempt >= UNCONDITIONAL_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    private static Ticket withLink(Ticket t, String otherId, boolean add, Instant now) {
+        SortedSet<String> links = new TreeSet<>(t.linkedTicketIds());
+        if (add) links.add(otherId); else links.remove(otherId);
+        return t.toBuilder().linkedTicketIds(links).updatedAt(now).version(t.version() + 1).build();
+    }
+
+    private static Map<String, Object> linkDetail(Ticket other) {
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("otherTicketId", other.id());
+        d.put("otherTicketNumber", other.number());
+        return d;
+    }
+
+    /** How many tickets one merge may fold in (all of it is one atomic write). */
+    public static final int MAX_MERGE_SOURCES = 5;
+
+    /**
+     * Folds tickets into a target: their messages join the target's thread (in time order), their
+     * requesters become the target's CCs, their tags are united, and each source is closed with a
+     * pointer to the target, which threading follows so later replies land in the target.
+     */
+    public TicketThread merge(String targetId, List<String> sourceRefs, OptionalLong expectedVersion, Actor actor) {
+        if (sourceRefs == null || sourceRefs.isEmpty()) throw new ValidationException("ticketIds", "name at least one ticket to merge");
+        if (sourceRefs.size() > MAX_MERGE_SOURCES) {
+            throw new ValidationException("ticketIds", "merge at most " + MAX_MERGE_SOURCES + " tickets at once");
+        }
+        List<String> sourceIds = new ArrayList<>();
+        for (String ref : sourceRefs) {
+            String id = resolveId(ref);
+            if (id.equals(targetId)) throw new StateConflictException("merge-into-itself", "a ticket cannot be merged into itself");
+            if (!sourceIds.contains(id)) sourceIds.add(id);
+        }
+        for (int attempt = 1; ; attempt++) {
+            Ticket target = get(targetId).ticket();
+            checkVersion(target, expectedVersion);
+            if (target.status() == Status.CLOSED) {
+                throw new StateConflictException("ticket-closed", "cannot merge into a closed ticket");
+            }
+            List<Ticket> sources = new ArrayList<>();
+            for (String id : sourceIds) {
+                Ticket s = get(id).ticket();
+                if (s.mergedInto() != null) {
+                    throw new StateConflictException("already-merged", "#" + s.number() + " was already merged into another ticket");
+                }
+                if (s.mergedFrom().contains(target.id())) {
+                    throw new StateConflictException("merge-cycle", "#" + target.number() + " was merged into #" + s.number()
+                            + "; merging back would make a cycle");
+                }
+                sources.add(s);
+            }
+            Instant now = now();
+            SortedSet<String> tags = new TreeSet<>(target.tags());
+            SortedSet<String> ccs = new TreeSet<>(target.ccs());
+            int messages = target.messageCount();
+            Instant lastMessage = target.lastMessageAt();
+            for (Ticket s : sources) {
+                tags.addAll(s.tags());
+                ccs.addAll(s.identities());
+                messages += s.messageCount();
+                if (s.lastMessageAt() != null && (lastMessage == null || s.lastMessageAt().isAfter(lastMessage))) lastMessage = s.lastMessageAt();
+            }
+            ccs.removeAll(target.requester().identities());
+            if (tags.size() > Tags.MAX_PER_TICKET) {
+                throw new StateConflictException("too-many-tags", "the merged ticket would have " + tags.size()
+                        + " tags; the limit is " + Tags.MAX_PER_TICKET + ": remove some first");
+            }
+            if (ccs.size() > Ticket.MAX_CCS) {
+                throw new StateConflictException("too-many-ccs", "the merged ticket would have " + ccs.size() + " CCs; the limit is " + Ticket.MAX_CCS);
+            }
+            SortedSet<String> mergedFrom = new TreeSet<>(target.mergedFrom());
+            sources.forEach(s -> mergedFrom.add(s.id()));
+            Ticket merged = target.toBuilder().tags(tags).ccs(ccs).mergedFrom(mergedFrom).messageCount(messages)
+                    .lastMessageAt(lastMessage).updatedAt(now).version(target.version() + 1).build();
+
+            List<TicketWrite> writes = new ArrayList<>();
+            List<DomainEvent> targetEvents = new ArrayList<>();
+            Map<String, Object> d = new LinkedHashMap<>();
+            d.put("role", "target");
+            d.put("sources", sources.stream().map(s -> Map.<String, Object>of("id", s.id(), "number", s.number())).toList());
+            List<String> addedTags = tags.stream().filter(t -> !target.tags().contains(t)).toList();
+            d.put("tagsAdded", addedTags);
+            d.put("ccsAdded", ccs.stream().filter(c -> !target.ccs().contains(c)).toList());
+            targetEvents.add(event(EventTypes.MERGED, merged, actor, now, d));
+            if (!addedTags.isEmpty()) {
+                Map<String, Object> tagged = new LinkedHashMap<>();
+                tagged.put("added", addedTags);
+                tagged.put("removed", List.of());
+                tagged.put("tags", List.copyOf(tags));
+                tagged.put("reason", "merge");
+                targetEvents.add(event(EventTypes.TAGGED, merged, actor, now, tagged));
+            }
+            writes.add(new TicketWrite(target, merged, List.of(), targetEvents));
+            for (Ticket s : sources) {
+                Ticket closed = s.toBuilder().status(Status.CLOSED).mergedInto(target.id())
+                        .resolvedAt(s.resolvedAt() == null ? now : s.resolvedAt()).updatedAt(now).version(s.version() + 1).build();
+                List<DomainEvent> events = new ArrayList<>();
+                Map<String, Object> sd = new LinkedHashMap<>();
+                sd.put("role", "source");
+                sd.put("target", Map.of("id", target.id(), "number", target.number()));
+                events.add(event(EventTypes.MERGED, closed, actor, now, sd));
+                if (s.status() != Status.CLOSED) {
+                    events.add(change(EventTypes.STATUS_CHANGED, closed, actor, now, "status", s.status().wire(), "closed",
+                            "merged into #" + target.number()));
+                }
+                writes.add(new TicketWrite(s, closed, List.of(), events));
+            }
+            try {
+                repository.commitAll(writes);
+                return get(targetId);
+            } catch (VersionConflictException e) {
+                // a race on any of the tickets: read again; If-Match is re-checked against the fresh copy
+                if (attempt >= UNCONDITIONAL_ATTEMPTS) throw e;
+            }
+        }
+    }
+
     /** One step up, and at least high: an escalation is never routine. */
     static Priority escalatedPriority(Priority p) {
         Priority up = p == Priority.URGENT ? Priority.URGENT : Priority.values()[p.ordinal() + 1];

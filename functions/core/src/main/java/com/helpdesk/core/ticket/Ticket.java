@@ -28,7 +28,11 @@ public record Ticket(
         Instant resolvedAt,
         Instant lastMessageAt,
         int messageCount,
-        int escalationLevel) {
+        int escalationLevel,
+        List<String> ccs,
+        List<String> linkedTicketIds,
+        String mergedInto,
+        List<String> mergedFrom) {
 
     public static final int MAX_SUBJECT = 250;
 
@@ -41,6 +45,22 @@ public record Ticket(
         Objects.requireNonNull(createdAt, "createdAt");
         Objects.requireNonNull(updatedAt, "updatedAt");
         tags = tags == null ? List.of() : List.copyOf(new TreeSet<>(tags));
+        ccs = ccs == null ? List.of() : List.copyOf(new TreeSet<>(ccs));
+        linkedTicketIds = linkedTicketIds == null ? List.of() : List.copyOf(new TreeSet<>(linkedTicketIds));
+        mergedFrom = mergedFrom == null ? List.of() : List.copyOf(new TreeSet<>(mergedFrom));
+    }
+
+    public static final int MAX_LINKS = 50;
+    public static final int MAX_CCS = 20;
+
+    /**
+     * Every identity (email or phone) this ticket is about: the requester's and the CCs'. Queue views by
+     * requester and threading by sender find the ticket through any of them.
+     */
+    public List<String> identities() {
+        java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(requester.identities());
+        all.addAll(ccs);
+        return List.copyOf(all);
     }
 
     public Builder toBuilder() {
@@ -70,6 +90,10 @@ public record Ticket(
         private Instant lastMessageAt;
         private int messageCount;
         private int escalationLevel;
+        private List<String> ccs = List.of();
+        private List<String> linkedTicketIds = List.of();
+        private String mergedInto;
+        private List<String> mergedFrom = List.of();
 
         private Builder() {}
 
@@ -80,6 +104,7 @@ public record Ticket(
             firstResponseAt = t.firstResponseAt; resolvedAt = t.resolvedAt; lastMessageAt = t.lastMessageAt;
             messageCount = t.messageCount;
             escalationLevel = t.escalationLevel;
+            ccs = t.ccs; linkedTicketIds = t.linkedTicketIds; mergedInto = t.mergedInto; mergedFrom = t.mergedFrom;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -100,11 +125,15 @@ public record Ticket(
         public Builder lastMessageAt(Instant v) { lastMessageAt = v; return this; }
         public Builder messageCount(int v) { messageCount = v; return this; }
         public Builder escalationLevel(int v) { escalationLevel = v; return this; }
+        public Builder ccs(java.util.Collection<String> v) { ccs = List.copyOf(v); return this; }
+        public Builder linkedTicketIds(java.util.Collection<String> v) { linkedTicketIds = List.copyOf(v); return this; }
+        public Builder mergedInto(String v) { mergedInto = v; return this; }
+        public Builder mergedFrom(java.util.Collection<String> v) { mergedFrom = List.copyOf(v); return this; }
 
         public Ticket build() {
             return new Ticket(id, number, subject, status, priority, channel, requester, assignee, group,
                     List.copyOf(tags), createdAt, updatedAt, version, firstResponseAt, resolvedAt, lastMessageAt,
-                    messageCount, escalationLevel);
+                    messageCount, escalationLevel, ccs, linkedTicketIds, mergedInto, mergedFrom);
         }
     }
 }

@@ -56,9 +56,27 @@ final class InMemoryTicketRepository implements TicketRepository {
     }
 
     @Override
+    public synchronized void commitAll(List<TicketWrite> writes) {
+        for (TicketWrite w : writes) {
+            Ticket current = tickets.get(w.ticket().id());
+            long stored = current == null ? 0 : current.version();
+            if (stored != w.expectedVersion()) throw new VersionConflictException("stale", stored);
+        }
+        if (conflictsToInject > 0) {
+            conflictsToInject--;
+            throw new VersionConflictException("injected", 0);
+        }
+        for (TicketWrite w : writes) commit(w, null);
+    }
+
+    @Override
     public synchronized Optional<TicketThread> find(String ticketId) {
         Ticket t = tickets.get(ticketId);
-        return t == null ? Optional.empty() : Optional.of(new TicketThread(t, messages.get(ticketId)));
+        if (t == null) return Optional.empty();
+        List<Message> thread = new ArrayList<>(messages.getOrDefault(ticketId, List.of()));
+        for (String source : t.mergedFrom()) thread.addAll(find(source).orElseThrow().messages());
+        thread.sort(Comparator.comparing(Message::createdAt));
+        return Optional.of(new TicketThread(t, thread));
     }
 
     @Override

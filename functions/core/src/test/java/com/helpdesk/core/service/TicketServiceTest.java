@@ -282,6 +282,63 @@ class TicketServiceTest {
     }
 
     @Test
+    void linksAreRecordedOnBothSidesAndUnlinkRemovesThem() {
+        String a = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String b = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        TicketThread linked = service.link(a, "1002", OptionalLong.of(1), alice);
+        assertThat(linked.ticket().linkedTicketIds()).containsExactly(b);
+        assertThat(service.get(b).ticket().linkedTicketIds()).containsExactly(a);
+        assertThat(service.link(a, b, OptionalLong.empty(), alice).ticket().version()).isEqualTo(2); // already linked: no change
+        assertThatThrownBy(() -> service.link(a, a, OptionalLong.empty(), alice)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.link(a, b, OptionalLong.of(1), alice)).isInstanceOf(VersionConflictException.class);
+        service.unlink(b, a, OptionalLong.empty(), alice);
+        assertThat(service.get(a).ticket().linkedTicketIds()).isEmpty();
+        assertThat(repo.events).extracting(DomainEvent::type).containsSubsequence("Linked", "Linked", "Unlinked", "Unlinked");
+    }
+
+    @Test
+    void mergeFoldsThreadsRequestersAndTagsIntoTheTargetAndClosesTheSources() {
+        String target = service.create(phoneCall("bob", List.of("wismo")), alice, null).thread().ticket().id();
+        clock.advance(Duration.ofMinutes(1));
+        Requester sam = Requester.of("requester", "sam@example.com", null, "Sam", null);
+        String source = service.create(new NewTicket("Also me", sam, Channel.EMAIL, null, List.of("vip"), null, null, null,
+                "Same order, other email", null, null, null), alice, null).thread().ticket().id();
+        clock.advance(Duration.ofMinutes(1));
+        service.addMessage(target, new NewMessage("On it", null, Visibility.PUBLIC, null, null), OptionalLong.empty(), alice);
+
+        TicketThread merged = service.merge(target, List.of("1002"), OptionalLong.of(2), alice);
+        assertThat(merged.ticket().mergedFrom()).containsExactly(source);
+        assertThat(merged.ticket().tags()).containsExactly("vip", "wismo");
+        assertThat(merged.ticket().ccs()).containsExactly("sam@example.com");
+        assertThat(merged.ticket().identities()).contains("jane@example.com", "sam@example.com");
+        assertThat(merged.ticket().messageCount()).isEqualTo(3);
+        assertThat(merged.messages()).extracting(m -> m.body())
+                .containsExactly("Caller asks about order #1001", "Same order, other email", "On it");
+        var closed = service.get(source).ticket();
+        assertThat(closed.status()).isEqualTo(Status.CLOSED);
+        assertThat(closed.mergedInto()).isEqualTo(target);
+        assertThat(service.history(source, 10, null).entries()).extracting(DomainEvent::type).endsWith("Merged", "StatusChanged");
+        assertThat(service.history(source, 10, null).entries().get(3).detail()).containsEntry("reason", "merged into #1001");
+
+        assertThatThrownBy(() -> service.merge(target, List.of(source), OptionalLong.empty(), alice))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("already merged");
+        assertThatThrownBy(() -> service.merge(target, List.of(target), OptionalLong.empty(), alice))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("itself");
+        assertThatThrownBy(() -> service.merge(source, List.of(target), OptionalLong.empty(), alice))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("closed");
+        assertThatThrownBy(() -> service.merge(target, List.of(), OptionalLong.empty(), alice)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.merge(target, List.of("9999"), OptionalLong.empty(), alice)).isInstanceOf(NotFoundException.class);
+    }
+
+    @Test
+    void aStaleIfMatchOnAMergeTargetIsRefused() {
+        String target = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String source = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        assertThatThrownBy(() -> service.merge(target, List.of(source), OptionalLong.of(7), alice)).isInstanceOf(VersionConflictException.class);
+        assertThat(service.get(source).ticket().status()).isEqualTo(Status.NEW);
+    }
+
+    @Test
     void emptyPatchIsRefused() {
         String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
         assertThatThrownBy(() -> service.update(id, new TicketChange(null, null, null, null, null, null, null),

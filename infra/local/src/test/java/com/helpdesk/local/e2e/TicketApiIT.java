@@ -253,6 +253,50 @@ class TicketApiIT {
     }
 
     @Test
+    void mergeFoldsTicketsIntoOneAndLinksConnectBothSides() {
+        JsonNode target = create("Order 1001 missing", "wismo");
+        AgentApiClient.Reply dup = agent.post("/tickets", """
+                {"subject": "Where is my parcel", "requester": {"email": "jane.work@example.com"},
+                 "channel": "email", "tags": ["vip"], "message": {"body": "Written from my work address"}}""");
+        JsonNode source = dup.json();
+        String targetPath = "/tickets/" + target.get("id").asText();
+
+        assertProblem(agent.send("POST", targetPath + "/merge", "{\"ticketIds\":[\"" + source.get("id").asText() + "\"]}",
+                Map.of("If-Match", "\"9\"")), 412);
+        assertProblem(agent.post(targetPath + "/merge", "{\"ticketIds\":[\"" + target.get("number").asText() + "\"]}"), 409);
+        assertProblem(agent.post(targetPath + "/merge", "{\"ticketIds\":[]}"), 400);
+        assertProblem(agent.post(targetPath + "/merge", "{\"ticketIds\":[\"999999\"]}"), 404);
+
+        AgentApiClient.Reply merged = agent.send("POST", targetPath + "/merge",
+                "{\"ticketIds\":[\"" + source.get("number").asText() + "\"]}", Map.of("If-Match", "\"1\""));
+        assertThat(merged.status()).as(merged.body()).isEqualTo(200);
+        JsonNode m = merged.json();
+        assertThat(m.get("mergedFrom").get(0).asText()).isEqualTo(source.get("id").asText());
+        assertThat(m.get("ccs").toString()).contains("jane.work@example.com");
+        assertThat(m.get("tags").toString()).contains("vip", "wismo");
+        assertThat(m.get("messages")).extracting(x -> x.get("body").asText())
+                .containsExactly("Customer called: parcel not delivered", "Written from my work address");
+
+        JsonNode closed = agent.get("/tickets/" + source.get("id").asText()).json();
+        assertThat(closed.get("status").asText()).isEqualTo("closed");
+        assertThat(closed.get("mergedInto").asText()).isEqualTo(target.get("id").asText());
+        assertProblem(agent.post(targetPath + "/merge", "{\"ticketIds\":[\"" + source.get("id").asText() + "\"]}"), 409);
+        assertProblem(agent.post("/tickets/" + source.get("id").asText() + "/messages", "{\"body\":\"x\",\"visibility\":\"public\"}"), 409);
+        assertThat(agent.get(targetPath + "/history").body()).contains("\"action\":\"Merged\"");
+
+        JsonNode related = create("Related", "wismo");
+        AgentApiClient.Reply linked = agent.post(targetPath + "/links", "{\"ticketId\":\"" + related.get("number").asText() + "\"}");
+        assertThat(linked.status()).as(linked.body()).isEqualTo(200);
+        assertThat(linked.json().get("linkedTicketIds").get(0).asText()).isEqualTo(related.get("id").asText());
+        assertThat(agent.get("/tickets/" + related.get("id").asText()).json().get("linkedTicketIds").get(0).asText())
+                .isEqualTo(target.get("id").asText());
+        assertProblem(agent.post(targetPath + "/links", "{\"ticketId\":\"" + target.get("id").asText() + "\"}"), 400);
+        AgentApiClient.Reply unlinked = agent.send("DELETE", targetPath + "/links/" + related.get("id").asText(), null, Map.of());
+        assertThat(unlinked.status()).isEqualTo(200);
+        assertThat(unlinked.json().get("linkedTicketIds")).isEmpty();
+    }
+
+    @Test
     void theOpenApiDescriptionIsServed() {
         AgentApiClient.Reply r = agent.get("/openapi.yaml");
         assertThat(r.status()).isEqualTo(200);
