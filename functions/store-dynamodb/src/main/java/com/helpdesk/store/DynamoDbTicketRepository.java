@@ -279,6 +279,11 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     }
 
     @Override
+    public TicketPage resolvedBefore(java.time.Instant cutoff, int limit, String cursor) {
+        return views.page(QueueViews.resolvedBefore(cutoff), limit, cursor);
+    }
+
+    @Override
     public HistoryPage history(String ticketId, int limit, String cursor) {
         String fingerprint = CursorCodec.fingerprint("history|" + ticketId);
         Map<String, AttributeValue> start = cursor == null ? null : cursors.decode(cursor, fingerprint, 1).get(0);

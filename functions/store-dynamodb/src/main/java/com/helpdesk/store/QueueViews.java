@@ -37,11 +37,22 @@ final class QueueViews {
     }
 
     /** Which index and partitions serve a query, and which filters remain. */
+    /** {@code sortBelow}: an optional upper bound (exclusive) on the index sort key, applied in the key condition. */
     record Plan(String index, List<String> partitions, String filter, Map<String, String> names,
-                Map<String, AttributeValue> values) {
+                Map<String, AttributeValue> values, String sortBelow) {
         String fingerprint() {
-            return CursorCodec.fingerprint(index + "|" + partitions + "|" + filter + "|" + new java.util.TreeMap<>(values));
+            return CursorCodec.fingerprint(index + "|" + partitions + "|" + filter + "|" + new java.util.TreeMap<>(values)
+                    + "|" + sortBelow);
         }
+    }
+
+    /** Resolved tickets not updated since the cutoff (so resolved before it), confirmed by a filter on resolvedAt. */
+    static Plan resolvedBefore(java.time.Instant cutoff) {
+        List<String> parts = new ArrayList<>();
+        for (int s = 0; s < Keys.SHARDS; s++) parts.add(Keys.statusPartition(Status.RESOLVED.wire(), s));
+        String bound = Keys.time(cutoff);
+        return new Plan("GSI1", parts, "#resolvedAt < :cutoff", Map.of("#resolvedAt", "resolvedAt"),
+                Map.of(":cutoff", AttributeValue.fromS(bound)), bound);
     }
 
     static Plan plan(TicketQuery q) {
@@ -94,11 +105,14 @@ final class QueueViews {
             names.put("#tags", "tags");
             values.put(":tag", AttributeValue.fromS(q.tag()));
         }
-        return new Plan(index, parts, filters.isEmpty() ? null : String.join(" AND ", filters), names, values);
+        return new Plan(index, parts, filters.isEmpty() ? null : String.join(" AND ", filters), names, values, null);
     }
 
     TicketPage page(TicketQuery query, int limit, String cursor) {
-        Plan plan = plan(query);
+        return page(plan(query), limit, cursor);
+    }
+
+    TicketPage page(Plan plan, int limit, String cursor) {
         int n = plan.partitions().size();
         List<Map<String, AttributeValue>> positions;
         boolean[] done = new boolean[n];
@@ -207,8 +221,12 @@ final class QueueViews {
         names.put("#pk", plan.index() + "PK");
         Map<String, AttributeValue> values = new HashMap<>(plan.values());
         values.put(":pk", AttributeValue.fromS(plan.partitions().get(partition)));
+        if (plan.sortBelow() != null) {
+            names.put("#sk", plan.index() + "SK");
+            values.put(":below", AttributeValue.fromS(plan.sortBelow()));
+        }
         QueryRequest.Builder q = QueryRequest.builder().tableName(table).indexName(plan.index())
-                .keyConditionExpression("#pk = :pk")
+                .keyConditionExpression(plan.sortBelow() == null ? "#pk = :pk" : "#pk = :pk AND #sk < :below")
                 .expressionAttributeNames(names)
                 .expressionAttributeValues(values)
                 .scanIndexForward(false)

@@ -219,6 +219,21 @@ class DynamoDbTicketRepositoryTest {
     }
 
     @Test
+    void resolvedTicketsAreFoundByTheirResolutionTime() {
+        Ticket old = created("Old", Status.NEW, null, List.of(), "old@example.com");
+        Instant resolvedAt = tick();
+        Ticket oldResolved = touch(old, b -> b.status(Status.RESOLVED).resolvedAt(resolvedAt));
+        Instant cutoff = tick();
+        Ticket fresh = created("Fresh", Status.NEW, null, List.of(), "fresh@example.com");
+        Instant later = tick();
+        touch(fresh, b -> b.status(Status.RESOLVED).resolvedAt(later));
+        NoScanClient.OPERATIONS.clear();
+        List<String> ids = repo.resolvedBefore(cutoff, 100, null).items().stream().map(Ticket::id).toList();
+        assertThat(ids).contains(oldResolved.id()).doesNotContain(fresh.id());
+        assertThat(NoScanClient.OPERATIONS).containsOnly("Query");
+    }
+
+    @Test
     void idempotencyKeysReturnTheFirstTicket() {
         Ticket first = ticket("Idem", Status.NEW, null, List.of(), "idem@example.com");
         IdempotencyKey key = new IdempotencyKey("alice", UUID.randomUUID().toString(), "fp-1");

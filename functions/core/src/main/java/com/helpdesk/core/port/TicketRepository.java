@@ -51,6 +51,12 @@ public interface TicketRepository {
     TicketPage list(TicketQuery query, int limit, String cursor);
 
     /**
+     * Resolved tickets resolved before {@code cutoff}, newest-updated first. The page is a snapshot of
+     * an index: the caller re-checks each ticket before acting on it.
+     */
+    TicketPage resolvedBefore(java.time.Instant cutoff, int limit, String cursor);
+
+    /**
      * The ticket's audit history, oldest first: the events of every committed change (they are written
      * in the same atomic write as the change, and never expire).
      *

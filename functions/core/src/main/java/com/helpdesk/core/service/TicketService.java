@@ -162,6 +162,24 @@ public final class TicketService {
                 blankToNull(cursor));
     }
 
+    /**
+     * Closes a ticket that is still resolved and was resolved before {@code cutoff}. Anything else (a
+     * customer wrote and it reopened, someone changed it meanwhile) leaves it alone: returns false.
+     */
+    public boolean closeIfResolvedBefore(String ticketId, Instant cutoff, Actor actor, String reason) {
+        Ticket t = get(ticketId).ticket();
+        if (t.status() != Status.RESOLVED || t.resolvedAt() == null || !t.resolvedAt().isBefore(cutoff)) return false;
+        Instant now = now();
+        Ticket closed = t.toBuilder().status(Status.CLOSED).updatedAt(now).version(t.version() + 1).build();
+        try {
+            repository.commit(new TicketWrite(t, closed, List.of(),
+                    List.of(change(EventTypes.STATUS_CHANGED, closed, actor, now, "status", "resolved", "closed", reason))));
+            return true;
+        } catch (VersionConflictException raced) {
+            return false; // changed since it was read: the next run looks again
+        }
+    }
+
     /** Applies a partial update. With {@code expectedVersion} a stale copy is refused; without it, races are retried. */
     public TicketThread update(String ticketId, TicketChange change, OptionalLong expectedVersion, Actor actor) {
         validate(change);

@@ -90,6 +90,12 @@ final class InMemoryTicketRepository implements TicketRepository {
     }
 
     @Override
+    public synchronized TicketPage resolvedBefore(java.time.Instant cutoff, int limit, String cursor) {
+        return new TicketPage(tickets.values().stream().filter(t -> t.status() == com.helpdesk.core.ticket.Status.RESOLVED
+                && t.resolvedAt() != null && t.resolvedAt().isBefore(cutoff)).toList(), null);
+    }
+
+    @Override
     public synchronized TicketPage list(TicketQuery q, int limit, String cursor) {
         List<Ticket> items = tickets.values().stream()
                 .filter(t -> q.status() == null || t.status() == q.status())

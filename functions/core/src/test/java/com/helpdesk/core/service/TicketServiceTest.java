@@ -339,6 +339,31 @@ class TicketServiceTest {
     }
 
     @Test
+    void autoCloseClosesOnlyTicketsResolvedLongEnoughAgo() {
+        String old = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String reopened = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String recent = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        TicketChange resolve = new TicketChange(Status.RESOLVED, null, null, null, null, null, null);
+        service.update(old, resolve, OptionalLong.empty(), alice);
+        service.update(reopened, resolve, OptionalLong.empty(), alice);
+        clock.advance(Duration.ofDays(3));
+        service.update(recent, resolve, OptionalLong.empty(), alice);
+        Actor customer = new Actor(ActorType.CUSTOMER, "cus_1", null, null);
+        service.addMessage(reopened, new NewMessage("still broken", null, Visibility.PUBLIC, null, null), OptionalLong.empty(), customer);
+        clock.advance(Duration.ofDays(2));
+
+        AutoClose.Result r = new AutoClose(repo, service, clock).run(Duration.ofDays(4));
+        assertThat(r.closed()).isEqualTo(1);
+        assertThat(service.get(old).ticket().status()).isEqualTo(Status.CLOSED);
+        assertThat(service.get(reopened).ticket().status()).isEqualTo(Status.OPEN);
+        assertThat(service.get(recent).ticket().status()).isEqualTo(Status.RESOLVED);
+        DomainEvent last = repo.events.get(repo.events.size() - 1);
+        assertThat(last.actor()).isEqualTo(AutoClose.ACTOR);
+        assertThat(last.detail()).containsEntry("reason", "auto-closed 4 days after resolution");
+        assertThat(new AutoClose(repo, service, clock).run(Duration.ofDays(4)).closed()).isZero();
+    }
+
+    @Test
     void emptyPatchIsRefused() {
         String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
         assertThatThrownBy(() -> service.update(id, new TicketChange(null, null, null, null, null, null, null),

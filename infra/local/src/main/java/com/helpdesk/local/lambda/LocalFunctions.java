@@ -1,6 +1,5 @@
 package com.helpdesk.local.lambda;
 
-import com.amazonaws.services.lambda.runtime.serialization.PojoSerializer;
 import com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -235,21 +234,22 @@ public final class LocalFunctions implements FunctionInvoker, AutoCloseable {
         private Object deserialize(Class<?> type, String json) throws Exception {
             if (type == String.class) return JSON.readValue(json, String.class);
             if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-                PojoSerializer<?> s = LambdaEventSerializers.serializerFor(type, loader);
-                return s.fromJson(json);
+                return eventSerializer(type).fromJson(json);
             }
             return JSON.readValue(json, type);
         }
 
-        @SuppressWarnings("unchecked")
+        private final Map<Class<?>, EventSerializer> serializers = new java.util.concurrent.ConcurrentHashMap<>();
+
+        private EventSerializer eventSerializer(Class<?> type) {
+            return serializers.computeIfAbsent(type, t -> EventSerializer.forType(t, loader));
+        }
+
         private String serialize(Object result) throws Exception {
             if (result == null) return "null";
-            Class<Object> type = (Class<Object>) result.getClass();
+            Class<?> type = result.getClass();
             if (LambdaEventSerializers.isLambdaSupportedEvent(type.getName())) {
-                PojoSerializer<Object> s = LambdaEventSerializers.serializerFor(type, loader);
-                ByteArrayOutputStream out = new ByteArrayOutputStream();
-                s.toJson(result, out);
-                return out.toString(StandardCharsets.UTF_8);
+                return eventSerializer(type).toJson(result);
             }
             return JSON.writeValueAsString(result);
         }
