@@ -24,6 +24,7 @@ import com.helpdesk.http.Caller;
 import com.helpdesk.http.ETags;
 import com.helpdesk.http.HttpProblem;
 import com.helpdesk.http.JsonBody;
+import com.helpdesk.http.Problems;
 import com.helpdesk.http.Router;
 import com.helpdesk.http.TicketRepresentation;
 
@@ -34,6 +35,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -70,6 +72,7 @@ final class TicketRoutes {
                 .route("POST /tickets/{id}/links", STAFF, r::link)
                 .route("DELETE /tickets/{id}/links/{otherId}", STAFF, r::unlink)
                 .route("POST /tickets/{id}/merge", STAFF, r::merge)
+                .route("POST /tickets/bulk", STAFF, r::bulk)
                 .route("GET /openapi.yaml", Set.of(), TicketRoutes::openApi);
     }
 
@@ -146,20 +149,60 @@ final class TicketRoutes {
         return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", etag);
     }
 
-    private ApiResponse update(ApiRequest req) {
-        String id = tickets.resolveId(req.pathParameter("id"));
-        JsonBody body = JsonBody.parse(req).allowOnly(PATCH_FIELDS, READ_ONLY);
+    private ApiResponse bulk(ApiRequest req) {
+        JsonBody body = JsonBody.parse(req).allowOnly(Set.of("ticketIds", "changes"), Set.of());
+        var ids = body.stringList("ticketIds");
+        if (!body.has("ticketIds")) body.requiredString("ticketIds");
+        JsonBody changes = body.requiredObject("changes");
+        TicketChange change = changes == null ? null : change(changes.allowOnly(BULK_FIELDS, Set.of("subject")));
+        body.done();
+        List<Map<String, Object>> results = new java.util.ArrayList<>();
+        int failed = 0;
+        for (TicketService.BulkOutcome o : tickets.bulkUpdate(ids, change, actor(req))) {
+            Map<String, Object> r = new LinkedHashMap<>();
+            r.put("ticketId", o.reference());
+            if (o.refusal() == null) {
+                r.put("status", 200);
+                r.put("ticket", TicketRepresentation.summary(o.ticket()));
+            } else {
+                failed++;
+                HttpProblem p = Problems.from(o.refusal());
+                r.put("status", p.status());
+                Map<String, Object> problem = new LinkedHashMap<>();
+                problem.put("type", "/problems/" + p.type());
+                problem.put("title", p.title());
+                problem.put("status", p.status());
+                problem.put("detail", p.detail());
+                r.put("problem", problem);
+            }
+            results.add(r);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("succeeded", results.size() - failed);
+        out.put("failed", failed);
+        out.put("results", results);
+        return ApiResponse.json(200, out);
+    }
+
+    private static final Set<String> BULK_FIELDS = Set.of("status", "priority", "assignee", "group", "addTags", "removeTags");
+
+    /** A change as PATCH and bulk updates describe it. */
+    private static TicketChange change(JsonBody body) {
         Status status = body.enumValue("status", Status::parse);
         Priority priority = body.enumValue("priority", Priority::parse);
         Optional<String> assignee = nullable(body, "assignee");
         Optional<String> group = nullable(body, "group");
         String subject = body.string("subject");
         if (body.isNull("subject")) throw new ValidationException("subject", "cannot be cleared");
-        var addTags = body.stringList("addTags");
-        var removeTags = body.stringList("removeTags");
+        return new TicketChange(status, priority, assignee, group, subject, body.stringList("addTags"), body.stringList("removeTags"));
+    }
+
+    private ApiResponse update(ApiRequest req) {
+        String id = tickets.resolveId(req.pathParameter("id"));
+        JsonBody body = JsonBody.parse(req).allowOnly(PATCH_FIELDS, READ_ONLY);
+        TicketChange change = change(body);
         body.done();
-        TicketThread t = tickets.update(id, new TicketChange(status, priority, assignee, group, subject, addTags, removeTags),
-                ifMatch(req), actor(req));
+        TicketThread t = tickets.update(id, change, ifMatch(req), actor(req));
         return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", ETags.of(t.ticket().version()));
     }
 

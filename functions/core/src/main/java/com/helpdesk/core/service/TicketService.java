@@ -162,6 +162,37 @@ public final class TicketService {
                 blankToNull(cursor));
     }
 
+    /** How many tickets one bulk update may name. */
+    public static final int MAX_BULK = 200;
+
+    /** The outcome of a bulk update for one ticket: its new state, or the refusal. */
+    public record BulkOutcome(String reference, Ticket ticket, com.helpdesk.core.DomainException refusal) {}
+
+    /**
+     * Applies the same change to many tickets, each on its own (one ticket's refusal does not stop the
+     * others) and reports every ticket's outcome in the order given. The change itself is validated
+     * once, up front: an invalid change is refused for all.
+     */
+    public List<BulkOutcome> bulkUpdate(List<String> references, TicketChange change, Actor actor) {
+        if (references == null || references.isEmpty()) throw new ValidationException("ticketIds", "name at least one ticket");
+        if (references.size() > MAX_BULK) throw new ValidationException("ticketIds", "at most " + MAX_BULK + " tickets per request");
+        validate(change);
+        List<BulkOutcome> outcomes = new ArrayList<>();
+        java.util.Set<String> done = new java.util.HashSet<>();
+        for (String ref : references) {
+            try {
+                String id = resolveId(ref);
+                if (!done.add(id)) {
+                    throw new ValidationException("ticketIds", "names this ticket more than once");
+                }
+                outcomes.add(new BulkOutcome(ref, update(id, change, OptionalLong.empty(), actor).ticket(), null));
+            } catch (com.helpdesk.core.DomainException refused) {
+                outcomes.add(new BulkOutcome(ref, null, refused));
+            }
+        }
+        return outcomes;
+    }
+
     /**
      * Closes a ticket that is still resolved and was resolved before {@code cutoff}. Anything else (a
      * customer wrote and it reopened, someone changed it meanwhile) leaves it alone: returns false.

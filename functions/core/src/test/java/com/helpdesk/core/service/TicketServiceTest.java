@@ -364,6 +364,25 @@ class TicketServiceTest {
     }
 
     @Test
+    void bulkUpdatesReportEveryTicketAndPartialFailuresNeverStopTheRest() {
+        String a = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String b = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        service.update(b, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        var outcomes = service.bulkUpdate(List.of(a, "1002", "9999", "1001"),
+                new TicketChange(Status.CLOSED, null, null, null, null, List.of("spam"), null), alice);
+        assertThat(outcomes).extracting(TicketService.BulkOutcome::reference).containsExactly(a, "1002", "9999", "1001");
+        assertThat(outcomes.get(0).ticket().status()).isEqualTo(Status.CLOSED);
+        assertThat(outcomes.get(0).ticket().tags()).containsExactly("spam");
+        assertThat(outcomes.get(1).refusal()).isInstanceOf(StateConflictException.class);
+        assertThat(outcomes.get(2).refusal()).isInstanceOf(NotFoundException.class);
+        assertThat(outcomes.get(3).refusal()).isInstanceOf(ValidationException.class).hasMessageContaining("more than once");
+        assertThatThrownBy(() -> service.bulkUpdate(List.of(a), new TicketChange(null, null, null, null, null, List.of("bad tag!"), null), alice))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.bulkUpdate(java.util.Collections.nCopies(201, a), new TicketChange(Status.OPEN, null, null, null, null, null, null), alice))
+                .isInstanceOf(ValidationException.class);
+    }
+
+    @Test
     void emptyPatchIsRefused() {
         String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
         assertThatThrownBy(() -> service.update(id, new TicketChange(null, null, null, null, null, null, null),

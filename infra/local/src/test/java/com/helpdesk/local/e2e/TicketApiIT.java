@@ -297,6 +297,26 @@ class TicketApiIT {
     }
 
     @Test
+    void bulkUpdatesReportEveryTicketsOutcome() {
+        JsonNode a = create("Spam 1", "bulk");
+        JsonNode b = create("Spam 2", "bulk");
+        JsonNode c = create("Already closed", "bulk");
+        assertThat(agent.patch("/tickets/" + c.get("id").asText(), "{\"status\":\"closed\"}", null).status()).isEqualTo(200);
+        String body = "{\"ticketIds\":[\"" + a.get("id").asText() + "\",\"" + b.get("number").asText() + "\",\""
+                + c.get("id").asText() + "\",\"999999\"],\"changes\":{\"status\":\"closed\",\"addTags\":[\"spam\"]}}";
+        AgentApiClient.Reply r = agent.post("/tickets/bulk", body);
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        JsonNode out = r.json();
+        assertThat(out.get("succeeded").asInt()).isEqualTo(2);
+        assertThat(out.get("failed").asInt()).isEqualTo(2);
+        assertThat(out.get("results")).extracting(x -> x.get("status").asInt()).containsExactly(200, 200, 409, 404);
+        assertThat(out.get("results").get(2).get("problem").get("detail").asText()).contains("closed");
+        assertThat(agent.get("/tickets/" + a.get("id").asText()).json().get("tags").toString()).contains("spam");
+        assertProblem(agent.post("/tickets/bulk", "{\"ticketIds\":[\"1\"],\"changes\":{\"status\":\"sleeping\"}}"), 400);
+        assertProblem(agent.post("/tickets/bulk", "{\"ticketIds\":[\"1\"],\"changes\":{}}"), 400);
+    }
+
+    @Test
     void theOpenApiDescriptionIsServed() {
         AgentApiClient.Reply r = agent.get("/openapi.yaml");
         assertThat(r.status()).isEqualTo(200);
