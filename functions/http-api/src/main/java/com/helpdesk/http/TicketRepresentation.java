@@ -41,6 +41,8 @@ public final class TicketRepresentation {
         m.put("linkedTicketIds", t.linkedTicketIds());
         m.put("mergedInto", t.mergedInto());
         m.put("mergedFrom", t.mergedFrom());
+        m.put("parentId", t.parentId());
+        m.put("childIds", t.childIds());
         return m;
     }
 

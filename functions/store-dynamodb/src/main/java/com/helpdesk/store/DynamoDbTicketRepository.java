@@ -143,6 +143,11 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         for (Message m : write.newMessages()) {
             items.add(put(ItemMapper.messageItem(m), true));
         }
+        for (Message m : write.removedMessages()) {
+            items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
+                    .key(Map.of("PK", ItemMapper.s(Keys.ticketPk(m.ticketId())), "SK", ItemMapper.s(Keys.messageSk(m.createdAt(), m.id()))))
+                    .conditionExpression("attribute_exists(PK)").build()).build());
+        }
         for (int i = 0; i < write.events().size(); i++) {
             DomainEvent e = write.events().get(i);
             items.add(put(ItemMapper.outboxItem(e, EventTypes.SOURCE), true));

@@ -59,6 +59,8 @@ final class ItemMapper {
         m.put("linkedTicketIds", AttributeValue.fromL(t.linkedTicketIds().stream().map(ItemMapper::s).toList()));
         put(m, "mergedInto", t.mergedInto());
         m.put("mergedFrom", AttributeValue.fromL(t.mergedFrom().stream().map(ItemMapper::s).toList()));
+        put(m, "parentId", t.parentId());
+        m.put("childIds", AttributeValue.fromL(t.childIds().stream().map(ItemMapper::s).toList()));
         return m;
     }
 
@@ -113,6 +115,8 @@ final class ItemMapper {
                 .linkedTicketIds(strings(m, "linkedTicketIds"))
                 .mergedInto(str(m, "mergedInto"))
                 .mergedFrom(strings(m, "mergedFrom"))
+                .parentId(str(m, "parentId"))
+                .childIds(strings(m, "childIds"))
                 .build();
     }
 

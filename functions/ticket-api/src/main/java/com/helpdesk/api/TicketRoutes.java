@@ -50,7 +50,7 @@ final class TicketRoutes {
             "addTags", "removeTags");
     private static final Set<String> READ_ONLY = Set.of("id", "number", "version", "createdAt", "updatedAt",
             "messages", "firstResponseAt", "resolvedAt", "lastMessageAt", "messageCount", "escalationLevel",
-            "ccs", "linkedTicketIds", "mergedInto", "mergedFrom");
+            "ccs", "linkedTicketIds", "mergedInto", "mergedFrom", "parentId", "childIds");
     private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor");
 
     private final TicketService tickets;
@@ -73,6 +73,7 @@ final class TicketRoutes {
                 .route("DELETE /tickets/{id}/links/{otherId}", STAFF, r::unlink)
                 .route("POST /tickets/{id}/merge", STAFF, r::merge)
                 .route("POST /tickets/bulk", STAFF, r::bulk)
+                .route("POST /tickets/{id}/split", STAFF, r::split)
                 .route("GET /openapi.yaml", Set.of(), TicketRoutes::openApi);
     }
 
@@ -251,6 +252,19 @@ final class TicketRoutes {
         if (!body.has("ticketIds")) body.requiredString("ticketIds");
         body.done();
         return withETag(tickets.merge(id, sources, ifMatch(req), actor(req)));
+    }
+
+    private ApiResponse split(ApiRequest req) {
+        String id = tickets.resolveId(req.pathParameter("id"));
+        JsonBody body = JsonBody.parse(req).allowOnly(Set.of("messageIds", "subject"), Set.of());
+        var messageIds = body.stringList("messageIds");
+        if (!body.has("messageIds")) body.requiredString("messageIds");
+        String subject = body.string("subject");
+        body.done();
+        TicketThread child = tickets.split(id, messageIds, subject, ifMatch(req), actor(req)).thread();
+        return ApiResponse.json(201, TicketRepresentation.full(child))
+                .header("Location", "/tickets/" + child.ticket().id())
+                .header("ETag", ETags.of(child.ticket().version()));
     }
 
     private static ApiResponse withETag(TicketThread t) {

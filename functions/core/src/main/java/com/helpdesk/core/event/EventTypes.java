@@ -15,6 +15,7 @@ public final class EventTypes {
     public static final String LINKED = "Linked";
     public static final String UNLINKED = "Unlinked";
     public static final String MERGED = "Merged";
+    public static final String SPLIT = "Split";
 
     private EventTypes() {}
 }

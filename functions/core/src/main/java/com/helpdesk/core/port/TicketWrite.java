@@ -9,13 +9,16 @@ import java.util.Objects;
 
 /**
  * One atomic change: the ticket's new state, the state it was based on ({@code previous}, null when
- * creating), the messages it gained and the events describing it. The store commits all of it or
+ * creating), the messages it gained or lost (a split moves messages to a child) and the events
+ * describing it. The store commits all of it or
  * nothing, and refuses when the stored version is no longer {@code previous.version()}.
  */
-public record TicketWrite(Ticket previous, Ticket ticket, List<Message> newMessages, List<DomainEvent> events) {
+public record TicketWrite(Ticket previous, Ticket ticket, List<Message> newMessages, List<Message> removedMessages,
+                          List<DomainEvent> events) {
     public TicketWrite {
         Objects.requireNonNull(ticket, "ticket");
         newMessages = newMessages == null ? List.of() : List.copyOf(newMessages);
+        removedMessages = removedMessages == null ? List.of() : List.copyOf(removedMessages);
         events = events == null ? List.of() : List.copyOf(events);
         if (ticket.version() != expectedVersion(previous) + 1) {
             throw new IllegalArgumentException("ticket version must be the previous version + 1");
@@ -25,8 +28,12 @@ public record TicketWrite(Ticket previous, Ticket ticket, List<Message> newMessa
         }
     }
 
+    public TicketWrite(Ticket previous, Ticket ticket, List<Message> newMessages, List<DomainEvent> events) {
+        this(previous, ticket, newMessages, List.of(), events);
+    }
+
     public static TicketWrite create(Ticket ticket, List<Message> messages, List<DomainEvent> events) {
-        return new TicketWrite(null, ticket, messages, events);
+        return new TicketWrite(null, ticket, messages, List.of(), events);
     }
 
     /** The version the stored ticket must still have: 0 when creating. */

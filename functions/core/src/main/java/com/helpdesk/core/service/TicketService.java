@@ -494,6 +494,87 @@ public final class TicketService {
         }
     }
 
+    /** How many messages one split may move (each is a delete and a put in one atomic write). */
+    public static final int MAX_SPLIT_MESSAGES = 20;
+
+    /**
+     * Moves messages of a ticket into a new child ticket that inherits the requester, CCs, channel,
+     * priority, group, assignee and tags, and points to its parent; the parent lists its children.
+     * The parent keeps at least one message of its own.
+     */
+    public CreateResult split(String parentId, List<String> messageIds, String subject, OptionalLong expectedVersion, Actor actor) {
+        if (messageIds == null || messageIds.isEmpty()) throw new ValidationException("messageIds", "name at least one message");
+        if (messageIds.size() > MAX_SPLIT_MESSAGES) {
+            throw new ValidationException("messageIds", "split at most " + MAX_SPLIT_MESSAGES + " messages at once");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        String childSubject = subject == null ? null : checkSubject(subject, errors);
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        TicketThread current = get(parentId);
+        Ticket parent = current.ticket();
+        checkVersion(parent, expectedVersion);
+        if (parent.status() == Status.CLOSED) throw new StateConflictException("ticket-closed", "a closed ticket cannot be split");
+        java.util.Set<String> wanted = new java.util.LinkedHashSet<>(messageIds);
+        List<Message> moving = new ArrayList<>();
+        List<Message> staying = new ArrayList<>();
+        for (Message m : current.messages()) {
+            if (!m.ticketId().equals(parentId)) {
+                if (wanted.contains(m.id())) {
+                    throw new StateConflictException("message-from-merge", "message " + m.id() + " came in with a merge; split it from the ticket it was written on");
+                }
+                continue;
+            }
+            (wanted.contains(m.id()) ? moving : staying).add(m);
+        }
+        for (String id : wanted) {
+            if (moving.stream().noneMatch(m -> m.id().equals(id))) throw new ValidationException("messageIds", "no message " + id + " on this ticket");
+        }
+        if (staying.isEmpty()) throw new StateConflictException("split-everything", "the ticket must keep at least one of its messages");
+
+        Instant now = now();
+        String childId = ids.newId("tkt");
+        List<Message> moved = moving.stream().map(m -> new Message(m.id(), childId, m.author(), m.visibility(), m.body(), m.html(),
+                m.channel(), m.createdAt(), m.attachments())).toList();
+        Instant firstResponse = moved.stream().filter(m -> m.isPublic() && (m.author().type() == ActorType.AGENT
+                || m.author().type() == ActorType.AI)).map(Message::createdAt).min(Instant::compareTo).orElse(null);
+        Ticket child = Ticket.builder().id(childId).number(repository.allocateNumber())
+                .subject(childSubject != null ? childSubject : parent.subject())
+                .status(parent.status() == Status.NEW ? Status.NEW : Status.OPEN)
+                .priority(parent.priority()).channel(parent.channel()).requester(parent.requester()).ccs(parent.ccs())
+                .assignee(parent.assignee()).group(parent.group()).tags(parent.tags()).parentId(parentId)
+                .createdAt(now).updatedAt(now).version(1).firstResponseAt(firstResponse)
+                .lastMessageAt(moved.get(moved.size() - 1).createdAt()).messageCount(moved.size()).build();
+        SortedSet<String> children = new TreeSet<>(parent.childIds());
+        children.add(childId);
+        Ticket remaining = parent.toBuilder().childIds(children).messageCount(parent.messageCount() - moved.size())
+                .lastMessageAt(staying.get(staying.size() - 1).createdAt()).updatedAt(now).version(parent.version() + 1).build();
+
+        List<String> movedIds = moved.stream().map(Message::id).toList();
+        Map<String, Object> parentDetail = new LinkedHashMap<>();
+        parentDetail.put("role", "parent");
+        parentDetail.put("child", Map.of("id", childId, "number", child.number()));
+        parentDetail.put("messageIds", movedIds);
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("subject", child.subject());
+        created.put("status", child.status().wire());
+        created.put("priority", child.priority().wire());
+        created.put("channel", child.channel().wire());
+        created.put("requester", requesterDetail(child.requester()));
+        created.put("assignee", child.assignee());
+        created.put("group", child.group());
+        created.put("tags", List.copyOf(child.tags()));
+        created.put("reason", "split from #" + parent.number());
+        Map<String, Object> childDetail = new LinkedHashMap<>();
+        childDetail.put("role", "child");
+        childDetail.put("parent", Map.of("id", parentId, "number", parent.number()));
+        childDetail.put("messageIds", movedIds);
+        repository.commitAll(List.of(
+                new TicketWrite(parent, remaining, List.of(), moving, List.of(event(EventTypes.SPLIT, remaining, actor, now, parentDetail))),
+                new TicketWrite(null, child, moved, List.of(), List.of(event(EventTypes.TICKET_CREATED, child, actor, now, created),
+                        event(EventTypes.SPLIT, child, actor, now, childDetail)))));
+        return new CreateResult(new TicketThread(child, moved), false);
+    }
+
     /** One step up, and at least high: an escalation is never routine. */
     static Priority escalatedPriority(Priority p) {
         Priority up = p == Priority.URGENT ? Priority.URGENT : Priority.values()[p.ordinal() + 1];

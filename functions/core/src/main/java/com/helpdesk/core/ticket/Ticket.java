@@ -32,7 +32,9 @@ public record Ticket(
         List<String> ccs,
         List<String> linkedTicketIds,
         String mergedInto,
-        List<String> mergedFrom) {
+        List<String> mergedFrom,
+        String parentId,
+        List<String> childIds) {
 
     public static final int MAX_SUBJECT = 250;
 
@@ -48,6 +50,7 @@ public record Ticket(
         ccs = ccs == null ? List.of() : List.copyOf(new TreeSet<>(ccs));
         linkedTicketIds = linkedTicketIds == null ? List.of() : List.copyOf(new TreeSet<>(linkedTicketIds));
         mergedFrom = mergedFrom == null ? List.of() : List.copyOf(new TreeSet<>(mergedFrom));
+        childIds = childIds == null ? List.of() : List.copyOf(new TreeSet<>(childIds));
     }
 
     public static final int MAX_LINKS = 50;
@@ -94,6 +97,8 @@ public record Ticket(
         private List<String> linkedTicketIds = List.of();
         private String mergedInto;
         private List<String> mergedFrom = List.of();
+        private String parentId;
+        private List<String> childIds = List.of();
 
         private Builder() {}
 
@@ -105,6 +110,7 @@ public record Ticket(
             messageCount = t.messageCount;
             escalationLevel = t.escalationLevel;
             ccs = t.ccs; linkedTicketIds = t.linkedTicketIds; mergedInto = t.mergedInto; mergedFrom = t.mergedFrom;
+            parentId = t.parentId; childIds = t.childIds;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -129,11 +135,13 @@ public record Ticket(
         public Builder linkedTicketIds(java.util.Collection<String> v) { linkedTicketIds = List.copyOf(v); return this; }
         public Builder mergedInto(String v) { mergedInto = v; return this; }
         public Builder mergedFrom(java.util.Collection<String> v) { mergedFrom = List.copyOf(v); return this; }
+        public Builder parentId(String v) { parentId = v; return this; }
+        public Builder childIds(java.util.Collection<String> v) { childIds = List.copyOf(v); return this; }
 
         public Ticket build() {
             return new Ticket(id, number, subject, status, priority, channel, requester, assignee, group,
                     List.copyOf(tags), createdAt, updatedAt, version, firstResponseAt, resolvedAt, lastMessageAt,
-                    messageCount, escalationLevel, ccs, linkedTicketIds, mergedInto, mergedFrom);
+                    messageCount, escalationLevel, ccs, linkedTicketIds, mergedInto, mergedFrom, parentId, childIds);
         }
     }
 }

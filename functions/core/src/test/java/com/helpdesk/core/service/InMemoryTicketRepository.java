@@ -51,6 +51,7 @@ final class InMemoryTicketRepository implements TicketRepository {
         }
         tickets.put(write.ticket().id(), write.ticket());
         messages.computeIfAbsent(write.ticket().id(), k -> new ArrayList<>()).addAll(write.newMessages());
+        messages.get(write.ticket().id()).removeIf(m -> write.removedMessages().stream().anyMatch(r -> r.id().equals(m.id())));
         events.addAll(write.events());
         if (key != null) idempotency.put(key.scope() + "#" + key.key(), new String[]{write.ticket().id(), key.fingerprint()});
     }

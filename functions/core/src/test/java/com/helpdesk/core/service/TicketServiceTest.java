@@ -383,6 +383,42 @@ class TicketServiceTest {
     }
 
     @Test
+    void splitMovesMessagesToAChildThatInheritsTheContext() {
+        String parent = service.create(phoneCall("bob", List.of("wismo")), alice, null).thread().ticket().id();
+        clock.advance(Duration.ofMinutes(1));
+        Actor customer = new Actor(ActorType.CUSTOMER, "cus_1", "Jane", "jane@example.com");
+        TicketThread t = service.addMessage(parent, new NewMessage("Also, I was charged twice", null, Visibility.PUBLIC, null, null),
+                OptionalLong.empty(), customer);
+        String billingMessage = t.messages().get(1).id();
+
+        CreateResult split = service.split(parent, List.of(billingMessage), "Charged twice", OptionalLong.of(2), alice);
+        var child = split.thread().ticket();
+        assertThat(child.parentId()).isEqualTo(parent);
+        assertThat(child.subject()).isEqualTo("Charged twice");
+        assertThat(child.requester()).isEqualTo(jane);
+        assertThat(child.assignee()).isEqualTo("bob");
+        assertThat(child.tags()).containsExactly("wismo");
+        assertThat(child.messageCount()).isEqualTo(1);
+        assertThat(split.thread().messages()).singleElement().satisfies(m -> {
+            assertThat(m.id()).isEqualTo(billingMessage);
+            assertThat(m.ticketId()).isEqualTo(child.id());
+        });
+        TicketThread after = service.get(parent);
+        assertThat(after.ticket().childIds()).containsExactly(child.id());
+        assertThat(after.messages()).extracting(m -> m.id()).doesNotContain(billingMessage).hasSize(1);
+        assertThat(after.ticket().messageCount()).isEqualTo(1);
+        assertThat(service.history(child.id(), 10, null).entries()).extracting(DomainEvent::type).containsExactly("TicketCreated", "Split");
+
+        String last = after.messages().get(0).id();
+        assertThatThrownBy(() -> service.split(parent, List.of(last), null, OptionalLong.empty(), alice))
+                .isInstanceOf(StateConflictException.class).hasMessageContaining("keep at least one");
+        assertThatThrownBy(() -> service.split(parent, List.of("msg_nope"), null, OptionalLong.empty(), alice))
+                .isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.split(parent, List.of(last), null, OptionalLong.of(1), alice))
+                .isInstanceOf(VersionConflictException.class);
+    }
+
+    @Test
     void emptyPatchIsRefused() {
         String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
         assertThatThrownBy(() -> service.update(id, new TicketChange(null, null, null, null, null, null, null),

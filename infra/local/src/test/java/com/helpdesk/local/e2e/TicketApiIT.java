@@ -317,6 +317,30 @@ class TicketApiIT {
     }
 
     @Test
+    void splitMovesMessagesIntoAChildTicket() {
+        JsonNode parent = create("Two problems", "split");
+        String path = "/tickets/" + parent.get("id").asText();
+        JsonNode withReply = agent.post(path + "/messages", "{\"body\":\"About the refund: issued\",\"visibility\":\"public\"}").json();
+        String moving = withReply.get("messages").get(1).get("id").asText();
+
+        assertProblem(agent.send("POST", path + "/split", "{\"messageIds\":[\"" + moving + "\"]}", Map.of("If-Match", "\"1\"")), 412);
+        assertProblem(agent.post(path + "/split", "{\"messageIds\":[\"msg_unknown\"]}"), 400);
+        AgentApiClient.Reply split = agent.send("POST", path + "/split",
+                "{\"messageIds\":[\"" + moving + "\"],\"subject\":\"Refund\"}", Map.of("If-Match", "\"2\""));
+        assertThat(split.status()).as(split.body()).isEqualTo(201);
+        JsonNode child = split.json();
+        assertThat(split.header("Location")).isEqualTo("/tickets/" + child.get("id").asText());
+        assertThat(child.get("parentId").asText()).isEqualTo(parent.get("id").asText());
+        assertThat(child.get("subject").asText()).isEqualTo("Refund");
+        assertThat(child.get("messages")).extracting(m -> m.get("id").asText()).containsExactly(moving);
+        JsonNode after = agent.get(path).json();
+        assertThat(after.get("childIds").get(0).asText()).isEqualTo(child.get("id").asText());
+        assertThat(after.get("messages")).extracting(m -> m.get("id").asText()).doesNotContain(moving).hasSize(1);
+        String last = after.get("messages").get(0).get("id").asText();
+        assertProblem(agent.post(path + "/split", "{\"messageIds\":[\"" + last + "\"]}"), 409);
+    }
+
+    @Test
     void theOpenApiDescriptionIsServed() {
         AgentApiClient.Reply r = agent.get("/openapi.yaml");
         assertThat(r.status()).isEqualTo(200);
