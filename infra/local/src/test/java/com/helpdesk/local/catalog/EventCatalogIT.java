@@ -1,0 +1,68 @@
+package com.helpdesk.local.catalog;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helpdesk.local.LocalStackHarness;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every event the running system puts on the bus conforms to the catalog, and the catalog is complete. */
+class EventCatalogIT {
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    private JsonNode call(LocalStackHarness stack, String token, String method, String path, String body) throws Exception {
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(stack.baseUrl() + path));
+        if (token != null) b.header("Authorization", "Bearer " + token);
+        if (body != null) b.header("Content-Type", "application/json");
+        b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(method + " " + path + ": " + r.body()).isLessThan(300);
+        return JSON.readTree(r.body());
+    }
+
+    @Test
+    void everyOperationsEventsConformToTheirSchemas() throws Exception {
+        try (LocalStackHarness stack = LocalStackHarness.start()) {
+            String t = stack.token("alice", "agent");
+            String ticket = "{\"subject\":\"S\",\"requester\":{\"email\":\"%s\"},\"channel\":\"email\",\"tags\":[\"%s\"],\"message\":{\"body\":\"b\"}}";
+            JsonNode a = call(stack, t, "POST", "/tickets", ticket.formatted("a@example.com", "one"));
+            JsonNode b = call(stack, t, "POST", "/tickets", ticket.formatted("b@example.com", "two"));
+            String pa = "/tickets/" + a.get("id").asText();
+            call(stack, t, "PATCH", pa, "{\"assignee\":\"bob\",\"priority\":\"high\",\"group\":\"tier1\",\"subject\":\"S2\",\"addTags\":[\"x\"]}");
+            JsonNode withNote = call(stack, t, "POST", pa + "/messages", "{\"body\":\"n\",\"visibility\":\"internal\"}");
+            call(stack, t, "POST", pa + "/escalate", "{\"reason\":\"angry\"}");
+            call(stack, t, "POST", pa + "/links", "{\"ticketId\":\"" + b.get("id").asText() + "\"}");
+            call(stack, t, "DELETE", pa + "/links/" + b.get("id").asText(), null);
+            call(stack, t, "POST", pa + "/split", "{\"messageIds\":[\"" + withNote.get("messages").get(1).get("id").asText() + "\"]}");
+            call(stack, t, "POST", pa + "/merge", "{\"ticketIds\":[\"" + b.get("id").asText() + "\"]}");
+
+            Set<String> seen = new TreeSet<>();
+            List<String> violations = new ArrayList<>();
+            long deadline = System.currentTimeMillis() + 20_000;
+            while (System.currentTimeMillis() < deadline && !seen.containsAll(EventCatalog.detailTypes())) {
+                seen.clear();
+                violations.clear();
+                for (JsonNode e : call(stack, null, "GET", "/_local/events", null)) {
+                    JsonNode event = e.get("event");
+                    String type = event.get("detail-type").asText();
+                    seen.add(type);
+                    violations.addAll(EventCatalog.violations(type, event.get("detail")));
+                }
+                Thread.sleep(250);
+            }
+            assertThat(violations).isEmpty();
+            assertThat(seen).containsAll(EventCatalog.detailTypes());
+        }
+    }
+}
