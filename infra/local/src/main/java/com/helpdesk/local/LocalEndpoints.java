@@ -36,8 +36,9 @@ final class LocalEndpoints {
             case "GET /_local/events" -> LocalHttp.json(ex, 200, stack.bus().log());
             case "GET /_local/clock" -> LocalHttp.json(ex, 200, Map.of("now", stack.clock().get().toString()));
             case "POST /_local/clock" -> clock(ex);
+            case "POST /_local/faults" -> faults(ex);
             default -> {
-                boolean known = List.of("/_local/token", "/_local/health", "/_local/events", "/_local/clock").contains(path);
+                boolean known = List.of("/_local/token", "/_local/health", "/_local/events", "/_local/clock", "/_local/faults").contains(path);
                 LocalHttp.problem(ex, known ? 405 : 404, known ? "method-not-allowed" : "not-found",
                         known ? "Method Not Allowed" : "Not Found", method + " " + path + " is not a local endpoint");
             }
@@ -87,6 +88,23 @@ final class LocalEndpoints {
         out.put("dynamodb", stack.dynamoDbEndpoint().toString());
         out.put("sqs", stack.sqsEndpoint().toString());
         LocalHttp.json(ex, 200, out);
+    }
+
+    /** {"service": "eventbridge", "failNext": 3}: the next 3 PutEvents calls fail (to test that nothing is lost). */
+    private void faults(HttpExchange ex) throws IOException {
+        try {
+            JsonNode b = body(ex);
+            if (!"eventbridge".equals(b.path("service").asText())) {
+                throw new IllegalArgumentException("service must be \"eventbridge\" (the only one with injectable faults)");
+            }
+            if (!b.path("failNext").canConvertToInt() || b.get("failNext").asInt() < 0) {
+                throw new IllegalArgumentException("failNext must be a number of calls (0 clears)");
+            }
+            stack.bus().failNextPutEvents(b.get("failNext").asInt());
+            LocalHttp.json(ex, 200, Map.of("service", "eventbridge", "failNext", b.get("failNext").asInt()));
+        } catch (IllegalArgumentException e) {
+            LocalHttp.problem(ex, 400, "bad-request", "Bad Request", e.getMessage());
+        }
     }
 
     private void clock(HttpExchange ex) throws IOException {

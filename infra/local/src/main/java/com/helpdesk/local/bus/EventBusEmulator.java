@@ -54,6 +54,7 @@ public final class EventBusEmulator implements HttpHandler, AutoCloseable {
     private final Map<String, Machine> machines = new LinkedHashMap<>();
     private final Map<String, BusRule> rules = new LinkedHashMap<>();
     private final Deque<Map<String, Object>> log = new ArrayDeque<>();
+    private final java.util.concurrent.atomic.AtomicInteger failNext = new java.util.concurrent.atomic.AtomicInteger();
     private final ExecutorService delivery = Executors.newFixedThreadPool(2, r -> {
         Thread t = new Thread(r, "local-bus-delivery");
         t.setDaemon(true);
@@ -66,6 +67,11 @@ public final class EventBusEmulator implements HttpHandler, AutoCloseable {
         this.sqs = sqs;
         this.account = account;
         this.region = region;
+    }
+
+    /** Fault injection: the next {@code n} PutEvents calls fail as EventBridge does when it is unavailable. */
+    public void failNextPutEvents(int n) {
+        failNext.set(Math.max(0, n));
     }
 
     public synchronized void addBus(String name) {
@@ -241,6 +247,10 @@ public final class EventBusEmulator implements HttpHandler, AutoCloseable {
             byte[] body;
             try (InputStream in = ex.getRequestBody()) {
                 body = in.readNBytes(MAX_REQUEST_BYTES + 1);
+            }
+            if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+                awsError(ex, 500, "InternalException", "injected failure (POST /_local/faults)");
+                return;
             }
             if (!"AWSEvents.PutEvents".equals(target)) {
                 awsError(ex, 400, "UnknownOperationException", "the local bus supports PutEvents only, not " + target);

@@ -348,6 +348,31 @@ class TicketApiIT {
     }
 
     @Test
+    void anEventBridgeOutageAfterTheWriteLosesNoEvent() throws Exception {
+        assertThat(agent.send("POST", "/_local/faults", "{\"service\":\"eventbridge\",\"failNext\":4}", Map.of()).status()).isEqualTo(200);
+        String id = create("During an outage", "outage").get("id").asText();
+        assertThat(agent.patch("/tickets/" + id, "{\"priority\":\"low\"}", null).status()).isEqualTo(200);
+        List<String> eventIds = new ArrayList<>();
+        Set<String> types = new HashSet<>();
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline && !types.containsAll(Set.of("TicketCreated", "MessageAdded", "PriorityChanged"))) {
+            types.clear();
+            eventIds.clear();
+            for (JsonNode e : agent.get("/_local/events").json()) {
+                JsonNode detail = e.get("event").get("detail");
+                if (detail.path("ticketId").asText().equals(id)) {
+                    types.add(e.get("event").get("detail-type").asText());
+                    eventIds.add(detail.get("eventId").asText());
+                }
+            }
+            Thread.sleep(200);
+        }
+        assertThat(types).containsExactlyInAnyOrder("TicketCreated", "MessageAdded", "PriorityChanged");
+        assertThat(eventIds).doesNotHaveDuplicates();
+        assertProblem(agent.send("POST", "/_local/faults", "{\"service\":\"s3\",\"failNext\":1}", Map.of()), 400);
+    }
+
+    @Test
     void changesReachTheEventBusThroughTheOutbox() throws Exception {
         String id = create("Events", "events").get("id").asText();
         agent.patch("/tickets/" + id, "{\"status\":\"pending\"}", null);
