@@ -72,6 +72,14 @@ public final class JsonBody {
         return v.textValue();
     }
 
+    /** A whole number, or null when absent. */
+    public Integer integer(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.canConvertToInt() || !v.isIntegralNumber()) return typeError(field, "a whole number", v);
+        return v.intValue();
+    }
+
     public String requiredString(String field) {
         if (!node.has(field) || node.get(field).isNull()) {
             errors.add(new FieldError(qualify(field), "is required"));

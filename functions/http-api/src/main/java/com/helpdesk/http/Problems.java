@@ -19,6 +19,12 @@ public final class Problems {
                     .map(f -> Map.of("field", f.field(), "reason", f.reason())).toList();
             return new HttpProblem(400, "validation-error", "Invalid request", v.getMessage(), errors, Map.of());
         }
+        if (e instanceof com.helpdesk.core.csat.CsatToken.Forged) {
+            return new HttpProblem(401, "invalid-survey-link", "Unauthorized", e.getMessage());
+        }
+        if (e instanceof com.helpdesk.core.csat.CsatToken.Expired) {
+            return new HttpProblem(410, "survey-closed", "Gone", e.getMessage());
+        }
         if (e instanceof NotFoundException) {
             return new HttpProblem(404, "not-found", "Not Found", e.getMessage());
         }

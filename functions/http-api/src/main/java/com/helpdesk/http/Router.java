@@ -19,12 +19,19 @@ public final class Router {
     /** Documented request body limit (openapi.yaml). */
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
+    /** {@code roles} null: a public route (no token; e.g. a customer's survey link). */
     private record Route(Set<String> roles, Function<ApiRequest, ApiResponse> handler) {}
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
 
     public Router route(String routeKey, Set<String> roles, Function<ApiRequest, ApiResponse> handler) {
         routes.put(routeKey, new Route(Set.copyOf(roles), handler));
+        return this;
+    }
+
+    /** A route anyone may call: the template gives it no authorizer, and the handler must authenticate otherwise. */
+    public Router publicRoute(String routeKey, Function<ApiRequest, ApiResponse> handler) {
+        routes.put(routeKey, new Route(null, handler));
         return this;
     }
 
@@ -55,11 +62,11 @@ public final class Router {
         Caller caller = event.getRequestContext() == null || event.getRequestContext().getAuthorizer() == null
                 || event.getRequestContext().getAuthorizer().getJwt() == null ? null
                 : Caller.fromClaims(event.getRequestContext().getAuthorizer().getJwt().getClaims());
-        if (caller == null) {
+        if (caller == null && route.roles() != null) {
             throw new HttpProblem(401, "unauthorized", "Unauthorized", "a valid bearer token is required",
                     java.util.List.of(), Map.of("WWW-Authenticate", "Bearer"));
         }
-        if (!route.roles().isEmpty() && route.roles().stream().noneMatch(caller.roles()::contains)) {
+        if (route.roles() != null && !route.roles().isEmpty() && route.roles().stream().noneMatch(caller.roles()::contains)) {
             throw new HttpProblem(403, "forbidden", "Forbidden",
                     "this route needs one of the roles " + String.join(", ", route.roles())
                             + "; the token has " + (caller.roles().isEmpty() ? "none" : String.join(", ", caller.roles())));

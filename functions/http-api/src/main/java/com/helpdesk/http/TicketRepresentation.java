@@ -43,6 +43,20 @@ public final class TicketRepresentation {
         m.put("mergedFrom", t.mergedFrom());
         m.put("parentId", t.parentId());
         m.put("childIds", t.childIds());
+        m.put("resolvedBy", t.resolvedBy() == null ? null : author(t.resolvedBy()));
+        m.put("csat", csat(t));
+        return m;
+    }
+
+    /** The rating of the latest answered resolution, or null. */
+    public static Map<String, Object> csat(Ticket t) {
+        if (t.csat() == null) return null;
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("rating", t.csat().rating());
+        m.put("comment", t.csat().comment());
+        m.put("respondedAt", iso(t.csat().respondedAt()));
+        m.put("resolvedAt", iso(t.csat().resolvedAt()));
+        m.put("resolvedBy", t.csat().resolvedBy() == null ? null : author(t.csat().resolvedBy()));
         return m;
     }
 

@@ -24,9 +24,9 @@ final class CursorCodec {
     private static final int VERSION = 1;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-    private final CursorKey key;
+    private final TableSecret key;
 
-    CursorCodec(CursorKey key) {
+    CursorCodec(TableSecret key) {
         this.key = key;
     }
 

@@ -52,8 +52,13 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     public DynamoDbTicketRepository(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
-        this.cursors = new CursorCodec(new CursorKey(dynamo, table));
+        this.cursors = new CursorCodec(new TableSecret(dynamo, table, "cursor-key"));
         this.views = new QueueViews(dynamo, table, cursors);
+    }
+
+    /** A named signing secret kept in the table (see {@link TableSecret}), e.g. "csat-key" for survey links. */
+    public byte[] secret(String name) {
+        return new TableSecret(dynamo, table, name).get();
     }
 
     public static DynamoDbTicketRepository fromEnvironment() {

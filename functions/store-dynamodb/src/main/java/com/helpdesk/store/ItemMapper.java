@@ -60,6 +60,16 @@ final class ItemMapper {
         put(m, "mergedInto", t.mergedInto());
         m.put("mergedFrom", AttributeValue.fromL(t.mergedFrom().stream().map(ItemMapper::s).toList()));
         put(m, "parentId", t.parentId());
+        if (t.resolvedBy() != null) m.put("resolvedBy", actor(t.resolvedBy()));
+        if (t.csat() != null) {
+            Map<String, AttributeValue> c = new HashMap<>();
+            c.put("rating", n(t.csat().rating()));
+            put(c, "comment", t.csat().comment());
+            c.put("resolvedAt", s(Keys.time(t.csat().resolvedAt())));
+            if (t.csat().resolvedBy() != null) c.put("resolvedBy", actor(t.csat().resolvedBy()));
+            c.put("respondedAt", s(Keys.time(t.csat().respondedAt())));
+            m.put("csat", AttributeValue.fromM(c));
+        }
         m.put("childIds", AttributeValue.fromL(t.childIds().stream().map(ItemMapper::s).toList()));
         return m;
     }
@@ -117,6 +127,8 @@ final class ItemMapper {
                 .mergedFrom(strings(m, "mergedFrom"))
                 .parentId(str(m, "parentId"))
                 .childIds(strings(m, "childIds"))
+                .resolvedBy(m.containsKey("resolvedBy") ? actor(m.get("resolvedBy")) : null)
+                .csat(m.containsKey("csat") ? csat(m.get("csat").m()) : null)
                 .build();
     }
 
@@ -274,6 +286,11 @@ final class ItemMapper {
 
     private static void put(Map<String, AttributeValue> m, String name, String value) {
         if (value != null) m.put(name, s(value));
+    }
+
+    private static com.helpdesk.core.ticket.Csat csat(Map<String, AttributeValue> c) {
+        return new com.helpdesk.core.ticket.Csat(Integer.parseInt(c.get("rating").n()), str(c, "comment"), instant(c, "resolvedAt"),
+                c.containsKey("resolvedBy") ? actor(c.get("resolvedBy")) : null, instant(c, "respondedAt"));
     }
 
     private static List<String> strings(Map<String, AttributeValue> m, String name) {

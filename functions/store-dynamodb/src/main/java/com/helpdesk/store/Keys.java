@@ -36,7 +36,7 @@ final class Keys {
     static final String COUNTER_SK = "COUNTER";
     static String idempotencyPk(String scope, String key) { return "IDEMPOTENCY#" + scope + "#" + key; }
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
-    static final String CURSOR_KEY_PK = "CONFIG#cursor-key";
+    static String configPk(String secret) { return "CONFIG#" + secret; }
     static final String CONFIG_SK = "CONFIG";
 
     static int shard(String ticketId) {

@@ -4,11 +4,16 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.helpdesk.core.csat.CsatService;
+import com.helpdesk.core.csat.CsatToken;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.TicketService;
 import com.helpdesk.http.Router;
+import com.helpdesk.runtime.LambdaEnvironment;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.store.DynamoDbTicketRepository;
+
+import java.time.Duration;
 
 /** Lambda entry point of the agents' ticket API (every route of TicketRoutes). */
 public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -16,12 +21,17 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** Used by Lambda: clients are built once, at init (and captured by SnapStart). */
     public TicketApiHandler() {
-        this(new TicketService(DynamoDbTicketRepository.fromEnvironment(), new UlidGenerator(RuntimeClock.get()),
-                RuntimeClock.get()));
+        this(DynamoDbTicketRepository.fromEnvironment());
     }
 
-    public TicketApiHandler(TicketService tickets) {
-        this.router = TicketRoutes.router(tickets);
+    private TicketApiHandler(DynamoDbTicketRepository repository) {
+        this(new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
+                new CsatService(repository, new CsatToken(repository.secret("csat-key")), new UlidGenerator(RuntimeClock.get()),
+                        RuntimeClock.get(), Duration.ofDays(Long.parseLong(LambdaEnvironment.get("CSAT_WINDOW_DAYS").orElse("7")))));
+    }
+
+    public TicketApiHandler(TicketService tickets, CsatService surveys) {
+        this.router = TicketRoutes.router(tickets, surveys);
     }
 
     @Override

@@ -1,5 +1,6 @@
 package com.helpdesk.api;
 
+import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.port.HistoryPage;
 import com.helpdesk.core.port.IdempotencyKey;
 import com.helpdesk.core.port.TicketPage;
@@ -54,13 +55,15 @@ final class TicketRoutes {
     private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor");
 
     private final TicketService tickets;
+    private final CsatService surveys;
 
-    private TicketRoutes(TicketService tickets) {
+    private TicketRoutes(TicketService tickets, CsatService surveys) {
         this.tickets = tickets;
+        this.surveys = surveys;
     }
 
-    static Router router(TicketService tickets) {
-        TicketRoutes r = new TicketRoutes(tickets);
+    static Router router(TicketService tickets, CsatService surveys) {
+        TicketRoutes r = new TicketRoutes(tickets, surveys);
         return new Router()
                 .route("POST /tickets", STAFF, r::create)
                 .route("GET /tickets", STAFF, r::list)
@@ -74,6 +77,7 @@ final class TicketRoutes {
                 .route("POST /tickets/{id}/merge", STAFF, r::merge)
                 .route("POST /tickets/bulk", STAFF, r::bulk)
                 .route("POST /tickets/{id}/split", STAFF, r::split)
+                .route("GET /tickets/{id}/csat", STAFF, r::csat)
                 .route("GET /openapi.yaml", Set.of(), TicketRoutes::openApi);
     }
 
@@ -265,6 +269,16 @@ final class TicketRoutes {
         return ApiResponse.json(201, TicketRepresentation.full(child))
                 .header("Location", "/tickets/" + child.ticket().id())
                 .header("ETag", ETags.of(child.ticket().version()));
+    }
+
+    /** The survey link of the current resolution (for the channels that deliver it) and the rating so far. */
+    private ApiResponse csat(ApiRequest req) {
+        CsatService.Survey s = surveys.surveyFor(tickets.resolveId(req.pathParameter("id")));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("surveyPath", "/csat/" + s.token());
+        out.put("expiresAt", s.expiresAt().toString());
+        out.put("csat", TicketRepresentation.csat(s.ticket()));
+        return ApiResponse.json(200, out);
     }
 
     private static ApiResponse withETag(TicketThread t) {

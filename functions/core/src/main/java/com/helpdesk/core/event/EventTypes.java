@@ -16,6 +16,7 @@ public final class EventTypes {
     public static final String UNLINKED = "Unlinked";
     public static final String MERGED = "Merged";
     public static final String SPLIT = "Split";
+    public static final String CSAT_RECEIVED = "CsatReceived";
 
     private EventTypes() {}
 }

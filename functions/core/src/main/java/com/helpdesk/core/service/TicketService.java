@@ -91,7 +91,7 @@ public final class TicketService {
                 .priority(cmd.priority() == null ? Priority.NORMAL : cmd.priority())
                 .channel(cmd.channel()).requester(cmd.requester()).assignee(assignee).group(group).tags(tags)
                 .createdAt(now).updatedAt(now).version(1)
-                .resolvedAt(status == Status.RESOLVED ? now : null)
+                .resolvedAt(status == Status.RESOLVED ? now : null).resolvedBy(status == Status.RESOLVED ? actor : null)
                 .lastMessageAt(now).messageCount(1)
                 .build();
 
@@ -629,7 +629,9 @@ public final class TicketService {
         }
         if (status != t.status()) {
             b.status(status);
-            if (status == Status.RESOLVED || (status == Status.CLOSED && t.resolvedAt() == null)) b.resolvedAt(now);
+            if (status == Status.RESOLVED || (status == Status.CLOSED && t.resolvedAt() == null)) {
+                b.resolvedAt(now).resolvedBy(actor); // CSAT is attributed to whoever resolved it
+            }
             if (status == Status.OPEN || status == Status.PENDING) b.resolvedAt(null);
             events.add(change(EventTypes.STATUS_CHANGED, t, actor, now, "status", t.status().wire(), status.wire()));
         }

@@ -34,7 +34,9 @@ public record Ticket(
         String mergedInto,
         List<String> mergedFrom,
         String parentId,
-        List<String> childIds) {
+        List<String> childIds,
+        Actor resolvedBy,
+        Csat csat) {
 
     public static final int MAX_SUBJECT = 250;
 
@@ -99,6 +101,8 @@ public record Ticket(
         private List<String> mergedFrom = List.of();
         private String parentId;
         private List<String> childIds = List.of();
+        private Actor resolvedBy;
+        private Csat csat;
 
         private Builder() {}
 
@@ -110,7 +114,7 @@ public record Ticket(
             messageCount = t.messageCount;
             escalationLevel = t.escalationLevel;
             ccs = t.ccs; linkedTicketIds = t.linkedTicketIds; mergedInto = t.mergedInto; mergedFrom = t.mergedFrom;
-            parentId = t.parentId; childIds = t.childIds;
+            parentId = t.parentId; childIds = t.childIds; resolvedBy = t.resolvedBy; csat = t.csat;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -137,11 +141,14 @@ public record Ticket(
         public Builder mergedFrom(java.util.Collection<String> v) { mergedFrom = List.copyOf(v); return this; }
         public Builder parentId(String v) { parentId = v; return this; }
         public Builder childIds(java.util.Collection<String> v) { childIds = List.copyOf(v); return this; }
+        public Builder resolvedBy(Actor v) { resolvedBy = v; return this; }
+        public Builder csat(Csat v) { csat = v; return this; }
 
         public Ticket build() {
             return new Ticket(id, number, subject, status, priority, channel, requester, assignee, group,
                     List.copyOf(tags), createdAt, updatedAt, version, firstResponseAt, resolvedAt, lastMessageAt,
-                    messageCount, escalationLevel, ccs, linkedTicketIds, mergedInto, mergedFrom, parentId, childIds);
+                    messageCount, escalationLevel, ccs, linkedTicketIds, mergedInto, mergedFrom, parentId, childIds,
+                    resolvedBy, csat);
         }
     }
 }

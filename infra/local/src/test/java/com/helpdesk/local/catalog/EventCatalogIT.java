@@ -46,6 +46,9 @@ class EventCatalogIT {
             call(stack, t, "DELETE", pa + "/links/" + b.get("id").asText(), null);
             call(stack, t, "POST", pa + "/split", "{\"messageIds\":[\"" + withNote.get("messages").get(1).get("id").asText() + "\"]}");
             call(stack, t, "POST", pa + "/merge", "{\"ticketIds\":[\"" + b.get("id").asText() + "\"]}");
+            call(stack, t, "PATCH", pa, "{\"status\":\"resolved\"}");
+            String survey = call(stack, t, "GET", pa + "/csat", null).get("surveyPath").asText();
+            call(stack, null, "POST", survey, "{\"rating\":5,\"comment\":\"thanks\"}");
 
             Set<String> seen = new TreeSet<>();
             List<String> violations = new ArrayList<>();

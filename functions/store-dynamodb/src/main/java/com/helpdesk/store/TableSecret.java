@@ -9,21 +9,23 @@ import java.security.SecureRandom;
 import java.util.Map;
 
 /**
- * The secret that signs list cursors. It lives in the table itself (made once, by whichever function
- * instance needs it first, with a conditional put), so every instance and every deployment of the
- * same table agrees on it without any configuration.
+ * A signing secret (list cursors, survey links) kept in the table itself: made once, by whichever
+ * function instance needs it first, with a conditional put, so every instance of every function using
+ * the table agrees on it without any configuration.
  */
-final class CursorKey {
+public final class TableSecret {
     private final DynamoDbClient dynamo;
     private final String table;
+    private final String name;
     private volatile byte[] key;
 
-    CursorKey(DynamoDbClient dynamo, String table) {
+    public TableSecret(DynamoDbClient dynamo, String table, String name) {
         this.dynamo = dynamo;
         this.table = table;
+        this.name = name;
     }
 
-    byte[] get() {
+    public byte[] get() {
         byte[] k = key;
         if (k == null) {
             k = load();
@@ -33,7 +35,7 @@ final class CursorKey {
     }
 
     private byte[] load() {
-        Map<String, AttributeValue> id = Map.of("PK", ItemMapper.s(Keys.CURSOR_KEY_PK), "SK", ItemMapper.s(Keys.CONFIG_SK));
+        Map<String, AttributeValue> id = Map.of("PK", ItemMapper.s(Keys.configPk(name)), "SK", ItemMapper.s(Keys.CONFIG_SK));
         var existing = dynamo.getItem(b -> b.tableName(table).key(id).consistentRead(true));
         if (existing.hasItem() && existing.item().containsKey("key")) {
             return existing.item().get("key").b().asByteArray();
