@@ -76,6 +76,7 @@ public final class TicketRepresentation {
         m.put("html", msg.html());
         m.put("channel", msg.channel().wire());
         m.put("createdAt", iso(msg.createdAt()));
+        m.put("threading", msg.threading());
         m.put("attachments", msg.attachments().stream().map(TicketRepresentation::attachment).toList());
         return m;
     }

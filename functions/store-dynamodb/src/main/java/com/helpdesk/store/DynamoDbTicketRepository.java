@@ -97,6 +97,71 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         transact(items, ticketItems, -1, null);
     }
 
+    @Override
+    public Optional<String> ticketForThreadKey(String key) {
+        return lookup(Keys.threadKeyPk(key), Keys.THREADKEY_SK);
+    }
+
+    @Override
+    public Optional<String> ticketForInbound(String dedupeKey) {
+        return lookup(Keys.inboundPk(dedupeKey), Keys.INBOUND_SK);
+    }
+
+    private Optional<String> lookup(String pk, String sk) {
+        GetItemResponse r = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
+                .key(Map.of("PK", ItemMapper.s(pk), "SK", ItemMapper.s(sk))));
+        return r.hasItem() && !r.item().isEmpty() ? Optional.ofNullable(ItemMapper.str(r.item(), "ticketId")) : Optional.empty();
+    }
+
+    /** Inbound dedupe records are kept this long: providers and mail servers retry within days, not months. */
+    static final long INBOUND_TTL_SECONDS = 30L * 24 * 3600;
+
+    @Override
+    public void commitInbound(List<TicketWrite> writes, String dedupeKey, Map<String, String> threadKeyClaims, String ticketId,
+                              java.time.Instant receivedAt) {
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<Integer, TicketWrite> ticketItems = new java.util.HashMap<>();
+        for (TicketWrite w : writes) addItems(w, null, items, ticketItems);
+        int dedupeIndex = items.size();
+        items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
+                .item(Map.of("PK", ItemMapper.s(Keys.inboundPk(dedupeKey)), "SK", ItemMapper.s(Keys.INBOUND_SK),
+                        "type", ItemMapper.s("InboundDelivery"), "ticketId", ItemMapper.s(ticketId),
+                        "receivedAt", ItemMapper.s(Keys.time(receivedAt)),
+                        "expiresAt", ItemMapper.n(receivedAt.getEpochSecond() + INBOUND_TTL_SECONDS)))
+                .conditionExpression("attribute_not_exists(PK)")
+                .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
+        Map<Integer, String> claimItems = new java.util.HashMap<>();
+        for (Map.Entry<String, String> claim : threadKeyClaims.entrySet()) {
+            Put.Builder put = Put.builder().tableName(table)
+                    .item(Map.of("PK", ItemMapper.s(Keys.threadKeyPk(claim.getKey())), "SK", ItemMapper.s(Keys.THREADKEY_SK),
+                            "type", ItemMapper.s("ThreadKey"), "ticketId", ItemMapper.s(ticketId)));
+            if (claim.getValue() == null) {
+                put.conditionExpression("attribute_not_exists(PK)");
+            } else {
+                put.conditionExpression("ticketId = :current").expressionAttributeValues(Map.of(":current", ItemMapper.s(claim.getValue())));
+            }
+            claimItems.put(items.size(), claim.getKey());
+            items.add(TransactWriteItem.builder().put(put.build()).build());
+        }
+        if (items.size() > MAX_TRANSACTION_ITEMS) {
+            throw new StateConflictException("change-too-large", "an inbound message touches " + items.size() + " items");
+        }
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            List<CancellationReason> reasons = e.cancellationReasons();
+            if (failed(reasons, dedupeIndex)) {
+                Map<String, AttributeValue> old = reasons.get(dedupeIndex).item();
+                String first = old == null || old.isEmpty() ? ticketForInbound(dedupeKey).orElse(null) : ItemMapper.str(old, "ticketId");
+                throw new DuplicateRequestException(first, null);
+            }
+            for (Map.Entry<Integer, String> claim : claimItems.entrySet()) {
+                if (failed(reasons, claim.getKey())) throw new com.helpdesk.core.inbound.ThreadKeyTakenException(claim.getValue());
+            }
+            throw translate(e, ticketItems, -1, null);
+        }
+    }
+
     private void transact(List<TransactWriteItem> items, Map<Integer, TicketWrite> ticketItems, int idempotencyIndex,
                           IdempotencyKey idempotency) {
         if (items.size() > MAX_TRANSACTION_ITEMS) {

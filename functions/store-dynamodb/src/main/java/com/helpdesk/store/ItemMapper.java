@@ -145,6 +145,7 @@ final class ItemMapper {
         put(m, "html", msg.html());
         m.put("channel", s(msg.channel().wire()));
         m.put("createdAt", s(Keys.time(msg.createdAt())));
+        put(m, "threading", msg.threading());
         List<AttributeValue> attachments = new ArrayList<>();
         for (Attachment a : msg.attachments()) {
             Map<String, AttributeValue> am = new HashMap<>();
@@ -170,7 +171,7 @@ final class ItemMapper {
         }
         return new Message(str(m, "id"), str(m, "ticketId"), actor(m.get("author")),
                 Visibility.parse("visibility", str(m, "visibility")), str(m, "body"), str(m, "html"),
-                Channel.parse("channel", str(m, "channel")), instant(m, "createdAt"), attachments);
+                Channel.parse("channel", str(m, "channel")), instant(m, "createdAt"), attachments, str(m, "threading"));
     }
 
     static Map<String, AttributeValue> outboxItem(DomainEvent e, String source) {

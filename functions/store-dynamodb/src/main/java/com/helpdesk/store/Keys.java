@@ -37,6 +37,10 @@ final class Keys {
     static String idempotencyPk(String scope, String key) { return "IDEMPOTENCY#" + scope + "#" + key; }
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
     static String configPk(String secret) { return "CONFIG#" + secret; }
+    static String threadKeyPk(String key) { return "THREADKEY#" + key; }
+    static final String THREADKEY_SK = "THREADKEY";
+    static String inboundPk(String dedupeKey) { return "INBOUND#" + dedupeKey; }
+    static final String INBOUND_SK = "INBOUND";
     static final String CONFIG_SK = "CONFIG";
 
     static int shard(String ticketId) {

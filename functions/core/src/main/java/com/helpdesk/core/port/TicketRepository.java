@@ -50,6 +50,24 @@ public interface TicketRepository {
      */
     TicketPage list(TicketQuery query, int limit, String cursor);
 
+    /** The ticket a thread key points to (see {@link com.helpdesk.core.inbound.ThreadKey}), or empty. */
+    Optional<String> ticketForThreadKey(String key);
+
+    /** The ticket an inbound delivery went to, when it was stored before, or empty. */
+    Optional<String> ticketForInbound(String dedupeKey);
+
+    /**
+     * Commits the writes an inbound message causes, together with its dedupe record and the thread keys
+     * it points at {@code ticketId}: all of it or nothing. {@code threadKeyClaims} maps each key to the
+     * ticket it must still point to (null: it must still be unclaimed), so a concurrent claim fails.
+     *
+     * @throws DuplicateRequestException when the dedupe key was stored before (ticketId = where it went)
+     * @throws com.helpdesk.core.inbound.ThreadKeyTakenException when another ticket claimed a key first
+     * @throws com.helpdesk.core.VersionConflictException when a ticket changed meanwhile
+     */
+    void commitInbound(java.util.List<TicketWrite> writes, String dedupeKey, java.util.Map<String, String> threadKeyClaims,
+                       String ticketId, java.time.Instant receivedAt);
+
     /**
      * Resolved tickets resolved before {@code cutoff}, newest-updated first. The page is a snapshot of
      * an index: the caller re-checks each ticket before acting on it.

@@ -494,6 +494,127 @@ public final class TicketService {
         }
     }
 
+    /**
+     * Racing deliveries of one conversation each need a fresh round after losing one; in production a
+     * FIFO queue grouped by conversation serialises them and this is only the safety net.
+     */
+    private static final int INBOUND_ATTEMPTS = 12;
+
+    /** How many merge pointers threading follows before giving up (merges cannot form cycles; this is a guard). */
+    private static final int MAX_MERGE_HOPS = 10;
+
+    /**
+     * Takes one customer message from any channel: stored once however often it is delivered, threaded
+     * by its keys in order (following merges to the surviving ticket), reopening a pending or resolved
+     * ticket, opening a linked follow-up when the conversation's ticket is closed, or opening a new
+     * ticket. Two messages of a new conversation arriving together make one ticket: the second one's
+     * claim on the thread key fails and it is threaded again.
+     */
+    public com.helpdesk.core.inbound.InboundResult receive(com.helpdesk.core.inbound.InboundMessage in) {
+        if (in.dedupeKey() == null || in.dedupeKey().isBlank()) throw new ValidationException("dedupeKey", "is required");
+        if (in.requester() == null) throw new ValidationException("requester", "is required");
+        if (in.channel() == null) throw new ValidationException("channel", "is required");
+        String body = in.body() == null || in.body().isBlank() ? "(no text)" : in.body();
+        if (body.length() > Message.MAX_BODY) body = body.substring(0, Message.MAX_BODY);
+        Actor customer = new Actor(ActorType.CUSTOMER, in.requester().identities().get(0), in.requester().name(), in.requester().email());
+        for (int attempt = 1; ; attempt++) {
+            var seen = repository.ticketForInbound(in.dedupeKey());
+            if (seen.isPresent()) {
+                return new com.helpdesk.core.inbound.InboundResult(com.helpdesk.core.inbound.InboundResult.Outcome.DUPLICATE,
+                        seen.get(), null, "delivered before");
+            }
+            Ticket target = null;
+            String reason = null;
+            Map<String, String> claims = new LinkedHashMap<>(); // key -> the ticket it points to now (null: none)
+            Map<String, String> leadingToTarget = new LinkedHashMap<>();
+            for (com.helpdesk.core.inbound.ThreadKey key : in.threadKeys()) {
+                var found = repository.ticketForThreadKey(key.key());
+                if (found.isEmpty()) {
+                    claims.put(key.key(), null);
+                } else if (target == null) {
+                    target = followMerges(found.get());
+                    reason = key.reason() + (target.id().equals(found.get()) ? "" : " (merged into #" + target.number() + ")");
+                    leadingToTarget.put(key.key(), found.get());
+                } else if (followMerges(found.get()).id().equals(target.id())) {
+                    leadingToTarget.put(key.key(), found.get());
+                }
+            }
+            Instant now = now();
+            List<TicketWrite> writes = new ArrayList<>();
+            com.helpdesk.core.inbound.InboundResult.Outcome outcome;
+            Message message;
+            if (target != null && target.status() != Status.CLOSED) {
+                Status next = StatusTransitions.afterCustomerMessage(target.status());
+                message = new Message(ids.newId("msg"), target.id(), customer, Visibility.PUBLIC, body, in.html(), in.channel(),
+                        now, in.attachments(), reason);
+                SortedSet<String> tags = new TreeSet<>(target.tags());
+                tags.addAll(Tags.normaliseAll("tags", in.tags()));
+                Ticket.Builder b = target.toBuilder().status(next).updatedAt(now).version(target.version() + 1).lastMessageAt(now)
+                        .messageCount(target.messageCount() + 1);
+                if (tags.size() <= Tags.MAX_PER_TICKET) b.tags(tags);
+                if (next != target.status() && target.status() == Status.RESOLVED) b.resolvedAt(null);
+                Ticket updated = b.build();
+                List<DomainEvent> events = new ArrayList<>();
+                events.add(messageAdded(updated, message, customer, now));
+                if (next != target.status()) {
+                    events.add(change(EventTypes.STATUS_CHANGED, updated, customer, now, "status", target.status().wire(), next.wire(),
+                            "customer wrote"));
+                }
+                writes.add(new TicketWrite(target, updated, List.of(message), events));
+                outcome = com.helpdesk.core.inbound.InboundResult.Outcome.THREADED;
+            } else {
+                Ticket closed = target;
+                String why = closed == null ? "new conversation" : "follow-up of closed #" + closed.number() + " (" + reason + ")";
+                String ticketId = ids.newId("tkt");
+                message = new Message(ids.newId("msg"), ticketId, customer, Visibility.PUBLIC, body, in.html(), in.channel(), now,
+                        in.attachments(), why);
+                String subject = in.subject() == null || in.subject().isBlank() ? "(no subject)" : in.subject().strip();
+                if (subject.length() > Ticket.MAX_SUBJECT) subject = subject.substring(0, Ticket.MAX_SUBJECT);
+                SortedSet<String> tags = Tags.normaliseAll("tags", in.tags());
+                Ticket ticket = Ticket.builder().id(ticketId).number(repository.allocateNumber()).subject(subject).status(Status.NEW)
+                        .priority(Priority.NORMAL).channel(in.channel()).requester(in.requester()).tags(tags)
+                        .linkedTicketIds(closed == null ? List.of() : List.of(closed.id()))
+                        .createdAt(now).updatedAt(now).version(1).lastMessageAt(now).messageCount(1).build();
+                Map<String, Object> created = new LinkedHashMap<>();
+                created.put("subject", subject);
+                created.put("status", ticket.status().wire());
+                created.put("priority", ticket.priority().wire());
+                created.put("channel", ticket.channel().wire());
+                created.put("requester", requesterDetail(ticket.requester()));
+                created.put("assignee", null);
+                created.put("group", null);
+                created.put("tags", List.copyOf(ticket.tags()));
+                created.put("reason", why);
+                writes.add(TicketWrite.create(ticket, List.of(message),
+                        List.of(event(EventTypes.TICKET_CREATED, ticket, customer, now, created), messageAdded(ticket, message, customer, now))));
+                if (closed != null) {
+                    claims.putAll(leadingToTarget); // the conversation continues on the follow-up
+                    Ticket linked = withLink(closed, ticketId, true, now);
+                    writes.add(new TicketWrite(closed, linked, List.of(), List.of(event(EventTypes.LINKED, linked, customer, now, linkDetail(ticket)))));
+                    outcome = com.helpdesk.core.inbound.InboundResult.Outcome.FOLLOW_UP;
+                } else {
+                    outcome = com.helpdesk.core.inbound.InboundResult.Outcome.CREATED;
+                }
+                reason = why;
+            }
+            try {
+                repository.commitInbound(writes, in.dedupeKey(), claims, message.ticketId(), in.receivedAt() == null ? now : in.receivedAt());
+                return new com.helpdesk.core.inbound.InboundResult(outcome, message.ticketId(), message.id(), reason);
+            } catch (DuplicateRequestException dup) {
+                return new com.helpdesk.core.inbound.InboundResult(com.helpdesk.core.inbound.InboundResult.Outcome.DUPLICATE,
+                        dup.ticketId(), null, "delivered before");
+            } catch (VersionConflictException | com.helpdesk.core.inbound.ThreadKeyTakenException raced) {
+                if (attempt >= INBOUND_ATTEMPTS) throw raced;
+            }
+        }
+    }
+
+    private Ticket followMerges(String ticketId) {
+        Ticket t = get(ticketId).ticket();
+        for (int hop = 0; t.mergedInto() != null && hop < MAX_MERGE_HOPS; hop++) t = get(t.mergedInto()).ticket();
+        return t;
+    }
+
     /** How many messages one split may move (each is a delete and a put in one atomic write). */
     public static final int MAX_SPLIT_MESSAGES = 20;
 

@@ -14,9 +14,16 @@ public record Message(
         String html,
         Channel channel,
         Instant createdAt,
-        List<Attachment> attachments) {
+        List<Attachment> attachments,
+        String threading) {
 
     public static final int MAX_BODY = 100_000;
+
+    /** A message written in place (an agent's reply): no threading decision to record. */
+    public Message(String id, String ticketId, Actor author, Visibility visibility, String body, String html, Channel channel,
+                   Instant createdAt, List<Attachment> attachments) {
+        this(id, ticketId, author, visibility, body, html, channel, createdAt, attachments, null);
+    }
 
     public Message {
         Objects.requireNonNull(id, "id");

@@ -90,6 +90,31 @@ final class InMemoryTicketRepository implements TicketRepository {
         return new com.helpdesk.core.port.HistoryPage(events.stream().filter(e -> e.ticketId().equals(ticketId)).limit(limit).toList(), null);
     }
 
+    final Map<String, String> threadKeys = new HashMap<>();
+    final Map<String, String> inbound = new HashMap<>();
+
+    @Override
+    public synchronized Optional<String> ticketForThreadKey(String key) {
+        return Optional.ofNullable(threadKeys.get(key));
+    }
+
+    @Override
+    public synchronized Optional<String> ticketForInbound(String dedupeKey) {
+        return Optional.ofNullable(inbound.get(dedupeKey));
+    }
+
+    @Override
+    public synchronized void commitInbound(List<TicketWrite> writes, String dedupeKey, Map<String, String> claims, String ticketId,
+                                           java.time.Instant receivedAt) {
+        if (inbound.containsKey(dedupeKey)) throw new DuplicateRequestException(inbound.get(dedupeKey), null);
+        claims.forEach((k, expected) -> {
+            if (!java.util.Objects.equals(threadKeys.get(k), expected)) throw new com.helpdesk.core.inbound.ThreadKeyTakenException(k);
+        });
+        commitAll(writes);
+        inbound.put(dedupeKey, ticketId);
+        claims.keySet().forEach(k -> threadKeys.put(k, ticketId));
+    }
+
     @Override
     public synchronized TicketPage resolvedBefore(java.time.Instant cutoff, int limit, String cursor) {
         return new TicketPage(tickets.values().stream().filter(t -> t.status() == com.helpdesk.core.ticket.Status.RESOLVED
