@@ -5,15 +5,12 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.core.csat.CsatService;
-import com.helpdesk.core.csat.CsatToken;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.TicketService;
 import com.helpdesk.http.Router;
-import com.helpdesk.runtime.LambdaEnvironment;
 import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.store.CsatSurveys;
 import com.helpdesk.store.DynamoDbTicketRepository;
-
-import java.time.Duration;
 
 /** Lambda entry point of the agents' ticket API (every route of TicketRoutes). */
 public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -26,8 +23,7 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private TicketApiHandler(DynamoDbTicketRepository repository) {
         this(new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
-                new CsatService(repository, new CsatToken(repository.secret("csat-key")), new UlidGenerator(RuntimeClock.get()),
-                        RuntimeClock.get(), Duration.ofDays(Long.parseLong(LambdaEnvironment.get("CSAT_WINDOW_DAYS").orElse("7")))));
+                CsatSurveys.fromEnvironment(repository));
     }
 
     public TicketApiHandler(TicketService tickets, CsatService surveys) {

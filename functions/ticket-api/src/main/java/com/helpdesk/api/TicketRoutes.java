@@ -53,6 +53,7 @@ final class TicketRoutes {
             "messages", "firstResponseAt", "resolvedAt", "lastMessageAt", "messageCount", "escalationLevel",
             "ccs", "linkedTicketIds", "mergedInto", "mergedFrom", "parentId", "childIds");
     private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor");
+    private static final Set<String> HISTORY_PARAMS = Set.of("limit", "cursor");
 
     private final TicketService tickets;
     private final CsatService surveys;
@@ -123,20 +124,9 @@ final class TicketRoutes {
     }
 
     private ApiResponse list(ApiRequest req) {
-        for (String p : req.queryParameters().keySet()) {
-            if (!LIST_PARAMS.contains(p)) {
-                throw new ValidationException(p, "is not a known query parameter (allowed: " + String.join(", ", LIST_PARAMS) + ")");
-            }
-        }
+        onlyParameters(req, LIST_PARAMS);
         Status status = req.query("status") == null ? null : Status.parse("status", req.query("status"));
-        Integer limit = null;
-        if (req.query("limit") != null) {
-            try {
-                limit = Integer.parseInt(req.query("limit"));
-            } catch (NumberFormatException e) {
-                throw new ValidationException("limit", "must be a whole number between 1 and " + TicketService.MAX_PAGE_SIZE);
-            }
-        }
+        Integer limit = limit(req, TicketService.MAX_PAGE_SIZE);
         TicketPage page = tickets.list(new TicketQuery(status, req.query("assignee"), req.query("requester"), req.query("tag")),
                 limit, req.query("cursor"));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -287,20 +277,8 @@ final class TicketRoutes {
 
     private ApiResponse history(ApiRequest req) {
         String id = tickets.resolveId(req.pathParameter("id"));
-        for (String p : req.queryParameters().keySet()) {
-            if (!p.equals("limit") && !p.equals("cursor")) {
-                throw new ValidationException(p, "is not a known query parameter (allowed: limit, cursor)");
-            }
-        }
-        Integer limit = null;
-        if (req.query("limit") != null) {
-            try {
-                limit = Integer.parseInt(req.query("limit"));
-            } catch (NumberFormatException e) {
-                throw new ValidationException("limit", "must be a whole number between 1 and 500");
-            }
-        }
-        HistoryPage page = tickets.history(id, limit, req.query("cursor"));
+        onlyParameters(req, HISTORY_PARAMS);
+        HistoryPage page = tickets.history(id, limit(req, TicketService.MAX_HISTORY_PAGE_SIZE), req.query("cursor"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.entries().stream().map(TicketRepresentation::historyEntry).toList());
         out.put("nextCursor", page.nextCursor());
@@ -314,6 +292,25 @@ final class TicketRoutes {
                     .body(new String(in.readAllBytes(), StandardCharsets.UTF_8));
         } catch (IOException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Refuses query parameters the route does not know, so a misspelt filter is never silently ignored. */
+    private static void onlyParameters(ApiRequest req, Set<String> allowed) {
+        for (String p : req.queryParameters().keySet()) {
+            if (!allowed.contains(p)) {
+                throw new ValidationException(p, "is not a known query parameter (allowed: " + String.join(", ", allowed) + ")");
+            }
+        }
+    }
+
+    /** The page size asked for, or null for the default; the service checks the range. */
+    private static Integer limit(ApiRequest req, int max) {
+        if (req.query("limit") == null) return null;
+        try {
+            return Integer.parseInt(req.query("limit"));
+        } catch (NumberFormatException e) {
+            throw new ValidationException("limit", "must be a whole number between 1 and " + max);
         }
     }
 

@@ -5,11 +5,12 @@ import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 
-final class FreePort {
+/** The one way the local services pick a loopback port. */
+public final class FreePort {
     private FreePort() {}
 
     /** The given port, or a free loopback port when 0. */
-    static int resolve(int port) {
+    public static int resolve(int port) {
         if (port != 0) return port;
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             s.setReuseAddress(true);

@@ -101,7 +101,7 @@ public final class LocalStack implements AutoCloseable {
         names = new LocalNames(template);
         intrinsics = new Intrinsics(template, names, options.parameters());
         host = options.host();
-        port = options.port() == 0 ? freePort() : options.port();
+        port = com.helpdesk.localaws.FreePort.resolve(options.port());
         jwt = new LocalJwt("http://localhost:" + port + "/_local", clock);
 
         dynamo = DynamoDbLocal.start(0);
@@ -474,11 +474,8 @@ public final class LocalStack implements AutoCloseable {
 
     // ------------------------------------------------------------------ helpers
 
-    private String busOf(Object name) {
-        if (name == null) return "default";
-        String s = String.valueOf(name);
-        int slash = s.lastIndexOf('/');
-        return s.startsWith("arn:") && slash >= 0 ? s.substring(slash + 1) : s;
+    private static String busOf(Object name) {
+        return EventBusEmulator.busName(name == null ? null : String.valueOf(name));
     }
 
     private String patternJson(Object pattern) {
@@ -525,11 +522,4 @@ public final class LocalStack implements AutoCloseable {
         return b.build();
     }
 
-    private static int freePort() {
-        try (var s = new java.net.ServerSocket(0)) {
-            return s.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

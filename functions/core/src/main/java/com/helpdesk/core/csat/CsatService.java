@@ -9,7 +9,6 @@ import com.helpdesk.core.port.IdGenerator;
 import com.helpdesk.core.port.TicketRepository;
 import com.helpdesk.core.port.TicketWrite;
 import com.helpdesk.core.ticket.Actor;
-import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.ticket.Csat;
 import com.helpdesk.core.ticket.Status;
 import com.helpdesk.core.ticket.Ticket;
@@ -79,8 +78,7 @@ public final class CsatService {
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
             Csat csat = new Csat(rating, text, t.resolvedAt(), t.resolvedBy(), now);
             Ticket rated = t.toBuilder().csat(csat).updatedAt(now).version(t.version() + 1).build();
-            Actor customer = new Actor(ActorType.CUSTOMER, t.requester().email() != null ? t.requester().email() : t.requester().phone(),
-                    t.requester().name(), t.requester().email());
+            Actor customer = Actor.customer(t.requester());
             Map<String, Object> d = new LinkedHashMap<>();
             d.put("rating", rating);
             d.put("comment", text);

@@ -44,6 +44,7 @@ import java.util.regex.Pattern;
 public final class TicketService {
     public static final int DEFAULT_PAGE_SIZE = 25;
     public static final int MAX_PAGE_SIZE = 100;
+    public static final int MAX_HISTORY_PAGE_SIZE = 500;
     /** Where escalated tickets go when the request names no group. */
     public static final String DEFAULT_ESCALATION_GROUP = "escalations";
     /** Writes without If-Match are retried this often when a concurrent write wins the race. */
@@ -96,16 +97,7 @@ public final class TicketService {
                 .build();
 
         List<DomainEvent> events = new ArrayList<>();
-        Map<String, Object> created = new LinkedHashMap<>();
-        created.put("subject", subject);
-        created.put("status", status.wire());
-        created.put("priority", ticket.priority().wire());
-        created.put("channel", ticket.channel().wire());
-        created.put("requester", requesterDetail(ticket.requester()));
-        created.put("assignee", assignee);
-        created.put("group", group);
-        created.put("tags", List.copyOf(ticket.tags()));
-        events.add(event(EventTypes.TICKET_CREATED, ticket, actor, now, created));
+        events.add(event(EventTypes.TICKET_CREATED, ticket, actor, now, createdDetail(ticket, null)));
         events.add(messageAdded(ticket, first, actor, now));
 
         try {
@@ -516,7 +508,7 @@ public final class TicketService {
         if (in.channel() == null) throw new ValidationException("channel", "is required");
         String body = in.body() == null || in.body().isBlank() ? "(no text)" : in.body();
         if (body.length() > Message.MAX_BODY) body = body.substring(0, Message.MAX_BODY);
-        Actor customer = new Actor(ActorType.CUSTOMER, in.requester().identities().get(0), in.requester().name(), in.requester().email());
+        Actor customer = Actor.customer(in.requester());
         for (int attempt = 1; ; attempt++) {
             var seen = repository.ticketForInbound(in.dedupeKey());
             if (seen.isPresent()) {
@@ -575,18 +567,9 @@ public final class TicketService {
                         .priority(Priority.NORMAL).channel(in.channel()).requester(in.requester()).tags(tags)
                         .linkedTicketIds(closed == null ? List.of() : List.of(closed.id()))
                         .createdAt(now).updatedAt(now).version(1).lastMessageAt(now).messageCount(1).build();
-                Map<String, Object> created = new LinkedHashMap<>();
-                created.put("subject", subject);
-                created.put("status", ticket.status().wire());
-                created.put("priority", ticket.priority().wire());
-                created.put("channel", ticket.channel().wire());
-                created.put("requester", requesterDetail(ticket.requester()));
-                created.put("assignee", null);
-                created.put("group", null);
-                created.put("tags", List.copyOf(ticket.tags()));
-                created.put("reason", why);
-                writes.add(TicketWrite.create(ticket, List.of(message),
-                        List.of(event(EventTypes.TICKET_CREATED, ticket, customer, now, created), messageAdded(ticket, message, customer, now))));
+                writes.add(TicketWrite.create(ticket, List.of(message), List.of(
+                        event(EventTypes.TICKET_CREATED, ticket, customer, now, createdDetail(ticket, why)),
+                        messageAdded(ticket, message, customer, now))));
                 if (closed != null) {
                     claims.putAll(leadingToTarget); // the conversation continues on the follow-up
                     Ticket linked = withLink(closed, ticketId, true, now);
@@ -675,16 +658,7 @@ public final class TicketService {
         parentDetail.put("role", "parent");
         parentDetail.put("child", Map.of("id", childId, "number", child.number()));
         parentDetail.put("messageIds", movedIds);
-        Map<String, Object> created = new LinkedHashMap<>();
-        created.put("subject", child.subject());
-        created.put("status", child.status().wire());
-        created.put("priority", child.priority().wire());
-        created.put("channel", child.channel().wire());
-        created.put("requester", requesterDetail(child.requester()));
-        created.put("assignee", child.assignee());
-        created.put("group", child.group());
-        created.put("tags", List.copyOf(child.tags()));
-        created.put("reason", "split from #" + parent.number());
+        Map<String, Object> created = createdDetail(child, "split from #" + parent.number());
         Map<String, Object> childDetail = new LinkedHashMap<>();
         childDetail.put("role", "child");
         childDetail.put("parent", Map.of("id", parentId, "number", parent.number()));
@@ -705,7 +679,9 @@ public final class TicketService {
     /** The audit history, oldest first. */
     public HistoryPage history(String ticketId, Integer limit, String cursor) {
         int size = limit == null ? 100 : limit;
-        if (size < 1 || size > 500) throw new ValidationException("limit", "must be between 1 and 500");
+        if (size < 1 || size > MAX_HISTORY_PAGE_SIZE) {
+            throw new ValidationException("limit", "must be between 1 and " + MAX_HISTORY_PAGE_SIZE);
+        }
         HistoryPage page = repository.history(ticketId, size, blankToNull(cursor));
         if (page.entries().isEmpty() && cursor == null) throw new NotFoundException("no ticket with id " + ticketId);
         return page;
@@ -825,6 +801,21 @@ public final class TicketService {
 
     private DomainEvent event(String type, Ticket t, Actor actor, Instant now, Map<String, Object> detail) {
         return new DomainEvent(ids.newId("evt"), type, t.id(), t.number(), now, actor, detail);
+    }
+
+    /** The data of a TicketCreated event; {@code reason} says why when it was not a direct create. */
+    private static Map<String, Object> createdDetail(Ticket t, String reason) {
+        Map<String, Object> created = new LinkedHashMap<>();
+        created.put("subject", t.subject());
+        created.put("status", t.status().wire());
+        created.put("priority", t.priority().wire());
+        created.put("channel", t.channel().wire());
+        created.put("requester", requesterDetail(t.requester()));
+        created.put("assignee", t.assignee());
+        created.put("group", t.group());
+        created.put("tags", List.copyOf(t.tags()));
+        if (reason != null) created.put("reason", reason);
+        return created;
     }
 
     private static Map<String, Object> requesterDetail(Requester r) {

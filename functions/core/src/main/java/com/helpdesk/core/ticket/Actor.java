@@ -12,6 +12,11 @@ public record Actor(ActorType type, String id, String name, String email) {
         return new Actor(ActorType.AGENT, id, null, null);
     }
 
+    /** The customer a requester is, identified by their email, else their phone. */
+    public static Actor customer(Requester r) {
+        return new Actor(ActorType.CUSTOMER, r.identities().get(0), r.name(), r.email());
+    }
+
     public static Actor system(String component) {
         return new Actor(ActorType.SYSTEM, component, null, null);
     }

@@ -144,9 +144,14 @@ public final class EventBusEmulator implements HttpHandler, AutoCloseable {
     }
 
     private String busName(JsonNode entry) {
-        String bus = entry.hasNonNull("EventBusName") ? entry.get("EventBusName").asText() : "default";
-        int slash = bus.lastIndexOf('/');
-        return bus.startsWith("arn:") && slash >= 0 ? bus.substring(slash + 1) : bus;
+        return busName(entry.hasNonNull("EventBusName") ? entry.get("EventBusName").asText() : null);
+    }
+
+    /** A bus named by name or by ARN (as PutEvents and rules allow); absent means the default bus. */
+    public static String busName(String nameOrArn) {
+        if (nameOrArn == null) return "default";
+        int slash = nameOrArn.lastIndexOf('/');
+        return nameOrArn.startsWith("arn:") && slash >= 0 ? nameOrArn.substring(slash + 1) : nameOrArn;
     }
 
     private String accept(JsonNode entry) {
