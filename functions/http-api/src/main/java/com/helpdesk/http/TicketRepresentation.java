@@ -77,7 +77,10 @@ public final class TicketRepresentation {
         m.put("channel", msg.channel().wire());
         m.put("createdAt", iso(msg.createdAt()));
         m.put("threading", msg.threading());
-        m.put("attachments", msg.attachments().stream().map(TicketRepresentation::attachment).toList());
+        m.put("externalId", msg.externalId());
+        m.put("attachments", msg.attachments().stream().map(a -> attachment(msg.ticketId(), a)).toList());
+        m.put("original", msg.original() == null ? null : attachment(msg.ticketId(), msg.original()));
+        m.put("delivery", msg.delivery() == null ? null : delivery(msg.delivery()));
         return m;
     }
 
@@ -114,9 +117,20 @@ public final class TicketRepresentation {
         return m;
     }
 
-    private static Map<String, Object> attachment(Attachment a) {
+    private static Map<String, Object> delivery(com.helpdesk.core.ticket.Delivery d) {
         Map<String, Object> m = new LinkedHashMap<>();
-        m.put("id", a.id());
+        m.put("status", d.status().wire());
+        m.put("at", iso(d.at()));
+        m.put("providerId", d.providerId());
+        m.put("detail", d.detail());
+        m.put("attempts", d.attempts());
+        return m;
+    }
+
+    private static Map<String, Object> attachment(String ticketId, Attachment a) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", a.publicId());
+        m.put("downloadPath", "/tickets/" + ticketId + "/attachments/" + a.publicId());
         m.put("filename", a.filename());
         m.put("contentType", a.contentType());
         m.put("size", a.size());

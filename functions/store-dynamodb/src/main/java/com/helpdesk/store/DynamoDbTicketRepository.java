@@ -132,9 +132,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
                 .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD).build()).build());
         Map<Integer, String> claimItems = new java.util.HashMap<>();
         for (Map.Entry<String, String> claim : threadKeyClaims.entrySet()) {
-            Put.Builder put = Put.builder().tableName(table)
-                    .item(Map.of("PK", ItemMapper.s(Keys.threadKeyPk(claim.getKey())), "SK", ItemMapper.s(Keys.THREADKEY_SK),
-                            "type", ItemMapper.s("ThreadKey"), "ticketId", ItemMapper.s(ticketId)));
+            Put.Builder put = Put.builder().tableName(table).item(threadKeyItem(claim.getKey(), ticketId));
             if (claim.getValue() == null) {
                 put.conditionExpression("attribute_not_exists(PK)");
             } else {
@@ -159,6 +157,43 @@ public final class DynamoDbTicketRepository implements TicketRepository {
                 if (failed(reasons, claim.getKey())) throw new com.helpdesk.core.inbound.ThreadKeyTakenException(claim.getValue());
             }
             throw translate(e, ticketItems, -1, null);
+        }
+    }
+
+    private static Map<String, AttributeValue> threadKeyItem(String key, String ticketId) {
+        return Map.of("PK", ItemMapper.s(Keys.threadKeyPk(key)), "SK", ItemMapper.s(Keys.THREADKEY_SK),
+                "type", ItemMapper.s("ThreadKey"), "ticketId", ItemMapper.s(ticketId));
+    }
+
+    /** Unthreaded mail is kept this long, like other inbound records: long enough to look into, then gone with its raw source. */
+    @Override
+    public void recordUnthreaded(com.helpdesk.core.inbound.InboundMessage in, String reason, java.time.Instant at) {
+        Map<String, AttributeValue> entry = new java.util.HashMap<>();
+        entry.put("PK", ItemMapper.s(Keys.unthreadedPk(at)));
+        entry.put("SK", ItemMapper.s(Keys.time(at) + "#" + in.dedupeKey()));
+        entry.put("type", ItemMapper.s("UnthreadedInbound"));
+        entry.put("dedupeKey", ItemMapper.s(in.dedupeKey()));
+        entry.put("kind", ItemMapper.s(in.kind().name().toLowerCase(java.util.Locale.ROOT)));
+        entry.put("channel", ItemMapper.s(in.channel().wire()));
+        entry.put("from", ItemMapper.s(in.requester().identities().get(0)));
+        entry.put("reason", ItemMapper.s(reason));
+        entry.put("receivedAt", ItemMapper.s(Keys.time(at)));
+        if (in.subject() != null) entry.put("subject", ItemMapper.s(in.subject()));
+        if (in.original() != null) entry.put("original", ItemMapper.s(in.original().id()));
+        entry.put("expiresAt", ItemMapper.n(at.getEpochSecond() + INBOUND_TTL_SECONDS));
+        List<TransactWriteItem> items = List.of(
+                TransactWriteItem.builder().put(Put.builder().tableName(table)
+                        .item(Map.of("PK", ItemMapper.s(Keys.inboundPk(in.dedupeKey())), "SK", ItemMapper.s(Keys.INBOUND_SK),
+                                "type", ItemMapper.s("InboundDelivery"), "receivedAt", ItemMapper.s(Keys.time(at)),
+                                "reason", ItemMapper.s(reason),
+                                "expiresAt", ItemMapper.n(at.getEpochSecond() + INBOUND_TTL_SECONDS)))
+                        .conditionExpression("attribute_not_exists(PK)").build()).build(),
+                TransactWriteItem.builder().put(Put.builder().tableName(table).item(entry).build()).build());
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            if (failed(e.cancellationReasons(), 0)) throw new DuplicateRequestException(null, null);
+            throw e;
         }
     }
 
@@ -217,6 +252,13 @@ public final class DynamoDbTicketRepository implements TicketRepository {
             items.add(TransactWriteItem.builder().delete(Delete.builder().tableName(table)
                     .key(Map.of("PK", ItemMapper.s(Keys.ticketPk(m.ticketId())), "SK", ItemMapper.s(Keys.messageSk(m.createdAt(), m.id()))))
                     .conditionExpression("attribute_exists(PK)").build()).build());
+        }
+        for (Message m : write.changedMessages()) {
+            items.add(TransactWriteItem.builder().put(Put.builder().tableName(table).item(ItemMapper.messageItem(m))
+                    .conditionExpression("attribute_exists(PK)").build()).build());
+        }
+        for (String key : write.threadKeys()) {
+            items.add(put(threadKeyItem(key, t.id()), false));
         }
         for (int i = 0; i < write.events().size(); i++) {
             DomainEvent e = write.events().get(i);

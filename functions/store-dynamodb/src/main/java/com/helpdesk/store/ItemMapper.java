@@ -7,6 +7,8 @@ import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.ticket.Attachment;
 import com.helpdesk.core.ticket.Channel;
+import com.helpdesk.core.ticket.Delivery;
+import com.helpdesk.core.ticket.DeliveryStatus;
 import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Priority;
 import com.helpdesk.core.ticket.Requester;
@@ -146,32 +148,54 @@ final class ItemMapper {
         m.put("channel", s(msg.channel().wire()));
         m.put("createdAt", s(Keys.time(msg.createdAt())));
         put(m, "threading", msg.threading());
+        put(m, "externalId", msg.externalId());
         List<AttributeValue> attachments = new ArrayList<>();
-        for (Attachment a : msg.attachments()) {
-            Map<String, AttributeValue> am = new HashMap<>();
-            am.put("id", s(a.id()));
-            put(am, "filename", a.filename());
-            put(am, "contentType", a.contentType());
-            am.put("size", n(a.size()));
-            put(am, "contentId", a.contentId());
-            attachments.add(AttributeValue.fromM(am));
-        }
+        for (Attachment a : msg.attachments()) attachments.add(attachment(a));
         m.put("attachments", AttributeValue.fromL(attachments));
+        if (msg.original() != null) m.put("original", attachment(msg.original()));
+        if (msg.delivery() != null) {
+            Delivery d = msg.delivery();
+            Map<String, AttributeValue> dm = new HashMap<>();
+            dm.put("status", s(d.status().wire()));
+            dm.put("at", s(Keys.time(d.at())));
+            put(dm, "providerId", d.providerId());
+            put(dm, "detail", d.detail());
+            dm.put("attempts", n(d.attempts()));
+            m.put("delivery", AttributeValue.fromM(dm));
+        }
         return m;
+    }
+
+    private static AttributeValue attachment(Attachment a) {
+        Map<String, AttributeValue> am = new HashMap<>();
+        am.put("id", s(a.id()));
+        put(am, "filename", a.filename());
+        put(am, "contentType", a.contentType());
+        am.put("size", n(a.size()));
+        put(am, "contentId", a.contentId());
+        return AttributeValue.fromM(am);
+    }
+
+    private static Attachment attachment(Map<String, AttributeValue> am) {
+        return new Attachment(str(am, "id"), str(am, "filename"), str(am, "contentType"), Long.parseLong(am.get("size").n()),
+                str(am, "contentId"));
     }
 
     static Message message(Map<String, AttributeValue> m) {
         List<Attachment> attachments = new ArrayList<>();
         if (m.containsKey("attachments")) {
-            for (AttributeValue a : m.get("attachments").l()) {
-                Map<String, AttributeValue> am = a.m();
-                attachments.add(new Attachment(str(am, "id"), str(am, "filename"), str(am, "contentType"),
-                        Long.parseLong(am.get("size").n()), str(am, "contentId")));
-            }
+            for (AttributeValue a : m.get("attachments").l()) attachments.add(attachment(a.m()));
+        }
+        Delivery delivery = null;
+        if (m.containsKey("delivery")) {
+            Map<String, AttributeValue> dm = m.get("delivery").m();
+            delivery = new Delivery(DeliveryStatus.parse("delivery.status", str(dm, "status")), instant(dm, "at"),
+                    str(dm, "providerId"), str(dm, "detail"), Integer.parseInt(dm.get("attempts").n()));
         }
         return new Message(str(m, "id"), str(m, "ticketId"), actor(m.get("author")),
                 Visibility.parse("visibility", str(m, "visibility")), str(m, "body"), str(m, "html"),
-                Channel.parse("channel", str(m, "channel")), instant(m, "createdAt"), attachments, str(m, "threading"));
+                Channel.parse("channel", str(m, "channel")), instant(m, "createdAt"), attachments, str(m, "threading"),
+                str(m, "externalId"), m.containsKey("original") ? attachment(m.get("original").m()) : null, delivery);
     }
 
     static Map<String, AttributeValue> outboxItem(DomainEvent e, String source) {

@@ -38,6 +38,8 @@ final class Keys {
     static final String IDEMPOTENCY_SK = "IDEMPOTENCY";
     static String configPk(String secret) { return "CONFIG#" + secret; }
     static String threadKeyPk(String key) { return "THREADKEY#" + key; }
+    /** Unthreaded inbound mail, one item collection per UTC day. */
+    static String unthreadedPk(java.time.Instant at) { return "UNTHREADED#" + at.toString().substring(0, 10); }
     static final String THREADKEY_SK = "THREADKEY";
     static String inboundPk(String dedupeKey) { return "INBOUND#" + dedupeKey; }
     static final String INBOUND_SK = "INBOUND";

@@ -23,11 +23,11 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private TicketApiHandler(DynamoDbTicketRepository repository) {
         this(new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
-                CsatSurveys.fromEnvironment(repository));
+                CsatSurveys.fromEnvironment(repository), com.helpdesk.files.S3FileStore.fromEnvironment());
     }
 
-    public TicketApiHandler(TicketService tickets, CsatService surveys) {
-        this.router = TicketRoutes.router(tickets, surveys);
+    public TicketApiHandler(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files) {
+        this.router = TicketRoutes.router(tickets, surveys, files);
     }
 
     @Override

@@ -55,16 +55,21 @@ final class TicketRoutes {
     private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor");
     private static final Set<String> HISTORY_PARAMS = Set.of("limit", "cursor");
 
+    /** How long an attachment's download link works. */
+    static final java.time.Duration DOWNLOAD_LINK_TTL = java.time.Duration.ofMinutes(5);
+
     private final TicketService tickets;
     private final CsatService surveys;
+    private final com.helpdesk.core.port.FileStore files;
 
-    private TicketRoutes(TicketService tickets, CsatService surveys) {
+    private TicketRoutes(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files) {
         this.tickets = tickets;
         this.surveys = surveys;
+        this.files = files;
     }
 
-    static Router router(TicketService tickets, CsatService surveys) {
-        TicketRoutes r = new TicketRoutes(tickets, surveys);
+    static Router router(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files) {
+        TicketRoutes r = new TicketRoutes(tickets, surveys, files);
         return new Router()
                 .route("POST /tickets", STAFF, r::create)
                 .route("GET /tickets", STAFF, r::list)
@@ -79,6 +84,7 @@ final class TicketRoutes {
                 .route("POST /tickets/bulk", STAFF, r::bulk)
                 .route("POST /tickets/{id}/split", STAFF, r::split)
                 .route("GET /tickets/{id}/csat", STAFF, r::csat)
+                .route("GET /tickets/{id}/attachments/{attachmentId}", STAFF, r::attachment)
                 .route("GET /openapi.yaml", Set.of(), TicketRoutes::openApi);
     }
 
@@ -269,6 +275,20 @@ final class TicketRoutes {
         out.put("expiresAt", s.expiresAt().toString());
         out.put("csat", TicketRepresentation.csat(s.ticket()));
         return ApiResponse.json(200, out);
+    }
+
+    /** 303 to a short-lived download link (files can be larger than an API response may be). */
+    private ApiResponse attachment(ApiRequest req) {
+        String id = tickets.resolveId(req.pathParameter("id"));
+        com.helpdesk.core.ticket.Attachment a = tickets.attachment(id, req.pathParameter("attachmentId"));
+        java.net.URI link = files.downloadLink(a, DOWNLOAD_LINK_TTL);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("url", link.toString());
+        out.put("expiresInSeconds", DOWNLOAD_LINK_TTL.toSeconds());
+        out.put("filename", a.filename());
+        out.put("contentType", a.contentType());
+        out.put("size", a.size());
+        return ApiResponse.json(303, out).header("Location", link.toString()).header("Cache-Control", "no-store");
     }
 
     private static ApiResponse withETag(TicketThread t) {

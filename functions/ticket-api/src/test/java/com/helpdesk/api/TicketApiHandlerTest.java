@@ -52,7 +52,18 @@ class TicketApiHandlerTest {
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(client, "tickets");
         handler = new TicketApiHandler(new TicketService(repository, new UlidGenerator(clock), clock),
                 new com.helpdesk.core.csat.CsatService(repository, new com.helpdesk.core.csat.CsatToken(repository.secret("csat-key")),
-                        new UlidGenerator(clock), clock, java.time.Duration.ofDays(7)));
+                        new UlidGenerator(clock), clock, java.time.Duration.ofDays(7)), new com.helpdesk.core.port.FileStore() {
+                    @Override
+                    public com.helpdesk.core.ticket.Attachment save(String folder, String filename, String contentType, String contentId,
+                                                                   java.io.InputStream content) {
+                        throw new UnsupportedOperationException("the API only reads files");
+                    }
+
+                    @Override
+                    public java.net.URI downloadLink(com.helpdesk.core.ticket.Attachment file, java.time.Duration validFor) {
+                        return java.net.URI.create("https://files.example.com/" + file.id());
+                    }
+                });
     }
 
     @AfterAll

@@ -37,8 +37,11 @@ final class LocalEndpoints {
             case "GET /_local/clock" -> LocalHttp.json(ex, 200, Map.of("now", stack.clock().get().toString()));
             case "POST /_local/clock" -> clock(ex);
             case "POST /_local/faults" -> faults(ex);
+            case "POST /_local/ses/inbound" -> sesInbound(ex);
+            case "GET /_local/outbox" -> LocalHttp.json(ex, 200, stack.ses().outbox());
             default -> {
-                boolean known = List.of("/_local/token", "/_local/health", "/_local/events", "/_local/clock", "/_local/faults").contains(path);
+                boolean known = List.of("/_local/token", "/_local/health", "/_local/events", "/_local/clock", "/_local/faults",
+                        "/_local/ses/inbound", "/_local/outbox").contains(path);
                 LocalHttp.problem(ex, known ? 405 : 404, known ? "method-not-allowed" : "not-found",
                         known ? "Method Not Allowed" : "Not Found", method + " " + path + " is not a local endpoint");
             }
@@ -90,20 +93,95 @@ final class LocalEndpoints {
         LocalHttp.json(ex, 200, out);
     }
 
-    /** {"service": "eventbridge", "failNext": 3}: the next 3 PutEvents calls fail (to test that nothing is lost). */
+    /**
+     * {"service": "eventbridge", "failNext": 3}: the next 3 PutEvents calls fail (to test that nothing is lost);
+     * {"service": "ses", "failNext": 2, "error": "throttle"|"reject"}: the next 2 sends are throttled or refused.
+     */
     private void faults(HttpExchange ex) throws IOException {
         try {
             JsonNode b = body(ex);
-            if (!"eventbridge".equals(b.path("service").asText())) {
-                throw new IllegalArgumentException("service must be \"eventbridge\" (the only one with injectable faults)");
+            String service = b.path("service").asText();
+            if (!"eventbridge".equals(service) && !"ses".equals(service)) {
+                throw new IllegalArgumentException("service must be \"eventbridge\" or \"ses\"");
             }
             if (!b.path("failNext").canConvertToInt() || b.get("failNext").asInt() < 0) {
                 throw new IllegalArgumentException("failNext must be a number of calls (0 clears)");
             }
-            stack.bus().failNextPutEvents(b.get("failNext").asInt());
-            LocalHttp.json(ex, 200, Map.of("service", "eventbridge", "failNext", b.get("failNext").asInt()));
+            int n = b.get("failNext").asInt();
+            if (service.equals("ses")) {
+                String error = b.path("error").asText("throttle");
+                if (!error.equals("throttle") && !error.equals("reject")) throw new IllegalArgumentException("error must be throttle or reject");
+                stack.ses().failNext(n, error);
+                LocalHttp.json(ex, 200, Map.of("service", "ses", "failNext", n, "error", error));
+                return;
+            }
+            stack.bus().failNextPutEvents(n);
+            LocalHttp.json(ex, 200, Map.of("service", "eventbridge", "failNext", n));
         } catch (IllegalArgumentException e) {
             LocalHttp.problem(ex, 400, "bad-request", "Bad Request", e.getMessage());
+        }
+    }
+
+    /** SES accepts messages up to 40 MB. */
+    static final int MAX_MAIL_BYTES = 40 * 1024 * 1024;
+
+    /**
+     * Delivers a raw RFC 5322 message as SES would: stored by the receipt rule's S3 action, then the rule's
+     * function invoked with a receipt event. Verdicts are PASS unless X-SES-Spam-Verdict, -Virus-, -SPF-,
+     * -DKIM- or -DMARC-Verdict headers say otherwise; X-SES-Recipients (comma-separated) and X-SES-Source
+     * set the envelope, which otherwise comes from To/Cc (the addresses the rule accepts) and From.
+     */
+    private void sesInbound(HttpExchange ex) throws IOException {
+        LocalStack.ReceiptRule rule = stack.receiptRule();
+        if (rule == null) {
+            LocalHttp.problem(ex, 404, "no-receipt-rule", "Not Found", "template.yaml has no SES receipt rule with S3 and Lambda actions");
+            return;
+        }
+        byte[] raw;
+        try (InputStream in = ex.getRequestBody()) {
+            raw = in.readNBytes(MAX_MAIL_BYTES + 1);
+        }
+        if (raw.length > MAX_MAIL_BYTES) {
+            LocalHttp.problem(ex, 413, "too-large", "Payload Too Large", "SES accepts messages up to 40 MB");
+            return;
+        }
+        if (raw.length == 0) {
+            LocalHttp.problem(ex, 400, "bad-request", "Bad Request", "send the raw message (RFC 5322) as the request body");
+            return;
+        }
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        for (String v : List.of("Spam", "Virus", "SPF", "DKIM", "DMARC")) {
+            String given = ex.getRequestHeaders().getFirst("X-SES-" + v + "-Verdict");
+            String value = given == null ? "PASS" : given.strip().toUpperCase(java.util.Locale.ROOT);
+            if (!List.of("PASS", "FAIL", "GRAY", "PROCESSING_FAILED").contains(value)) {
+                LocalHttp.problem(ex, 400, "bad-request", "Bad Request", "X-SES-" + v + "-Verdict must be PASS, FAIL, GRAY or PROCESSING_FAILED");
+                return;
+            }
+            verdicts.put(v, value);
+        }
+        SesReceiptEvent.Envelope envelope;
+        try {
+            envelope = SesReceiptEvent.envelope(raw, rule.recipients(), ex.getRequestHeaders().getFirst("X-SES-Recipients"),
+                    ex.getRequestHeaders().getFirst("X-SES-Source"));
+        } catch (IllegalArgumentException e) {
+            LocalHttp.problem(ex, 400, "bad-request", "Bad Request", e.getMessage());
+            return;
+        }
+        String messageId = SesReceiptEvent.newMessageId();
+        String key = rule.prefix() + messageId;
+        stack.s3().put(rule.bucket(), key, raw, "message/rfc822");
+        String event = SesReceiptEvent.json(messageId, raw, envelope, verdicts, stack.clock().get(),
+                "arn:aws:lambda:" + LocalStack.REGION + ":" + LocalStack.ACCOUNT + ":function:" + stack.physicalName(rule.functionId()));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("messageId", messageId);
+        out.put("bucket", rule.bucket());
+        out.put("key", key);
+        try {
+            out.put("result", json.readTree(stack.invokeFunction(rule.functionId(), event)));
+            LocalHttp.json(ex, 200, out);
+        } catch (com.helpdesk.local.lambda.FunctionError e) {
+            LocalHttp.problem(ex, 502, "function-error", "Bad Gateway", rule.functionId() + " failed (" + e.getMessage()
+                    + "); the message is kept at s3://" + rule.bucket() + "/" + key);
         }
     }
 

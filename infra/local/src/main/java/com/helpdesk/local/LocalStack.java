@@ -69,6 +69,9 @@ public final class LocalStack implements AutoCloseable {
     private SqsClient sqs;
     private LocalFunctions functions;
     private EventBusEmulator bus;
+    private com.helpdesk.local.s3.LocalS3 s3;
+    private com.helpdesk.local.ses.LocalSes ses;
+    private ReceiptRule receiptRule;
     private Scheduler scheduler;
     private HttpApiGateway gateway;
     private LocalJwt jwt;
@@ -121,7 +124,10 @@ public final class LocalStack implements AutoCloseable {
 
         createTables(ddb);
         createQueues();
+        s3 = new com.helpdesk.local.s3.LocalS3(clock::get);
+        ses = new com.helpdesk.local.ses.LocalSes(clock::get);
         registerOthers();
+        receiptRule = readReceiptRule();
         functions = new LocalFunctions(functionSpecs(), clock);
         closeables.add(functions);
         bus = new EventBusEmulator(clock, functions, sqs, ACCOUNT, REGION);
@@ -221,6 +227,12 @@ public final class LocalStack implements AutoCloseable {
                     functionIdsByArn.put(arn, id);
                     functionIdsByArn.put(arn + ":live", id);
                 }
+                case "AWS::S3::Bucket" -> {
+                    String name = r.properties().containsKey("BucketName") ? intrinsics.resolveString(r.properties().get("BucketName"))
+                            : LocalNames.defaultName(id).toLowerCase(java.util.Locale.ROOT);
+                    s3.addBucket(name);
+                    names.register(id, name, Map.of("Arn", "arn:aws:s3:::" + name, "DomainName", name + ".s3.amazonaws.com"));
+                }
                 case "AWS::Logs::LogGroup" -> {
                     String name = r.properties().containsKey("LogGroupName") ? intrinsics.resolveString(r.properties().get("LogGroupName")) : LocalNames.defaultName(id);
                     names.register(id, name, Map.of("Arn", "arn:aws:logs:" + REGION + ":" + ACCOUNT + ":log-group:" + name + ":*"));
@@ -257,6 +269,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamo.endpoint().toString());
             env.put("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString());
             env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", "http://127.0.0.1:" + port + "/_aws/events");
+            env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + port + com.helpdesk.local.s3.LocalS3.PATH);
+            env.put("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + port + com.helpdesk.local.ses.LocalSes.PATH);
             env.put("HELPDESK_LOCAL", "true");
             Path jar = template.folder().resolve(codeUri).normalize();
             specs.add(new FunctionSpec(r.logicalId(), name, jar, intrinsics.resolveString(p.get("Handler")), env,
@@ -428,6 +442,8 @@ public final class LocalStack implements AutoCloseable {
                 String path = ex.getRequestURI().getPath();
                 if (path.startsWith("/_local/") || path.equals("/_local")) local.handle(ex);
                 else if (path.equals("/_aws/events") || path.startsWith("/_aws/events/")) bus.handle(ex); // the SDK appends "/"
+                else if (path.startsWith(com.helpdesk.local.s3.LocalS3.PATH + "/")) s3.handle(ex);
+                else if (path.startsWith(com.helpdesk.local.ses.LocalSes.PATH + "/")) ses.handle(ex);
                 else gateway.handle(ex);
             } catch (RuntimeException e) {
                 System.err.println("[local] " + ex.getRequestMethod() + " " + ex.getRequestURI() + " failed: " + e);
@@ -445,6 +461,45 @@ public final class LocalStack implements AutoCloseable {
     public EventBusEmulator bus() { return bus; }
     public Scheduler scheduler() { return scheduler; }
     public LocalJwt jwt() { return jwt; }
+    public com.helpdesk.local.s3.LocalS3 s3() { return s3; }
+    public com.helpdesk.local.ses.LocalSes ses() { return ses; }
+    public ReceiptRule receiptRule() { return receiptRule; }
+
+    /**
+     * What the template's SES receipt rule does with received mail: the bucket and key prefix of its S3
+     * action, the function of its Lambda action, and the recipients (addresses or domains) it accepts.
+     */
+    public record ReceiptRule(String bucket, String prefix, String functionId, List<String> recipients) {}
+
+    @SuppressWarnings("unchecked")
+    private ReceiptRule readReceiptRule() {
+        for (Resource r : template.ofType("AWS::SES::ReceiptRule")) {
+            Map<String, Object> rule = (Map<String, Object>) r.properties().get("Rule");
+            String bucket = null;
+            String prefix = "";
+            String function = null;
+            for (Map<String, Object> action : list(rule.get("Actions"))) {
+                if (action.get("S3Action") instanceof Map<?, ?> s) {
+                    bucket = intrinsics.resolveString(s.get("BucketName"));
+                    prefix = s.get("ObjectKeyPrefix") == null ? "" : intrinsics.resolveString(s.get("ObjectKeyPrefix"));
+                }
+                if (action.get("LambdaAction") instanceof Map<?, ?> l && l.get("FunctionArn") instanceof Map<?, ?> arn
+                        && arn.get("Fn::GetAtt") instanceof List<?> getAtt) {
+                    function = String.valueOf(getAtt.get(0));
+                } else if (action.get("LambdaAction") instanceof Map<?, ?> l2) {
+                    function = functionIdsByArn.get(intrinsics.resolveString(l2.get("FunctionArn")));
+                }
+            }
+            List<String> recipients = strings(intrinsics.resolve(rule.get("Recipients")));
+            if (bucket != null && function != null) return new ReceiptRule(bucket, prefix, function, recipients);
+        }
+        return null;
+    }
+
+    /** Invokes a function as an asynchronous trigger (SES's Lambda action) would; the result is the function's answer. */
+    public String invokeFunction(String logicalId, String eventJson) throws com.helpdesk.local.lambda.FunctionError {
+        return functions.invoke(logicalId, eventJson);
+    }
     public String defaultAudience() { return defaultAudience; }
     public List<Route> routes() { return gateway.routes(); }
     public List<String> functionIds() { return new ArrayList<>(functions.specs().keySet()); }

@@ -17,6 +17,7 @@ public final class EventTypes {
     public static final String MERGED = "Merged";
     public static final String SPLIT = "Split";
     public static final String CSAT_RECEIVED = "CsatReceived";
+    public static final String DELIVERY_UPDATED = "DeliveryUpdated";
 
     private EventTypes() {}
 }

@@ -11,6 +11,9 @@ import java.util.List;
  * One customer message from any channel, normalised by its intake function. {@code dedupeKey}
  * identifies the delivery (an email's Message-ID, a provider's message id): the same key twice is
  * stored once. {@code threadKeys} are tried in order; the message also becomes reachable by them.
+ * {@code externalId} is the message's own id outside (kept on the message), {@code original} its raw
+ * source. An {@link Kind#AUTO_REPLY} never opens a ticket nor reopens one; a {@link Kind#BOUNCE} marks
+ * the reply it reports as failed.
  */
 public record InboundMessage(
         String dedupeKey,
@@ -22,11 +25,30 @@ public record InboundMessage(
         String html,
         List<Attachment> attachments,
         Instant receivedAt,
-        List<String> tags) {
+        List<String> tags,
+        String externalId,
+        Attachment original,
+        Kind kind,
+        Bounce bounce) {
+
+    public enum Kind { MESSAGE, AUTO_REPLY, BOUNCE }
+
+    /**
+     * What a delivery report says about one of our replies: {@code repliedExternalId} is the id the
+     * bounced reply went out with (its Message-ID); the message's thread keys lead to its ticket.
+     */
+    public record Bounce(String repliedExternalId, String recipient, String status, String diagnostic) {}
 
     public InboundMessage {
         threadKeys = threadKeys == null ? List.of() : List.copyOf(threadKeys);
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         tags = tags == null ? List.of() : List.copyOf(tags);
+        kind = kind == null ? Kind.MESSAGE : kind;
+    }
+
+    /** An ordinary message. */
+    public InboundMessage(String dedupeKey, List<ThreadKey> threadKeys, Channel channel, Requester requester, String subject,
+                          String body, String html, List<Attachment> attachments, Instant receivedAt, List<String> tags) {
+        this(dedupeKey, threadKeys, channel, requester, subject, body, html, attachments, receivedAt, tags, null, null, Kind.MESSAGE, null);
     }
 }

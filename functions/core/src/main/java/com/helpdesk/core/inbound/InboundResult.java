@@ -10,6 +10,8 @@ public record InboundResult(Outcome outcome, String ticketId, String messageId, 
         /** Its conversation's ticket was closed: a follow-up ticket, linked to it, was opened. */
         FOLLOW_UP,
         /** The same delivery was stored before; nothing was written. */
-        DUPLICATE
+        DUPLICATE,
+        /** An auto-reply or delivery report that belongs to no open ticket: recorded, but it opens nothing. */
+        UNTHREADED
     }
 }

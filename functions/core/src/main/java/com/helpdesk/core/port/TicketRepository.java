@@ -69,6 +69,13 @@ public interface TicketRepository {
                        String ticketId, java.time.Instant receivedAt);
 
     /**
+     * Keeps an inbound message that opens nothing (an auto-reply or delivery report with no open ticket
+     * to join): its dedupe record and a dated entry naming the sender, subject, reason and raw source.
+     * Throws {@link DuplicateRequestException} when the same delivery was recorded before.
+     */
+    void recordUnthreaded(com.helpdesk.core.inbound.InboundMessage message, String reason, java.time.Instant at);
+
+    /**
      * Resolved tickets resolved before {@code cutoff}, newest-updated first. The page is a snapshot of
      * an index: the caller re-checks each ticket before acting on it.
      */

@@ -9,17 +9,20 @@ import java.util.Objects;
 
 /**
  * One atomic change: the ticket's new state, the state it was based on ({@code previous}, null when
- * creating), the messages it gained or lost (a split moves messages to a child) and the events
- * describing it. The store commits all of it or
- * nothing, and refuses when the stored version is no longer {@code previous.version()}.
+ * creating), the messages it gained, lost (a split moves messages to a child) or changed (a reply's
+ * delivery status), the thread keys that now lead to it (the Message-ID a provider gave a sent reply),
+ * and the events describing it. The store commits all of it or nothing, and refuses when the stored
+ * version is no longer {@code previous.version()}.
  */
 public record TicketWrite(Ticket previous, Ticket ticket, List<Message> newMessages, List<Message> removedMessages,
-                          List<DomainEvent> events) {
+                          List<DomainEvent> events, List<Message> changedMessages, List<String> threadKeys) {
     public TicketWrite {
         Objects.requireNonNull(ticket, "ticket");
         newMessages = newMessages == null ? List.of() : List.copyOf(newMessages);
         removedMessages = removedMessages == null ? List.of() : List.copyOf(removedMessages);
         events = events == null ? List.of() : List.copyOf(events);
+        changedMessages = changedMessages == null ? List.of() : List.copyOf(changedMessages);
+        threadKeys = threadKeys == null ? List.of() : List.copyOf(threadKeys);
         if (ticket.version() != expectedVersion(previous) + 1) {
             throw new IllegalArgumentException("ticket version must be the previous version + 1");
         }
@@ -29,11 +32,16 @@ public record TicketWrite(Ticket previous, Ticket ticket, List<Message> newMessa
     }
 
     public TicketWrite(Ticket previous, Ticket ticket, List<Message> newMessages, List<DomainEvent> events) {
-        this(previous, ticket, newMessages, List.of(), events);
+        this(previous, ticket, newMessages, List.of(), events, List.of(), List.of());
+    }
+
+    public TicketWrite(Ticket previous, Ticket ticket, List<Message> newMessages, List<Message> removedMessages,
+                       List<DomainEvent> events) {
+        this(previous, ticket, newMessages, removedMessages, events, List.of(), List.of());
     }
 
     public static TicketWrite create(Ticket ticket, List<Message> messages, List<DomainEvent> events) {
-        return new TicketWrite(null, ticket, messages, List.of(), events);
+        return new TicketWrite(null, ticket, messages, List.of(), events, List.of(), List.of());
     }
 
     /** The version the stored ticket must still have: 0 when creating. */

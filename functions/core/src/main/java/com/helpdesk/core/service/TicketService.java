@@ -17,6 +17,12 @@ import com.helpdesk.core.port.TicketRepository;
 import com.helpdesk.core.port.TicketWrite;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.ActorType;
+import com.helpdesk.core.inbound.InboundMessage;
+import com.helpdesk.core.inbound.InboundResult;
+import com.helpdesk.core.inbound.ThreadKey;
+import com.helpdesk.core.inbound.ThreadKeyTakenException;
+import com.helpdesk.core.ticket.Delivery;
+import com.helpdesk.core.ticket.DeliveryStatus;
 import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Priority;
 import com.helpdesk.core.ticket.Requester;
@@ -246,9 +252,11 @@ public final class TicketService {
             } else {
                 nextStatus = StatusTransitions.afterTeamReply(t.status());
             }
+            com.helpdesk.core.ticket.Channel channel = cmd.channel() == null ? t.channel() : cmd.channel();
+            boolean outgoing = cmd.visibility() == Visibility.PUBLIC && actor.type() != ActorType.CUSTOMER && channel.delivers();
             Message message = new Message(ids.newId("msg"), t.id(), actor, cmd.visibility(), body,
-                    blankToNull(cmd.html()), cmd.channel() == null ? t.channel() : cmd.channel(), now,
-                    cmd.attachments());
+                    blankToNull(cmd.html()), channel, now, cmd.attachments(), null, null, null,
+                    outgoing ? Delivery.queued(now) : null);
             Ticket.Builder b = t.toBuilder().updatedAt(now).version(t.version() + 1).lastMessageAt(now)
                     .messageCount(t.messageCount() + 1).status(nextStatus);
             boolean teamAnswer = message.isPublic()
@@ -500,9 +508,10 @@ public final class TicketService {
      * by its keys in order (following merges to the surviving ticket), reopening a pending or resolved
      * ticket, opening a linked follow-up when the conversation's ticket is closed, or opening a new
      * ticket. Two messages of a new conversation arriving together make one ticket: the second one's
-     * claim on the thread key fails and it is threaded again.
+     * claim on the thread key fails and it is threaded again. An auto-reply joins its ticket without
+     * reopening it and never opens one; a bounce marks the reply it reports as failed.
      */
-    public com.helpdesk.core.inbound.InboundResult receive(com.helpdesk.core.inbound.InboundMessage in) {
+    public InboundResult receive(InboundMessage in) {
         if (in.dedupeKey() == null || in.dedupeKey().isBlank()) throw new ValidationException("dedupeKey", "is required");
         if (in.requester() == null) throw new ValidationException("requester", "is required");
         if (in.channel() == null) throw new ValidationException("channel", "is required");
@@ -511,85 +520,249 @@ public final class TicketService {
         Actor customer = Actor.customer(in.requester());
         for (int attempt = 1; ; attempt++) {
             var seen = repository.ticketForInbound(in.dedupeKey());
-            if (seen.isPresent()) {
-                return new com.helpdesk.core.inbound.InboundResult(com.helpdesk.core.inbound.InboundResult.Outcome.DUPLICATE,
-                        seen.get(), null, "delivered before");
-            }
+            if (seen.isPresent()) return new InboundResult(InboundResult.Outcome.DUPLICATE, seen.get(), null, "delivered before");
             Ticket target = null;
             String reason = null;
             Map<String, String> claims = new LinkedHashMap<>(); // key -> the ticket it points to now (null: none)
             Map<String, String> leadingToTarget = new LinkedHashMap<>();
-            for (com.helpdesk.core.inbound.ThreadKey key : in.threadKeys()) {
-                var found = repository.ticketForThreadKey(key.key());
+            for (ThreadKey key : in.threadKeys()) {
+                Optional<String> found = key.namesTicket() ? ticketNamedBy(key.key()) : repository.ticketForThreadKey(key.key());
                 if (found.isEmpty()) {
-                    claims.put(key.key(), null);
-                } else if (target == null) {
-                    target = followMerges(found.get());
-                    reason = key.reason() + (target.id().equals(found.get()) ? "" : " (merged into #" + target.number() + ")");
+                    if (!key.namesTicket()) claims.put(key.key(), null);
+                    continue;
+                }
+                Ticket t = followMerges(found.get());
+                if (key.participantsOnly() && !isParticipant(t, in.requester())) continue;
+                if (target == null) {
+                    target = t;
+                    reason = key.reason() + (t.id().equals(found.get()) ? "" : " (merged into #" + t.number() + ")");
+                    if (!key.namesTicket()) leadingToTarget.put(key.key(), found.get());
+                } else if (!key.namesTicket() && t.id().equals(target.id())) {
                     leadingToTarget.put(key.key(), found.get());
-                } else if (followMerges(found.get()).id().equals(target.id())) {
-                    leadingToTarget.put(key.key(), found.get());
                 }
-            }
-            Instant now = now();
-            List<TicketWrite> writes = new ArrayList<>();
-            com.helpdesk.core.inbound.InboundResult.Outcome outcome;
-            Message message;
-            if (target != null && target.status() != Status.CLOSED) {
-                Status next = StatusTransitions.afterCustomerMessage(target.status());
-                message = new Message(ids.newId("msg"), target.id(), customer, Visibility.PUBLIC, body, in.html(), in.channel(),
-                        now, in.attachments(), reason);
-                SortedSet<String> tags = new TreeSet<>(target.tags());
-                tags.addAll(Tags.normaliseAll("tags", in.tags()));
-                Ticket.Builder b = target.toBuilder().status(next).updatedAt(now).version(target.version() + 1).lastMessageAt(now)
-                        .messageCount(target.messageCount() + 1);
-                if (tags.size() <= Tags.MAX_PER_TICKET) b.tags(tags);
-                if (next != target.status() && target.status() == Status.RESOLVED) b.resolvedAt(null);
-                Ticket updated = b.build();
-                List<DomainEvent> events = new ArrayList<>();
-                events.add(messageAdded(updated, message, customer, now));
-                if (next != target.status()) {
-                    events.add(change(EventTypes.STATUS_CHANGED, updated, customer, now, "status", target.status().wire(), next.wire(),
-                            "customer wrote"));
-                }
-                writes.add(new TicketWrite(target, updated, List.of(message), events));
-                outcome = com.helpdesk.core.inbound.InboundResult.Outcome.THREADED;
-            } else {
-                Ticket closed = target;
-                String why = closed == null ? "new conversation" : "follow-up of closed #" + closed.number() + " (" + reason + ")";
-                String ticketId = ids.newId("tkt");
-                message = new Message(ids.newId("msg"), ticketId, customer, Visibility.PUBLIC, body, in.html(), in.channel(), now,
-                        in.attachments(), why);
-                String subject = in.subject() == null || in.subject().isBlank() ? "(no subject)" : in.subject().strip();
-                if (subject.length() > Ticket.MAX_SUBJECT) subject = subject.substring(0, Ticket.MAX_SUBJECT);
-                SortedSet<String> tags = Tags.normaliseAll("tags", in.tags());
-                Ticket ticket = Ticket.builder().id(ticketId).number(repository.allocateNumber()).subject(subject).status(Status.NEW)
-                        .priority(Priority.NORMAL).channel(in.channel()).requester(in.requester()).tags(tags)
-                        .linkedTicketIds(closed == null ? List.of() : List.of(closed.id()))
-                        .createdAt(now).updatedAt(now).version(1).lastMessageAt(now).messageCount(1).build();
-                writes.add(TicketWrite.create(ticket, List.of(message), List.of(
-                        event(EventTypes.TICKET_CREATED, ticket, customer, now, createdDetail(ticket, why)),
-                        messageAdded(ticket, message, customer, now))));
-                if (closed != null) {
-                    claims.putAll(leadingToTarget); // the conversation continues on the follow-up
-                    Ticket linked = withLink(closed, ticketId, true, now);
-                    writes.add(new TicketWrite(closed, linked, List.of(), List.of(event(EventTypes.LINKED, linked, customer, now, linkDetail(ticket)))));
-                    outcome = com.helpdesk.core.inbound.InboundResult.Outcome.FOLLOW_UP;
-                } else {
-                    outcome = com.helpdesk.core.inbound.InboundResult.Outcome.CREATED;
-                }
-                reason = why;
             }
             try {
-                repository.commitInbound(writes, in.dedupeKey(), claims, message.ticketId(), in.receivedAt() == null ? now : in.receivedAt());
-                return new com.helpdesk.core.inbound.InboundResult(outcome, message.ticketId(), message.id(), reason);
+                if (in.kind() == InboundMessage.Kind.BOUNCE) return bounced(in, target, reason);
+                if (in.kind() == InboundMessage.Kind.AUTO_REPLY && (target == null || target.status() == Status.CLOSED)) {
+                    String why = target == null ? "auto-reply to no known conversation" : "auto-reply to closed #" + target.number();
+                    repository.recordUnthreaded(in, why, now());
+                    return new InboundResult(InboundResult.Outcome.UNTHREADED, null, null, why);
+                }
+                if (target != null && target.status() != Status.CLOSED) {
+                    return threadOnto(target, in, body, reason, customer, claims);
+                }
+                return openFor(target, in, body, reason, customer, claims, leadingToTarget);
             } catch (DuplicateRequestException dup) {
-                return new com.helpdesk.core.inbound.InboundResult(com.helpdesk.core.inbound.InboundResult.Outcome.DUPLICATE,
-                        dup.ticketId(), null, "delivered before");
-            } catch (VersionConflictException | com.helpdesk.core.inbound.ThreadKeyTakenException raced) {
+                return new InboundResult(InboundResult.Outcome.DUPLICATE, dup.ticketId(), null, "delivered before");
+            } catch (VersionConflictException | ThreadKeyTakenException raced) {
                 if (attempt >= INBOUND_ATTEMPTS) throw raced;
             }
         }
+    }
+
+    private Optional<String> ticketNamedBy(String key) {
+        if (key.startsWith(ThreadKey.TICKET)) {
+            String id = key.substring(ThreadKey.TICKET.length());
+            return repository.find(id).map(t -> t.ticket().id());
+        }
+        String number = key.substring(ThreadKey.NUMBER.length());
+        return NUMBER.matcher(number).matches() ? repository.findIdByNumber(Long.parseLong(number)) : Optional.empty();
+    }
+
+    private static boolean isParticipant(Ticket t, Requester sender) {
+        List<String> known = t.identities();
+        return sender.identities().stream().anyMatch(known::contains);
+    }
+
+    private InboundResult threadOnto(Ticket target, InboundMessage in, String body, String reason, Actor customer,
+                                     Map<String, String> claims) {
+        Instant now = now();
+        boolean autoReply = in.kind() == InboundMessage.Kind.AUTO_REPLY;
+        Status next = autoReply ? target.status() : StatusTransitions.afterCustomerMessage(target.status());
+        String threading = autoReply ? reason + "; auto-reply: does not reopen" : reason;
+        Message message = new Message(ids.newId("msg"), target.id(), customer, Visibility.PUBLIC, body, in.html(), in.channel(),
+                now, in.attachments(), threading, in.externalId(), in.original(), null);
+        SortedSet<String> tags = new TreeSet<>(target.tags());
+        tags.addAll(Tags.normaliseAll("tags", in.tags()));
+        Ticket.Builder b = target.toBuilder().status(next).updatedAt(now).version(target.version() + 1).lastMessageAt(now)
+                .messageCount(target.messageCount() + 1);
+        if (tags.size() <= Tags.MAX_PER_TICKET) b.tags(tags);
+        if (next != target.status() && target.status() == Status.RESOLVED) b.resolvedAt(null);
+        Ticket updated = b.build();
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(messageAdded(updated, message, customer, now));
+        if (next != target.status()) {
+            events.add(change(EventTypes.STATUS_CHANGED, updated, customer, now, "status", target.status().wire(), next.wire(),
+                    "customer wrote"));
+        }
+        if (!updated.tags().equals(target.tags())) {
+            events.add(change(EventTypes.TAGGED, updated, customer, now, "tags", List.copyOf(target.tags()), List.copyOf(updated.tags()),
+                    "inbound message"));
+        }
+        repository.commitInbound(List.of(new TicketWrite(target, updated, List.of(message), events)), in.dedupeKey(), claims,
+                target.id(), receivedAt(in, now));
+        return new InboundResult(InboundResult.Outcome.THREADED, target.id(), message.id(), threading);
+    }
+
+    private InboundResult openFor(Ticket closed, InboundMessage in, String body, String reason, Actor customer,
+                                  Map<String, String> claims, Map<String, String> leadingToClosed) {
+        Instant now = now();
+        String why = closed == null ? "new conversation" : "follow-up of closed #" + closed.number() + " (" + reason + ")";
+        String ticketId = ids.newId("tkt");
+        Message message = new Message(ids.newId("msg"), ticketId, customer, Visibility.PUBLIC, body, in.html(), in.channel(), now,
+                in.attachments(), why, in.externalId(), in.original(), null);
+        String subject = in.subject() == null || in.subject().isBlank() ? "(no subject)" : in.subject().strip();
+        if (subject.length() > Ticket.MAX_SUBJECT) subject = subject.substring(0, Ticket.MAX_SUBJECT);
+        SortedSet<String> tags = Tags.normaliseAll("tags", in.tags());
+        while (tags.size() > Tags.MAX_PER_TICKET) tags.remove(tags.last());
+        Ticket ticket = Ticket.builder().id(ticketId).number(repository.allocateNumber()).subject(subject).status(Status.NEW)
+                .priority(Priority.NORMAL).channel(in.channel()).requester(in.requester()).tags(tags)
+                .linkedTicketIds(closed == null ? List.of() : List.of(closed.id()))
+                .createdAt(now).updatedAt(now).version(1).lastMessageAt(now).messageCount(1).build();
+        List<TicketWrite> writes = new ArrayList<>();
+        writes.add(TicketWrite.create(ticket, List.of(message), List.of(
+                event(EventTypes.TICKET_CREATED, ticket, customer, now, createdDetail(ticket, why)),
+                messageAdded(ticket, message, customer, now))));
+        Map<String, String> allClaims = new LinkedHashMap<>(claims);
+        InboundResult.Outcome outcome = InboundResult.Outcome.CREATED;
+        if (closed != null) {
+            allClaims.putAll(leadingToClosed); // the conversation continues on the follow-up
+            Ticket linked = withLink(closed, ticketId, true, now);
+            writes.add(new TicketWrite(closed, linked, List.of(), List.of(event(EventTypes.LINKED, linked, customer, now, linkDetail(ticket)))));
+            outcome = InboundResult.Outcome.FOLLOW_UP;
+        }
+        repository.commitInbound(writes, in.dedupeKey(), allClaims, ticketId, receivedAt(in, now));
+        return new InboundResult(outcome, ticketId, message.id(), why);
+    }
+
+    /**
+     * A delivery report about one of our replies: the reply is marked failed with the report's reason and
+     * the ticket gets a system note, without a status change. A report about nothing we sent is recorded.
+     */
+    private InboundResult bounced(InboundMessage in, Ticket target, String reason) {
+        InboundMessage.Bounce b = in.bounce();
+        Message reply = null;
+        if (target != null && b != null && b.repliedExternalId() != null) {
+            reply = get(target.id()).messages().stream().filter(m -> b.repliedExternalId().equals(m.externalId())).findFirst().orElse(null);
+        }
+        if (reply == null) {
+            String why = "delivery report for no known reply";
+            repository.recordUnthreaded(in, why, now());
+            return new InboundResult(InboundResult.Outcome.UNTHREADED, null, null, why);
+        }
+        Instant now = now();
+        String detail = "bounced" + (b.recipient() == null ? "" : " by " + b.recipient())
+                + (b.status() == null ? "" : ": " + b.status()) + (b.diagnostic() == null ? "" : " " + b.diagnostic());
+        Actor mail = Actor.system("mail");
+        Message note = new Message(ids.newId("msg"), target.id(), mail, Visibility.INTERNAL,
+                "Delivery failed for the reply of " + reply.createdAt() + ": " + detail, null, in.channel(), now,
+                in.attachments(), reason + "; delivery report", in.externalId(), in.original(), null);
+        List<Message> changed = new ArrayList<>();
+        List<DomainEvent> events = new ArrayList<>();
+        Ticket updated = target.toBuilder().updatedAt(now).version(target.version() + 1).messageCount(target.messageCount() + 1).build();
+        events.add(messageAdded(updated, note, mail, now));
+        Delivery current = reply.delivery();
+        if (current == null || current.status().canMoveTo(DeliveryStatus.FAILED)) {
+            Delivery failed = new Delivery(DeliveryStatus.FAILED, now, current == null ? null : current.providerId(), detail,
+                    current == null ? 0 : current.attempts());
+            changed.add(reply.withDelivery(failed));
+            events.add(deliveryUpdated(updated, reply, failed, mail, now));
+        }
+        repository.commitInbound(List.of(new TicketWrite(target, updated, List.of(note), List.of(), events, changed, List.of())),
+                in.dedupeKey(), Map.of(), target.id(), receivedAt(in, now));
+        return new InboundResult(InboundResult.Outcome.THREADED, target.id(), note.id(), detail);
+    }
+
+    private static Instant receivedAt(InboundMessage in, Instant now) {
+        return in.receivedAt() == null ? now : in.receivedAt();
+    }
+
+    /** A file of the ticket's thread (an attachment, or a message's raw original) by its public id. */
+    public com.helpdesk.core.ticket.Attachment attachment(String ticketId, String publicId) {
+        for (Message m : get(ticketId).messages()) {
+            for (com.helpdesk.core.ticket.Attachment a : m.attachments()) if (a.publicId().equals(publicId)) return a;
+            if (m.original() != null && m.original().publicId().equals(publicId)) return m.original();
+        }
+        throw new NotFoundException("attachment " + publicId + " on ticket " + ticketId);
+    }
+
+    /** How long a sender may hold a reply in {@code sending} before another may take it over (it crashed). */
+    public static final java.time.Duration SENDING_LEASE = java.time.Duration.ofMinutes(5);
+
+    /**
+     * Claims a queued reply for sending, so that a second delivery of the same event does not send it
+     * twice: the answer is empty when the reply is not (or no longer) waiting to be sent, or another
+     * sender holds it. The claim is a versioned write on the ticket; of two racing senders one wins.
+     */
+    public Optional<Message> beginDelivery(String ticketId, String messageId, Actor sender) {
+        for (int attempt = 1; ; attempt++) {
+            TicketThread current = get(ticketId);
+            Message m = ownMessage(current, ticketId, messageId);
+            Delivery d = m.delivery();
+            Instant now = now();
+            boolean waiting = d != null && (d.status() == DeliveryStatus.QUEUED
+                    || d.status() == DeliveryStatus.SENDING && d.at().plus(SENDING_LEASE).isBefore(now));
+            if (!waiting) return Optional.empty();
+            Delivery sending = new Delivery(DeliveryStatus.SENDING, now, d.providerId(), null, d.attempts() + 1);
+            Message claimed = m.withDelivery(sending);
+            Ticket t = current.ticket();
+            Ticket next = t.toBuilder().version(t.version() + 1).build();
+            try {
+                repository.commit(new TicketWrite(t, next, List.of(), List.of(), List.of(), List.of(claimed), List.of()));
+                return Optional.of(claimed);
+            } catch (VersionConflictException e) {
+                if (attempt >= UNCONDITIONAL_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    /**
+     * Records what a provider said about a reply: sent (with the id it gave the message and the id the
+     * message really went out with, e.g. the Message-ID SES wrote; {@code threadKeys} then lead answers
+     * to this ticket), delivered, read, or failed with a reason.
+     * Statuses only move forward; a late or repeated report changes nothing and returns false.
+     */
+    public boolean recordDelivery(String ticketId, String messageId, DeliveryStatus status, String providerId, String detail,
+                                  String externalId, List<String> threadKeys, Actor reporter) {
+        for (int attempt = 1; ; attempt++) {
+            TicketThread current = get(ticketId);
+            Message m = ownMessage(current, ticketId, messageId);
+            Delivery d = m.delivery();
+            if (d != null && !d.status().canMoveTo(status) && !(d.status() == DeliveryStatus.SENDING && status == DeliveryStatus.QUEUED)) {
+                return false;
+            }
+            Instant now = now();
+            Delivery next = new Delivery(status, now, providerId != null ? providerId : d == null ? null : d.providerId(),
+                    blankToNull(detail), d == null ? 0 : d.attempts());
+            Message changed = m.withDelivery(next);
+            if (externalId != null) changed = changed.withExternalId(externalId);
+            Ticket t = current.ticket();
+            Ticket updated = t.toBuilder().version(t.version() + 1).updatedAt(now).build();
+            List<DomainEvent> events = status == DeliveryStatus.SENDING || status == DeliveryStatus.QUEUED
+                    ? List.of() : List.of(deliveryUpdated(updated, m, next, reporter, now));
+            try {
+                repository.commit(new TicketWrite(t, updated, List.of(), List.of(), events, List.of(changed), threadKeys));
+                return true;
+            } catch (VersionConflictException e) {
+                if (attempt >= UNCONDITIONAL_ATTEMPTS) throw e;
+            }
+        }
+    }
+
+    /** A message written on this ticket itself (not one shown here because its ticket was merged in). */
+    private static Message ownMessage(TicketThread thread, String ticketId, String messageId) {
+        return thread.messages().stream().filter(m -> m.id().equals(messageId) && m.ticketId().equals(ticketId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("message " + messageId + " on ticket " + ticketId));
+    }
+
+    private DomainEvent deliveryUpdated(Ticket t, Message m, Delivery d, Actor actor, Instant now) {
+        Map<String, Object> detail = new LinkedHashMap<>();
+        detail.put("messageId", m.id());
+        detail.put("channel", m.channel().wire());
+        detail.put("status", d.status().wire());
+        detail.put("providerId", d.providerId());
+        detail.put("detail", d.detail());
+        return event(EventTypes.DELIVERY_UPDATED, t, actor, now, detail);
     }
 
     private Ticket followMerges(String ticketId) {
@@ -638,7 +811,7 @@ public final class TicketService {
         Instant now = now();
         String childId = ids.newId("tkt");
         List<Message> moved = moving.stream().map(m -> new Message(m.id(), childId, m.author(), m.visibility(), m.body(), m.html(),
-                m.channel(), m.createdAt(), m.attachments())).toList();
+                m.channel(), m.createdAt(), m.attachments(), m.threading(), m.externalId(), m.original(), m.delivery())).toList();
         Instant firstResponse = moved.stream().filter(m -> m.isPublic() && (m.author().type() == ActorType.AGENT
                 || m.author().type() == ActorType.AI)).map(Message::createdAt).min(Instant::compareTo).orElse(null);
         Ticket child = Ticket.builder().id(childId).number(repository.allocateNumber())

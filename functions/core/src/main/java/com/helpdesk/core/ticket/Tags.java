@@ -10,13 +10,14 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /**
- * Tags are normalised so that "Return Request", "return-request" and " RETURN_request " are one tag:
- * NFKC, lower case, runs of whitespace/underscores become '-', then only letters, digits and "-:." remain.
+ * Tags are normalised so that "Return Request", "return-request" and " RETURN-request " are one tag:
+ * NFKC, lower case, runs of whitespace become '-', then only letters, digits and "-_:." remain. The
+ * underscore stays distinct: system tags such as {@code parse_error} are written with it.
  */
 public final class Tags {
     public static final int MAX_LENGTH = 50;
     public static final int MAX_PER_TICKET = 20;
-    private static final Pattern ALLOWED = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}:.\\-]*$");
+    private static final Pattern ALLOWED = Pattern.compile("^[\\p{L}\\p{N}][\\p{L}\\p{N}:._\\-]*$");
 
     private Tags() {}
 
@@ -25,7 +26,7 @@ public final class Tags {
             throw new ValidationException(field, "tags must be strings");
         }
         String t = Normalizer.normalize(raw, Normalizer.Form.NFKC).strip().toLowerCase(Locale.ROOT)
-                .replaceAll("[\\s_]+", "-");
+                .replaceAll("\\s+", "-");
         if (t.isEmpty()) {
             throw new ValidationException(field, "tags must not be empty");
         }

@@ -52,6 +52,11 @@ final class InMemoryTicketRepository implements TicketRepository {
         tickets.put(write.ticket().id(), write.ticket());
         messages.computeIfAbsent(write.ticket().id(), k -> new ArrayList<>()).addAll(write.newMessages());
         messages.get(write.ticket().id()).removeIf(m -> write.removedMessages().stream().anyMatch(r -> r.id().equals(m.id())));
+        for (Message changed : write.changedMessages()) {
+            List<Message> list = messages.get(changed.ticketId());
+            list.replaceAll(m -> m.id().equals(changed.id()) ? changed : m);
+        }
+        write.threadKeys().forEach(k -> threadKeys.put(k, write.ticket().id()));
         events.addAll(write.events());
         if (key != null) idempotency.put(key.scope() + "#" + key.key(), new String[]{write.ticket().id(), key.fingerprint()});
     }
@@ -113,6 +118,15 @@ final class InMemoryTicketRepository implements TicketRepository {
         commitAll(writes);
         inbound.put(dedupeKey, ticketId);
         claims.keySet().forEach(k -> threadKeys.put(k, ticketId));
+    }
+
+    final Map<String, String> unthreaded = new HashMap<>();
+
+    @Override
+    public synchronized void recordUnthreaded(com.helpdesk.core.inbound.InboundMessage message, String reason, java.time.Instant at) {
+        if (inbound.containsKey(message.dedupeKey())) throw new DuplicateRequestException(inbound.get(message.dedupeKey()), null);
+        inbound.put(message.dedupeKey(), null);
+        unthreaded.put(message.dedupeKey(), reason);
     }
 
     @Override

@@ -13,7 +13,7 @@ class ValuesTest {
 
     @Test
     void tagsAreNormalisedToOneSpelling() {
-        assertThat(Tags.normaliseAll("tags", List.of("Return Request", "return-request", " RETURN_request ", "WISMO")))
+        assertThat(Tags.normaliseAll("tags", List.of("Return Request", "return-request", " RETURN-request ", "WISMO")))
                 .containsExactly("return-request", "wismo");
         assertThat(Tags.normalise("t", "Ｖｉｐ")).isEqualTo("vip"); // full-width forms fold under NFKC
         assertThat(Tags.normalise("t", "dÉjà-vu")).isEqualTo("déjà-vu");

@@ -41,6 +41,7 @@ class EventCatalogIT {
             String pa = "/tickets/" + a.get("id").asText();
             call(stack, t, "PATCH", pa, "{\"assignee\":\"bob\",\"priority\":\"high\",\"group\":\"tier1\",\"subject\":\"S2\",\"addTags\":[\"x\"]}");
             JsonNode withNote = call(stack, t, "POST", pa + "/messages", "{\"body\":\"n\",\"visibility\":\"internal\"}");
+            call(stack, t, "POST", pa + "/messages", "{\"body\":\"on its way\",\"visibility\":\"public\"}"); // sent: DeliveryUpdated
             call(stack, t, "POST", pa + "/escalate", "{\"reason\":\"angry\"}");
             call(stack, t, "POST", pa + "/links", "{\"ticketId\":\"" + b.get("id").asText() + "\"}");
             call(stack, t, "DELETE", pa + "/links/" + b.get("id").asText(), null);

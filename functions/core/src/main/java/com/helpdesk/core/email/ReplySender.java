@@ -1,0 +1,108 @@
+package com.helpdesk.core.email;
+
+import com.helpdesk.core.port.MailSender;
+import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.ActorType;
+import com.helpdesk.core.ticket.DeliveryStatus;
+import com.helpdesk.core.ticket.Message;
+import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.TicketThread;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Sends a ticket's public email reply: From the support address under the author's name, Reply-To the
+ * ticket's signed reply address, the ticket token in the subject, In-Reply-To and References chained to
+ * the thread. Sending is claimed first, so the same request delivered twice sends once; the outcome
+ * (sent with the Message-ID SES used, or failed with the reason) is recorded on the message. Internal
+ * notes are never queued, so never sent.
+ */
+public final class ReplySender {
+    /** The result of one delivery attempt. */
+    public enum Outcome { SENT, FAILED, RETRY, SKIPPED }
+
+    /** Thrown when a transient failure should be retried later (the queue brings the request back). */
+    public static final class RetryLater extends RuntimeException {
+        public RetryLater(String reason) {
+            super(reason, null, false, false);
+        }
+    }
+
+    static final int MAX_REFERENCES = 20;
+    private static final Actor MAILER = Actor.system("outbound-email");
+
+    private final TicketService tickets;
+    private final MailSender sender;
+    private final ReplyAddress replyAddress;
+    private final String supportAddress;
+    private final String teamName;
+    private final int maxAttempts;
+
+    public ReplySender(TicketService tickets, MailSender sender, ReplyAddress replyAddress, String supportAddress, String teamName,
+                       int maxAttempts) {
+        this.tickets = tickets;
+        this.sender = sender;
+        this.replyAddress = replyAddress;
+        this.supportAddress = supportAddress;
+        this.teamName = teamName;
+        this.maxAttempts = maxAttempts;
+    }
+
+    public Outcome deliver(String ticketId, String messageId) {
+        Optional<Message> claimed = tickets.beginDelivery(ticketId, messageId, MAILER);
+        if (claimed.isEmpty()) return Outcome.SKIPPED;
+        Message reply = claimed.get();
+        TicketThread thread = tickets.get(ticketId);
+        Ticket t = thread.ticket();
+        if (t.requester().email() == null) {
+            tickets.recordDelivery(ticketId, messageId, DeliveryStatus.FAILED, null, "the requester has no email address", null, List.of(), MAILER);
+            return Outcome.FAILED;
+        }
+        OutgoingMail mail = compose(thread, reply);
+        try {
+            MailSender.Sent sent = sender.send(mail);
+            List<String> keys = new ArrayList<>();
+            keys.add(EmailIntake.messageIdKey(mail.messageId()));
+            if (sent.messageId() != null && !sent.messageId().equals(mail.messageId())) keys.add(EmailIntake.messageIdKey(sent.messageId()));
+            tickets.recordDelivery(ticketId, messageId, DeliveryStatus.SENT, sent.providerId(), null,
+                    sent.messageId() != null ? sent.messageId() : mail.messageId(), keys, MAILER);
+            return Outcome.SENT;
+        } catch (MailSender.DeliveryFailure f) {
+            if (f.permanent() || reply.delivery().attempts() >= maxAttempts) {
+                String why = f.permanent() ? f.getMessage() : "gave up after " + reply.delivery().attempts() + " attempts: " + f.getMessage();
+                tickets.recordDelivery(ticketId, messageId, DeliveryStatus.FAILED, null, why, null, List.of(), MAILER);
+                return Outcome.FAILED;
+            }
+            tickets.recordDelivery(ticketId, messageId, DeliveryStatus.QUEUED, null, "retrying: " + f.getMessage(), null, List.of(), MAILER);
+            throw new RetryLater(f.getMessage());
+        }
+    }
+
+    OutgoingMail compose(TicketThread thread, Message reply) {
+        Ticket t = thread.ticket();
+        String domain = supportAddress.substring(supportAddress.lastIndexOf('@') + 1);
+        String author = reply.author().name() != null ? reply.author().name() : reply.author().type() == ActorType.AGENT ? reply.author().id() : null;
+        String fromName = author == null ? teamName : author + " (" + teamName + ")";
+        List<Mailbox> cc = t.ccs().stream().filter(c -> c.contains("@")).map(c -> new Mailbox(null, c)).toList();
+        String inReplyTo = null;
+        List<String> refs = new ArrayList<>();
+        for (Message m : thread.messages()) {
+            if (m.id().equals(reply.id())) break;
+            if (m.externalId() == null || !m.externalId().startsWith("<")) continue;
+            refs.add(m.externalId());
+            if (m.author().type() == ActorType.CUSTOMER) inReplyTo = m.externalId();
+        }
+        if (inReplyTo == null && !refs.isEmpty()) inReplyTo = refs.get(refs.size() - 1);
+        if (refs.size() > MAX_REFERENCES) {
+            List<String> kept = new ArrayList<>(List.of(refs.get(0)));
+            kept.addAll(refs.subList(refs.size() - (MAX_REFERENCES - 1), refs.size()));
+            refs = kept;
+        }
+        return new OutgoingMail(new Mailbox(fromName, supportAddress), List.of(new Mailbox(t.requester().name(), t.requester().email())), cc,
+                new Mailbox(teamName, replyAddress.forTicket(t.number())), SubjectToken.replySubject(t.subject(), t.number()),
+                "<" + reply.id() + "@" + domain + ">", inReplyTo, refs, reply.body(), reply.html(), false);
+    }
+}

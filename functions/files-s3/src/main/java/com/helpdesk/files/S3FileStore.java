@@ -1,0 +1,99 @@
+package com.helpdesk.files;
+
+import com.helpdesk.core.port.FileStore;
+import com.helpdesk.core.ticket.Attachment;
+import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.LambdaEnvironment;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.core.ResponseInputStream;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.GetObjectResponse;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.UUID;
+
+/**
+ * Files in one bucket: attachments under {@code attachments/<folder>/<uuid>}, raw mail where SES put it.
+ * Each file is written once with its content type and filename as metadata; downloads are presigned
+ * GET links that answer with the original filename.
+ */
+public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawMailStore {
+    private final S3Client s3;
+    private final S3Presigner presigner;
+    private final String bucket;
+
+    public S3FileStore(S3Client s3, S3Presigner presigner, String bucket) {
+        this.s3 = s3;
+        this.presigner = presigner;
+        this.bucket = bucket;
+    }
+
+    public static S3FileStore fromEnvironment() {
+        boolean local = LambdaEnvironment.get("AWS_ENDPOINT_URL_S3").or(() -> LambdaEnvironment.get("AWS_ENDPOINT_URL")).isPresent();
+        var builder = S3Client.builder().forcePathStyle(local)
+                .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
+        S3Client s3 = AwsClients.build(builder, "S3");
+        S3Presigner.Builder p = S3Presigner.builder()
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(local).build());
+        LambdaEnvironment.get("AWS_REGION").ifPresent(r -> p.region(Region.of(r)));
+        LambdaEnvironment.get("AWS_ENDPOINT_URL_S3").or(() -> LambdaEnvironment.get("AWS_ENDPOINT_URL"))
+                .ifPresent(url -> p.endpointOverride(URI.create(url)));
+        var key = LambdaEnvironment.get("AWS_ACCESS_KEY_ID");
+        var secret = LambdaEnvironment.get("AWS_SECRET_ACCESS_KEY");
+        if (key.isPresent() && secret.isPresent() && LambdaEnvironment.get("AWS_SESSION_TOKEN").isEmpty()) {
+            p.credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key.get(), secret.get())));
+        } else {
+            p.credentialsProvider(DefaultCredentialsProvider.builder().build());
+        }
+        return new S3FileStore(s3, p.build(), LambdaEnvironment.require("FILES_BUCKET"));
+    }
+
+    @Override
+    public Attachment save(String folder, String filename, String contentType, String contentId, InputStream content) throws IOException {
+        byte[] bytes = content.readAllBytes(); // one file at a time: S3 wants its length up front
+        String key = "attachments/" + folder + "/" + UUID.randomUUID();
+        String type = contentType == null ? "application/octet-stream" : contentType;
+        s3.putObject(b -> b.bucket(bucket).key(key).contentType(type)
+                .contentDisposition(disposition(filename)), RequestBody.fromBytes(bytes));
+        return new Attachment(key, filename, type, bytes.length, contentId);
+    }
+
+    /** The raw message SES stored, as a stream (never read whole). */
+    @Override
+    public ResponseInputStream<GetObjectResponse> open(String key) {
+        return s3.getObject(b -> b.bucket(bucket).key(key));
+    }
+
+    @Override
+    public long size(String key) {
+        return s3.headObject(b -> b.bucket(bucket).key(key)).contentLength();
+    }
+
+    @Override
+    public URI downloadLink(Attachment file, Duration validFor) {
+        var signed = presigner.presignGetObject(r -> r.signatureDuration(validFor).getObjectRequest(g -> g.bucket(bucket).key(file.id())
+                .responseContentType(file.contentType()).responseContentDisposition(disposition(file.filename()))));
+        return URI.create(signed.url().toString());
+    }
+
+    /** RFC 6266: an ASCII fallback and the UTF-8 name (RFC 5987). */
+    static String disposition(String filename) {
+        String name = filename == null || filename.isBlank() ? "file" : filename;
+        String ascii = name.replaceAll("[^\\x20-\\x7e]", "_").replace("\"", "'").replace("\\", "_");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''"
+                + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+    }
+}

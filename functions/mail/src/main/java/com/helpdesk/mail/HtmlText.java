@@ -1,0 +1,112 @@
+package com.helpdesk.mail;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Node;
+import org.jsoup.nodes.TextNode;
+import org.jsoup.select.NodeTraversor;
+import org.jsoup.select.NodeVisitor;
+
+import java.util.Set;
+
+/**
+ * HTML mail as readable text: block elements become lines, list items get dashes, links keep their
+ * target, and what no reader sees (style, script, head, comments) is left out. {@link #visible} also
+ * drops the quoted history mail clients mark up (Gmail, Outlook, Apple Mail, Thunderbird, Yahoo).
+ */
+final class HtmlText {
+    private HtmlText() {}
+
+    private static final Set<String> BLOCKS = Set.of("p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5",
+            "h6", "blockquote", "pre", "hr", "section", "article", "header", "footer", "dl", "dt", "dd", "address", "center");
+
+    private static final String QUOTES = "blockquote[type=cite], div.gmail_quote, .gmail_quote_container, div.gmail_extra,"
+            + " div#divRplyFwdMsg, div#x_divRplyFwdMsg, div#appendonsend, div.moz-cite-prefix, div.yahoo_quoted,"
+            + " div#mail-editor-reference-message-container, div.ms-outlook-mobile-reference-message, blockquote.gmail_quote";
+
+    static String text(String html) {
+        return render(Jsoup.parse(html));
+    }
+
+    static String visible(String html) {
+        Document doc = Jsoup.parse(html);
+        for (Element quote : doc.select(QUOTES)) {
+            // Outlook puts the quoted mail after its header block, as following siblings: drop those too
+            if (quote.id().endsWith("divRplyFwdMsg") || quote.id().equals("appendonsend")) {
+                Element sibling = quote.nextElementSibling();
+                while (sibling != null) {
+                    Element next = sibling.nextElementSibling();
+                    sibling.remove();
+                    sibling = next;
+                }
+            }
+            quote.remove();
+        }
+        // Outlook's separator line right before the quoted header
+        for (Element hr : doc.select("hr#stopSpelling, div[style*=border-top:solid #E1E1E1]")) hr.remove();
+        return render(doc);
+    }
+
+    private static String render(Document doc) {
+        doc.select("style, script, head, title, noscript, template, xml").remove();
+        StringBuilder out = new StringBuilder();
+        NodeTraversor.traverse(new NodeVisitor() {
+            @Override
+            public void head(Node node, int depth) {
+                if (node instanceof TextNode t) {
+                    String text = t.getWholeText();
+                    boolean pre = t.parent() instanceof Element e && e.normalName().equals("pre");
+                    appendText(out, pre ? text : text.replaceAll("[\\s\\u00a0]+", " ").replace('\u00a0', ' '));
+                } else if (node instanceof Element e) {
+                    String n = e.normalName();
+                    if (n.equals("br")) out.append('\n');
+                    else if (BLOCKS.contains(n)) newLine(out);
+                    if (n.equals("li")) out.append("- ");
+                    if ((n.equals("td") || n.equals("th")) && e.elementSiblingIndex() > 0) out.append('\t');
+                    if (n.equals("img") && !e.attr("alt").isBlank()) appendText(out, "[" + e.attr("alt") + "]");
+                }
+            }
+
+            @Override
+            public void tail(Node node, int depth) {
+                if (node instanceof Element e) {
+                    String n = e.normalName();
+                    if (n.equals("a")) {
+                        String href = e.attr("href");
+                        String text = e.text().strip();
+                        if ((href.startsWith("http://") || href.startsWith("https://")) && !text.isEmpty() && !text.equals(href)
+                                && !text.equals(href.replaceFirst("^https?://", ""))) {
+                            out.append(" <").append(href).append('>');
+                        }
+                    } else if (BLOCKS.contains(n) && !n.equals("br")) {
+                        newLine(out);
+                        if (n.equals("p") || n.startsWith("h") && n.length() == 2) out.append('\n');
+                    }
+                }
+            }
+        }, doc.body() == null ? doc : doc.body());
+        return tidy(out.toString());
+    }
+
+    private static void appendText(StringBuilder out, String text) {
+        if (text.isEmpty()) return;
+        boolean atLineStart = out.length() == 0 || out.charAt(out.length() - 1) == '\n';
+        if (atLineStart) text = text.stripLeading();
+        else if (out.charAt(out.length() - 1) == ' ' && text.startsWith(" ")) text = text.substring(1);
+        out.append(text);
+    }
+
+    private static void newLine(StringBuilder out) {
+        int len = out.length();
+        while (len > 0 && out.charAt(len - 1) == ' ') len--;
+        out.setLength(len);
+        if (len > 0 && out.charAt(len - 1) != '\n') out.append('\n');
+    }
+
+    /** At most one blank line in a row, no trailing spaces. */
+    static String tidy(String s) {
+        String t = s.replaceAll("[ \\t]+\\n", "\n").replaceAll("\\n{3,}", "\n\n");
+        return t.strip();
+    }
+}

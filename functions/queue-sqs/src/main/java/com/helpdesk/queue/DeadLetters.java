@@ -1,0 +1,39 @@
+package com.helpdesk.queue;
+
+import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.LambdaEnvironment;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
+
+import java.util.Map;
+
+/**
+ * Parks a queue message that can never succeed (it cannot be read) in the dead-letter queue right away,
+ * with the reason as a message attribute, instead of retrying it until the redrive policy gives up.
+ */
+public final class DeadLetters {
+    private final SqsClient sqs;
+    private final String queueUrl;
+
+    public DeadLetters(SqsClient sqs, String queueUrl) {
+        this.sqs = sqs;
+        this.queueUrl = queueUrl;
+    }
+
+    public static DeadLetters fromEnvironment() {
+        return new DeadLetters(AwsClients.build(SqsClient.builder(), "SQS"), LambdaEnvironment.require("DEAD_LETTER_QUEUE_URL"));
+    }
+
+    public void park(String body, String sourceMessageId, String reason) {
+        String why = reason == null ? "unknown" : reason.length() > 1000 ? reason.substring(0, 1000) : reason;
+        sqs.sendMessage(b -> {
+            b.queueUrl(queueUrl).messageBody(body == null || body.isEmpty() ? "(empty)" : body)
+                    .messageAttributes(Map.of("reason", MessageAttributeValue.builder().dataType("String").stringValue(why).build(),
+                            "sourceMessageId", MessageAttributeValue.builder().dataType("String")
+                                    .stringValue(sourceMessageId == null ? "unknown" : sourceMessageId).build()));
+            if (queueUrl.endsWith(".fifo")) {
+                b.messageGroupId("dead-letters").messageDeduplicationId(SqsInboundQueue.sha256(String.valueOf(sourceMessageId)).substring(0, 64));
+            }
+        });
+    }
+}

@@ -1,0 +1,34 @@
+package com.helpdesk.queue;
+
+import com.helpdesk.runtime.AwsClients;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+/**
+ * Exponential backoff for a queue message that failed transiently: its visibility timeout is set to
+ * 2^(receives-1) seconds (capped), so the retry comes back later each time instead of after the queue's
+ * fixed visibility timeout.
+ */
+public final class QueueBackoff {
+    static final int MAX_SECONDS = 900;
+    private final SqsClient sqs;
+
+    public QueueBackoff(SqsClient sqs) {
+        this.sqs = sqs;
+    }
+
+    public static QueueBackoff fromEnvironment() {
+        return new QueueBackoff(AwsClients.build(SqsClient.builder(), "SQS"));
+    }
+
+    public static int delaySeconds(int receiveCount) {
+        int n = Math.max(1, Math.min(receiveCount, 11));
+        return Math.min(MAX_SECONDS, 1 << (n - 1));
+    }
+
+    /** @param queueArn the event source ARN of the message (arn:aws:sqs:region:account:name) */
+    public void retryLater(String queueArn, String receiptHandle, int receiveCount) {
+        String[] arn = queueArn.split(":");
+        String url = sqs.getQueueUrl(b -> b.queueName(arn[5]).queueOwnerAWSAccountId(arn[4])).queueUrl();
+        sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(receiptHandle).visibilityTimeout(delaySeconds(receiveCount)));
+    }
+}

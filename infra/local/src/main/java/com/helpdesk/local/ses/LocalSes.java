@@ -1,0 +1,120 @@
+package com.helpdesk.local.ses;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helpdesk.core.email.Email;
+import com.helpdesk.core.email.Mailbox;
+import com.helpdesk.local.api.LocalHttp;
+import com.helpdesk.mail.MimeParser;
+import com.sun.net.httpserver.HttpExchange;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
+
+/**
+ * The local SES v2 sending API (POST /_aws/ses/v2/email/outbound-emails): every message is captured in
+ * the local outbox instead of being sent, with what a reader of the mail would see (from, to, cc,
+ * subject, headers, text, html) and the raw message. Faults can be injected: the next n sends are
+ * throttled (429 TooManyRequestsException) or rejected (400 MessageRejected).
+ */
+public final class LocalSes {
+    public static final String PATH = "/_aws/ses";
+    private final ObjectMapper json = new ObjectMapper();
+    private final List<Map<String, Object>> outbox = new CopyOnWriteArrayList<>();
+    private final Supplier<Instant> clock;
+    private final AtomicInteger failNext = new AtomicInteger();
+    private volatile String failWith = "throttle";
+
+    public LocalSes(Supplier<Instant> clock) {
+        this.clock = clock;
+    }
+
+    public List<Map<String, Object>> outbox() {
+        return List.copyOf(outbox);
+    }
+
+    /** The next {@code n} sends fail: "throttle" (retried) or "reject" (permanent). */
+    public void failNext(int n, String kind) {
+        failWith = kind;
+        failNext.set(n);
+    }
+
+    public void handle(HttpExchange ex) throws IOException {
+        String path = ex.getRequestURI().getPath().substring(PATH.length());
+        if (!ex.getRequestMethod().equals("POST") || !path.equals("/v2/email/outbound-emails")) {
+            awsError(ex, 404, "NotFoundException", "the local SES implements SendEmail only (POST /v2/email/outbound-emails)");
+            return;
+        }
+        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            if ("reject".equals(failWith)) awsError(ex, 400, "MessageRejected", "Email address is not verified (injected)");
+            else awsError(ex, 429, "TooManyRequestsException", "Maximum sending rate exceeded (injected)");
+            return;
+        }
+        JsonNode req;
+        try (InputStream in = ex.getRequestBody()) {
+            req = json.readTree(in);
+        }
+        String data = req.path("Content").path("Raw").path("Data").asText(null);
+        if (data == null) {
+            awsError(ex, 400, "BadRequestException", "the local SES takes raw content (Content.Raw.Data)");
+            return;
+        }
+        byte[] raw = Base64.getDecoder().decode(data);
+        String id = "0100" + Long.toHexString(clock.get().toEpochMilli()) + "-" + UUID.randomUUID() + "-000000";
+        outbox.add(entry(id, raw));
+        LocalHttp.json(ex, 200, Map.of("MessageId", id));
+    }
+
+    private Map<String, Object> entry(String id, byte[] raw) throws IOException {
+        Email mail = new MimeParser().parse(new ByteArrayInputStream(raw), MimeParser.DISCARD);
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("channel", "email");
+        e.put("sesMessageId", id);
+        e.put("messageId", "<" + id + "@email.amazonses.com>");
+        e.put("sentAt", clock.get().toString());
+        e.put("from", mail.from() == null ? null : format(mail.from()));
+        e.put("to", mail.to().stream().map(LocalSes::format).toList());
+        e.put("cc", mail.cc().stream().map(LocalSes::format).toList());
+        e.put("subject", mail.subject());
+        e.put("headers", headers(raw));
+        e.put("text", mail.text());
+        e.put("html", mail.html());
+        e.put("raw", new String(raw, StandardCharsets.UTF_8));
+        return e;
+    }
+
+    private static String format(Mailbox m) {
+        return m.name() == null ? m.address() : m.name() + " <" + m.address() + ">";
+    }
+
+    /** The top-level header fields, unfolded, as written. */
+    static Map<String, String> headers(byte[] raw) {
+        String s = new String(raw, StandardCharsets.UTF_8);
+        int end = s.indexOf("\r\n\r\n");
+        String head = end < 0 ? s : s.substring(0, end);
+        Map<String, String> out = new LinkedHashMap<>();
+        List<String> lines = new ArrayList<>(List.of(head.replace("\r\n ", " ").replace("\r\n\t", " ").split("\r\n")));
+        for (String line : lines) {
+            int colon = line.indexOf(':');
+            if (colon > 0) out.put(line.substring(0, colon), line.substring(colon + 1).strip());
+        }
+        return out;
+    }
+
+    private static void awsError(HttpExchange ex, int status, String type, String message) throws IOException {
+        ex.getResponseHeaders().set("x-amzn-ErrorType", type);
+        LocalHttp.send(ex, status, "application/json", ("{\"message\":\"" + message.replace("\"", "'") + "\"}").getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -1,0 +1,318 @@
+package com.helpdesk.local.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.local.LocalStackHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Predicate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The email channel through the local stack, as SES and a mail client would drive it: raw mail posted to
+ * /_local/ses/inbound, tickets read through the agents' API, replies read from /_local/outbox.
+ */
+class EmailIT {
+    private static LocalStackHarness stack;
+    private static AgentApiClient agent;
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStackHarness.start();
+        agent = new AgentApiClient(stack.baseUrl(), stack.token("bob", "agent"));
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    // ------------------------------------------------------------------ helpers
+
+    private static JsonNode deliver(String raw, Map<String, String> headers) {
+        AgentApiClient.Reply r = agent.as(null).send("POST", "/_local/ses/inbound", raw,
+                merge(Map.of("Content-Type", "message/rfc822"), headers));
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+        return r.json();
+    }
+
+    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
+        Map<String, String> m = new HashMap<>(a);
+        m.putAll(b);
+        return m;
+    }
+
+    private static String mail(String from, String subject, String messageId, String extraHeaders, String body) {
+        return "From: " + from + "\r\nTo: Shop Support <support@help.example.com>\r\nSubject: " + subject + "\r\nMessage-ID: " + messageId
+                + "\r\nDate: Mon, 23 Nov 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n" + extraHeaders
+                + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n";
+    }
+
+    private static String id() {
+        return "<" + UUID.randomUUID() + "@mail.example.com>";
+    }
+
+    /** Tickets of a requester, newest first (the processor runs asynchronously behind the FIFO queue). */
+    private static List<JsonNode> ticketsOf(String email) {
+        JsonNode page = agent.get("/tickets?requester=" + email).json();
+        List<JsonNode> out = new ArrayList<>();
+        page.get("items").forEach(out::add);
+        return out;
+    }
+
+    private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done, String what) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        T last = read.get();
+        while (!done.test(last) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            last = read.get();
+        }
+        assertThat(done.test(last)).as(what + ": " + last).isTrue();
+        return last;
+    }
+
+    private static JsonNode ticket(String id) {
+        return agent.get("/tickets/" + id).json();
+    }
+
+    private static JsonNode onlyTicketOf(String email) {
+        return await(() -> ticketsOf(email), l -> l.size() == 1, "one ticket for " + email).get(0);
+    }
+
+    private static JsonNode outbox() {
+        return agent.as(null).get("/_local/outbox").json();
+    }
+
+    private static JsonNode sentTo(String email, int count) {
+        return await(() -> {
+            List<JsonNode> mine = new ArrayList<>();
+            outbox().forEach(e -> {
+                if (e.get("to").toString().contains(email)) mine.add(e);
+            });
+            return mine;
+        }, l -> l.size() >= count, count + " mail(s) to " + email).get(count - 1);
+    }
+
+    private static String reply(String ticketId, String body, String visibility) {
+        AgentApiClient.Reply r = agent.post("/tickets/" + ticketId + "/messages",
+                "{\"body\":\"" + body + "\",\"visibility\":\"" + visibility + "\"}");
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode messages = r.json().get("messages");
+        return messages.get(messages.size() - 1).get("id").asText();
+    }
+
+    private static JsonNode message(String ticketId, String messageId) {
+        for (JsonNode m : ticket(ticketId).get("messages")) if (m.get("id").asText().equals(messageId)) return m;
+        throw new AssertionError("no message " + messageId);
+    }
+
+    // ------------------------------------------------------------------ tests
+
+    @Test
+    void aNewMailOpensATicketWithItsAttachmentDownloadableAndTheOriginalKept() throws Exception {
+        String raw = "From: =?UTF-8?Q?J=C3=BCrgen_K=C3=B6nig?= <juergen@example.com>\r\nTo: support@help.example.com\r\n"
+                + "Subject: =?ISO-8859-1?Q?Besch=E4digte_Lieferung?=\r\nMessage-ID: " + id() + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
+                + "Content-Transfer-Encoding: quoted-printable\r\n\r\nDie Vase kam zerbrochen an. Gr=FC=DFe\r\n--b\r\n"
+                + "Content-Type: image/png\r\nContent-Disposition: attachment; filename*=UTF-8''Sch%C3%A4den.png\r\n"
+                + "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\r\n--b--\r\n";
+        JsonNode delivered = deliver(raw, Map.of());
+        assertThat(delivered.get("messageId").asText()).matches("[a-z0-9]{40}");
+        JsonNode summary = onlyTicketOf("juergen@example.com");
+        assertThat(summary.get("subject").asText()).isEqualTo("Beschädigte Lieferung");
+        assertThat(summary.get("requester").get("name").asText()).isEqualTo("Jürgen König");
+        JsonNode first = ticket(summary.get("id").asText()).get("messages").get(0);
+        assertThat(first.get("body").asText()).isEqualTo("Die Vase kam zerbrochen an. Grüße");
+        assertThat(first.get("threading").asText()).isEqualTo("new conversation");
+        JsonNode attachment = first.get("attachments").get(0);
+        assertThat(attachment.get("filename").asText()).isEqualTo("Schäden.png");
+        assertThat(attachment.get("size").asInt()).isEqualTo(70);
+
+        AgentApiClient.Reply link = agent.get(attachment.get("downloadPath").asText());
+        assertThat(link.status()).isEqualTo(303);
+        HttpResponse<byte[]> file = HTTP.send(HttpRequest.newBuilder(URI.create(link.header("Location"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertThat(file.statusCode()).isEqualTo(200);
+        assertThat(file.body()).hasSize(70);
+        assertThat(file.headers().firstValue("Content-Type")).hasValue("image/png");
+        assertThat(agent.as(null).get(attachment.get("downloadPath").asText()).status()).as("downloads need a token").isEqualTo(401);
+
+        AgentApiClient.Reply original = agent.get(first.get("original").get("downloadPath").asText());
+        HttpResponse<String> source = HTTP.send(HttpRequest.newBuilder(URI.create(original.header("Location"))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(source.body()).isEqualTo(raw);
+    }
+
+    @Test
+    void repliesThreadByInReplyToBySignedAddressAndBySubjectTokenOnlyForParticipants() {
+        String customer = "carol@example.com";
+        deliver(mail("Carol <" + customer + ">", "Order 1001 missing", id(), "", "Where is it?"), Map.of());
+        String ticketId = onlyTicketOf(customer).get("id").asText();
+        long number = ticket(ticketId).get("number").asLong();
+
+        // the agent answers: the mail leaves with the signed Reply-To, the token and the thread headers
+        String replyId = reply(ticketId, "It ships today.", "public");
+        reply(ticketId, "SECRET internal note", "internal");
+        JsonNode sent = sentTo(customer, 1);
+        assertThat(sent.get("subject").asText()).isEqualTo("Re: Order 1001 missing [#" + number + "]");
+        assertThat(sent.get("from").asText()).isEqualTo("bob (Support) <support@help.example.com>");
+        String replyTo = sent.get("headers").get("Reply-To").asText();
+        assertThat(replyTo).matches(".*<support\\+" + number + "-[0-9a-f]{20}@help\\.example\\.com>");
+        assertThat(sent.get("headers").get("In-Reply-To").asText()).startsWith("<").endsWith("@mail.example.com>");
+        assertThat(sent.get("text").asText()).isEqualTo("It ships today.");
+        JsonNode delivery = await(() -> message(ticketId, replyId).get("delivery"), d -> d.get("status").asText().equals("sent"), "sent");
+        assertThat(delivery.get("providerId").asText()).isEqualTo(sent.get("sesMessageId").asText());
+        assertThat(outbox().toString()).as("internal notes never leave").doesNotContain("SECRET internal note");
+
+        // 1. In-Reply-To the Message-ID SES really sent
+        deliver(mail(customer, "Re: whatever", id(), "In-Reply-To: " + sent.get("messageId").asText() + "\r\n",
+                "Thanks!\r\n\r\nOn Mon, 23 Nov 2026 at 10:02, Support <support@help.example.com> wrote:\r\n> It ships today."), Map.of());
+        JsonNode t = await(() -> ticket(ticketId), x -> x.get("messageCount").asInt() == 4, "threaded by In-Reply-To");
+        JsonNode last = t.get("messages").get(3);
+        assertThat(last.get("body").asText()).isEqualTo("Thanks!");
+        assertThat(last.get("threading").asText()).startsWith("in-reply-to");
+        assertThat(t.get("status").asText()).as("a customer reply reopens a pending ticket").isEqualTo("open");
+
+        // 2. the signed reply address, with no thread headers at all (a client that drops them)
+        String addr = replyTo.substring(replyTo.indexOf('<') + 1, replyTo.indexOf('>'));
+        deliver(mail(customer, "no token here", id(), "", "One more thing"), Map.of("X-SES-Recipients", addr));
+        t = await(() -> ticket(ticketId), x -> x.get("messageCount").asInt() == 5, "threaded by the signed address");
+        assertThat(t.get("messages").get(4).get("threading").asText()).isEqualTo("signed reply address");
+
+        // a forged reply address (wrong tag) is nothing but a new conversation
+        deliver(mail("mallory@example.com", "hi", id(), "", "guess"),
+                Map.of("X-SES-Recipients", "support+" + number + "-00000000000000000000@help.example.com"));
+        assertThat(onlyTicketOf("mallory@example.com").get("id").asText()).isNotEqualTo(ticketId);
+
+        // 3. the subject token, from the requester
+        deliver(mail(customer, "Re: [#" + number + "] again", id(), "", "Token reply"), Map.of());
+        t = await(() -> ticket(ticketId), x -> x.get("messageCount").asInt() == 6, "threaded by subject token");
+        assertThat(t.get("messages").get(5).get("threading").asText()).isEqualTo("subject token [#" + number + "]");
+
+        // ...but not from a stranger: a new ticket
+        deliver(mail("stranger@example.org", "Re: [#" + number + "] let me in", id(), "", "I am not Carol"), Map.of());
+        JsonNode strangers = onlyTicketOf("stranger@example.org");
+        assertThat(strangers.get("id").asText()).isNotEqualTo(ticketId);
+        assertThat(ticket(ticketId).get("messageCount").asInt()).isEqualTo(6);
+    }
+
+    @Test
+    void theSameMailTwiceIsStoredOnceAndAutoRepliesNeverOpenTickets() {
+        String raw = mail("dave@example.com", "Hello", id(), "", "Once only");
+        deliver(raw, Map.of());
+        deliver(raw, Map.of());
+        String ticketId = onlyTicketOf("dave@example.com").get("id").asText();
+
+        deliver(mail("ooo@example.com", "Automatic reply: Hello", id(), "Auto-Submitted: auto-replied\r\n", "I am away"), Map.of());
+        deliver(mail("bulk@example.com", "Newsletter", id(), "Precedence: bulk\r\n", "Buy now"), Map.of());
+        // an out-of-office answer to our reply joins the ticket but does not change its status
+        reply(ticketId, "Here you go.", "public");
+        agent.patch("/tickets/" + ticketId, "{\"status\":\"pending\"}", null);
+        JsonNode sent = sentTo("dave@example.com", 1);
+        deliver(mail("dave@example.com", "Abwesenheitsnotiz: Re: Hello", id(), "In-Reply-To: " + sent.get("messageId").asText() + "\r\n",
+                "Ich bin nicht im Büro."), Map.of());
+        JsonNode t = await(() -> ticket(ticketId), x -> x.get("messageCount").asInt() == 3, "auto-reply threaded");
+        assertThat(t.get("status").asText()).isEqualTo("pending");
+        assertThat(t.get("messages").get(2).get("threading").asText()).contains("auto-reply");
+        assertThat(ticket(ticketId).get("messageCount").asInt()).isEqualTo(3);
+        assertThat(ticketsOf("ooo@example.com")).isEmpty();
+        assertThat(ticketsOf("bulk@example.com")).isEmpty();
+        assertThat(ticketsOf("dave@example.com")).hasSize(1);
+        assertThat(outbox().findValuesAsText("subject").stream().filter(s -> s.contains("Hello")).count())
+                .as("no automatic answer to anything").isEqualTo(1);
+    }
+
+    @Test
+    void aBounceOfOurReplyMarksItFailedOnItsTicket() {
+        deliver(mail("erin@example.com", "Help", id(), "", "please"), Map.of());
+        String ticketId = onlyTicketOf("erin@example.com").get("id").asText();
+        String replyId = reply(ticketId, "Answer", "public");
+        JsonNode sent = sentTo("erin@example.com", 1);
+        String dsn = "From: MAILER-DAEMON@email.amazonses.com\r\nTo: support@help.example.com\r\nSubject: Delivery Status Notification (Failure)\r\n"
+                + "Message-ID: " + id() + "\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n"
+                + "--r\r\nContent-Type: text/plain\r\n\r\nAn error occurred while trying to deliver the mail.\r\n"
+                + "--r\r\nContent-Type: message/delivery-status\r\n\r\nReporting-MTA: dns; a8-1.smtp-out.amazonses.com\r\n\r\n"
+                + "Final-Recipient: rfc822; erin@example.com\r\nAction: failed\r\nStatus: 5.1.1\r\n"
+                + "Diagnostic-Code: smtp; 550 5.1.1 user unknown\r\n"
+                + "--r\r\nContent-Type: text/rfc822-headers\r\n\r\nFrom: support@help.example.com\r\nTo: erin@example.com\r\n"
+                + "Message-ID: " + sent.get("messageId").asText() + "\r\nSubject: Re: Help\r\n--r--\r\n";
+        deliver(dsn, Map.of("X-SES-Source", ""));
+        JsonNode delivery = await(() -> message(ticketId, replyId).get("delivery"), d -> d.get("status").asText().equals("failed"),
+                "bounce recorded");
+        assertThat(delivery.get("detail").asText()).contains("erin@example.com").contains("5.1.1").contains("user unknown");
+        JsonNode t = ticket(ticketId);
+        JsonNode note = t.get("messages").get(t.get("messages").size() - 1);
+        assertThat(note.get("visibility").asText()).isEqualTo("internal");
+        assertThat(note.get("author").get("type").asText()).isEqualTo("system");
+        assertThat(ticketsOf("mailer-daemon@email.amazonses.com")).isEmpty();
+    }
+
+    @Test
+    void aReplyToAClosedTicketOpensALinkedFollowUp() {
+        String m1 = id();
+        deliver(mail("frank@example.com", "Broken", m1, "", "It broke"), Map.of());
+        String ticketId = onlyTicketOf("frank@example.com").get("id").asText();
+        assertThat(agent.patch("/tickets/" + ticketId, "{\"status\":\"resolved\"}", null).status()).isEqualTo(200);
+        assertThat(agent.patch("/tickets/" + ticketId, "{\"status\":\"closed\"}", null).status()).isEqualTo(200);
+        deliver(mail("frank@example.com", "Re: Broken", id(), "In-Reply-To: " + m1 + "\r\n", "Still broken"), Map.of());
+        List<JsonNode> both = await(() -> ticketsOf("frank@example.com"), l -> l.size() == 2, "follow-up opened");
+        JsonNode followUp = both.stream().filter(x -> !x.get("id").asText().equals(ticketId)).findFirst().orElseThrow();
+        assertThat(followUp.get("linkedTicketIds").toString()).contains(ticketId);
+        assertThat(ticket(followUp.get("id").asText()).get("messages").get(0).get("threading").asText()).startsWith("follow-up of closed #");
+    }
+
+    @Test
+    void verdictsTagAndAVirusKeepsNoAttachment() {
+        String raw = "From: gina@example.com\r\nTo: support@help.example.com\r\nSubject: invoice\r\nMessage-ID: " + id()
+                + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"v\"\r\n\r\n--v\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
+                + "--v\r\nContent-Type: application/octet-stream; name=\"invoice.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA\r\n--v--\r\n";
+        deliver(raw, Map.of("X-SES-Virus-Verdict", "FAIL", "X-SES-Spam-Verdict", "FAIL", "X-SES-DMARC-Verdict", "FAIL"));
+        JsonNode t = onlyTicketOf("gina@example.com");
+        assertThat(t.get("tags").toString()).contains("virus").contains("spam").contains("dmarc-fail");
+        assertThat(ticket(t.get("id").asText()).get("messages").get(0).get("attachments")).isEmpty();
+    }
+
+    @Test
+    void unreadableMailStillBecomesATicketWithItsSourceAttached() {
+        deliver("\u0000\u0001 not a mail at all \u00ff", Map.of("X-SES-Recipients", "support@help.example.com",
+                "X-SES-Source", "henry@example.com"));
+        JsonNode t = onlyTicketOf("henry@example.com");
+        assertThat(t.get("tags").toString()).contains("parse_error");
+        JsonNode m = ticket(t.get("id").asText()).get("messages").get(0);
+        assertThat(m.get("attachments").get(0).get("contentType").asText()).isEqualTo("message/rfc822");
+    }
+
+    @Test
+    void throttlingIsRetriedAndARefusalIsRecordedAsFailed() {
+        deliver(mail("ivy@example.com", "Q", id(), "", "?"), Map.of());
+        String ticketId = onlyTicketOf("ivy@example.com").get("id").asText();
+        agent.as(null).post("/_local/faults", "{\"service\":\"ses\",\"failNext\":4,\"error\":\"throttle\"}");
+        String first = reply(ticketId, "A1", "public");
+        JsonNode d = await(() -> message(ticketId, first).get("delivery"), x -> x.get("status").asText().equals("sent"), "sent after retries");
+        assertThat(d.get("attempts").asInt()).isGreaterThanOrEqualTo(1);
+
+        agent.as(null).post("/_local/faults", "{\"service\":\"ses\",\"failNext\":1,\"error\":\"reject\"}");
+        String second = reply(ticketId, "A2", "public");
+        d = await(() -> message(ticketId, second).get("delivery"), x -> x.get("status").asText().equals("failed"), "refused");
+        assertThat(d.get("detail").asText()).startsWith("SES refused");
+    }
+}
