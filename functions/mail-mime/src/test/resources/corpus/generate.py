@@ -572,3 +572,721 @@ def c_spanish_gmail():
         ["Hola Jos\u00e9,", "", "\u00bfqu\u00e9 talla necesita exactamente?", "", "Shop Support"],
         ["prefiero la talla M en lugar de la S"],
         ["qu\u00e9 talla necesita exactamente", "escribi\u00f3:"])
+
+
+# ---- 09 Outlook German "Von: / Gesendet: / An: / Betreff:" (multipart/alternative, base64 UTF-8)
+def c_outlook_german():
+    n = 9
+    sid = ses_id(n)
+    mid = "<FR3P281MB1234567890ABCDEF1234567890ABCDEF@FR3P281MB1234.DEUP281.PROD.OUTLOOK.COM>"
+    plain = """Hallo,
+
+die Rechnung ist angekommen, danke. K\u00f6nnen Sie mir noch eine Kopie per Post schicken?
+
+Mit freundlichen Gr\u00fc\u00dfen
+Sabine K\u00f6hler
+
+Von: Shop Support <support@help.example.com> 
+Gesendet: Montag, 3. November 2025 10:02
+An: Sabine K\u00f6hler <sabine.koehler@example.net>
+Betreff: [Ticket #4719] Ihre Rechnung
+
+Sehr geehrte Frau K\u00f6hler,
+
+anbei erhalten Sie Ihre Rechnung zur Bestellung 4719.
+
+Ihr Shop Support
+"""
+    html = """<html><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8"><style><!--
+p.MsoNormal {margin:0cm; font-size:11.0pt; font-family:"Aptos",sans-serif;}
+--></style></head><body lang="DE" style="word-wrap:break-word"><div class="WordSection1">
+<p class="MsoNormal">Hallo,<o:p></o:p></p><p class="MsoNormal"><o:p>&nbsp;</o:p></p>
+<p class="MsoNormal">die Rechnung ist angekommen, danke. K&ouml;nnen Sie mir noch eine Kopie per Post schicken?<o:p></o:p></p>
+<p class="MsoNormal"><o:p>&nbsp;</o:p></p><p class="MsoNormal">Mit freundlichen Gr&uuml;&szlig;en<br>Sabine K&ouml;hler<o:p></o:p></p>
+<p class="MsoNormal"><o:p>&nbsp;</o:p></p>
+<div id="mail-editor-reference-message-container"><div><div style="border:none;border-top:solid #B5C4DF 1.0pt;padding:3.0pt 0cm 0cm 0cm">
+<p class="MsoNormal" style="margin-bottom:12.0pt"><b>Von: </b>Shop Support &lt;support@help.example.com&gt;<br><b>Gesendet: </b>Montag, 3. November 2025 10:02<br>
+<b>An: </b>Sabine K&ouml;hler &lt;sabine.koehler@example.net&gt;<br><b>Betreff: </b>[Ticket #4719] Ihre Rechnung<o:p></o:p></p></div>
+<p class="MsoNormal">Sehr geehrte Frau K&ouml;hler,<br><br>anbei erhalten Sie Ihre Rechnung zur Bestellung 4719.<br><br>Ihr Shop Support<o:p></o:p></p>
+</div></div></div></body></html>
+"""
+    bnd = "_000_FR3P281MB1234567890ABCDEF1234567890ABCDEF_"
+    body = multipart(bnd, [
+        part('Content-Type: text/plain; charset="utf-8"\nContent-Transfer-Encoding: base64', b64(plain)),
+        part('Content-Type: text/html; charset="utf-8"\nContent-Transfer-Encoding: base64', b64(html)),
+    ])
+    h = headers(
+        ses_received("sabine.koehler@example.net", "mail-fr3deu01on2101.outbound.protection.outlook.com", "203.0.113.101", n),
+        "From: =?utf-8?B?U2FiaW5lIEvDtmhsZXI=?= <sabine.koehler@example.net>",
+        "To: Shop Support <support@help.example.com>",
+        "Subject: AW: [Ticket #4719] Ihre Rechnung",
+        "Thread-Topic: [Ticket #4719] Ihre Rechnung",
+        "Thread-Index: AQHcTM1xRmFrZVRocmVhZEluZGV4MDAwOQ==",
+        "Date: Mon, 3 Nov 2025 10:40:02 +0000",
+        "Message-ID: " + mid,
+        "References: " + sid,
+        "In-Reply-To: " + sid,
+        "Accept-Language: de-DE, en-US",
+        "Content-Language: de-DE",
+        "X-MS-Has-Attach:",
+        "X-MS-TNEF-Correlator:",
+        "Content-Type: multipart/alternative;\n\tboundary=\"%s\"" % bnd,
+        "MIME-Version: 1.0",
+    )
+    case("outlook-german-von-gesendet", message(h, body), {
+        "description": "German Outlook (new Outlook / Exchange Online) reply, multipart/alternative with base64 UTF-8 parts; quoted original after a 'Von: / Gesendet: / An: / Betreff:' block; subject prefix 'AW:'",
+        "from": {"email": "sabine.koehler@example.net", "name": "Sabine K\u00f6hler"},
+        "subject": "AW: [Ticket #4719] Ihre Rechnung",
+        "messageId": mid,
+        "inReplyTo": sid,
+        "references": [sid],
+        "visibleTextContains": ["die Rechnung ist angekommen, danke.", "K\u00f6nnen Sie mir noch eine Kopie per Post schicken?"],
+        "visibleTextExcludes": ["Gesendet:", "anbei erhalten Sie Ihre Rechnung", "font-family"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 10 Dutch Outlook "Van: / Verzonden: / Aan: / Onderwerp:" with underscore separator, windows-1252 QP
+def c_outlook_dutch():
+    n = 10
+    sid = ses_id(n)
+    mid = "<DB9PR02MB7654FEDCBA0987654321FEDCBA098765@DB9PR02MB7654.eurprd02.prod.outlook.com>"
+    body = """Bedankt, ik wacht op de nieuwe verzending. Het pakket mag bij de buren worden afgegeven.
+
+Met vriendelijke groet,
+Pieter de Vries
+
+________________________________
+Van: Shop Support <support@help.example.com>
+Verzonden: maandag 3 november 2025 10:02
+Aan: Pieter de Vries <pieter.devries@example.org>
+Onderwerp: [Ticket #4720] Nieuwe verzending
+
+Beste Pieter,
+
+wij versturen uw bestelling opnieuw. U ontvangt binnenkort een nieuwe track & trace code.
+
+Caf\u00e9-groet,
+Shop Support
+"""
+    h = headers(
+        ses_received("pieter.devries@example.org", "mail-db9eur02on2050.outbound.protection.outlook.com", "203.0.113.50", n),
+        "From: Pieter de Vries <pieter.devries@example.org>",
+        "To: Shop Support <support@help.example.com>",
+        "Subject: Re: [Ticket #4720] Nieuwe verzending",
+        "Thread-Topic: [Ticket #4720] Nieuwe verzending",
+        "Thread-Index: AQHcTM2zRmFrZVRocmVhZEluZGV4MDAxMA==",
+        "Date: Mon, 3 Nov 2025 10:55:19 +0000",
+        "Message-ID: " + mid,
+        "References: " + sid,
+        "In-Reply-To: " + sid,
+        "Accept-Language: nl-NL, en-US",
+        "Content-Language: nl-NL",
+        "X-MS-Has-Attach:",
+        "X-MS-TNEF-Correlator:",
+        "Content-Type: text/plain; charset=\"Windows-1252\"",
+        "Content-Transfer-Encoding: quoted-printable",
+        "MIME-Version: 1.0",
+    )
+    case("outlook-dutch-van-verzonden", message(h, qp(body, "cp1252")), {
+        "description": "Dutch Outlook (OWA / mobile) plain-text reply, windows-1252 QP; quoted original after a '________________________________' line and 'Van: / Verzonden: / Aan: / Onderwerp:' block",
+        "from": {"email": "pieter.devries@example.org", "name": "Pieter de Vries"},
+        "subject": "Re: [Ticket #4720] Nieuwe verzending",
+        "messageId": mid,
+        "inReplyTo": sid,
+        "references": [sid],
+        "visibleTextContains": ["Bedankt, ik wacht op de nieuwe verzending."],
+        "visibleTextExcludes": ["Verzonden:", "wij versturen uw bestelling opnieuw", "Caf\u00e9-groet"],
+        "fullTextContains": ["Caf\u00e9-groet"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 11 Thunderbird, format=flowed, "-- " signature, "On 03.11.25 10:02, X wrote:"
+def c_thunderbird_signature():
+    n = 11
+    sid = ses_id(n)
+    mid = "<7d1e2f3a-4b5c-4d6e-8f90-a1b2c3d4e5f6@example.com>"
+    body = """Hello,
+
+I would like to change the delivery address for order 4721 to the 
+office address below, if it has not shipped yet.
+
+Acme Widgets Ltd, 12 Example Road, Springfield
+
+Thanks
+Frank
+
+-- 
+Frank Miller
+Head of Purchasing | Acme Widgets Ltd
+Phone +1 555 0100
+
+On 03.11.25 10:02, Shop Support wrote:
+> Hello Frank,
+>
+> your order 4721 is being prepared.
+>
+> Shop Support
+"""
+    h = headers(
+        ses_received("frank.miller@example.com", "smtp.example.com", "192.0.2.11", n),
+        "Message-ID: " + mid,
+        "Date: Mon, 3 Nov 2025 11:11:11 +0100",
+        "MIME-Version: 1.0",
+        "User-Agent: Mozilla Thunderbird",
+        "Subject: Re: [Ticket #4721] Order 4721",
+        "To: Shop Support <support@help.example.com>",
+        "References: " + sid,
+        "Content-Language: en-US",
+        "From: Frank Miller <frank.miller@example.com>",
+        "In-Reply-To: " + sid,
+        "Content-Type: text/plain; charset=UTF-8; format=flowed",
+        "Content-Transfer-Encoding: 7bit",
+    )
+    case("thunderbird-flowed-dashdash-signature", message(h, body), {
+        "description": "Thunderbird plain-text reply with format=flowed (soft break = trailing space), a '-- ' signature block and the Thunderbird attribution 'On 03.11.25 10:02, Shop Support wrote:' below it",
+        "from": {"email": "frank.miller@example.com", "name": "Frank Miller"},
+        "subject": "Re: [Ticket #4721] Order 4721",
+        "messageId": mid,
+        "inReplyTo": sid,
+        "references": [sid],
+        "visibleTextContains": ["I would like to change the delivery address for order 4721", "Acme Widgets Ltd, 12 Example Road, Springfield"],
+        "visibleTextExcludes": ["Head of Purchasing", "Phone +1 555 0100", "your order 4721 is being prepared"],
+        "fullTextContains": ["Head of Purchasing"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 12 Yahoo reply, yahoo_quoted div
+def c_yahoo_reply():
+    n = 12
+    sid = ses_id(n)
+    mid = "<1234567890.987654.1762164700123@mail.yahoo.com>"
+    plain = ("The voucher code SAVE10 was not accepted at checkout, it says expired.\n\n"
+             "    On Monday, November 3, 2025 at 10:02:13 AM GMT+1, Shop Support <support@help.example.com> wrote:  \n \n"
+             " Hello Grace,\nyour voucher is valid until the end of the month.\nShop Support\n  ")
+    html = ('<html><head></head><body><div class="ydp3f1a2b3cyahoo-style-wrap" style="font-family:Helvetica Neue, Helvetica, Arial, sans-serif;font-size:13px;">'
+            '<div dir="ltr" data-setdir="false">The voucher code SAVE10 was not accepted at checkout, it says expired.</div></div>'
+            '<div id="ydp5e6f7a8byahoo_quoted_1234567890" class="ydp5e6f7a8byahoo_quoted">'
+            '<div style="font-family:\'Helvetica Neue\', Helvetica, Arial, sans-serif;font-size:13px;color:#26282a;">'
+            '<div>On Monday, November 3, 2025 at 10:02:13 AM GMT+1, Shop Support &lt;support@help.example.com&gt; wrote:</div><div><br></div><div><br></div>'
+            '<div><div dir="ltr">Hello Grace,<br>your voucher is valid until the end of the month.<br>Shop Support</div></div></div></div></body></html>')
+    bnd = "----=_Part_1234567_987654321.1762164700123"
+    body = multipart(bnd, [
+        part("Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 7bit", plain),
+        part("Content-Type: text/html; charset=UTF-8\nContent-Transfer-Encoding: 7bit", html),
+    ])
+    h = headers(
+        ses_received("grace.hopper@example.net", "sonic301-2.consmr.mail.ir2.yahoo.com", "198.51.100.12", n),
+        "Date: Mon, 3 Nov 2025 10:11:40 +0000 (UTC)",
+        "From: Grace Hopper <grace.hopper@example.net>",
+        "To: Shop Support <support@help.example.com>",
+        "Message-ID: " + mid,
+        "In-Reply-To: " + sid,
+        "References: " + sid,
+        "Subject: Re: [Ticket #4722] Voucher",
+        "MIME-Version: 1.0",
+        "Content-Type: multipart/alternative; \n\tboundary=\"%s\"" % bnd,
+        "X-Mailer: WebService/1.1.24562 YMailNorrin",
+    )
+    case("yahoo-reply-quoted-div", message(h, body), {
+        "description": "Yahoo Mail web reply: 7bit multipart/alternative; attribution 'On Monday, November 3, 2025 at 10:02:13 AM GMT+1, ... wrote:' indented, quoted text NOT prefixed with '>' (HTML uses a yahoo_quoted div)",
+        "from": {"email": "grace.hopper@example.net", "name": "Grace Hopper"},
+        "subject": "Re: [Ticket #4722] Voucher",
+        "messageId": mid,
+        "inReplyTo": sid,
+        "references": [sid],
+        "visibleTextContains": ["The voucher code SAVE10 was not accepted at checkout"],
+        "visibleTextExcludes": ["your voucher is valid until the end of the month", "GMT+1"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 13 Gmail with the attribution line wrapped by Gmail's 78-column plain-text wrapping
+def c_gmail_wrapped_attribution():
+    e = gmail_lang_case(
+        13, "gmail-wrapped-attribution",
+        "Gmail reply where the plain-text part wraps the long attribution line across two lines ('... Shop Support <' / 'support@help.example.com> wrote:'), as Gmail really does for long names",
+        "Henry Fitzgerald-Wellington <henry.fw@example.org>", {"email": "henry.fw@example.org", "name": "Henry Fitzgerald-Wellington"},
+        "Re: [Ticket #4723] Gift wrapping",
+        ["Please add gift wrapping and a card saying: Happy birthday, Margaret!", "", "Henry"],
+        "On Mon, 3 Nov 2025 at 10:02, Shop Support Customer Care Team <\nsupport@help.example.com> wrote:",
+        'On Mon, 3 Nov 2025 at 10:02, Shop Support Customer Care Team &lt;<a href="mailto:support@help.example.com">support@help.example.com</a>&gt; wrote:',
+        ["Hello Henry,", "", "would you like gift wrapping for this order?", "", "Shop Support"],
+        ["Please add gift wrapping and a card saying: Happy birthday, Margaret!"],
+        ["would you like gift wrapping for this order?", "wrote:", "Customer Care Team"])
+
+
+def lang_plain_reply(n, name, desc, from_hdr, from_exp, subject, body, vis, excl, ua_headers, ctype, cte, encoded):
+    sid = ses_id(n)
+    mid = "<%s-%04d@example.net>" % (name, n)
+    email = from_exp["email"]
+    h = headers(
+        ses_received(email, "mail.%s" % email.split("@")[1], "192.0.2.%d" % n, n),
+        "From: " + from_hdr,
+        "To: Shop Support <support@help.example.com>",
+        "Subject: " + subject,
+        "Date: Mon, 3 Nov 2025 10:%02d:00 +0100" % n,
+        "Message-ID: " + mid,
+        "In-Reply-To: " + sid,
+        "References: " + sid,
+        "MIME-Version: 1.0",
+        *ua_headers,
+        ctype,
+        "Content-Transfer-Encoding: " + cte,
+    )
+    case(name, message(h, encoded), {
+        "description": desc,
+        "from": from_exp,
+        "subject": subject,
+        "messageId": mid,
+        "inReplyTo": sid,
+        "references": [sid],
+        "visibleTextContains": vis,
+        "visibleTextExcludes": excl,
+        "fullTextContains": [excl[0]],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 14 Samsung Email "Sent from my Galaxy" + "-------- Original message --------"
+def c_sent_from_galaxy():
+    body = """The courier left a note but I was home all day. Please arrange another delivery for tomorrow.
+
+
+
+Sent from my Galaxy
+
+
+-------- Original message --------
+From: Shop Support <support@help.example.com> 
+Date: 03/11/2025 10:02 (GMT+00:00) 
+To: Ian Brown <ian.brown@example.com> 
+Subject: [Ticket #4724] Delivery attempt 
+
+Hello Ian,
+the courier could not deliver your parcel today.
+Shop Support
+"""
+    lang_plain_reply(14, "samsung-sent-from-my-galaxy",
+                     "Samsung Email (Android) reply: line 'Sent from my Galaxy' followed by the Samsung '-------- Original message --------' header block (fields with trailing spaces)",
+                     "Ian Brown <ian.brown@example.com>", {"email": "ian.brown@example.com", "name": "Ian Brown"},
+                     "Re: [Ticket #4724] Delivery attempt", body,
+                     ["Please arrange another delivery for tomorrow."],
+                     ["Sent from my Galaxy", "the courier could not deliver your parcel today", "Original message"],
+                     [], "Content-Type: text/plain; charset=utf-8", "base64", b64(body))
+
+
+# ---- 15 German iPhone "Von meinem iPhone gesendet"
+def c_von_meinem_iphone():
+    body = ("Passt, dann warte ich auf das Paket.\n\nVon meinem iPhone gesendet\n\n"
+            "> Am 03.11.2025 um 10:02 schrieb Shop Support <support@help.example.com>:\n> \n"
+            "> \ufeffGuten Tag,\n> Ihr Paket wird morgen zugestellt.\n> Shop Support\n")
+    lang_plain_reply(15, "iphone-von-meinem-iphone-gesendet",
+                     "German iPhone reply: 'Von meinem iPhone gesendet' then '> Am 03.11.2025 um 10:02 schrieb ...:' quote",
+                     "Lena Schmidt <lena.schmidt@example.com>", {"email": "lena.schmidt@example.com", "name": "Lena Schmidt"},
+                     "Re: [Ticket #4725] Zustellung", body,
+                     ["Passt, dann warte ich auf das Paket."],
+                     ["Von meinem iPhone gesendet", "Ihr Paket wird morgen zugestellt", "schrieb Shop Support"],
+                     ["X-Mailer: iPhone Mail (22H31)"], "Content-Type: text/plain;\n\tcharset=utf-8", "quoted-printable", qp(body))
+
+
+# ---- 16 French iPhone "Envoyé de mon iPhone"
+def c_envoye_de_mon_iphone():
+    body = ("Merci, c\u2019est parfait.\n\nEnvoy\u00e9 de mon iPhone\n\n"
+            "> Le 3 nov. 2025 \u00e0 10:02, Shop Support <support@help.example.com> a \u00e9crit\u00a0:\n> \n"
+            "> \ufeffBonjour,\n> votre remboursement a \u00e9t\u00e9 effectu\u00e9.\n> Shop Support\n")
+    lang_plain_reply(16, "iphone-envoye-de-mon-iphone",
+                     "French iPhone reply: 'Envoy\u00e9 de mon iPhone' then '> Le 3 nov. 2025 \u00e0 10:02, ... a \u00e9crit\u00a0:' (with NO-BREAK SPACE before the colon, as iOS writes it)",
+                     "=?utf-8?Q?Camille_Roux?= <camille.roux@example.org>", {"email": "camille.roux@example.org", "name": "Camille Roux"},
+                     "Re: [Ticket #4726] Remboursement", body,
+                     ["Merci, c\u2019est parfait."],
+                     ["Envoy\u00e9 de mon iPhone", "votre remboursement a \u00e9t\u00e9 effectu\u00e9", "a \u00e9crit"],
+                     ["X-Mailer: iPhone Mail (22H31)"], "Content-Type: text/plain;\n\tcharset=utf-8", "quoted-printable", qp(body))
+
+
+# ====================================================================== charsets
+
+def new_msg(n, from_hdr, subject_hdr, extra, ctype, cte, body, mid=None, date=None, envelope=None):
+    mid = mid or "<corpus-%04d.%s@example.net>" % (n, "a1b2c3")
+    envelope = envelope or re.search(r"<([^>]+)>\s*$", from_hdr).group(1)
+    h = [ses_received(envelope, "mail.%s" % envelope.split("@")[1], "192.0.2.%d" % (100 + n), n),
+         "From: " + from_hdr,
+         "To: Shop Support <support@help.example.com>",
+         "Subject: " + subject_hdr,
+         "Date: " + (date or "Mon, 3 Nov 2025 12:%02d:00 +0100" % (n % 60)),
+         "Message-ID: " + mid,
+         "MIME-Version: 1.0"] + list(extra)
+    if ctype:
+        h.append(ctype)
+    if cte:
+        h.append("Content-Transfer-Encoding: " + cte)
+    return message(headers(*h), body), mid
+
+
+# ---- 17 ISO-8859-1 quoted-printable with "-- " signature
+def c_iso_8859_1():
+    n = 17
+    text = ("Sehr geehrte Damen und Herren,\n\n"
+            "ich m\u00f6chte die Gr\u00f6\u00dfe meiner Bestellung 4727 \u00e4ndern: statt Gr\u00f6\u00dfe M bitte L.\n"
+            "Au\u00dferdem h\u00e4tte ich gern die Farbe Gr\u00fcn.\n\n"
+            "Mit freundlichen Gr\u00fc\u00dfen\nJ\u00fcrgen Gr\u00f6\u00df\n\n"
+            "-- \nJ\u00fcrgen Gr\u00f6\u00df \u00b7 M\u00fcnchner Stra\u00dfe 5 \u00b7 80331 M\u00fcnchen\nTel. 089 1234567\n")
+    subj = "R\u00fcckfrage zur Bestellung 4727 - Gr\u00f6\u00dfe \u00e4ndern"
+    eml, mid = new_msg(n, ew_q("J\u00fcrgen Gr\u00f6\u00df", "ISO-8859-1") + " <juergen.gross@example.net>",
+                       ew_q(subj, "ISO-8859-1"),
+                       ["User-Agent: Mozilla/5.0 (Windows NT 10.0; Win64; x64; rv:115.0) Gecko/20100101 Thunderbird/115.16.0",
+                        "Content-Language: de-DE"],
+                       "Content-Type: text/plain; charset=ISO-8859-1", "quoted-printable", qp(text, "latin-1"))
+    case("charset-iso-8859-1-qp", eml, {
+        "description": "ISO-8859-1 quoted-printable German text (umlauts, sharp s, middle dot), Q-encoded ISO-8859-1 subject and From name, '-- ' signature encoded as '--=20'",
+        "from": {"email": "juergen.gross@example.net", "name": "J\u00fcrgen Gr\u00f6\u00df"},
+        "subject": subj,
+        "messageId": mid,
+        "inReplyTo": None,
+        "references": [],
+        "visibleTextContains": ["ich m\u00f6chte die Gr\u00f6\u00dfe meiner Bestellung 4727 \u00e4ndern", "die Farbe Gr\u00fcn"],
+        "visibleTextExcludes": ["M\u00fcnchner Stra\u00dfe 5", "Tel. 089 1234567"],
+        "fullTextContains": ["M\u00fcnchner Stra\u00dfe 5 \u00b7 80331 M\u00fcnchen"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 18 windows-1252 (curly quotes, euro, en dash, ellipsis)
+def c_windows_1252():
+    n = 18
+    text = ("Hello,\n\nthe website said the \u201cWinter Sale\u201d price was \u20ac29,99 \u2013 but I was charged \u20ac39,99.\n"
+            "Could you refund the difference\u2026 thanks!\n\nGraham O\u2019Neill\n")
+    subj = "Price \u201cWinter Sale\u201d \u20ac29,99 \u2013 overcharged"
+    eml, mid = new_msg(n, ew_q("Graham O\u2019Neill", "windows-1252", "cp1252") + " <graham.oneill@example.org>",
+                       ew_q(subj, "windows-1252", "cp1252"),
+                       ["X-Mailer: Microsoft Outlook 16.0", "Thread-Index: AdxMzRmFrZVRocmVhZDAwMTg=", "Content-Language: en-ie"],
+                       'Content-Type: text/plain;\n\tcharset="windows-1252"', "quoted-printable", qp(text, "cp1252"))
+    case("charset-windows-1252-qp", eml, {
+        "description": "Outlook plain text in windows-1252 quoted-printable: curly quotes =93/=94, euro sign =80, en dash =96, ellipsis =85, apostrophe =92 (bytes that differ from ISO-8859-1)",
+        "from": {"email": "graham.oneill@example.org", "name": "Graham O\u2019Neill"},
+        "subject": subj,
+        "messageId": mid,
+        "visibleTextContains": ["the \u201cWinter Sale\u201d price was \u20ac29,99 \u2013 but I was charged \u20ac39,99.", "refund the difference\u2026"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 19 windows-1251 Russian, base64
+def c_windows_1251():
+    n = 19
+    text = ("\u0417\u0434\u0440\u0430\u0432\u0441\u0442\u0432\u0443\u0439\u0442\u0435!\n\n"
+            "\u042f \u043e\u043f\u043b\u0430\u0442\u0438\u043b \u0437\u0430\u043a\u0430\u0437 \u21164728 \u0442\u0440\u0438 \u0434\u043d\u044f \u043d\u0430\u0437\u0430\u0434, "
+            "\u043d\u043e \u0441\u0442\u0430\u0442\u0443\u0441 \u0434\u043e \u0441\u0438\u0445 \u043f\u043e\u0440 \u00ab\u041e\u0436\u0438\u0434\u0430\u0435\u0442 \u043e\u043f\u043b\u0430\u0442\u044b\u00bb.\n"
+            "\u041f\u0440\u043e\u0432\u0435\u0440\u044c\u0442\u0435, \u043f\u043e\u0436\u0430\u043b\u0443\u0439\u0441\u0442\u0430.\n\n"
+            "\u0421 \u0443\u0432\u0430\u0436\u0435\u043d\u0438\u0435\u043c,\n\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432\n")
+    name = "\u0418\u0432\u0430\u043d \u041f\u0435\u0442\u0440\u043e\u0432"
+    subj = "\u0412\u043e\u043f\u0440\u043e\u0441 \u043f\u043e \u0437\u0430\u043a\u0430\u0437\u0443 \u21164728"
+    eml, mid = new_msg(n, ew_b(name, "windows-1251", "cp1251") + " <ivan.petrov@example.org>",
+                       ew_b(subj, "windows-1251", "cp1251"),
+                       ["X-Mailer: The Bat! (v10.4.0.3) Professional", "X-Priority: 3 (Normal)", "Reply-To: " + ew_b(name, "koi8-r") + " <ivan.petrov@example.org>"],
+                       "Content-Type: text/plain; charset=windows-1251", "base64", b64(text, "cp1251"))
+    case("charset-windows-1251-base64", eml, {
+        "description": "Russian message from The Bat!: windows-1251 base64 body, B-encoded windows-1251 subject and From name, KOI8-R encoded Reply-To name; includes \u2116 and guillemets",
+        "from": {"email": "ivan.petrov@example.org", "name": name},
+        "subject": subj,
+        "messageId": mid,
+        "visibleTextContains": ["\u043e\u043f\u043b\u0430\u0442\u0438\u043b \u0437\u0430\u043a\u0430\u0437 \u21164728", "\u00ab\u041e\u0436\u0438\u0434\u0430\u0435\u0442 \u043e\u043f\u043b\u0430\u0442\u044b\u00bb"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 20 ISO-2022-JP, 7bit
+def c_iso_2022_jp():
+    n = 20
+    name = "\u5c71\u7530 \u592a\u90ce"
+    subj1 = "\u3054\u6ce8\u6587\u306e\u4ef6\u306b\u3064\u3044\u3066"
+    subj2 = "\uff08\u6ce8\u6587\u756a\u53f74729\uff09"
+    text = ("\u30b5\u30dd\u30fc\u30c8\u62c5\u5f53\u8005\u69d8\n\n"
+            "\u3044\u3064\u3082\u304a\u4e16\u8a71\u306b\u306a\u3063\u3066\u304a\u308a\u307e\u3059\u3002\n"
+            "\u6ce8\u6587\u756a\u53f74729\u306e\u5546\u54c1\u304c\u307e\u3060\u5c4a\u3044\u3066\u304a\u308a\u307e\u305b\u3093\u3002\n"
+            "\u914d\u9001\u72b6\u6cc1\u3092\u3054\u78ba\u8a8d\u3044\u305f\u3060\u3051\u307e\u3059\u3067\u3057\u3087\u3046\u304b\u3002\n\n"
+            "\u3088\u308d\u3057\u304f\u304a\u9858\u3044\u3044\u305f\u3057\u307e\u3059\u3002\n" + name + "\n")
+    subject_hdr = ew_b(subj1, "ISO-2022-JP", "iso2022_jp") + "\n " + ew_b(subj2, "ISO-2022-JP", "iso2022_jp")
+    eml, mid = new_msg(n, ew_b(name, "ISO-2022-JP", "iso2022_jp") + " <taro.yamada@example.com>", subject_hdr,
+                       ["X-Mailer: Becky! ver. 2.81.04 [ja]"],
+                       "Content-Type: text/plain; charset=ISO-2022-JP", "7bit", text.encode("iso2022_jp"))
+    assert max(eml) < 128
+    case("charset-iso-2022-jp", eml, {
+        "description": "Japanese message from Becky!: ISO-2022-JP 7bit body (escape sequences), subject split into two self-contained =?ISO-2022-JP?B?...?= words on a folded line (must be joined without the space)",
+        "from": {"email": "taro.yamada@example.com", "name": name},
+        "subject": subj1 + subj2,
+        "messageId": mid,
+        "visibleTextContains": ["\u6ce8\u6587\u756a\u53f74729\u306e\u5546\u54c1\u304c\u307e\u3060\u5c4a\u3044\u3066\u304a\u308a\u307e\u305b\u3093", "\u914d\u9001\u72b6\u6cc1"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 21 Shift_JIS base64
+def c_shift_jis():
+    n = 21
+    name = "\u4f50\u85e4 \u82b1\u5b50"
+    subj = "\u8fd4\u54c1\u306b\u3064\u3044\u3066"
+    text = ("\u304a\u4e16\u8a71\u306b\u306a\u3063\u3066\u304a\u308a\u307e\u3059\u3002\n"
+            "\u5c4a\u3044\u305f\u5546\u54c1\u306e\u30b5\u30a4\u30ba\u304c\u5408\u308f\u306a\u3044\u305f\u3081\u3001\u8fd4\u54c1\u3057\u305f\u3044\u3067\u3059\u3002\n"
+            "\u8fd4\u54c1\u306e\u624b\u7d9a\u304d\u3092\u6559\u3048\u3066\u304f\u3060\u3055\u3044\u3002\n\n" + name + "\n")
+    eml, mid = new_msg(n, ew_b(name, "Shift_JIS", "shift_jis") + " <hanako.sato@example.net>",
+                       ew_b(subj, "Shift_JIS", "shift_jis"), [],
+                       'Content-Type: text/plain; charset="Shift_JIS"', "base64", b64(text, "shift_jis"),
+                       mid="<20251103120021.A1B2C3@example.net>")
+    case("charset-shift-jis-base64", eml, {
+        "description": "Japanese mobile-style message: Shift_JIS base64 body, =?Shift_JIS?B?...?= subject and From name",
+        "from": {"email": "hanako.sato@example.net", "name": name},
+        "subject": subj,
+        "messageId": "<20251103120021.A1B2C3@example.net>",
+        "visibleTextContains": ["\u8fd4\u54c1\u3057\u305f\u3044\u3067\u3059", "\u8fd4\u54c1\u306e\u624b\u7d9a\u304d\u3092\u6559\u3048\u3066\u304f\u3060\u3055\u3044"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 22 GB2312 (Foxmail), multipart/alternative base64
+def c_gb2312():
+    n = 22
+    name = "\u738b\u82b3"
+    subj = "\u5173\u4e8e\u8ba2\u53554730\u7684\u9000\u6b3e\u95ee\u9898"
+    text = ("\u60a8\u597d\uff1a\n\n\u6211\u5728\u5341\u6708\u4e09\u5341\u65e5\u7533\u8bf7\u4e86\u9000\u6b3e\uff0c\u4f46\u662f\u81f3\u4eca\u8fd8\u6ca1\u6709\u6536\u5230\u3002"
+            "\u8bf7\u5e2e\u6211\u67e5\u4e00\u4e0b\u3002\n\n\u8c22\u8c22\uff01\n" + name + "\n")
+    html = ("<html><head><meta http-equiv=\"content-type\" content=\"text/html; charset=GB2312\"><style>body { font-size: 14px; font-family: \u5fae\u8f6f\u96c5\u9ed1; }</style></head>"
+            "<body><div>\u60a8\u597d\uff1a</div><div><br></div><div>\u6211\u5728\u5341\u6708\u4e09\u5341\u65e5\u7533\u8bf7\u4e86\u9000\u6b3e\uff0c\u4f46\u662f\u81f3\u4eca\u8fd8\u6ca1\u6709\u6536\u5230\u3002"
+            "\u8bf7\u5e2e\u6211\u67e5\u4e00\u4e0b\u3002</div><div><br></div><div>\u8c22\u8c22\uff01</div><div>" + name + "</div></body></html>\n")
+    bnd = "----=_001_NextPart371845263014_=----"
+    body = multipart(bnd, [
+        part('Content-Type: text/plain;\n\tcharset="GB2312"\nContent-Transfer-Encoding: base64', b64(text, "gb2312")),
+        part('Content-Type: text/html;\n\tcharset="GB2312"\nContent-Transfer-Encoding: base64', b64(html, "gb2312")),
+    ], preamble="This is a multi-part message in MIME format.\n")
+    eml, mid = new_msg(n, ew_b(name, "GB2312", "gb2312") + " <wang.fang@example.com>", ew_b(subj, "GB2312", "gb2312"),
+                       ["X-Priority: 3", "X-GUID: 5A1B2C3D-4E5F-6A7B-8C9D-0E1F2A3B4C5D", "X-Has-Attach: no",
+                        "X-Mailer: Foxmail 7.2.25.375[cn]"],
+                       'Content-Type: multipart/alternative;\n\tboundary="%s"' % bnd, None, body,
+                       mid="<202511031922213714553@example.com>")
+    case("charset-gb2312-foxmail", eml, {
+        "description": "Chinese Foxmail message: multipart/alternative with GB2312 base64 text and HTML parts (HTML has a <style> with a Chinese font name), =?GB2312?B?...?= subject and From name, MIME preamble",
+        "from": {"email": "wang.fang@example.com", "name": name},
+        "subject": subj,
+        "messageId": "<202511031922213714553@example.com>",
+        "visibleTextContains": ["\u7533\u8bf7\u4e86\u9000\u6b3e", "\u8bf7\u5e2e\u6211\u67e5\u4e00\u4e0b"],
+        "visibleTextExcludes": ["font-size", "This is a multi-part message in MIME format"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 23 UTF-8 with emoji, 8bit transfer encoding
+def c_utf8_emoji():
+    n = 23
+    name = "Zo\u00eb Parker \U0001F338"
+    subj = "Thanks so much! \U0001F389\U0001F44D"
+    text = ("Got the package today \U0001F389 everything is perfect \U0001F44D\n"
+            "My daughter \U0001F469\u200D\U0001F4BB loves the new laptop sleeve \u2764\uFE0F\n\n"
+            "Zo\u00eb\n")
+    eml, mid = new_msg(n, ew_b(name) + " <zoe.parker@example.com>", ew_b(subj),
+                       ["User-Agent: K-9 Mail for Android"],
+                       "Content-Type: text/plain; charset=utf-8", "8bit", text.encode("utf-8"),
+                       mid="<8A7B6C5D-K9-0023@example.com>")
+    case("charset-utf8-emoji-8bit", eml, {
+        "description": "Android K-9 Mail message: raw UTF-8 8bit body with emoji (astral code points, ZWJ sequence, variation selector), emoji in B-encoded subject and display name",
+        "from": {"email": "zoe.parker@example.com", "name": name},
+        "subject": subj,
+        "messageId": "<8A7B6C5D-K9-0023@example.com>",
+        "visibleTextContains": ["Got the package today \U0001F389 everything is perfect \U0001F44D", "\U0001F469\u200D\U0001F4BB loves the new laptop sleeve \u2764\uFE0F"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ====================================================================== RFC 2047
+
+def simple_text_case(n, name, desc, from_hdr, subject_hdr, text, exp, extra=(), ctype="Content-Type: text/plain; charset=UTF-8",
+                     cte="quoted-printable", body=None):
+    eml, mid = new_msg(n, from_hdr, subject_hdr, list(extra), ctype, cte, body if body is not None else qp(text))
+    e = {"description": desc}
+    e.update(exp)
+    e.setdefault("messageId", mid)
+    e.setdefault("attachments", [])
+    e.setdefault("autoReply", False)
+    case(name, eml, e)
+    return eml
+
+
+# ---- 24 adjacent encoded words, Q underscores, mixed charsets, folded
+def c_rfc2047_adjacent():
+    simple_text_case(
+        24, "rfc2047-adjacent-encoded-words",
+        "RFC 2047: subject of plain text followed by four adjacent encoded words (UTF-8 Q, ISO-8859-1 Q, lower-case utf-8 b) across folded lines; whitespace between adjacent encoded words must be dropped, underscores are spaces; From name split into two adjacent Q words",
+        "=?utf-8?q?Fran=C3=A7ois?= =?utf-8?q?_Dupont?= <francois.dupont@example.org>",
+        "Re: =?UTF-8?Q?Bestellung_Nr=2E_4731_?=\n =?UTF-8?Q?=E2=80=93_R=C3=BCckerstattung?= =?ISO-8859-1?Q?_f=FCr?=\n\t=?utf-8?b?IGRlbiBNYW50ZWw=?=",
+        "Bonjour,\n\nje n\u2019ai toujours pas re\u00e7u le remboursement pour le manteau.\n\nFran\u00e7ois\n",
+        {"from": {"email": "francois.dupont@example.org", "name": "Fran\u00e7ois Dupont"},
+         "subject": "Re: Bestellung Nr. 4731 \u2013 R\u00fcckerstattung f\u00fcr den Mantel",
+         "visibleTextContains": ["je n\u2019ai toujours pas re\u00e7u le remboursement"]})
+
+
+# ---- 25 multi-byte character split across two encoded words
+def c_rfc2047_split_multibyte():
+    simple_text_case(
+        25, "rfc2047-split-multibyte-char",
+        "RFC 2047 violation seen in the wild (some PHP/Java mailers): a UTF-8 multi-byte sequence (\u00fc = C3 BC) is split across two adjacent encoded words; decoding the words' bytes together yields the intended text (Thunderbird/Gmail display it correctly). A strict per-word decoder would produce U+FFFD.",
+        "Petra Lang <petra.lang@example.com>",
+        "=?UTF-8?Q?Gr=C3?= =?UTF-8?Q?=BC=C3=9Fe_aus_K=C3=B6ln?=",
+        "Hallo, nur ein kurzer Gru\u00df und Dank f\u00fcr die schnelle Lieferung.\n",
+        {"from": {"email": "petra.lang@example.com", "name": "Petra Lang"},
+         "subject": "Gr\u00fc\u00dfe aus K\u00f6ln",
+         "visibleTextContains": ["Dank f\u00fcr die schnelle Lieferung"]})
+
+
+# ---- 26 malformed: encoded word without closing ?=
+def c_rfc2047_missing_end():
+    simple_text_case(
+        26, "rfc2047-malformed-missing-terminator",
+        "Malformed RFC 2047: subject encoded word lacks the closing '?='; parser must not throw and must keep the text readable (raw or best-effort decoded)",
+        "Oliver Twist <oliver.twist@example.org>",
+        "=?UTF-8?Q?Problem_mit_der_Lieferung_4732",
+        "The subject of this message is broken, but the body is fine. Order 4732 is missing a part.\n",
+        {"from": {"email": "oliver.twist@example.org", "name": "Oliver Twist"},
+         "subjectContains": "Lieferung",
+         "visibleTextContains": ["Order 4732 is missing a part."]})
+
+
+# ---- 27 malformed: unknown charset; encoded word inside a quoted string in From
+def c_rfc2047_unknown_charset():
+    simple_text_case(
+        27, "rfc2047-unknown-charset-quoted-string",
+        "Malformed RFC 2047: subject begins with an encoded word in an unknown charset (x-unknown) followed by plain text; From display name is an encoded word inside a quoted string (forbidden by RFC 2047 but produced by Foxmail and others; many clients decode it anyway, so the name is not checked)",
+        "\"=?UTF-8?Q?Bj=C3=B6rn_Berg?=\" <bjorn.berg@example.net>",
+        "=?x-unknown?Q?Hallo_Welt?= Bestellung 4733",
+        "Hej, my parcel for order 4733 arrived without the charger.\n",
+        {"from": {"email": "bjorn.berg@example.net"},
+         "subjectContains": "Bestellung 4733",
+         "visibleTextContains": ["arrived without the charger"]})
+
+
+# ---- 28 malformed: bad base64 payload in a B word, encoded word glued to text
+def c_rfc2047_bad_b64():
+    simple_text_case(
+        28, "rfc2047-bad-base64-and-glued",
+        "Malformed RFC 2047: subject contains a B-encoded word with invalid padding/characters followed by plain text; a second encoded word is glued to preceding text without whitespace (not a valid encoded word per RFC, often decoded leniently)",
+        "Quentin Blake <quentin.blake@example.com>",
+        "=?UTF-8?B?SGFsbG8gV2Vsd!A=?= Anfrage 4734 Kunde=?UTF-8?Q?_M=C3=BCller?=",
+        "Please call me back regarding request 4734.\n",
+        {"from": {"email": "quentin.blake@example.com", "name": "Quentin Blake"},
+         "subjectContains": "Anfrage 4734",
+         "visibleTextContains": ["Please call me back regarding request 4734."]})
+
+
+# ====================================================================== RFC 2231 / attachment names
+
+INVOICE_PDF = fake_pdf("Rechnung 4735", 8)
+LIEFERSCHEIN_PDF = fake_pdf("Lieferschein Maerz 2025", 5)
+ADDRESS_TXT = "Kundennummer: 100234\r\nAdresse: Hauptstra\u00dfe 1, 10115 Berlin\r\n".encode("utf-8")
+XLSX_BYTES = b"PK\x03\x04\x14\x00\x06\x00\x08\x00" + bytes(range(256)) * 2 + b"PK\x05\x06" + b"\x00" * 18
+PRICE_XLSX = b"PK\x03\x04\x14\x00\x06\x00\x08\x00" + bytes(reversed(range(256))) + b"PK\x05\x06" + b"\x00" * 18
+
+
+def tb_mixed(n, from_hdr, subject, text, att_parts, exp, bnd, extra=()):
+    body = multipart(bnd, [part("Content-Type: text/plain; charset=UTF-8; format=flowed\nContent-Transfer-Encoding: 8bit", text.encode("utf-8"))] + att_parts,
+                     preamble="This is a multi-part message in MIME format.")
+    eml, mid = new_msg(n, from_hdr, subject, ["User-Agent: Mozilla Thunderbird", "Content-Language: de-DE"] + list(extra),
+                       'Content-Type: multipart/mixed; boundary="%s"' % bnd, None, body)
+    e = dict(exp)
+    e.setdefault("messageId", mid)
+    e.setdefault("autoReply", False)
+    return eml, e
+
+
+# ---- 29 RFC 2231 filename*=UTF-8''%E2%82%AC%20rechnung.pdf
+def c_rfc2231_simple():
+    n = 29
+    eml, e = tb_mixed(n, "Martin Vogel <martin.vogel@example.com>", "Rechnung anbei",
+                      "Hallo,\n\nanbei die Rechnung, bitte pr\u00fcfen.\n\nMartin\n",
+                      [part("Content-Type: application/pdf; name=\"=?UTF-8?Q?=e2=82=ac_rechnung=2epdf?=\"\n"
+                            "Content-Disposition: attachment; filename*=UTF-8''%E2%82%AC%20rechnung.pdf\n"
+                            "Content-Transfer-Encoding: base64", b64(INVOICE_PDF))],
+                      {"description": "Thunderbird attachment with RFC 2231 extended filename (filename*=UTF-8''%E2%82%AC%20rechnung.pdf) and an RFC 2047 name= fallback on Content-Type; 8bit format=flowed body",
+                       "from": {"email": "martin.vogel@example.com", "name": "Martin Vogel"},
+                       "subject": "Rechnung anbei",
+                       "visibleTextContains": ["anbei die Rechnung, bitte pr\u00fcfen."],
+                       "attachments": [att("\u20ac rechnung.pdf", "application/pdf", len(INVOICE_PDF))]},
+                      "------------tB2fR8v0aQ1mZx3K7pLw9e4D")
+    case("rfc2231-filename-utf8", eml, e)
+
+
+# ---- 30 RFC 2231 continuations
+def c_rfc2231_continuation():
+    n = 30
+    fname = "Lieferschein M\u00e4rz 2025 \u2013 Bestellung 4736 mit sehr langem Namen.pdf"
+    eml, e = tb_mixed(n, "Martin Vogel <martin.vogel@example.com>", "Lieferschein und Adresse",
+                      "Hallo,\n\nhier der Lieferschein und meine Adresse als Textdatei.\n\nMartin\n",
+                      [part("Content-Type: application/pdf;\n name*0*=UTF-8''Lieferschein%20M%C3%A4rz%202025%20%E2%80%93%20Bestell;\n"
+                            " name*1*=ung%204736%20mit%20sehr%20langem%20Namen.pdf\n"
+                            "Content-Disposition: attachment;\n filename*0*=UTF-8''Lieferschein%20M%C3%A4rz%202025%20%E2%80%93%20Bes;\n"
+                            " filename*1*=tellung%204736%20mit%20sehr%20lange;\n filename*2*=m%20Namen.pdf\n"
+                            "Content-Transfer-Encoding: base64", b64(LIEFERSCHEIN_PDF)),
+                       part("Content-Type: text/plain; charset=UTF-8;\n name*0=\"Kundennummer_und_Lieferadresse_fuer_die_Bestellung_\";\n"
+                            " name*1=\"4736.txt\"\nContent-Disposition: attachment;\n"
+                            " filename*0=\"Kundennummer_und_Lieferadresse_fuer_die_Bestellung_\";\n filename*1=\"4736.txt\"\n"
+                            "Content-Transfer-Encoding: base64", b64(ADDRESS_TXT))],
+                      {"description": "RFC 2231 parameter continuations: extended (charset-encoded) filename*0*/filename*1*/filename*2* and plain quoted filename*0/filename*1, as Thunderbird writes long names; name*N* on Content-Type split at different points",
+                       "from": {"email": "martin.vogel@example.com", "name": "Martin Vogel"},
+                       "subject": "Lieferschein und Adresse",
+                       "visibleTextContains": ["hier der Lieferschein und meine Adresse als Textdatei."],
+                       "attachments": [att(fname, "application/pdf", len(LIEFERSCHEIN_PDF)),
+                                       att("Kundennummer_und_Lieferadresse_fuer_die_Bestellung_4736.txt", "text/plain", len(ADDRESS_TXT))]},
+                      "------------Xc0nT1nu4t10nB0und4ry30")
+    case("rfc2231-filename-continuation", eml, e)
+
+
+# ---- 31 Outlook: filename only as an RFC 2047 word in name=
+def c_outlook_rfc2047_name():
+    n = 31
+    f1 = "\u00dcbersicht R\u00fccksendung.xlsx"
+    f2 = "Preis\u00fcbersicht 2025.xlsx"
+    bnd = "_004_AM0PR06MB1234ABCDEF567890AM0PR06MB1234eurp_"
+    bnd_alt = "_000_AM0PR06MB1234ABCDEF567890AM0PR06MB1234eurp_"
+    xl = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    body = multipart(bnd, [
+        part('Content-Type: multipart/alternative;\n\tboundary="%s"' % bnd_alt, multipart(bnd_alt, [
+            part('Content-Type: text/plain; charset="iso-8859-1"\nContent-Transfer-Encoding: quoted-printable',
+                 qp("Guten Tag,\n\nanbei die \u00dcbersicht der R\u00fccksendungen und die Preisliste.\n\nGr\u00fc\u00dfe\nTanja Berger\n", "latin-1")),
+            part('Content-Type: text/html; charset="iso-8859-1"\nContent-Transfer-Encoding: quoted-printable',
+                 qp("<html><head><style>p.MsoNormal{margin:0cm;font-family:\"Calibri\",sans-serif;}</style></head><body><div class=\"WordSection1\">"
+                    "<p class=\"MsoNormal\">Guten Tag,</p><p class=\"MsoNormal\">&nbsp;</p><p class=\"MsoNormal\">anbei die &Uuml;bersicht der R&uuml;cksendungen und die Preisliste.</p>"
+                    "<p class=\"MsoNormal\">&nbsp;</p><p class=\"MsoNormal\">Gr&uuml;&szlig;e<br>Tanja Berger</p></div></body></html>\n", "latin-1")),
+        ])),
+        part('Content-Type: %s;\n\tname="%s"\nContent-Description: %s\nContent-Disposition: attachment;\n\tsize=%d;\n'
+             '\tcreation-date="Mon, 03 Nov 2025 09:58:12 GMT";\n\tmodification-date="Mon, 03 Nov 2025 09:58:12 GMT"\n'
+             'Content-Transfer-Encoding: base64' % (xl, ew_b(f1, "utf-8"), ew_b(f1, "utf-8"), len(XLSX_BYTES)), b64(XLSX_BYTES)),
+        part('Content-Type: %s;\n\tname="%s"\nContent-Description: %s\nContent-Disposition: attachment;\n\tfilename="%s"; size=%d;\n'
+             '\tcreation-date="Mon, 03 Nov 2025 09:58:30 GMT";\n\tmodification-date="Mon, 03 Nov 2025 09:58:30 GMT"\n'
+             'Content-Transfer-Encoding: base64' % (xl, ew_q(f2, "iso-8859-1"), ew_q(f2, "iso-8859-1"), ew_q(f2, "iso-8859-1"), len(PRICE_XLSX)), b64(PRICE_XLSX)),
+    ])
+    eml, mid = new_msg(n, "Tanja Berger <tanja.berger@example.org>", "=?iso-8859-1?Q?=DCbersicht_R=FCcksendungen?=",
+                       ["Thread-Topic: =?iso-8859-1?Q?=DCbersicht_R=FCcksendungen?=", "Thread-Index: AdxMzfakeindex0031==",
+                        "Accept-Language: de-DE, en-US", "Content-Language: de-DE", "X-MS-Has-Attach: yes", "X-MS-TNEF-Correlator:"],
+                       'Content-Type: multipart/mixed;\n\tboundary="%s"' % bnd, None, body,
+                       mid="<AM0PR06MB1234ABCDEF567890@AM0PR06MB1234.eurprd06.prod.outlook.com>")
+    case("outlook-rfc2047-attachment-name", eml, {
+        "description": "Outlook/Exchange attachments: the first has its filename ONLY as an RFC 2047 base64 word in Content-Type name= (Content-Disposition has size/creation-date but no filename); the second uses RFC 2047 Q words in name= and filename= (not RFC 2231). Body is multipart/alternative ISO-8859-1 QP",
+        "from": {"email": "tanja.berger@example.org", "name": "Tanja Berger"},
+        "subject": "\u00dcbersicht R\u00fccksendungen",
+        "messageId": "<AM0PR06MB1234ABCDEF567890@AM0PR06MB1234.eurprd06.prod.outlook.com>",
+        "visibleTextContains": ["anbei die \u00dcbersicht der R\u00fccksendungen und die Preisliste."],
+        "visibleTextExcludes": ["MsoNormal"],
+        "attachments": [att(f1, xl, len(XLSX_BYTES)), att(f2, xl, len(PRICE_XLSX))],
+        "autoReply": False,
+    })

@@ -35,7 +35,8 @@ final class HeaderText {
             int colon = all.indexOf(':');
             text = colon < 0 ? all : all.substring(colon + 1);
         }
-        return decodeWords(unfold(text).replace("\r", "").replace("\n", "").strip());
+        // unfolding keeps the folding white space; a tab there is read as the space it stands for
+        return decodeWords(unfold(text).replace("\r", "").replace("\n", "").replace('\t', ' ').strip());
     }
 
     /** Joins folded lines (a line break followed by white space); other line breaks stay. */

@@ -90,4 +90,38 @@ class InboundStoreTest {
         assertThat(service.get(first.ticketId()).messages()).hasSize(1);
         assertThat(service.get(first.ticketId()).messages().get(0).threading()).isEqualTo("new conversation");
     }
+
+    @Test
+    void aSentReplysDeliveryAndMessageIdAreStoredAndLeadAnswersToItsTicket() {
+        String id = service.receive(chat("d1", "delivery")).ticketId();
+        var reply = service.addMessage(id, new com.helpdesk.core.service.NewMessage("answer", null,
+                com.helpdesk.core.ticket.Visibility.PUBLIC, null, null), java.util.OptionalLong.empty(),
+                com.helpdesk.core.ticket.Actor.agent("alice")).messages().get(1);
+        assertThat(reply.delivery().status()).isEqualTo(com.helpdesk.core.ticket.DeliveryStatus.QUEUED);
+        assertThat(service.beginDelivery(id, reply.id(), com.helpdesk.core.ticket.Actor.system("t"))).isPresent();
+        assertThat(service.beginDelivery(id, reply.id(), com.helpdesk.core.ticket.Actor.system("t"))).as("claimed once").isEmpty();
+        service.recordDelivery(id, reply.id(), com.helpdesk.core.ticket.DeliveryStatus.SENT, "p-1", null, "<p-1@provider>",
+                List.of("email:msgid:<p-1@provider>"), com.helpdesk.core.ticket.Actor.system("t"));
+        var stored = service.get(id).messages().get(1);
+        assertThat(stored.delivery().status()).isEqualTo(com.helpdesk.core.ticket.DeliveryStatus.SENT);
+        assertThat(stored.delivery().providerId()).isEqualTo("p-1");
+        assertThat(stored.externalId()).isEqualTo("<p-1@provider>");
+        assertThat(repo.ticketForThreadKey("email:msgid:<p-1@provider>")).hasValue(id);
+        assertThat(service.recordDelivery(id, reply.id(), com.helpdesk.core.ticket.DeliveryStatus.QUEUED, null, null, null, List.of(),
+                com.helpdesk.core.ticket.Actor.system("t"))).as("never backwards").isFalse();
+    }
+
+    @Test
+    void anUnthreadedAutoReplyIsRecordedOnceAndOpensNothing() {
+        InboundMessage auto = new InboundMessage("email:msgid:<ooo@x>", List.of(new ThreadKey("email:msgid:<none@x>", "in-reply-to")),
+                Channel.EMAIL, Requester.of("r", "robot@example.com", null, null, null), "Out of office", "away", null, null,
+                java.time.Instant.now(), List.of(), "<ooo@x>", null, InboundMessage.Kind.AUTO_REPLY, null);
+        assertThat(service.receive(auto).outcome()).isEqualTo(InboundResult.Outcome.UNTHREADED);
+        assertThat(service.receive(auto).outcome()).isEqualTo(InboundResult.Outcome.DUPLICATE);
+        assertThat(repo.ticketForThreadKey("email:msgid:<none@x>")).isEmpty();
+        var items = client.query(b -> b.tableName("inbound").keyConditionExpression("PK = :p")
+                .expressionAttributeValues(java.util.Map.of(":p", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(
+                        "UNTHREADED#" + java.time.Instant.now().toString().substring(0, 10))))).items();
+        assertThat(items).anySatisfy(i -> assertThat(i.get("from").s()).isEqualTo("robot@example.com"));
+    }
 }

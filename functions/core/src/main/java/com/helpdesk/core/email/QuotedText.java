@@ -15,9 +15,13 @@ public final class QuotedText {
 
     private static final String WROTE = "(wrote|writes|schrieb|a écrit|a ecrit|escribió|escribio|ha scritto|escreveu|schreef|skrev|kirjoitti"
             + "|napisał|napisal|написал\\(а\\)|написал|написала|napsal|yazdı|έγραψε|のメッセージ|写道|寫道|작성)";
-    /** "On <date>, <someone> wrote:" and its translations; the header may be wrapped onto a second line. */
+    /**
+     * "On &lt;date&gt;, &lt;someone&gt; wrote:" and its translations (German Gmail puts the name after the verb:
+     * "Am ... schrieb Name &lt;address&gt;:"); the header may be wrapped onto a second line.
+     */
     private static final Pattern ATTRIBUTION = Pattern.compile(
-            "^\\s*(On|Am|Le|El|Il|Em|Op|På|Den|W dniu|Dne|В|Στις|Op \\S+|Le \\S+|\\d{4}[-/.年]).{0,300}" + WROTE + "\\s*[:：]?\\s*$",
+            "^\\s*(On|Am|Le|El|Il|Em|Op|På|Den|W dniu|Dne|В|Στις|Op \\S+|Le \\S+|\\d{4}[-/.年]).{0,300}" + WROTE
+                    + "(\\s*[:：]?\\s*|\\s.{1,250}[:：]\\s*)$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
     private static final Pattern ATTRIBUTION_LOOSE = Pattern.compile("^.{0,300}\\S.{0,20}" + WROTE + "\\s*[:：]\\s*$",
             Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);

@@ -1,0 +1,46 @@
+package com.helpdesk.core.email;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class EmailRulesTest {
+    private final ReplyAddress replies = new ReplyAddress("k".repeat(32).getBytes(StandardCharsets.UTF_8), "support@help.example.com");
+
+    @Test
+    void aSignedReplyAddressNamesItsTicketAndCannotBeForgedOrMoved() {
+        String a = replies.forTicket(1042);
+        assertThat(a).matches("support\\+1042-[0-9a-f]{20}@help\\.example\\.com");
+        assertThat(a.substring(0, a.indexOf('@'))).hasSizeLessThanOrEqualTo(64);
+        assertThat(replies.ticketNumber(a)).hasValue(1042);
+        assertThat(replies.ticketNumber(a.toUpperCase())).as("servers may change the case").hasValue(1042);
+        String tag = a.substring(a.indexOf('-') + 1, a.indexOf('@'));
+        assertThat(replies.ticketNumber("support+1043-" + tag + "@help.example.com")).as("moved to another ticket").isEmpty();
+        assertThat(replies.ticketNumber("support+1042-00000000000000000000@help.example.com")).isEmpty();
+        assertThat(replies.ticketNumber(a.replace("help.example.com", "evil.example.com"))).isEmpty();
+        assertThat(replies.ticketNumber("support@help.example.com")).isEmpty();
+        ReplyAddress otherKey = new ReplyAddress("x".repeat(32).getBytes(StandardCharsets.UTF_8), "support@help.example.com");
+        assertThat(otherKey.ticketNumber(a)).as("another deployment's key").isEmpty();
+    }
+
+    @Test
+    void theSubjectTokenIsWrittenOnceAndReadBack() {
+        assertThat(SubjectToken.replySubject("Where is my order?", 1042)).isEqualTo("Re: Where is my order? [#1042]");
+        assertThat(SubjectToken.replySubject("Re: Where is my order? [#1042]", 1042)).isEqualTo("Re: Where is my order? [#1042]");
+        assertThat(SubjectToken.find("AW: Re: [#77] Rückfrage")).hasValue(77);
+        assertThat(SubjectToken.find("order #1042")).as("an order number is not a token").isEmpty();
+    }
+
+    @Test
+    void quotedHistoryAndSignaturesAreCutButAnAllQuotedMessageIsKept() {
+        assertThat(QuotedText.visible("Yes please.\n\nOn Tue, 4 Nov 2025 at 09:00, Shop <s@x.com> wrote:\n> Shall we?")).isEqualTo("Yes please.");
+        assertThat(QuotedText.visible("Ok\n\nVon meinem iPhone gesendet")).isEqualTo("Ok");
+        assertThat(QuotedText.visible("Answer 1\n> question 1\nAnswer 2\n> question 2")).isEqualTo("Answer 1\nAnswer 2");
+        assertThat(QuotedText.visible("> only a quote")).isEqualTo("> only a quote");
+        assertThat(QuotedText.visible("Thanks\n\nFrom: Shop\nSent: Monday\nTo: me\nSubject: x\n\nold")).isEqualTo("Thanks");
+        assertThat(QuotedText.visible("From: my new address is below\nThanks")).as("one From: line is no header block")
+                .isEqualTo("From: my new address is below\nThanks");
+    }
+}

@@ -1,0 +1,103 @@
+package com.helpdesk.mail;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helpdesk.core.email.AutoReplies;
+import com.helpdesk.core.email.Email;
+import com.helpdesk.core.ticket.Attachment;
+import org.assertj.core.api.SoftAssertions;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.TestFactory;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Every message of the corpus (src/test/resources/mail, written by generate.py in the shapes real
+ * clients and servers produce) parsed as the inbound function parses it, against its expectation file.
+ */
+class MailCorpusTest {
+    private static final Path CORPUS = Path.of("src/test/resources/mail");
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @TestFactory
+    Stream<DynamicTest> eachMessageParsesAsExpected() throws IOException {
+        List<Path> files;
+        try (Stream<Path> s = Files.list(CORPUS)) {
+            files = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+        }
+        assertThat(files).as("the corpus").hasSizeGreaterThanOrEqualTo(30);
+        return files.stream().map(eml -> DynamicTest.dynamicTest(eml.getFileName().toString(), () -> check(eml)));
+    }
+
+    private static void check(Path eml) throws IOException {
+        JsonNode x = JSON.readTree(Files.readString(Path.of(eml.toString().replace(".eml", ".json"))));
+        Email mail;
+        try (InputStream in = Files.newInputStream(eml)) {
+            mail = new MimeParser().parse(in, MimeParser.DISCARD);
+        }
+        SoftAssertions soft = new SoftAssertions();
+        soft.assertThat(mail.unreadable()).as("readable").isFalse();
+        if (x.has("from")) {
+            soft.assertThat(mail.from()).as("from").isNotNull();
+            if (mail.from() != null) {
+                soft.assertThat(mail.from().address()).as("from.email").isEqualTo(x.get("from").get("email").asText());
+                soft.assertThat(mail.from().name()).as("from.name").isEqualTo(text(x.get("from"), "name"));
+            }
+        }
+        if (x.has("subject")) soft.assertThat(mail.subject()).as("subject").isEqualTo(text(x, "subject"));
+        for (JsonNode s : x.path("subjectContains")) soft.assertThat(mail.subject()).as("subject").contains(s.asText());
+        if (x.has("messageId")) soft.assertThat(mail.messageId()).as("messageId").isEqualTo(text(x, "messageId"));
+        if (x.has("inReplyTo")) soft.assertThat(mail.inReplyTo()).as("inReplyTo").isEqualTo(text(x, "inReplyTo"));
+        if (x.has("references")) {
+            soft.assertThat(mail.references()).as("references").containsExactlyElementsOf(
+                    JSON.convertValue(x.get("references"), JSON.getTypeFactory().constructCollectionType(List.class, String.class)));
+        }
+        if (x.has("visibleText")) soft.assertThat(mail.visibleText()).as("visible text").isEqualTo(x.get("visibleText").asText());
+        for (JsonNode s : x.path("visibleTextContains")) soft.assertThat(mail.visibleText()).as("visible text").contains(s.asText());
+        for (JsonNode s : x.path("visibleTextExcludes")) soft.assertThat(mail.visibleText()).as("visible text").doesNotContain(s.asText());
+        for (JsonNode s : x.path("fullTextContains")) soft.assertThat(mail.text()).as("full text").contains(s.asText());
+        if (x.has("attachments")) {
+            JsonNode want = x.get("attachments");
+            soft.assertThat(mail.attachments()).as("attachments").hasSize(want.size());
+            for (int i = 0; i < Math.min(want.size(), mail.attachments().size()); i++) {
+                Attachment got = mail.attachments().get(i);
+                JsonNode w = want.get(i);
+                soft.assertThat(got.filename()).as("attachment %d filename", i).isEqualTo(w.get("filename").asText());
+                soft.assertThat(got.contentType()).as("attachment %d type", i).isEqualTo(w.get("contentType").asText());
+                if (w.has("size")) soft.assertThat(got.size()).as("attachment %d size", i).isEqualTo(w.get("size").asLong());
+                if (w.has("sizeAtLeast")) soft.assertThat(got.size()).as("attachment %d size", i).isBetween(w.get("sizeAtLeast").asLong(), w.get("sizeAtMost").asLong());
+                if (w.has("contentId")) soft.assertThat(got.contentId()).as("attachment %d contentId", i).isEqualTo(text(w, "contentId"));
+            }
+        }
+        Optional<String> auto = AutoReplies.reason(mail, List.of("support@help.example.com"));
+        if (x.has("autoReply")) soft.assertThat(auto.isPresent()).as("auto-reply " + auto).isEqualTo(x.get("autoReply").asBoolean());
+        if (x.has("autoReplyReason")) soft.assertThat(auto).as("auto-reply reason").hasValue(x.get("autoReplyReason").asText());
+        if (x.has("bounce")) {
+            JsonNode b = x.get("bounce");
+            soft.assertThat(mail.report()).as("delivery report").isNotNull();
+            if (mail.report() != null) {
+                soft.assertThat(mail.report().recipient()).as("bounce recipient").isEqualTo(b.get("recipient").asText());
+                soft.assertThat(mail.report().status()).as("bounce status").isEqualTo(b.get("status").asText());
+                soft.assertThat(mail.report().diagnostic()).as("bounce diagnostic").isEqualTo(b.get("diagnostic").asText());
+                soft.assertThat(mail.report().originalMessageId()).as("bounced message").isEqualTo(b.get("originalMessageId").asText());
+            }
+        } else {
+            soft.assertThat(mail.report()).as("no delivery report").isNull();
+        }
+        if (x.path("parseProblems").asBoolean()) soft.assertThat(mail.problems()).as("problems reported").isNotEmpty();
+        soft.assertAll();
+    }
+
+    private static String text(JsonNode n, String field) {
+        JsonNode v = n.get(field);
+        return v == null || v.isNull() ? null : v.asText();
+    }
+}
