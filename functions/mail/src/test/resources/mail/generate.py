@@ -545,7 +545,7 @@ case('42-postfix-bounce', "Return-Path: <>\nFrom: MAILER-DAEMON@mx.example.org (
      "--ABC.1730628000/mx.example.org\nContent-Description: Delivery report\nContent-Type: message/delivery-status\n\nReporting-MTA: dns; mx.example.org\nX-Postfix-Queue-ID: ABC\nArrival-Date: Mon,  3 Nov 2025 10:00:00 +0000 (UTC)\n\nFinal-Recipient: rfc822; nobody@example.org\nOriginal-Recipient: rfc822;nobody@example.org\nAction: failed\nStatus: 5.1.1\nRemote-MTA: dns; mx2.example.org\nDiagnostic-Code: smtp; 550 5.1.1 user unknown\n\n"
      "--ABC.1730628000/mx.example.org\nContent-Description: Undelivered Message Headers\nContent-Type: text/rfc822-headers\n\n" + original_headers + "\n--ABC.1730628000/mx.example.org--\n",
      {"description": "Postfix bounce: multipart/report with message/delivery-status and the returned headers",
-      "autoReply": True, "autoReplyReason": "auto-submitted",
+      "autoReply": True, "autoReplyReason": "delivery-report",
       "bounce": {"recipient": "nobody@example.org", "status": "5.1.1", "diagnostic": "550 5.1.1 user unknown", "originalMessageId": "<0100018c-original-reply@email.amazonses.com>"},
       "attachments": []})
 

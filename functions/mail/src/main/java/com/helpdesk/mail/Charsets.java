@@ -62,7 +62,7 @@ final class Charsets {
         return validUtf8(bytes) ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
     }
 
-    private static boolean isAscii(byte[] bytes) {
+    static boolean isAscii(byte[] bytes) {
         for (byte b : bytes) if (b < 0) return false;
         return true;
     }

@@ -177,6 +177,7 @@ final class HeaderText {
         if (n.length() >= 2 && n.startsWith("\"") && n.endsWith("\"")) n = n.substring(1, n.length() - 1).replace("\\\"", "\"").replace("\\\\", "\\");
         n = decodeWords(n).strip();
         if (n.length() >= 2 && n.startsWith("'") && n.endsWith("'")) n = n.substring(1, n.length() - 1);
+        n = n.replaceAll("\\s+", " ").strip(); // folding and sloppy spacing: one space between words
         return n.isEmpty() ? null : n;
     }
 

@@ -21,31 +21,52 @@ final class HtmlText {
     private static final Set<String> BLOCKS = Set.of("p", "div", "br", "tr", "li", "ul", "ol", "table", "h1", "h2", "h3", "h4", "h5",
             "h6", "blockquote", "pre", "hr", "section", "article", "header", "footer", "dl", "dt", "dd", "address", "center");
 
-    private static final String QUOTES = "blockquote[type=cite], div.gmail_quote, .gmail_quote_container, div.gmail_extra,"
-            + " div#divRplyFwdMsg, div#x_divRplyFwdMsg, div#appendonsend, div.moz-cite-prefix, div.yahoo_quoted,"
-            + " div#mail-editor-reference-message-container, div.ms-outlook-mobile-reference-message, blockquote.gmail_quote";
+    /** Quotes embedded in the reply itself (Apple Mail and Thunderbird cite with blockquote type=cite). */
+    private static final String QUOTES = "blockquote[type=cite], blockquote.gmail_quote, div.gmail_extra";
 
     static String text(String html) {
         return render(Jsoup.parse(html));
     }
 
+    /** Where the quoted mail begins in the markup of the big clients: it and everything after it go. */
+    private static final String QUOTE_STARTS = "div#divRplyFwdMsg, div#x_divRplyFwdMsg, div#appendonsend, div.moz-cite-prefix,"
+            + " div.gmail_quote, .gmail_quote_container, div.yahoo_quoted, div#mail-editor-reference-message-container,"
+            + " div.ms-outlook-mobile-reference-message, hr#stopSpelling";
+
     static String visible(String html) {
         Document doc = Jsoup.parse(html);
-        for (Element quote : doc.select(QUOTES)) {
-            // Outlook puts the quoted mail after its header block, as following siblings: drop those too
-            if (quote.id().endsWith("divRplyFwdMsg") || quote.id().equals("appendonsend")) {
-                Element sibling = quote.nextElementSibling();
-                while (sibling != null) {
-                    Element next = sibling.nextElementSibling();
-                    sibling.remove();
-                    sibling = next;
-                }
-            }
-            quote.remove();
-        }
-        // Outlook's separator line right before the quoted header
-        for (Element hr : doc.select("hr#stopSpelling, div[style*=border-top:solid #E1E1E1]")) hr.remove();
+        Element start = doc.selectFirst(QUOTE_STARTS);
+        if (start == null) start = outlookHeaderBlock(doc);
+        if (start != null) cutFrom(start);
+        doc.select(QUOTES).remove(); // quotes embedded above the cut (Apple Mail, Thunderbird)
         return render(doc);
+    }
+
+    /**
+     * Outlook desktop marks the quoted mail with a top border on the div holding its From/Sent block
+     * (#E1E1E1 now, #B5C4DF before 2013), not with an id.
+     */
+    private static Element outlookHeaderBlock(Document doc) {
+        for (Element div : doc.select("div[style*=border-top]")) {
+            String style = div.attr("style").replace(" ", "").toLowerCase(java.util.Locale.ROOT);
+            if ((style.contains("#e1e1e1") || style.contains("#b5c4df")) && div.text().matches("(?s)^\\s*\\S{2,12}\\s*[:：].*")) return div;
+        }
+        return null;
+    }
+
+    /** Removes the element and everything after it in document order (its following siblings, and its ancestors'). */
+    private static void cutFrom(Element start) {
+        Element e = start;
+        while (e != null && !e.normalName().equals("body")) {
+            Node next = e.nextSibling();
+            while (next != null) {
+                Node after = next.nextSibling();
+                next.remove();
+                next = after;
+            }
+            e = e.parent();
+        }
+        start.remove();
     }
 
     private static String render(Document doc) {

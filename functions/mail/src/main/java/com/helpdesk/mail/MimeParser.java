@@ -55,7 +55,7 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
         MimeConfig config = MimeConfig.custom().setMaxLineLen(-1).setMaxHeaderLen(-1).setMaxHeaderCount(-1).setMaxContentLen(-1)
                 .setStrictParsing(false).setMalformedHeaderStartsBody(true).build();
         MimeStreamParser parser = new MimeStreamParser(config, h.monitor, null);
-        parser.setContentDecoding(true);
+        parser.setContentDecoding(false); // decoded here, leniently (see LenientBase64InputStream)
         parser.setNoRecurse(); // a forwarded message (message/rfc822) is one attachment, not parts of this one
         parser.setContentHandler(h);
         boolean unreadable = false;
@@ -176,8 +176,21 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
         }
 
         @Override
-        public void body(BodyDescriptor bd, InputStream is) throws IOException {
+        public void body(BodyDescriptor bd, InputStream encoded) throws IOException {
             Entity e = current == null ? new Entity() : current;
+            String transfer = e.get("content-transfer-encoding") == null ? "" : e.get("content-transfer-encoding").strip().toLowerCase(Locale.ROOT);
+            LenientBase64InputStream base64 = transfer.equals("base64") ? new LenientBase64InputStream(encoded) : null;
+            InputStream is = base64 != null ? base64
+                    : transfer.equals("quoted-printable") ? new org.apache.james.mime4j.codec.QuotedPrintableInputStream(encoded, monitor)
+                    : encoded;
+            try {
+                part(e, bd, is);
+            } finally {
+                if (base64 != null && base64.repaired()) problems.add("invalid base64 characters were skipped");
+            }
+        }
+
+        private void part(Entity e, BodyDescriptor bd, InputStream is) throws IOException {
             HeaderText.Params type = HeaderText.params(e.get("content-type"));
             String mime = type.value() != null && type.value().contains("/") ? type.value()
                     : bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
@@ -204,7 +217,9 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
                 return;
             }
             if (!attachment && (mime.equals("text/plain") || mime.equals("text/html") || mime.equals("text/enriched"))) {
-                String text = Charsets.decode(readText(is), type.get("charset"));
+                byte[] bytes = readText(is);
+                if (type.get("charset") == null && !Charsets.isAscii(bytes)) problems.add("8-bit text without a charset");
+                String text = Charsets.decode(bytes, type.get("charset"));
                 if (mime.equals("text/html")) {
                     if (html.length() > 0) html.append('\n');
                     html.append(text);

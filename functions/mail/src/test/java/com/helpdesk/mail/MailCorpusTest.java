@@ -24,17 +24,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * clients and servers produce) parsed as the inbound function parses it, against its expectation file.
  */
 class MailCorpusTest {
-    private static final Path CORPUS = Path.of("src/test/resources/mail");
+    /** Two corpora, written independently: mail/ along with the parser, corpus/ by someone who had not seen it. */
+    private static final List<Path> CORPORA = List.of(Path.of("src/test/resources/mail"), Path.of("src/test/resources/corpus"));
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TestFactory
     Stream<DynamicTest> eachMessageParsesAsExpected() throws IOException {
-        List<Path> files;
-        try (Stream<Path> s = Files.list(CORPUS)) {
-            files = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+        List<Path> files = new java.util.ArrayList<>();
+        for (Path corpus : CORPORA) {
+            try (Stream<Path> s = Files.list(corpus)) {
+                List<Path> mine = s.filter(p -> p.toString().endsWith(".eml")).sorted().toList();
+                assertThat(mine).as(corpus.toString()).hasSizeGreaterThanOrEqualTo(30);
+                files.addAll(mine);
+            }
         }
-        assertThat(files).as("the corpus").hasSizeGreaterThanOrEqualTo(30);
-        return files.stream().map(eml -> DynamicTest.dynamicTest(eml.getFileName().toString(), () -> check(eml)));
+        return files.stream().map(eml -> DynamicTest.dynamicTest(eml.getParent().getFileName() + "/" + eml.getFileName(), () -> check(eml)));
     }
 
     private static void check(Path eml) throws IOException {
@@ -49,11 +53,14 @@ class MailCorpusTest {
             soft.assertThat(mail.from()).as("from").isNotNull();
             if (mail.from() != null) {
                 soft.assertThat(mail.from().address()).as("from.email").isEqualTo(x.get("from").get("email").asText());
-                soft.assertThat(mail.from().name()).as("from.name").isEqualTo(text(x.get("from"), "name"));
+                if (x.get("from").has("name")) soft.assertThat(mail.from().name()).as("from.name").isEqualTo(text(x.get("from"), "name"));
             }
         }
         if (x.has("subject")) soft.assertThat(mail.subject()).as("subject").isEqualTo(text(x, "subject"));
-        for (JsonNode s : x.path("subjectContains")) soft.assertThat(mail.subject()).as("subject").contains(s.asText());
+        JsonNode subjectContains = x.path("subjectContains");
+        for (JsonNode s : subjectContains.isArray() ? subjectContains : List.of(subjectContains)) {
+            if (!s.isMissingNode()) soft.assertThat(mail.subject()).as("subject").contains(s.asText());
+        }
         if (x.has("messageId")) soft.assertThat(mail.messageId()).as("messageId").isEqualTo(text(x, "messageId"));
         if (x.has("inReplyTo")) soft.assertThat(mail.inReplyTo()).as("inReplyTo").isEqualTo(text(x, "inReplyTo"));
         if (x.has("references")) {

@@ -27,9 +27,9 @@ public final class AutoReplies {
      * our own addresses: mail from them is a loop.
      */
     public static Optional<String> reason(Email mail, List<String> supportAddresses) {
+        if (mail.report() != null || isReport(mail.contentType())) return Optional.of("delivery-report"); // the most specific
         String autoSubmitted = mail.header("auto-submitted");
         if (autoSubmitted != null && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) return Optional.of("auto-submitted");
-        if (mail.report() != null || isReport(mail.contentType())) return Optional.of("delivery-report");
         if (mail.header("x-autoreply") != null) return Optional.of("x-autoreply");
         if (mail.header("x-autorespond") != null || mail.header("x-autoresponder") != null) return Optional.of("x-autorespond");
         String precedence = lower(mail.header("precedence"));

@@ -1290,3 +1290,695 @@ def c_outlook_rfc2047_name():
         "attachments": [att(f1, xl, len(XLSX_BYTES)), att(f2, xl, len(PRICE_XLSX))],
         "autoReply": False,
     })
+
+
+# ====================================================================== attachments / structure
+
+ORDER_PDF = fake_pdf("Order 4737 receipt", 10)
+NOTES_TXT = "Serial number: SN-0042-XYZ\r\nPurchased: 2025-10-28\r\nProblem: does not power on\r\n".encode("ascii")
+LOGO_PNG = fake_png(8, 8, (0x1f, 0x6f, 0xb4))
+PHOTO_PNG = fake_png(12, 10, (0xc0, 0x40, 0x20))
+SCREENSHOT_PNG = fake_png(16, 9, (0x30, 0x30, 0x30))
+
+
+# ---- 32 PDF + TXT + zero-byte attachment (Thunderbird)
+def c_attachments_basic():
+    n = 32
+    eml, e = tb_mixed(n, "Nina Patel <nina.patel@example.net>", "Warranty claim order 4737",
+                      "Hello,\n\nthe device from order 4737 does not power on. Receipt, notes and the (empty) log are attached.\n\nNina\n",
+                      [part('Content-Type: application/pdf; name="receipt-4737.pdf"\nContent-Disposition: attachment; filename="receipt-4737.pdf"\n'
+                            "Content-Transfer-Encoding: base64", b64(ORDER_PDF)),
+                       part('Content-Type: text/plain; charset=UTF-8; name="notes.txt"\nContent-Disposition: attachment; filename="notes.txt"\n'
+                            "Content-Transfer-Encoding: base64", b64(NOTES_TXT)),
+                       part('Content-Type: application/octet-stream; name="device.log"\nContent-Disposition: attachment; filename="device.log"\n'
+                            "Content-Transfer-Encoding: base64", b"")],
+                      {"description": "Thunderbird multipart/mixed: text body + base64 PDF + base64 .txt attachment (text/plain with disposition attachment must NOT be treated as body text) + zero-byte attachment (empty base64 body)",
+                       "from": {"email": "nina.patel@example.net", "name": "Nina Patel"},
+                       "subject": "Warranty claim order 4737",
+                       "visibleTextContains": ["the device from order 4737 does not power on."],
+                       "visibleTextExcludes": ["Serial number: SN-0042-XYZ"],
+                       "attachments": [att("receipt-4737.pdf", "application/pdf", len(ORDER_PDF)),
+                                       att("notes.txt", "text/plain", len(NOTES_TXT)),
+                                       att("device.log", "application/octet-stream", 0)]},
+                      "------------Zm1xZWRBdHRhY2htZW50czMy")
+    case("attachments-pdf-txt-empty", eml, e)
+
+
+# ---- 33 Outlook multipart/related with inline PNG referenced by cid:
+def c_related_inline_png():
+    n = 33
+    cid = "image001.png@01DC4C8A.5E2F3B10"
+    bnd_rel = "_005_VI1PR08MB5555AAAABBBBCCCCVI1PR08MB5555eurp_"
+    bnd_alt = "_000_VI1PR08MB5555AAAABBBBCCCCVI1PR08MB5555eurp_"
+    plain = "Hi,\n\nthis is the error I see at checkout:\n\n[cid:%s]\n\nRegards,\nOmar Haddad\n" % cid
+    html = ('<html><head><style>p.MsoNormal{margin:0cm;font-family:"Calibri",sans-serif;}</style></head><body><div class="WordSection1">'
+            '<p class="MsoNormal">Hi,</p><p class="MsoNormal">&nbsp;</p><p class="MsoNormal">this is the error I see at checkout:</p>'
+            '<p class="MsoNormal"><img width="16" height="9" style="width:.1666in;height:.0937in" id="Picture_x0020_1" src="cid:%s" alt="screenshot"></p>'
+            '<p class="MsoNormal">&nbsp;</p><p class="MsoNormal">Regards,<br>Omar Haddad</p></div></body></html>\n' % cid)
+    body = multipart(bnd_rel, [
+        part('Content-Type: multipart/alternative;\n\tboundary="%s"' % bnd_alt, multipart(bnd_alt, [
+            part('Content-Type: text/plain; charset="us-ascii"\nContent-Transfer-Encoding: quoted-printable', qp(plain)),
+            part('Content-Type: text/html; charset="us-ascii"\nContent-Transfer-Encoding: quoted-printable', qp(html)),
+        ])),
+        part('Content-Type: image/png; name="image001.png"\nContent-Description: image001.png\n'
+             'Content-Disposition: inline; filename="image001.png"; size=%d;\n\tcreation-date="Mon, 03 Nov 2025 10:20:00 GMT";\n'
+             '\tmodification-date="Mon, 03 Nov 2025 10:20:00 GMT"\nContent-ID: <%s>\nContent-Transfer-Encoding: base64' % (len(SCREENSHOT_PNG), cid),
+             b64(SCREENSHOT_PNG)),
+    ])
+    eml, mid = new_msg(n, "Omar Haddad <omar.haddad@example.com>", "Checkout error",
+                       ["Thread-Topic: Checkout error", "Thread-Index: AdxMzeFakeIndex0033==", "Accept-Language: en-US",
+                        "Content-Language: en-US", "X-MS-Has-Attach: yes", "X-MS-TNEF-Correlator:"],
+                       'Content-Type: multipart/related;\n\tboundary="%s";\n\ttype="multipart/alternative"' % bnd_rel, None, body,
+                       mid="<VI1PR08MB5555AAAABBBBCCCC@VI1PR08MB5555.eurprd08.prod.outlook.com>")
+    case("related-inline-png-cid", eml, {
+        "description": "Outlook multipart/related (type=multipart/alternative) with an inline PNG (Content-Disposition: inline, Content-ID) referenced from the HTML via cid:",
+        "from": {"email": "omar.haddad@example.com", "name": "Omar Haddad"},
+        "subject": "Checkout error",
+        "messageId": "<VI1PR08MB5555AAAABBBBCCCC@VI1PR08MB5555.eurprd08.prod.outlook.com>",
+        "visibleTextContains": ["this is the error I see at checkout:"],
+        "visibleTextExcludes": ["MsoNormal"],
+        "attachments": [att("image001.png", "image/png", len(SCREENSHOT_PNG), True, cid)],
+        "autoReply": False,
+    })
+
+
+# ---- 34 Apple Mail: mixed > related > alternative > plain + html, plus attachment
+def c_nested_multipart():
+    n = 34
+    cid = "F1E2D3C4-B5A6-4978-8695-A4B3C2D1E0F9"
+    b_mix = "Apple-Mail=_11111111-2222-4333-8444-555555555555"
+    b_rel = "Apple-Mail=_66666666-7777-4888-9999-AAAAAAAAAAAA"
+    b_alt = "Apple-Mail=_BBBBBBBB-CCCC-4DDD-8EEE-FFFFFFFFFFFF"
+    plain = "Hello,\n\nhere is a photo of the scratch on the table top, and the delivery note.\n\nKind regards\nRachel\n"
+    html = ('<html><head><meta http-equiv="content-type" content="text/html; charset=us-ascii"></head>'
+            '<body style="overflow-wrap: break-word;"><div>Hello,</div><div><br></div>'
+            '<div>here is a photo of the scratch on the table top, and the delivery note.</div><div><br></div>'
+            '<div><img apple-inline="yes" id="A1B2C3D4" src="cid:%s" alt="scratch.png"></div><div><br></div>'
+            '<div>Kind regards</div><div>Rachel</div></body></html>' % cid)
+    body = multipart(b_mix, [
+        part('Content-Type: multipart/related;\n\ttype="text/html";\n\tboundary="%s"' % b_rel, multipart(b_rel, [
+            part('Content-Type: multipart/alternative;\n\tboundary="%s"' % b_alt, multipart(b_alt, [
+                part("Content-Transfer-Encoding: 7bit\nContent-Type: text/plain;\n\tcharset=us-ascii", plain),
+                part("Content-Transfer-Encoding: 7bit\nContent-Type: text/html;\n\tcharset=us-ascii", html),
+            ])),
+            part('Content-Transfer-Encoding: base64\nContent-Disposition: inline;\n\tfilename=scratch.png\n'
+                 'Content-Type: image/png;\n\tx-unix-mode=0644;\n\tname="scratch.png"\nContent-Id: <%s>' % cid, b64(PHOTO_PNG)),
+        ])),
+        part('Content-Disposition: attachment;\n\tfilename=delivery-note.pdf\nContent-Type: application/pdf;\n\tx-unix-mode=0644;\n\tname="delivery-note.pdf"\n'
+             'Content-Transfer-Encoding: base64', b64(ORDER_PDF)),
+    ])
+    eml, mid = new_msg(n, "Rachel Green <rachel.green@example.org>", "Scratched table",
+                       ["X-Mailer: Apple Mail (2.3826.200.121)"],
+                       'Content-Type: multipart/mixed;\n\tboundary="%s"' % b_mix, None, body,
+                       mid="<3C2B1A09-8F7E-4D6C-B5A4-938271605F4E@example.org>")
+    eml = eml.replace(b"MIME-Version: 1.0", b"Mime-Version: 1.0 (Mac OS X Mail 16.0 \\(3826.200.121\\))")
+    case("nested-mixed-related-alternative", eml, {
+        "description": "Apple Mail nesting: multipart/mixed > multipart/related > multipart/alternative > text/plain + text/html, an inline image (Content-Id, unquoted filename) in the related part, and a PDF attachment in the mixed part",
+        "from": {"email": "rachel.green@example.org", "name": "Rachel Green"},
+        "subject": "Scratched table",
+        "messageId": "<3C2B1A09-8F7E-4D6C-B5A4-938271605F4E@example.org>",
+        "visibleTextContains": ["here is a photo of the scratch on the table top, and the delivery note."],
+        "attachments": [att("scratch.png", "image/png", len(PHOTO_PNG), True, cid),
+                        att("delivery-note.pdf", "application/pdf", len(ORDER_PDF))],
+        "autoReply": False,
+    })
+
+
+# ---- 35 forwarded message as message/rfc822
+def c_forward_rfc822():
+    n = 35
+    inner_bnd = "0000000000003f1e2d063f7a8b9c"
+    inner_body = multipart(inner_bnd, [
+        part('Content-Type: text/plain; charset="UTF-8"', "Dear customer,\n\nplease find your invoice INV-2025-4738 attached.\n\nSeller Ltd\n"),
+        part('Content-Type: application/pdf; name="INV-2025-4738.pdf"\nContent-Disposition: attachment; filename="INV-2025-4738.pdf"\n'
+             'Content-Transfer-Encoding: base64\nContent-ID: <f_mh1abcd0>\nX-Attachment-Id: f_mh1abcd0', b64(INVOICE_PDF)),
+    ])
+    inner = crlf(headers(
+        "MIME-Version: 1.0",
+        "From: Seller Ltd <billing@example.org>",
+        "Date: Fri, 31 Oct 2025 16:20:00 +0000",
+        "Message-ID: <CAB12345invoice4738@mail.gmail.com>",
+        "Subject: Your invoice INV-2025-4738",
+        "To: Sam Taylor <sam.taylor@example.com>",
+        'Content-Type: multipart/mixed; boundary="%s"' % inner_bnd,
+    ) + b"\n\n" + inner_body)
+    bnd = "------------F0rw4rd3dAsAtt4chm3nt35"
+    body = multipart(bnd, [
+        part("Content-Type: text/plain; charset=UTF-8; format=flowed\nContent-Transfer-Encoding: 7bit",
+             "Hi support,\n\nforwarding the invoice I got from the seller - the amount is wrong, it should be 49.90.\n\nSam\n"),
+        part("Content-Type: message/rfc822\nContent-Disposition: attachment", inner),
+    ], preamble="This is a multi-part message in MIME format.")
+    eml, mid = new_msg(n, "Sam Taylor <sam.taylor@example.com>", "Fwd: Your invoice INV-2025-4738",
+                       ["User-Agent: Mozilla Thunderbird"], 'Content-Type: multipart/mixed; boundary="%s"' % bnd, None, body)
+    case("forward-as-rfc822-attachment", eml, {
+        "description": "Thunderbird 'forward as attachment': the forwarder's note plus a message/rfc822 part without filename; the forwarded message has its own PDF attachment which must NOT be listed separately. Size of the message/rfc822 entry = bytes between the part's blank line and the CRLF before the next boundary.",
+        "from": {"email": "sam.taylor@example.com", "name": "Sam Taylor"},
+        "subject": "Fwd: Your invoice INV-2025-4738",
+        "messageId": mid,
+        "visibleTextContains": ["forwarding the invoice I got from the seller", "it should be 49.90."],
+        "visibleTextExcludes": ["please find your invoice INV-2025-4738 attached"],
+        "attachments": [att("Your invoice INV-2025-4738.eml", "message/rfc822", len(inner))],
+        "autoReply": False,
+    })
+
+
+# ---- 36 HTML-only with tables, lists, entities, style, script
+def c_html_only_rich():
+    n = 36
+    html = """<!DOCTYPE html>
+<html>
+<head>
+<meta charset="utf-8">
+<title>Order question</title>
+<style type="text/css">
+.x_footer { color: #ff0000; font-family: Arial; }
+td.price { text-align: right; }
+</style>
+<script type="text/javascript">
+var trackingPixelId = "abc123"; document.write("tracking");
+</script>
+</head>
+<body>
+<!-- hidden comment: internal-note-xyz -->
+<p>Hello&nbsp;Support,</p>
+<p>I ordered the following items for Smith &amp; Sons Caf&eacute;:<br>
+(delivery to &lt;back entrance&gt;)</p>
+<table border="1" cellpadding="2">
+<tr><th>Item</th><th>Qty</th><th>Price</th></tr>
+<tr><td>Espresso cups</td><td>6</td><td class="price">&euro;&nbsp;24,00</td></tr>
+<tr><td>Cr&egrave;me br&ucirc;l&eacute;e dishes</td><td>4</td><td class="price">&#8364; 18,50</td></tr>
+</table>
+<ul>
+<li>The cups arrived &ndash; fine</li>
+<li>The dishes are missing</li>
+</ul>
+<ol><li>Please ship the dishes</li><li>or refund &#x20AC;18,50</li></ol>
+<p>Details on <a href="https://www.example.com/orders/4739">your order page</a>.</p>
+<div class="x_footer">Sent via the example.com contact form</div>
+</body>
+</html>
+"""
+    eml, mid = new_msg(n, "Smith & Sons <orders@example.org>", "Order question 4739", [],
+                       'Content-Type: text/html; charset="utf-8"', "quoted-printable", qp(html))
+    eml = eml.replace(b"From: Smith & Sons <orders@example.org>", b'From: "Smith & Sons" <orders@example.org>')
+    case("html-only-tables-entities", eml, {
+        "description": "HTML-only message (no text/plain alternative) with table, <br>, <p>, ul/ol lists, a link, named and numeric entities, an HTML comment, <style> and <script> whose content must not appear in the text",
+        "from": {"email": "orders@example.org", "name": "Smith & Sons"},
+        "subject": "Order question 4739",
+        "messageId": mid,
+        "visibleTextContains": ["Smith & Sons Caf\u00e9", "<back entrance>", "Espresso cups", "Cr\u00e8me br\u00fbl\u00e9e dishes", "The dishes are missing",
+                                "18,50", "your order page"],
+        "visibleTextExcludes": ["trackingPixelId", "document.write", "font-family", "text-align", "internal-note-xyz", "&amp;", "&eacute;", "<td", "<br"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ====================================================================== broken MIME
+
+def b64_lenient_size(s):
+    t = re.sub(r"[^A-Za-z0-9+/]", "", s)
+    t = t[: len(t) - (len(t) % 4)] if len(t) % 4 == 1 else t + "=" * (-len(t) % 4)
+    return len(base64.b64decode(t))
+
+
+# ---- 37 multipart without closing boundary
+def c_missing_close_boundary():
+    n = 37
+    bnd = "----=_Part_37_1122334455.1762170000000"
+    body = multipart(bnd, [
+        part("Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 7bit",
+             "Hello,\n\nattached is the photo of the defective zipper (order 4740).\n\nUma\n"),
+        part('Content-Type: image/png; name="zipper.png"\nContent-Disposition: attachment; filename="zipper.png"\nContent-Transfer-Encoding: base64',
+             b64(LOGO_PNG)),
+    ], close=False)
+    eml, mid = new_msg(n, "Uma Thurman <uma.t@example.net>", "Defective zipper", ["X-Mailer: PHPMailer 6.9.1 (https://github.com/PHPMailer/PHPMailer)"],
+                       'Content-Type: multipart/mixed; boundary="%s"' % bnd, None, body)
+    case("broken-missing-closing-boundary", eml, {
+        "description": "Broken MIME: multipart/mixed whose closing boundary line ('--boundary--') is missing (message truncated by a web form mailer); both parts are complete and should be recovered",
+        "from": {"email": "uma.t@example.net", "name": "Uma Thurman"},
+        "subject": "Defective zipper",
+        "messageId": mid,
+        "visibleTextContains": ["attached is the photo of the defective zipper (order 4740)."],
+        "attachments": [att("zipper.png", "image/png", len(LOGO_PNG))],
+        "autoReply": False,
+        "parseProblems": True,
+    })
+
+
+# ---- 38 declared boundary never appears
+def c_boundary_never_appears():
+    n = 38
+    body = ("Please cancel my order 4741 immediately, I ordered it twice by mistake.\n\n"
+            "Victor Hugo\nCustomer no. 55120\n")
+    eml, mid = new_msg(n, "Victor Hugo <victor.hugo@example.org>", "Cancel order 4741", ["X-Mailer: CustomShopScript/0.9"],
+                       'Content-Type: multipart/mixed; boundary="=_b1c2d3e4f5a6b7c8d9e0"', None, body)
+    case("broken-boundary-never-appears", eml, {
+        "description": "Broken MIME: Content-Type declares multipart/mixed with a boundary that never occurs in the body (the body is plain text); the text must be recovered (e.g. treated as a single text/plain part / preamble), not lost",
+        "from": {"email": "victor.hugo@example.org", "name": "Victor Hugo"},
+        "subject": "Cancel order 4741",
+        "messageId": mid,
+        "fullTextContains": ["Please cancel my order 4741 immediately"],
+        "attachments": [],
+        "autoReply": False,
+        "parseProblems": True,
+    })
+
+
+# ---- 39 base64 attachment with invalid characters and wrong padding
+def c_bad_base64():
+    n = 39
+    data = fake_pdf("Damaged base64", 4)
+    enc = base64.encodebytes(data).decode("ascii").rstrip("\n").split("\n")
+    # inject junk characters in a few lines, drop the final padding and add a stray '=' mid-stream
+    enc[1] = enc[1][:20] + "!*" + enc[1][20:]
+    enc[3] = enc[3][:10] + " \t" + enc[3][10:40] + "#" + enc[3][40:]
+    enc[-1] = enc[-1].rstrip("=") + "==="
+    enc[2] = enc[2] + "="
+    enc_s = "\n".join(enc)
+    size = b64_lenient_size(enc_s)
+    bnd = "------------BadB64B0undary39"
+    body = multipart(bnd, [
+        part("Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 7bit",
+             "Hi, the scanned form for order 4742 is attached.\n\nWendy\n"),
+        part('Content-Type: application/pdf; name="form-4742.pdf"\nContent-Disposition: attachment; filename="form-4742.pdf"\nContent-Transfer-Encoding: base64', enc_s),
+    ])
+    eml, mid = new_msg(n, "Wendy Darling <wendy.darling@example.com>", "Scanned form", [],
+                       'Content-Type: multipart/mixed; boundary="%s"' % bnd, None, body)
+    case("broken-bad-base64-attachment", eml, {
+        "description": "Broken MIME: base64 attachment containing invalid characters ('!', '*', space/tab, '#'), a stray '=' inside the stream and wrong final padding ('==='); expected size = what decodes when every non-alphabet character is skipped (Python: b64decode(re.sub('[^A-Za-z0-9+/]', '', s)) padded to a multiple of 4)",
+        "from": {"email": "wendy.darling@example.com", "name": "Wendy Darling"},
+        "subject": "Scanned form",
+        "messageId": mid,
+        "visibleTextContains": ["the scanned form for order 4742 is attached."],
+        "attachments": [att("form-4742.pdf", "application/pdf", size)],
+        "autoReply": False,
+        "parseProblems": True,
+    })
+
+
+# ---- 40 text/plain without charset containing 8-bit (windows-1252 / latin-1) bytes
+def c_8bit_no_charset():
+    n = 40
+    text = "Gr\u00fc\u00dfe aus M\u00fcnchen! Die Lieferung 4743 kam besch\u00e4digt an.\n\nXaver\n"
+    eml, mid = new_msg(n, "Xaver Huber <xaver.huber@example.net>", "Lieferung 4743 beschaedigt", ["X-Mailer: Old Webmail 1.2"],
+                       "Content-Type: text/plain", "8bit", text.encode("cp1252"))
+    case("broken-8bit-without-charset", eml, {
+        "description": "Content-Type: text/plain without charset parameter (RFC default us-ascii) but the body contains raw 8-bit windows-1252/latin-1 bytes (invalid UTF-8). Expected: parser falls back to windows-1252 (or ISO-8859-1) once the bytes are not valid UTF-8, and reports the defect",
+        "from": {"email": "xaver.huber@example.net", "name": "Xaver Huber"},
+        "subject": "Lieferung 4743 beschaedigt",
+        "messageId": mid,
+        "fullTextContains": ["Die Lieferung 4743 kam"],
+        "visibleTextContains": ["Gr\u00fc\u00dfe aus M\u00fcnchen!", "besch\u00e4digt an."],
+        "attachments": [],
+        "autoReply": False,
+        "parseProblems": True,
+    })
+
+
+# ---- 41 no Content-Type and no MIME-Version at all
+def c_no_content_type():
+    n = 41
+    h = headers(ses_received("yusuf@example.com", "mail.example.com", "192.0.2.141", n),
+                "From: yusuf@example.com",
+                "To: support@help.example.com",
+                "Subject: order status",
+                "Date: Mon, 03 Nov 2025 13:41:00 +0000",
+                "Message-ID: <20251103134100.GA4744@example.com>",
+                "User-Agent: Mutt/2.2.12 (2023-09-09)")
+    body = "hi,\nwhat is the status of order 4744? no update since last week.\nyusuf\n"
+    case("no-content-type", message(h, body), {
+        "description": "Minimal Mutt-style message with no MIME-Version and no Content-Type header (defaults to text/plain; charset=us-ascii per RFC 2045); bare address in From without display name",
+        "from": {"email": "yusuf@example.com", "name": None},
+        "subject": "order status",
+        "messageId": "<20251103134100.GA4744@example.com>",
+        "inReplyTo": None,
+        "references": [],
+        "visibleTextContains": ["what is the status of order 4744?"],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 42 no Subject and no Message-ID
+def c_no_subject_no_msgid():
+    n = 42
+    h = headers(ses_received("zara@example.org", "mail.example.org", "192.0.2.142", n),
+                "From: Zara Ahmed <zara@example.org>",
+                "To: support@help.example.com",
+                "Date: Mon, 03 Nov 2025 13:42:00 +0000",
+                "MIME-Version: 1.0",
+                "Content-Type: text/plain; charset=utf-8",
+                "Content-Transfer-Encoding: 7bit")
+    body = "I forgot the subject. My order number is 4745 and the size is wrong.\n"
+    case("no-subject-no-message-id", message(h, body), {
+        "description": "Message without Subject and without Message-ID headers (sent by a broken script); subject is expected to be absent (null), messageId null",
+        "from": {"email": "zara@example.org", "name": "Zara Ahmed"},
+        "subject": None,
+        "messageId": None,
+        "inReplyTo": None,
+        "references": [],
+        "visibleTextContains": ["My order number is 4745 and the size is wrong."],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ---- 43 badly folded headers
+def c_bad_folding():
+    n = 43
+    sid = ses_id(n)
+    first = "<first-4746@example.com>"
+    long_val = " ".join("token%03d" % i for i in range(150))  # ~1200-char unfolded header line
+    h = headers(ses_received("adam.smith@example.com", "mail.example.com", "192.0.2.143", n),
+                "From: \"Adam\n\t Smith\"\n  <adam.smith@example.com>",
+                "To:\n support@help.example.com",
+                "Subject: =?UTF-8?Q?Lieferung_versp=C3=A4\n tet?= order 4746\n\t  still\n missing",
+                "Date: Mon, 03 Nov 2025 13:43:00\n +0000",
+                "Message-ID:\n\t<folded-4746@example.com>",
+                "In-Reply-To:\n\t" + sid,
+                "References: " + first + "\n\t\n\t" + sid.replace("@", "@") + "   ",
+                "X-Very-Long-Header: " + long_val,
+                "MIME-Version: 1.0",
+                "Content-Type: text/plain;\n charset=\"utf-8\";\n\n format=fixed".replace("\n\n", "\n"),
+                "Content-Transfer-Encoding: 7bit")
+    body = "Order 4746 is still missing, please check.\n\nAdam\n"
+    case("broken-badly-folded-headers", message(h, body), {
+        "description": "Badly folded headers: display name folded inside the quoted string, address on a continuation line, field bodies starting on the next line (To:, Message-ID:, In-Reply-To:), an encoded word split by folding in the middle (broken word -> subjectContains), a References continuation line that contains only whitespace (obs-FWS), trailing whitespace, and a 1200+ character unfolded header line",
+        "from": {"email": "adam.smith@example.com"},
+        "subjectContains": "order 4746",
+        "messageId": "<folded-4746@example.com>",
+        "inReplyTo": sid,
+        "references": [first, sid],
+        "visibleTextContains": ["Order 4746 is still missing, please check."],
+        "attachments": [],
+        "autoReply": False,
+    })
+
+
+# ====================================================================== auto-replies
+
+def auto_case(n, name, desc, from_hdr, subject, extra, body, reason, auto=True, irt=True, return_path=None, exp_extra=None):
+    sid = ses_id(n)
+    hdr_extra = list(extra)
+    if irt:
+        hdr_extra = ["In-Reply-To: " + sid, "References: " + sid] + hdr_extra
+    eml, mid = new_msg(n, from_hdr, subject, hdr_extra, "Content-Type: text/plain; charset=utf-8", "quoted-printable", qp(body))
+    if return_path is not None:
+        eml = re.sub(rb"^Return-Path: <[^>]*>\r\n", ("Return-Path: %s\r\n" % return_path).encode() if return_path else b"", eml)
+    m = re.search(r"^(?:\"?([^\"<]*?)\"?\s*)?<([^>]+)>$", from_hdr)
+    e = {"description": desc,
+         "from": {"email": m.group(2), "name": m.group(1) or None},
+         "subject": subject,
+         "messageId": mid}
+    if irt:
+        e["inReplyTo"] = sid
+    e["autoReply"] = auto
+    if auto:
+        e["autoReplyReason"] = reason
+    e.update(exp_extra or {})
+    case(name, eml, e)
+
+
+def c_autoreplies():
+    auto_case(44, "autoreply-auto-submitted-auto-replied",
+              "Gmail vacation responder: 'Auto-Submitted: auto-replied' (RFC 3834)",
+              "Alice M\u00fcller <alice.mueller@example.com>".replace("Alice M\u00fcller", "Alice Mueller"),
+              "Re: [Ticket #4711] Where is my parcel?",
+              ["Auto-Submitted: auto-replied"],
+              "Hi, I'm on vacation until 10 November with limited access to email.\n", "auto-submitted")
+    auto_case(45, "autoreply-auto-submitted-auto-generated",
+              "Notification from another ticket system: 'Auto-Submitted: auto-generated' (no Precedence header)",
+              "Example Org Service Desk <servicedesk@example.org>",
+              "[SD-88231] Your request has been received",
+              ["Auto-Submitted: auto-generated", "X-Mailer: ServiceDeskPro 12.4"],
+              "Thank you for your email. Your request SD-88231 has been logged.\n", "auto-submitted", irt=True)
+    auto_case(46, "autoreply-x-autoreply-yes",
+              "Webmail autoresponder marking itself only with 'X-Autoreply: yes'",
+              "Boris Ivanov <boris.ivanov@example.net>",
+              "Auto: Re: [Ticket #4750] Refund",
+              ["X-Autoreply: yes"],
+              "I am currently out of the office and will reply when I am back.\n", "x-autoreply")
+    auto_case(47, "autoreply-x-autorespond",
+              "cPanel/Exim-style autoresponder with only 'X-Autorespond:' set",
+              "Info Desk <info@example.org>",
+              "Thanks for your message",
+              ["X-Autorespond: Thanks for your message"],
+              "We have received your message and will answer within 48 hours.\n", "x-autorespond")
+    auto_case(48, "autoreply-precedence-bulk",
+              "Newsletter / bulk mail with 'Precedence: bulk' and List-Unsubscribe headers",
+              "Example Deals <news@example.net>",
+              "Black Friday starts now",
+              ["Precedence: bulk", "List-Unsubscribe: <mailto:unsubscribe@example.net?subject=unsubscribe>, <https://example.net/u/abc123>",
+               "List-Unsubscribe-Post: List-Unsubscribe=One-Click"],
+              "Up to 50% off everything this weekend only.\n", "precedence", irt=False)
+    auto_case(49, "autoreply-precedence-junk",
+              "Classic Unix vacation(1) reply marked 'Precedence: junk'",
+              "Carl Jung <carl.jung@example.com>",
+              "away from my mail",
+              ["Precedence: junk"],
+              "I will not be reading my mail until Monday, 17 November.\n", "precedence")
+    auto_case(50, "autoreply-precedence-list",
+              "Mailing-list traffic: 'Precedence: list' with List-Id (e.g. support address subscribed to a list)",
+              "Dora Explorer <dora@example.org>",
+              "[users] Question about invoices",
+              ["Precedence: list", "List-Id: Users discussion <users.lists.example.org>", "List-Post: <mailto:users@lists.example.org>",
+               "Sender: users-bounces@lists.example.org"],
+              "Does anyone know how to get a VAT invoice from the shop?\n", "precedence", irt=False)
+    auto_case(51, "autoreply-outlook-automatic-reply",
+              "Exchange / Outlook out-of-office: subject 'Automatic reply: ...' with 'X-Auto-Response-Suppress: All' (no Auto-Submitted header)",
+              "Eve Adams <eve.adams@example.com>",
+              "Automatic reply: [Ticket #4751] Order confirmation",
+              ["Thread-Topic: [Ticket #4751] Order confirmation", "Thread-Index: AQHcTNAutoReplyIndex==",
+               "X-Auto-Response-Suppress: All", "X-MS-Has-Attach:", "X-MS-TNEF-Correlator:", "Content-Language: en-US"],
+              "I am out of the office until 12 November. For urgent matters please contact my colleague.\n", "out-of-office")
+    auto_case(52, "autoreply-german-abwesenheitsnotiz",
+              "German Outlook out-of-office recognised by its subject prefix 'Abwesenheitsnotiz:' only (no auto-reply headers)",
+              "Fritz Lang <fritz.lang@example.net>",
+              "Abwesenheitsnotiz: [Ticket #4752] Ihre Bestellung",
+              ["Thread-Topic: [Ticket #4752] Ihre Bestellung", "Content-Language: de-DE"],
+              "Vielen Dank f\u00fcr Ihre Nachricht. Ich bin bis zum 14.11. nicht im B\u00fcro.\n", "out-of-office")
+    auto_case(55, "not-autoreply-auto-submitted-no",
+              "Ordinary customer reply that carries 'Auto-Submitted: no' (set by some clients / MTAs); must NOT be treated as an auto-reply",
+              "Gina Torres <gina.torres@example.org>",
+              "Re: [Ticket #4755] Missing screws",
+              ["Auto-Submitted: no", "User-Agent: Roundcube Webmail/1.6.9"],
+              "Thanks, the screws arrived today. Everything is assembled now.\n", None, auto=False,
+              exp_extra={"visibleTextContains": ["the screws arrived today"], "attachments": []})
+    auto_case(54, "autoreply-empty-return-path",
+              "Auto-acknowledgement whose only signal is the empty envelope sender 'Return-Path: <>' (null reverse-path)",
+              "Helpdesk Example Org <helpdesk@example.org>",
+              "We received your message",
+              [],
+              "This is a confirmation that we received your message.\n", "empty-return-path", return_path="<>")
+
+
+# ---- 53 MAILER-DAEMON plain bounce (qmail), no multipart/report
+def c_mailer_daemon():
+    n = 53
+    h = headers(
+        "Received: from mx.example.net (mx.example.net [198.51.100.53])\n by inbound-smtp.eu-west-1.amazonaws.com with SMTP id mdqmail0053\n"
+        " for support@help.example.com;\n Mon, 03 Nov 2025 10:53:17 +0000 (UTC)",
+        "X-SES-Spam-Verdict: PASS",
+        "X-SES-Virus-Verdict: PASS",
+        "Date: 3 Nov 2025 10:53:16 -0000",
+        "From: MAILER-DAEMON@mx.example.net",
+        "To: support@help.example.com",
+        "Subject: failure notice",
+        "Message-ID: <20251103105316.12345.qmail@mx.example.net>",
+    )
+    body = """Hi. This is the qmail-send program at mx.example.net.
+I'm afraid I wasn't able to deliver your message to the following addresses.
+This is a permanent error; I've given up. Sorry it didn't work out.
+
+<olduser@example.net>:
+Sorry, no mailbox here by that name. (#5.1.1)
+
+--- Below this line is a copy of the message.
+
+Return-Path: <support@help.example.com>
+Received: (qmail 12343 invoked from network); 3 Nov 2025 10:53:15 -0000
+From: Shop Support <support@help.example.com>
+To: olduser@example.net
+Subject: [Ticket #4753] Your order
+Message-ID: <0100019a4a0035-qmail-bounce-test@eu-west-1.amazonses.com>
+
+Hello, your order has shipped.
+"""
+    case("autoreply-mailer-daemon-plain", message(h, body), {
+        "description": "qmail plain-text bounce ('failure notice') from MAILER-DAEMON@...; not multipart/report and no Return-Path header, so the sender address is the signal",
+        "from": {"email": "MAILER-DAEMON@mx.example.net", "name": None},
+        "subject": "failure notice",
+        "messageId": "<20251103105316.12345.qmail@mx.example.net>",
+        "autoReply": True,
+        "autoReplyReason": "mailer-daemon",
+    })
+
+
+# ====================================================================== bounces
+
+def c_dsn_postfix():
+    n = 56
+    bnd = "4dKx2Lm0QzZz1ab.1762164301/mx1.example.org"
+    orig_id = "<0100018c-original-reply@email.amazonses.com>"
+    original = crlf(headers(
+        "Return-Path: <0100018c-original-reply@eu-west-1.amazonses.com>",
+        "Received: from a7-12.smtp-out.eu-west-1.amazonses.com (a7-12.smtp-out.eu-west-1.amazonses.com [203.0.113.12])\n"
+        "\tby mx1.example.org (Postfix) with ESMTPS id 4dKx2Lm0QzZz1ab\n\tfor <nobody@example.org>; Mon,  3 Nov 2025 10:05:00 +0000 (UTC)",
+        "From: Shop Support <support@help.example.com>",
+        "To: nobody@example.org",
+        "Subject: [Ticket #4756] We have received your request",
+        "Date: Mon, 3 Nov 2025 10:04:59 +0000",
+        "Message-ID: " + orig_id,
+        "MIME-Version: 1.0",
+        "Content-Type: text/plain; charset=UTF-8",
+        "Content-Transfer-Encoding: 7bit",
+    ) + b"\n\nHello,\n\nwe have received your request and will get back to you shortly.\n\nShop Support\n")
+    body = multipart(bnd, [
+        part("Content-Description: Notification\nContent-Type: text/plain; charset=us-ascii", """This is the mail system at host mx1.example.org.
+
+I'm sorry to have to inform you that your message could not
+be delivered to one or more recipients. It's attached below.
+
+For further assistance, please send mail to postmaster.
+
+If you do so, please include this problem report. You can
+delete your own text from the attached returned message.
+
+                   The mail system
+
+<nobody@example.org>: host mailstore.example.org[198.51.100.25] said: 550 5.1.1
+    user unknown (in reply to RCPT TO command)
+"""),
+        part("Content-Description: Delivery report\nContent-Type: message/delivery-status", """Reporting-MTA: dns; mx1.example.org
+X-Postfix-Queue-ID: 4dKx2Lm0QzZz1ab
+X-Postfix-Sender: rfc822; 0100018c-original-reply@eu-west-1.amazonses.com
+Arrival-Date: Mon,  3 Nov 2025 10:05:00 +0000 (UTC)
+
+Final-Recipient: rfc822; nobody@example.org
+Original-Recipient: rfc822;nobody@example.org
+Action: failed
+Status: 5.1.1
+Remote-MTA: dns; mailstore.example.org
+Diagnostic-Code: smtp; 550 5.1.1 user unknown
+"""),
+        part("Content-Description: Undelivered Message\nContent-Type: message/rfc822", original),
+    ], preamble="This is a MIME-encapsulated message.\n")
+    h = headers(
+        "Return-Path: <>",
+        "Received: from mx1.example.org (mx1.example.org [198.51.100.24])\n by inbound-smtp.eu-west-1.amazonaws.com with SMTP id dsnpostfix0056\n"
+        " for support@help.example.com;\n Mon, 03 Nov 2025 10:05:02 +0000 (UTC)",
+        "X-SES-Spam-Verdict: PASS",
+        "X-SES-Virus-Verdict: PASS",
+        "Date: Mon,  3 Nov 2025 10:05:01 +0000 (UTC)",
+        "From: MAILER-DAEMON@mx1.example.org (Mail Delivery System)",
+        "Subject: Undelivered Mail Returned to Sender",
+        "To: support@help.example.com",
+        "Auto-Submitted: auto-replied",
+        "MIME-Version: 1.0",
+        "Content-Type: multipart/report; report-type=delivery-status;\n\tboundary=\"%s\"" % bnd,
+        "Content-Transfer-Encoding: 8bit",
+        "Message-Id: <20251103100501.5E6F7A8B90@mx1.example.org>",
+    )
+    case("bounce-dsn-postfix", message(h, body), {
+        "description": "Postfix DSN: multipart/report; report-type=delivery-status with text/plain notification, message/delivery-status (Final-Recipient/Action/Status/Diagnostic-Code) and the returned message as message/rfc822. Also carries Return-Path: <>, From MAILER-DAEMON and Auto-Submitted: auto-replied; the most specific reason (delivery-report) is expected. From uses the old '(comment)' display-name form.",
+        "from": {"email": "MAILER-DAEMON@mx1.example.org"},
+        "subject": "Undelivered Mail Returned to Sender",
+        "messageId": "<20251103100501.5E6F7A8B90@mx1.example.org>",
+        "autoReply": True,
+        "autoReplyReason": "delivery-report",
+        "bounce": {"recipient": "nobody@example.org", "status": "5.1.1", "diagnostic": "550 5.1.1 user unknown",
+                   "originalMessageId": orig_id},
+    })
+
+
+def c_ses_bounce():
+    n = 57
+    bnd = "----=_Part_5576543_1122334455.1762164400000"
+    orig_id = "<0100019a4a5e6f70-8a9b0c1d-2e3f-4a5b-6c7d-8e9f0a1b2c3d-000000@eu-west-1.amazonses.com>"
+    diag = "550 5.1.1 <ghost@example.net>: Recipient address rejected: User unknown in virtual mailbox table"
+    body = multipart(bnd, [
+        part("Content-Type: text/plain; charset=UTF-8\nContent-Transfer-Encoding: 7bit",
+             "An error occurred while trying to deliver the mail to the following recipients:\nghost@example.net"),
+        part("Content-Type: message/delivery-status\nContent-Transfer-Encoding: 7bit", """Reporting-MTA: dns; a4-17.smtp-out.eu-west-1.amazonses.com
+
+Action: failed
+Final-Recipient: rfc822; ghost@example.net
+Diagnostic-Code: smtp; %s
+Status: 5.1.1
+
+""" % diag),
+        part("Content-Type: text/rfc822-headers\nContent-Transfer-Encoding: 7bit", """Date: Mon, 3 Nov 2025 10:06:38 +0000
+From: Shop Support <support@help.example.com>
+To: ghost@example.net
+Message-ID: %s
+Subject: [Ticket #4757] Your return label
+MIME-Version: 1.0
+Content-Type: multipart/mixed; boundary="----=_Part_998877_665544.1762164398000"
+Feedback-ID: ::1.eu-west-1.AbCdEfGhIjKlMnOpQrStUvWxYz0123456789ABC=:AmazonSES
+X-SES-Outgoing: 2025.11.03-203.0.113.17
+""" % orig_id),
+    ])
+    h = headers(
+        "Return-Path: <>",
+        "Received: from a4-17.smtp-out.eu-west-1.amazonses.com (a4-17.smtp-out.eu-west-1.amazonses.com [203.0.113.17])\n"
+        " by inbound-smtp.eu-west-1.amazonaws.com with SMTP id sesbounce0057\n for support@help.example.com;\n Mon, 03 Nov 2025 10:06:41 +0000 (UTC)",
+        "X-SES-Spam-Verdict: PASS",
+        "X-SES-Virus-Verdict: PASS",
+        "From: MAILER-DAEMON@eu-west-1.amazonses.com",
+        "To: support@help.example.com",
+        "Subject: Delivery Status Notification (Failure)",
+        "Message-ID: <0102019a4a5e7a11-b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e-000000@eu-west-1.amazonses.com>",
+        "Date: Mon, 3 Nov 2025 10:06:40 +0000",
+        "MIME-Version: 1.0",
+        "Content-Type: multipart/report; \n\tboundary=\"%s\"; \n\treport-type=delivery-status" % bnd,
+        "X-SES-Outgoing: 2025.11.03-203.0.113.17",
+        "Feedback-ID: ::1.eu-west-1.ZmFrZWZlZWRiYWNraWQwMDU3:AmazonSES",
+    )
+    case("bounce-amazon-ses", message(h, body), {
+        "description": "Amazon SES bounce as delivered to the sender: multipart/report (boundary before report-type), short text part, message/delivery-status with the per-recipient group, original headers as text/rfc822-headers; Return-Path <> and From MAILER-DAEMON@...amazonses.com (delivery-report is the expected reason)",
+        "from": {"email": "MAILER-DAEMON@eu-west-1.amazonses.com", "name": None},
+        "subject": "Delivery Status Notification (Failure)",
+        "messageId": "<0102019a4a5e7a11-b2c3d4e5-f6a7-4b8c-9d0e-1f2a3b4c5d6e-000000@eu-west-1.amazonses.com>",
+        "autoReply": True,
+        "autoReplyReason": "delivery-report",
+        "bounce": {"recipient": "ghost@example.net", "status": "5.1.1", "diagnostic": diag, "originalMessageId": orig_id},
+    })
+
+
+# ====================================================================== main
+
+ORDER = [
+    c_gmail_reply, c_outlook_html_reply, c_outlook_original_message, c_apple_mail_reply, c_iphone_reply,
+    c_german_gmail, c_french_gmail, c_spanish_gmail, c_outlook_german, c_outlook_dutch, c_thunderbird_signature,
+    c_yahoo_reply, c_gmail_wrapped_attribution, c_sent_from_galaxy, c_von_meinem_iphone, c_envoye_de_mon_iphone,
+    c_iso_8859_1, c_windows_1252, c_windows_1251, c_iso_2022_jp, c_shift_jis, c_gb2312, c_utf8_emoji,
+    c_rfc2047_adjacent, c_rfc2047_split_multibyte, c_rfc2047_missing_end, c_rfc2047_unknown_charset, c_rfc2047_bad_b64,
+    c_rfc2231_simple, c_rfc2231_continuation, c_outlook_rfc2047_name,
+    c_attachments_basic, c_related_inline_png, c_nested_multipart, c_forward_rfc822, c_html_only_rich,
+    c_missing_close_boundary, c_boundary_never_appears, c_bad_base64, c_8bit_no_charset, c_no_content_type,
+    c_no_subject_no_msgid, c_bad_folding,
+    c_autoreplies, c_mailer_daemon, c_dsn_postfix, c_ses_bounce,
+]
+
+
+def main():
+    for f in ORDER:
+        f()
+    for old in os.listdir(OUT):
+        if re.match(r"^\d\d-.*\.(eml|json)$", old):
+            os.remove(os.path.join(OUT, old))
+    for i, (name, eml, exp) in enumerate(CASES, 1):
+        assert b"\r\n" in eml and b"\n" not in eml.replace(b"\r\n", b""), name
+        assert b"\r" not in eml.replace(b"\r\n", b""), name
+        exp = {k: v for k, v in exp.items() if not (k == "subject" and v is None and "subjectContains" in exp)}
+        base = "%02d-%s" % (i, name)
+        with open(os.path.join(OUT, base + ".eml"), "wb") as fh:
+            fh.write(eml)
+        with open(os.path.join(OUT, base + ".json"), "w", encoding="utf-8", newline="\n") as fh:
+            fh.write(json.dumps(exp, ensure_ascii=False, indent=2) + "\n")
+    print("wrote %d cases to %s" % (len(CASES), OUT))
+
+
+if __name__ == "__main__":
+    main()
