@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.core.email.EmailNotices;
 import com.helpdesk.core.email.ReplySender;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.TicketService;
@@ -12,6 +13,7 @@ import com.helpdesk.mailses.SesMailSender;
 import com.helpdesk.runtime.Json;
 import com.helpdesk.runtime.LambdaEnvironment;
 import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.store.CsatSurveys;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import com.helpdesk.store.ReplyAddresses;
 
@@ -19,55 +21,69 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Consumes MessageAdded events (public email replies by the team) from the outbound queue and sends
- * each through SES. The same event delivered twice sends once (the reply is claimed before sending);
- * a transient failure comes back through the queue; an event that is not a reply request is dropped
- * with a log line (it cannot become one by retrying).
+ * Consumes ticket events from the outbound email queue: MessageAdded (a public reply by the team, or a
+ * notice) is sent through SES; TicketCreated (of a customer's mail) gets the acknowledgment notice;
+ * StatusChanged to resolved gets the resolution notice with the survey links. The same event delivered
+ * twice sends once (a reply is claimed before sending; a notice is written once per key); a transient
+ * failure comes back through the queue with backoff; an event of no use is dropped with a log line (it
+ * cannot become useful by retrying).
  */
 public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final ReplySender sender;
+    private final EmailNotices notices;
     private final com.helpdesk.queue.QueueBackoff backoff;
 
     public OutboundEmailHandler() {
-        this(wire(), com.helpdesk.queue.QueueBackoff.fromEnvironment());
+        this(DynamoDbTicketRepository.fromEnvironment());
     }
 
-    public OutboundEmailHandler(ReplySender sender, com.helpdesk.queue.QueueBackoff backoff) {
+    private OutboundEmailHandler(DynamoDbTicketRepository repository) {
+        this(repository, new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
+                LambdaEnvironment.require("SUPPORT_ADDRESS"), LambdaEnvironment.get("SUPPORT_TEAM_NAME").orElse("Support"));
+    }
+
+    private OutboundEmailHandler(DynamoDbTicketRepository repository, TicketService tickets, String support, String team) {
+        this(new ReplySender(tickets, SesMailSender.fromEnvironment(RuntimeClock.get()), ReplyAddresses.of(repository, support), support, team,
+                        Integer.parseInt(LambdaEnvironment.get("MAX_SEND_ATTEMPTS").orElse("5"))),
+                new EmailNotices(tickets, CsatSurveys.fromEnvironment(repository), LambdaEnvironment.require("PUBLIC_API_URL"), team,
+                        Boolean.parseBoolean(LambdaEnvironment.get("ACKNOWLEDGE_NEW_EMAIL").orElse("true"))),
+                com.helpdesk.queue.QueueBackoff.fromEnvironment());
+    }
+
+    public OutboundEmailHandler(ReplySender sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff) {
         this.sender = sender;
+        this.notices = notices;
         this.backoff = backoff;
-    }
-
-    private static ReplySender wire() {
-        DynamoDbTicketRepository repository = DynamoDbTicketRepository.fromEnvironment();
-        String support = LambdaEnvironment.require("SUPPORT_ADDRESS");
-        TicketService tickets = new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get());
-        return new ReplySender(tickets, SesMailSender.fromEnvironment(RuntimeClock.get()), ReplyAddresses.of(repository, support), support,
-                LambdaEnvironment.get("SUPPORT_TEAM_NAME").orElse("Support"),
-                Integer.parseInt(LambdaEnvironment.get("MAX_SEND_ATTEMPTS").orElse("5")));
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         for (SQSEvent.SQSMessage m : event.getRecords()) {
-            String ticketId;
-            String messageId;
+            JsonNode busEvent;
             try {
-                JsonNode e = Json.mapper().readTree(m.getBody());
-                ticketId = e.path("detail").path("ticketId").asText(null);
-                messageId = e.path("detail").path("data").path("messageId").asText(null);
+                busEvent = Json.mapper().readTree(m.getBody());
             } catch (Exception unreadable) {
-                ticketId = null;
-                messageId = null;
+                busEvent = null;
             }
-            if (ticketId == null || messageId == null) {
-                System.err.println("{\"level\":\"ERROR\",\"message\":\"not a MessageAdded event; dropped\",\"sqsMessageId\":\"" + m.getMessageId() + "\"}");
+            JsonNode detail = busEvent == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : busEvent.path("detail");
+            String type = busEvent == null ? null : busEvent.path("detail-type").asText(null);
+            String ticketId = detail.path("ticketId").asText(null);
+            String messageId = detail.path("data").path("messageId").asText(null);
+            if (ticketId == null || type == null || type.equals("MessageAdded") && messageId == null) {
+                System.err.println("{\"level\":\"ERROR\",\"message\":\"not a ticket event; dropped\",\"sqsMessageId\":\"" + m.getMessageId() + "\"}");
                 continue;
             }
             try {
-                ReplySender.Outcome outcome = sender.deliver(ticketId, messageId);
-                System.out.println("{\"level\":\"INFO\",\"message\":\"email reply\",\"ticketId\":\"" + ticketId + "\",\"messageId\":\""
-                        + messageId + "\",\"outcome\":\"" + outcome + "\"}");
+                String outcome = switch (type) {
+                    case "MessageAdded" -> sender.deliver(ticketId, messageId).name();
+                    case "TicketCreated" -> notices.acknowledge(ticketId).isPresent() ? "ACKNOWLEDGED" : "NO_ACKNOWLEDGMENT";
+                    case "StatusChanged" -> "resolved".equals(detail.path("data").path("to").asText())
+                            && notices.resolved(ticketId).isPresent() ? "RESOLUTION_NOTICE" : "NO_NOTICE";
+                    default -> "IGNORED";
+                };
+                System.out.println("{\"level\":\"INFO\",\"message\":\"outbound email\",\"event\":\"" + type + "\",\"ticketId\":\""
+                        + ticketId + "\",\"outcome\":\"" + outcome + "\"}");
             } catch (com.helpdesk.core.NotFoundException gone) {
                 System.err.println("{\"level\":\"WARN\",\"message\":\"reply no longer exists; dropped\",\"messageId\":\"" + messageId + "\"}");
             } catch (ReplySender.RetryLater e) {

@@ -272,6 +272,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + port + com.helpdesk.local.s3.LocalS3.PATH);
             env.put("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + port + com.helpdesk.local.ses.LocalSes.PATH);
             env.put("HELPDESK_LOCAL", "true");
+            // links the functions hand out (survey links) point at this stack's API, not at execute-api
+            if (env.containsKey("PUBLIC_API_URL")) env.put("PUBLIC_API_URL", "http://localhost:" + port);
             Path jar = template.folder().resolve(codeUri).normalize();
             specs.add(new FunctionSpec(r.logicalId(), name, jar, intrinsics.resolveString(p.get("Handler")), env,
                     Integer.parseInt(String.valueOf(intrinsics.resolve(p.getOrDefault("Timeout", 3)))),

@@ -84,7 +84,9 @@ public final class ReplySender {
     OutgoingMail compose(TicketThread thread, Message reply) {
         Ticket t = thread.ticket();
         String domain = supportAddress.substring(supportAddress.lastIndexOf('@') + 1);
-        String author = reply.author().name() != null ? reply.author().name() : reply.author().type() == ActorType.AGENT ? reply.author().id() : null;
+        boolean automatic = reply.author().type() == ActorType.SYSTEM;
+        String author = automatic ? null : reply.author().name() != null ? reply.author().name()
+                : reply.author().type() == ActorType.AGENT ? reply.author().id() : null;
         String fromName = author == null ? teamName : author + " (" + teamName + ")";
         List<Mailbox> cc = t.ccs().stream().filter(c -> c.contains("@")).map(c -> new Mailbox(null, c)).toList();
         String inReplyTo = null;
@@ -103,6 +105,6 @@ public final class ReplySender {
         }
         return new OutgoingMail(new Mailbox(fromName, supportAddress), List.of(new Mailbox(t.requester().name(), t.requester().email())), cc,
                 new Mailbox(teamName, replyAddress.forTicket(t.number())), SubjectToken.replySubject(t.subject(), t.number()),
-                "<" + reply.id() + "@" + domain + ">", inReplyTo, refs, reply.body(), reply.html(), false);
+                "<" + reply.id() + "@" + domain + ">", inReplyTo, refs, reply.body(), reply.html(), automatic);
     }
 }

@@ -230,6 +230,34 @@ public final class TicketService {
         }
     }
 
+    /**
+     * Writes a notice of the system to the customer (an acknowledgment, a resolution notice): a public
+     * message sent through the ticket's channel, which changes no status and is no first response.
+     * Written once per {@code key} (kept as the message's threading): a second request with the same
+     * key, e.g. the same event delivered twice, writes nothing and answers empty.
+     */
+    public Optional<Message> addNotice(String ticketId, String key, String body, String html, Actor system) {
+        if (system.type() != ActorType.SYSTEM) throw new IllegalArgumentException("notices are the system's");
+        for (int attempt = 1; ; attempt++) {
+            TicketThread current = get(ticketId);
+            if (current.messages().stream().anyMatch(m -> key.equals(m.threading()) && m.author().type() == ActorType.SYSTEM)) {
+                return Optional.empty();
+            }
+            Ticket t = current.ticket();
+            if (t.status() == Status.CLOSED) return Optional.empty();
+            Instant now = now();
+            Message notice = new Message(ids.newId("msg"), t.id(), system, Visibility.PUBLIC, body, html, t.channel(), now, List.of(),
+                    key, null, null, t.channel().delivers() ? Delivery.queued(now) : null);
+            Ticket next = t.toBuilder().updatedAt(now).version(t.version() + 1).lastMessageAt(now).messageCount(t.messageCount() + 1).build();
+            try {
+                repository.commit(new TicketWrite(t, next, List.of(notice), List.of(messageAdded(next, notice, system, now))));
+                return Optional.of(notice);
+            } catch (VersionConflictException e) {
+                if (attempt >= UNCONDITIONAL_ATTEMPTS) throw e;
+            }
+        }
+    }
+
     /** Adds a reply or note to the thread, applying the lifecycle's event-driven moves. */
     public TicketThread addMessage(String ticketId, NewMessage cmd, OptionalLong expectedVersion, Actor actor) {
         List<FieldError> errors = new ArrayList<>();

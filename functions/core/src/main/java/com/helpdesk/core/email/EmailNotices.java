@@ -1,0 +1,84 @@
+package com.helpdesk.core.email;
+
+import com.helpdesk.core.csat.CsatService;
+import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.ActorType;
+import com.helpdesk.core.ticket.Channel;
+import com.helpdesk.core.ticket.Message;
+import com.helpdesk.core.ticket.Status;
+import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.TicketThread;
+
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The automatic mails of the email channel, written into the thread as notices (sent like replies,
+ * marked Auto-Submitted): the optional acknowledgment of a new ticket, never for machine mail, floods,
+ * spam or unreadable mail; and the resolution notice with the satisfaction survey's one-click links.
+ */
+public final class EmailNotices {
+    static final String ACKNOWLEDGMENT = "acknowledgment";
+    static final String RESOLUTION = "resolution notice ";
+    /** Tickets that get no automatic mail: nobody asked us anything a person should be told about. */
+    static final Set<String> SILENT_TAGS = Set.of("rate-limited", "spam", "virus", "parse_error");
+    private static final Actor NOTICES = Actor.system("email-notices");
+
+    private final TicketService tickets;
+    private final CsatService surveys;
+    private final String publicBaseUrl;
+    private final String teamName;
+    private final boolean acknowledge;
+
+    public EmailNotices(TicketService tickets, CsatService surveys, String publicBaseUrl, String teamName, boolean acknowledge) {
+        this.tickets = tickets;
+        this.surveys = surveys;
+        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.teamName = teamName;
+        this.acknowledge = acknowledge;
+    }
+
+    /** Acknowledges a ticket a customer's mail opened, when acknowledgments are on. */
+    public Optional<Message> acknowledge(String ticketId) {
+        if (!acknowledge) return Optional.empty();
+        TicketThread thread = tickets.get(ticketId);
+        Ticket t = thread.ticket();
+        if (!mailable(t) || thread.messages().isEmpty() || thread.messages().get(0).author().type() != ActorType.CUSTOMER) {
+            return Optional.empty();
+        }
+        String body = "Hello" + (t.requester().name() == null ? "" : " " + t.requester().name()) + ",\n\n"
+                + "thank you for writing to us. We have received your request \"" + t.subject() + "\" as ticket #" + t.number()
+                + " and will answer as soon as we can. To add anything, simply reply to this mail.\n\n" + teamName;
+        return tickets.addNotice(ticketId, ACKNOWLEDGMENT, body, null, NOTICES);
+    }
+
+    /** Tells the customer their ticket is resolved, with the survey's rating links (once per resolution). */
+    public Optional<Message> resolved(String ticketId) {
+        Ticket t = tickets.get(ticketId).ticket();
+        if (!mailable(t) || t.status() != Status.RESOLVED || t.resolvedAt() == null) return Optional.empty();
+        CsatService.Survey survey = surveys.surveyFor(ticketId);
+        String link = publicBaseUrl + "/csat/" + survey.token();
+        StringBuilder text = new StringBuilder("Hello").append(t.requester().name() == null ? "" : " " + t.requester().name())
+                .append(",\n\nwe have resolved your request \"").append(t.subject()).append("\" (ticket #").append(t.number())
+                .append("). If anything is still open, just reply to this mail and the ticket reopens.\n\nHow did we do? Rate us from 1 to 5:\n");
+        StringBuilder html = new StringBuilder("<p>Hello").append(t.requester().name() == null ? "" : " " + escape(t.requester().name()))
+                .append(",</p><p>we have resolved your request &quot;").append(escape(t.subject())).append("&quot; (ticket #").append(t.number())
+                .append("). If anything is still open, just reply to this mail and the ticket reopens.</p><p>How did we do? ");
+        for (int rating = 1; rating <= 5; rating++) {
+            text.append(rating).append(": ").append(link).append("?rating=").append(rating).append('\n');
+            html.append("<a href=\"").append(escape(link)).append("?rating=").append(rating).append("\">").append(rating).append("</a> ");
+        }
+        text.append("\n(The survey is open until ").append(survey.expiresAt()).append(".)\n\n").append(teamName);
+        html.append("</p><p>").append(escape(teamName)).append("</p>");
+        return tickets.addNotice(ticketId, RESOLUTION + t.resolvedAt(), text.toString(), html.toString(), NOTICES);
+    }
+
+    private static boolean mailable(Ticket t) {
+        return t.channel() == Channel.EMAIL && t.requester().email() != null && t.tags().stream().noneMatch(SILENT_TAGS::contains);
+    }
+
+    private static String escape(String s) {
+        return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
+    }
+}
