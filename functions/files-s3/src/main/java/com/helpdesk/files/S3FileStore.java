@@ -4,12 +4,10 @@ import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.ticket.Attachment;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.LambdaEnvironment;
-import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
 import software.amazon.awssdk.core.sync.RequestBody;
-import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -40,24 +38,17 @@ public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawM
     }
 
     public static S3FileStore fromEnvironment() {
-        boolean local = LambdaEnvironment.get("AWS_ENDPOINT_URL_S3").or(() -> LambdaEnvironment.get("AWS_ENDPOINT_URL")).isPresent();
-        var builder = S3Client.builder().forcePathStyle(local)
+        // an endpoint override (the local stack, LocalStack) serves buckets by path, not by host name
+        boolean pathStyle = AwsClients.endpoint("S3").isPresent();
+        var builder = S3Client.builder().forcePathStyle(pathStyle)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
         S3Client s3 = AwsClients.build(builder, "S3");
         S3Presigner.Builder p = S3Presigner.builder()
-                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(local).build());
-        LambdaEnvironment.get("AWS_REGION").ifPresent(r -> p.region(Region.of(r)));
-        LambdaEnvironment.get("AWS_ENDPOINT_URL_S3").or(() -> LambdaEnvironment.get("AWS_ENDPOINT_URL"))
-                .ifPresent(url -> p.endpointOverride(URI.create(url)));
-        var key = LambdaEnvironment.get("AWS_ACCESS_KEY_ID");
-        var secret = LambdaEnvironment.get("AWS_SECRET_ACCESS_KEY");
-        if (key.isPresent() && secret.isPresent() && LambdaEnvironment.get("AWS_SESSION_TOKEN").isEmpty()) {
-            p.credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
-                    software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create(key.get(), secret.get())));
-        } else {
-            p.credentialsProvider(DefaultCredentialsProvider.builder().build());
-        }
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build())
+                .credentialsProvider(AwsClients.credentials());
+        AwsClients.region().ifPresent(p::region);
+        AwsClients.endpoint("S3").ifPresent(p::endpointOverride);
         return new S3FileStore(s3, p.build(), LambdaEnvironment.require("FILES_BUCKET"));
     }
 

@@ -337,17 +337,28 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
         return (semi >= 0 && code.substring(0, semi).strip().matches("(?i)smtp|x-[a-z-]+") ? code.substring(semi + 1) : code).strip();
     }
 
-    /** The header fields of an embedded message (its first 64 KB), decoded. */
-    static Map<String, String> innerHeaders(byte[] message) {
+    /**
+     * The top-level header fields of a raw message (its first 64 KB) as written: unfolded, in order, names
+     * as written, values not decoded. For showing a message's headers, not for reading its content.
+     */
+    public static List<Map.Entry<String, String>> rawHeaders(byte[] message) {
         int end = Math.min(message.length, 64 * 1024);
         String head = Charsets.guess(java.util.Arrays.copyOf(message, end)).replace("\r\n", "\n");
         int blank = head.indexOf("\n\n");
         if (blank >= 0) head = head.substring(0, blank);
-        Map<String, String> out = new LinkedHashMap<>();
+        List<Map.Entry<String, String>> out = new ArrayList<>();
         for (String line : HeaderText.unfold(head).split("\n")) {
             int colon = line.indexOf(':');
-            if (colon <= 0) continue;
-            out.putIfAbsent(line.substring(0, colon).strip().toLowerCase(Locale.ROOT), HeaderText.decodeWords(line.substring(colon + 1).strip()));
+            if (colon > 0) out.add(Map.entry(line.substring(0, colon).strip(), line.substring(colon + 1).strip()));
+        }
+        return out;
+    }
+
+    /** The header fields of an embedded message, first of each name (lower case), decoded. */
+    static Map<String, String> innerHeaders(byte[] message) {
+        Map<String, String> out = new LinkedHashMap<>();
+        for (Map.Entry<String, String> f : rawHeaders(message)) {
+            out.putIfAbsent(f.getKey().toLowerCase(Locale.ROOT), HeaderText.decodeWords(f.getValue()));
         }
         return out;
     }

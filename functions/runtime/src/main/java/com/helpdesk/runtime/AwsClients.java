@@ -29,18 +29,29 @@ public final class AwsClients {
         builder.httpClientBuilder(UrlConnectionHttpClient.builder()
                 .connectionTimeout(Duration.ofSeconds(2))
                 .socketTimeout(Duration.ofSeconds(10)));
-        LambdaEnvironment.get("AWS_REGION").or(() -> LambdaEnvironment.get("AWS_DEFAULT_REGION"))
-                .ifPresent(r -> builder.region(Region.of(r)));
-        LambdaEnvironment.get("AWS_ENDPOINT_URL_" + serviceId.toUpperCase(Locale.ROOT))
-                .or(() -> LambdaEnvironment.get("AWS_ENDPOINT_URL"))
-                .ifPresent(url -> builder.endpointOverride(URI.create(url)));
+        region().ifPresent(builder::region);
+        endpoint(serviceId).ifPresent(builder::endpointOverride);
+        builder.credentialsProvider(credentials());
+        return builder.build();
+    }
+
+    public static java.util.Optional<Region> region() {
+        return LambdaEnvironment.get("AWS_REGION").or(() -> LambdaEnvironment.get("AWS_DEFAULT_REGION")).map(Region::of);
+    }
+
+    /** The endpoint override for a service, if the environment names one. */
+    public static java.util.Optional<URI> endpoint(String serviceId) {
+        return LambdaEnvironment.get("AWS_ENDPOINT_URL_" + serviceId.toUpperCase(Locale.ROOT))
+                .or(() -> LambdaEnvironment.get("AWS_ENDPOINT_URL")).map(URI::create);
+    }
+
+    /** Static keys when the environment holds long-term ones (the local stack), else the default chain. */
+    public static software.amazon.awssdk.auth.credentials.AwsCredentialsProvider credentials() {
         var key = LambdaEnvironment.get("AWS_ACCESS_KEY_ID");
         var secret = LambdaEnvironment.get("AWS_SECRET_ACCESS_KEY");
         if (key.isPresent() && secret.isPresent() && LambdaEnvironment.get("AWS_SESSION_TOKEN").isEmpty()) {
-            builder.credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create(key.get(), secret.get())));
-        } else {
-            builder.credentialsProvider(DefaultCredentialsProvider.builder().build());
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create(key.get(), secret.get()));
         }
-        return builder.build();
+        return DefaultCredentialsProvider.builder().build();
     }
 }

@@ -8,7 +8,6 @@ import com.helpdesk.mail.MimeParser;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -77,15 +76,8 @@ final class SesReceiptEvent {
 
     static String json(String messageId, byte[] raw, Envelope env, Map<String, String> verdicts, Instant now, String functionArn) {
         Email mail = env.mail();
-        List<Map<String, String>> headers = new ArrayList<>();
-        String text = new String(raw, StandardCharsets.ISO_8859_1);
-        int end = text.indexOf("\r\n\r\n");
-        if (end < 0) end = text.indexOf("\n\n");
-        String head = end < 0 ? text : text.substring(0, end);
-        for (String line : head.replaceAll("\\r?\\n[ \\t]+", " ").split("\\r?\\n")) {
-            int colon = line.indexOf(':');
-            if (colon > 0) headers.add(Map.of("name", line.substring(0, colon), "value", line.substring(colon + 1).strip()));
-        }
+        List<Map<String, String>> headers = MimeParser.rawHeaders(raw).stream()
+                .map(f -> Map.of("name", f.getKey(), "value", f.getValue())).toList();
         Map<String, Object> common = new LinkedHashMap<>();
         common.put("returnPath", env.source());
         if (mail.from() != null) common.put("from", List.of(display(mail.from())));

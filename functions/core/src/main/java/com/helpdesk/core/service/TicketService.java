@@ -232,7 +232,8 @@ public final class TicketService {
 
     /**
      * Writes a notice of the system to the customer (an acknowledgment, a resolution notice): a public
-     * message sent through the ticket's channel, which changes no status and is no first response.
+     * message sent through the ticket's channel, which changes no status, is no first response and
+     * does not count as activity (updatedAt, lastMessageAt).
      * Written once per {@code key} (kept as the message's threading): a second request with the same
      * key, e.g. the same event delivered twice, writes nothing and answers empty.
      */
@@ -248,7 +249,8 @@ public final class TicketService {
             Instant now = now();
             Message notice = new Message(ids.newId("msg"), t.id(), system, Visibility.PUBLIC, body, html, t.channel(), now, List.of(),
                     key, null, null, t.channel().delivers() ? Delivery.queued(now) : null);
-            Ticket next = t.toBuilder().updatedAt(now).version(t.version() + 1).lastMessageAt(now).messageCount(t.messageCount() + 1).build();
+            // a notice changes nothing the team works by: updatedAt and lastMessageAt (queues, auto-close) stay
+            Ticket next = t.toBuilder().version(t.version() + 1).messageCount(t.messageCount() + 1).build();
             try {
                 repository.commit(new TicketWrite(t, next, List.of(notice), List.of(messageAdded(next, notice, system, now))));
                 return Optional.of(notice);
@@ -765,7 +767,7 @@ public final class TicketService {
             Message changed = m.withDelivery(next);
             if (externalId != null) changed = changed.withExternalId(externalId);
             Ticket t = current.ticket();
-            Ticket updated = t.toBuilder().version(t.version() + 1).updatedAt(now).build();
+            Ticket updated = t.toBuilder().version(t.version() + 1).build(); // delivery news is no ticket activity: updatedAt stays
             List<DomainEvent> events = status == DeliveryStatus.SENDING || status == DeliveryStatus.QUEUED
                     ? List.of() : List.of(deliveryUpdated(updated, m, next, reporter, now));
             try {

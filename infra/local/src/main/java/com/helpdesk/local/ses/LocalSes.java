@@ -13,7 +13,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -101,15 +100,8 @@ public final class LocalSes {
 
     /** The top-level header fields, unfolded, as written. */
     static Map<String, String> headers(byte[] raw) {
-        String s = new String(raw, StandardCharsets.UTF_8);
-        int end = s.indexOf("\r\n\r\n");
-        String head = end < 0 ? s : s.substring(0, end);
         Map<String, String> out = new LinkedHashMap<>();
-        List<String> lines = new ArrayList<>(List.of(head.replace("\r\n ", " ").replace("\r\n\t", " ").split("\r\n")));
-        for (String line : lines) {
-            int colon = line.indexOf(':');
-            if (colon > 0) out.put(line.substring(0, colon), line.substring(colon + 1).strip());
-        }
+        MimeParser.rawHeaders(raw).forEach(f -> out.put(f.getKey(), f.getValue()));
         return out;
     }
 
