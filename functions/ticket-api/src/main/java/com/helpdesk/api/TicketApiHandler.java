@@ -23,11 +23,15 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     private TicketApiHandler(DynamoDbTicketRepository repository) {
         this(new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
-                CsatSurveys.fromEnvironment(repository), com.helpdesk.files.S3FileStore.fromEnvironment());
+                CsatSurveys.fromEnvironment(repository), com.helpdesk.files.S3FileStore.fromEnvironment(),
+                new com.helpdesk.core.chat.ChannelService(com.helpdesk.store.DynamoDbChannelRepository.fromEnvironment(),
+                        com.helpdesk.secrets.SsmSecretStore.fromEnvironment(), com.helpdesk.runtime.LambdaEnvironment.require("SECRETS_PREFIX"),
+                        RuntimeClock.get()));
     }
 
-    public TicketApiHandler(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files) {
-        this.router = TicketRoutes.router(tickets, surveys, files);
+    public TicketApiHandler(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files,
+                            com.helpdesk.core.chat.ChannelService channels) {
+        this.router = TicketRoutes.router(tickets, surveys, files, channels);
     }
 
     @Override

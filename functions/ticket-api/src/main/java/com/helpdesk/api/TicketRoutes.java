@@ -58,18 +58,24 @@ final class TicketRoutes {
     /** How long an attachment's download link works. */
     static final java.time.Duration DOWNLOAD_LINK_TTL = java.time.Duration.ofMinutes(5);
 
+    private static final Set<String> ADMINS = Set.of(Caller.ADMIN);
+
     private final TicketService tickets;
     private final CsatService surveys;
     private final com.helpdesk.core.port.FileStore files;
+    private final com.helpdesk.core.chat.ChannelService channels;
 
-    private TicketRoutes(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files) {
+    private TicketRoutes(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files,
+                         com.helpdesk.core.chat.ChannelService channels) {
         this.tickets = tickets;
         this.surveys = surveys;
         this.files = files;
+        this.channels = channels;
     }
 
-    static Router router(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files) {
-        TicketRoutes r = new TicketRoutes(tickets, surveys, files);
+    static Router router(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files,
+                         com.helpdesk.core.chat.ChannelService channels) {
+        TicketRoutes r = new TicketRoutes(tickets, surveys, files, channels);
         return new Router()
                 .route("POST /tickets", STAFF, r::create)
                 .route("GET /tickets", STAFF, r::list)
@@ -85,6 +91,10 @@ final class TicketRoutes {
                 .route("POST /tickets/{id}/split", STAFF, r::split)
                 .route("GET /tickets/{id}/csat", STAFF, r::csat)
                 .route("GET /tickets/{id}/attachments/{attachmentId}", STAFF, r::attachment)
+                .route("GET /channels", ADMINS, r::listChannels)
+                .route("GET /channels/{channelId}", ADMINS, r::getChannel)
+                .route("PUT /channels/{channelId}", ADMINS, r::putChannel)
+                .route("DELETE /channels/{channelId}", ADMINS, r::deleteChannel)
                 .route("GET /openapi.yaml", Set.of(), TicketRoutes::openApi);
     }
 
@@ -275,6 +285,46 @@ final class TicketRoutes {
         out.put("expiresAt", s.expiresAt().toString());
         out.put("csat", TicketRepresentation.csat(s.ticket()));
         return ApiResponse.json(200, out);
+    }
+
+    private ApiResponse putChannel(ApiRequest req) {
+        JsonBody body = JsonBody.parse(req).allowOnly(Set.of("kind", "name", "settings", "secrets"), Set.of("id", "webhookPath", "secretsSet"));
+        String kind = body.requiredString("kind");
+        String name = body.string("name");
+        Map<String, String> settings = body.stringMap("settings");
+        Map<String, String> secrets = body.stringMap("secrets");
+        body.done();
+        var result = channels.put(req.pathParameter("channelId"), kind, name, settings, secrets);
+        return ApiResponse.json(result.getValue() ? 201 : 200, channel(result.getKey()))
+                .header("Location", "/channels/" + result.getKey().id());
+    }
+
+    private ApiResponse getChannel(ApiRequest req) {
+        return ApiResponse.json(200, channel(channels.get(req.pathParameter("channelId"))));
+    }
+
+    private ApiResponse listChannels(ApiRequest req) {
+        onlyParameters(req, Set.of());
+        return ApiResponse.json(200, Map.of("items", channels.list().stream().map(TicketRoutes::channel).toList()));
+    }
+
+    private ApiResponse deleteChannel(ApiRequest req) {
+        channels.delete(req.pathParameter("channelId"));
+        return ApiResponse.status(204);
+    }
+
+    /** A channel as admins see it: never its secrets, only which ones it needs. */
+    private static Map<String, Object> channel(com.helpdesk.core.chat.ChatChannel c) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("id", c.id());
+        m.put("kind", c.kind().wire());
+        m.put("name", c.name());
+        m.put("settings", c.settings());
+        m.put("secretsSet", c.kind().secrets());
+        m.put("webhookPath", "/webhooks/chat/" + c.id());
+        m.put("createdAt", c.createdAt().toString());
+        m.put("updatedAt", c.updatedAt().toString());
+        return m;
     }
 
     /** 303 to a short-lived download link (files can be larger than an API response may be). */

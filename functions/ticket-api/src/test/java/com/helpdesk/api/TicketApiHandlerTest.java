@@ -63,7 +63,8 @@ class TicketApiHandlerTest {
                     public java.net.URI downloadLink(com.helpdesk.core.ticket.Attachment file, java.time.Duration validFor) {
                         return java.net.URI.create("https://files.example.com/" + file.id());
                     }
-                });
+                }, new com.helpdesk.core.chat.ChannelService(new com.helpdesk.store.DynamoDbChannelRepository(client, "tickets"),
+                        new InMemorySecrets(), "/helpdesk/test", clock));
     }
 
     @AfterAll
@@ -251,5 +252,25 @@ class TicketApiHandlerTest {
             assertThat(openapi).as(method + " " + path + " documented").containsIgnoringCase(method.toLowerCase() + ":");
         }
         assertThat(routes).isGreaterThanOrEqualTo(6);
+    }
+
+    /** Secrets in memory: what the admin routes put there is what the tests look for. */
+    static final class InMemorySecrets implements com.helpdesk.core.port.SecretStore {
+        final java.util.Map<String, String> values = new java.util.concurrent.ConcurrentHashMap<>();
+
+        @Override
+        public void put(String name, String value) {
+            values.put(name, value);
+        }
+
+        @Override
+        public java.util.Optional<String> get(String name) {
+            return java.util.Optional.ofNullable(values.get(name));
+        }
+
+        @Override
+        public void delete(String name) {
+            values.remove(name);
+        }
     }
 }

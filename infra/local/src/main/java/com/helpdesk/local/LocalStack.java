@@ -71,6 +71,7 @@ public final class LocalStack implements AutoCloseable {
     private EventBusEmulator bus;
     private com.helpdesk.local.s3.LocalS3 s3;
     private com.helpdesk.local.ses.LocalSes ses;
+    private com.helpdesk.local.ssm.LocalParameterStore parameters;
     private ReceiptRule receiptRule;
     private Scheduler scheduler;
     private HttpApiGateway gateway;
@@ -126,6 +127,7 @@ public final class LocalStack implements AutoCloseable {
         createQueues();
         s3 = new com.helpdesk.local.s3.LocalS3(clock::get);
         ses = new com.helpdesk.local.ses.LocalSes(clock::get);
+        parameters = new com.helpdesk.local.ssm.LocalParameterStore(clock::get, REGION, ACCOUNT);
         registerOthers();
         receiptRule = readReceiptRule();
         functions = new LocalFunctions(functionSpecs(), clock);
@@ -271,6 +273,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", "http://127.0.0.1:" + port + "/_aws/events");
             env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + port + com.helpdesk.local.s3.LocalS3.PATH);
             env.put("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + port + com.helpdesk.local.ses.LocalSes.PATH);
+            env.put("AWS_ENDPOINT_URL_SSM", "http://127.0.0.1:" + port + com.helpdesk.local.ssm.LocalParameterStore.PATH);
             env.put("HELPDESK_LOCAL", "true");
             // links the functions hand out (survey links) point at this stack's API, not at execute-api
             if (env.containsKey("PUBLIC_API_URL")) env.put("PUBLIC_API_URL", "http://localhost:" + port);
@@ -446,6 +449,7 @@ public final class LocalStack implements AutoCloseable {
                 else if (path.equals("/_aws/events") || path.startsWith("/_aws/events/")) bus.handle(ex); // the SDK appends "/"
                 else if (path.startsWith(com.helpdesk.local.s3.LocalS3.PATH + "/")) s3.handle(ex);
                 else if (path.startsWith(com.helpdesk.local.ses.LocalSes.PATH + "/")) ses.handle(ex);
+                else if (path.equals(com.helpdesk.local.ssm.LocalParameterStore.PATH) || path.startsWith(com.helpdesk.local.ssm.LocalParameterStore.PATH + "/")) parameters.handle(ex);
                 else gateway.handle(ex);
             } catch (RuntimeException e) {
                 System.err.println("[local] " + ex.getRequestMethod() + " " + ex.getRequestURI() + " failed: " + e);
@@ -465,6 +469,7 @@ public final class LocalStack implements AutoCloseable {
     public LocalJwt jwt() { return jwt; }
     public com.helpdesk.local.s3.LocalS3 s3() { return s3; }
     public com.helpdesk.local.ses.LocalSes ses() { return ses; }
+    public com.helpdesk.local.ssm.LocalParameterStore parameters() { return parameters; }
     public ReceiptRule receiptRule() { return receiptRule; }
 
     /**

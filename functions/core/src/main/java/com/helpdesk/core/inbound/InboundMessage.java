@@ -31,11 +31,14 @@ public record InboundMessage(
         Kind kind,
         Bounce bounce) {
 
-    public enum Kind { MESSAGE, AUTO_REPLY, BOUNCE }
+    /** MESSAGE: a person wrote; AUTO_REPLY: a machine did; BOUNCE and STATUS: a provider reports on one of our replies. */
+    public enum Kind { MESSAGE, AUTO_REPLY, BOUNCE, STATUS }
 
     /**
-     * What a delivery report says about one of our replies: {@code repliedExternalId} is the id the
-     * bounced reply went out with (its Message-ID); the message's thread keys lead to its ticket.
+     * What a delivery report (a bounce) or a provider's status callback says about one of our replies:
+     * {@code repliedExternalId} is the id the reply went out with (its Message-ID, the provider's message
+     * id); the message's thread keys lead to its ticket. For a status callback {@code status} is
+     * delivered, read or failed.
      */
     public record Bounce(String repliedExternalId, String recipient, String status, String diagnostic) {}
 

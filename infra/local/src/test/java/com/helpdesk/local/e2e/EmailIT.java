@@ -127,6 +127,11 @@ class EmailIT {
         return messages.get(messages.size() - 1).get("id").asText();
     }
 
+    /** Waits until the reply is recorded as sent (its SES Message-ID is known from then on), as a customer's answer would. */
+    private static void awaitSent(String ticketId, String replyId) {
+        await(() -> message(ticketId, replyId).get("delivery"), d -> !d.isNull() && d.get("status").asText().equals("sent"), "reply sent");
+    }
+
     /** The message with this body on the ticket, once the processor has threaded it. */
     private static JsonNode awaitMessage(String ticketId, String body) {
         return await(() -> {
@@ -236,9 +241,10 @@ class EmailIT {
         deliver(mail("ooo@example.com", "Automatic reply: Hello", id(), "Auto-Submitted: auto-replied\r\n", "I am away"), Map.of());
         deliver(mail("bulk@example.com", "Newsletter", id(), "Precedence: bulk\r\n", "Buy now"), Map.of());
         // an out-of-office answer to our reply joins the ticket but does not change its status
-        reply(ticketId, "Here you go.", "public");
+        String answer = reply(ticketId, "Here you go.", "public");
         agent.patch("/tickets/" + ticketId, "{\"status\":\"pending\"}", null);
         JsonNode sent = sentTo("dave@example.com", 1);
+        awaitSent(ticketId, answer);
         deliver(mail("dave@example.com", "Abwesenheitsnotiz: Re: Hello", id(), "In-Reply-To: " + sent.get("messageId").asText() + "\r\n",
                 "Ich bin nicht im Büro."), Map.of());
         assertThat(awaitMessage(ticketId, "Ich bin nicht im Büro.").get("threading").asText()).contains("auto-reply");
@@ -258,6 +264,7 @@ class EmailIT {
         String ticketId = onlyTicketOf("erin@example.com").get("id").asText();
         String replyId = reply(ticketId, "Answer", "public");
         JsonNode sent = sentTo("erin@example.com", 1);
+        awaitSent(ticketId, replyId);
         String dsn = "From: MAILER-DAEMON@email.amazonses.com\r\nTo: support@help.example.com\r\nSubject: Delivery Status Notification (Failure)\r\n"
                 + "Message-ID: " + id() + "\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/report; report-type=delivery-status; boundary=\"r\"\r\n\r\n"
@@ -336,8 +343,9 @@ class EmailIT {
         deliver(mail("max@example.com", "Second problem", id(), "", "two"), Map.of());
         String source = await(() -> ticketsOf("max@example.com"), l -> l.size() == 2, "two tickets").stream()
                 .map(x -> x.get("id").asText()).filter(x -> !x.equals(target)).findFirst().orElseThrow();
-        reply(source, "About the second problem", "public");
+        String answer = reply(source, "About the second problem", "public");
         JsonNode sent = await(() -> mails("max@example.com", false), l -> !l.isEmpty(), "the answer").get(0);
+        awaitSent(source, answer);
         AgentApiClient.Reply merged = agent.post("/tickets/" + target + "/merge", "{\"ticketIds\":[\"" + source + "\"]}");
         assertThat(merged.status()).as(merged.body()).isEqualTo(200);
         deliver(mail("max@example.com", "Re: Second problem", id(), "In-Reply-To: " + sent.get("messageId").asText() + "\r\n",
