@@ -36,13 +36,12 @@ public final class ChatPayloads {
         }
     }
 
-    public static String conversationKey(String channelId, String conversation) {
-        return "chat:" + channelId + ":conv:" + conversation;
+    static String conversationKey(String channelId, String conversation) {
+        return com.helpdesk.core.chat.ChatKeys.conversation(channelId, conversation);
     }
 
-    /** The thread key a sent reply is found by when its provider reports on it. */
-    public static String providerMessageKey(String channelId, String providerMessageId) {
-        return "chat:" + channelId + ":msg:" + providerMessageId;
+    static String providerMessageKey(String channelId, String providerMessageId) {
+        return com.helpdesk.core.chat.ChatKeys.providerMessage(channelId, providerMessageId);
     }
 
     static JsonNode json(byte[] body) throws Malformed {

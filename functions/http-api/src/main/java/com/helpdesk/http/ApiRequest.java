@@ -71,5 +71,21 @@ public final class ApiRequest {
 
     public byte[] body() { return body; }
 
+    /** The URL the caller used (scheme, host, path, query as sent): what some providers sign. */
+    public String url() {
+        String host = header("host");
+        if (host == null && event.getRequestContext() != null) host = event.getRequestContext().getDomainName();
+        String proto = header("x-forwarded-proto") == null ? "https" : header("x-forwarded-proto");
+        String query = event.getRawQueryString() == null || event.getRawQueryString().isEmpty() ? "" : "?" + event.getRawQueryString();
+        return proto + "://" + host + event.getRawPath() + query;
+    }
+
+    /** Every header, names lower-cased. */
+    public Map<String, String> headers() {
+        Map<String, String> out = new java.util.HashMap<>();
+        if (event.getHeaders() != null) event.getHeaders().forEach((k, v) -> out.put(k.toLowerCase(java.util.Locale.ROOT), v));
+        return out;
+    }
+
     public String bodyText() { return new String(body, StandardCharsets.UTF_8); }
 }

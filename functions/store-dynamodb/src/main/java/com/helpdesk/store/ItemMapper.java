@@ -78,6 +78,7 @@ final class ItemMapper {
 
     static Map<String, AttributeValue> ticketItem(Ticket t) {
         Map<String, AttributeValue> m = summary(t);
+        put(m, "conversation", t.conversation());
         String sort = Keys.queueSort(t.updatedAt(), t.id());
         int shard = Keys.shard(t.id());
         m.put("PK", s(Keys.ticketPk(t.id())));
@@ -131,6 +132,7 @@ final class ItemMapper {
                 .childIds(strings(m, "childIds"))
                 .resolvedBy(m.containsKey("resolvedBy") ? actor(m.get("resolvedBy")) : null)
                 .csat(m.containsKey("csat") ? csat(m.get("csat").m()) : null)
+                .conversation(str(m, "conversation"))
                 .build();
     }
 

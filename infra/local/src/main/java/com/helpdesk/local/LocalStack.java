@@ -277,6 +277,8 @@ public final class LocalStack implements AutoCloseable {
             env.put("HELPDESK_LOCAL", "true");
             // links the functions hand out (survey links) point at this stack's API, not at execute-api
             if (env.containsKey("PUBLIC_API_URL")) env.put("PUBLIC_API_URL", "http://localhost:" + port);
+            // chat replies go to the local capture instead of the providers
+            if (env.containsKey("CHAT_API_BASE_URL")) env.put("CHAT_API_BASE_URL", "http://127.0.0.1:" + port + com.helpdesk.local.ses.LocalSes.CHAT_PATH);
             Path jar = template.folder().resolve(codeUri).normalize();
             specs.add(new FunctionSpec(r.logicalId(), name, jar, intrinsics.resolveString(p.get("Handler")), env,
                     Integer.parseInt(String.valueOf(intrinsics.resolve(p.getOrDefault("Timeout", 3)))),
@@ -449,6 +451,7 @@ public final class LocalStack implements AutoCloseable {
                 else if (path.equals("/_aws/events") || path.startsWith("/_aws/events/")) bus.handle(ex); // the SDK appends "/"
                 else if (path.startsWith(com.helpdesk.local.s3.LocalS3.PATH + "/")) s3.handle(ex);
                 else if (path.startsWith(com.helpdesk.local.ses.LocalSes.PATH + "/")) ses.handle(ex);
+                else if (path.startsWith(com.helpdesk.local.ses.LocalSes.CHAT_PATH + "/")) ses.handleChat(ex);
                 else if (path.equals(com.helpdesk.local.ssm.LocalParameterStore.PATH) || path.startsWith(com.helpdesk.local.ssm.LocalParameterStore.PATH + "/")) parameters.handle(ex);
                 else gateway.handle(ex);
             } catch (RuntimeException e) {

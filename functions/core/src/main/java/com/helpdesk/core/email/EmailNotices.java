@@ -16,7 +16,8 @@ import java.util.Set;
 /**
  * The automatic mails of the email channel, written into the thread as notices (sent like replies,
  * marked Auto-Submitted): the optional acknowledgment of a new ticket, never for machine mail, floods,
- * spam or unreadable mail; and the resolution notice with the satisfaction survey's one-click links.
+ * spam or unreadable mail; and the resolution notice with the satisfaction survey's one-click links,
+ * which chat tickets get too (as a chat message, sent by the chat sender).
  */
 public final class EmailNotices {
     static final String ACKNOWLEDGMENT = "acknowledgment";
@@ -56,7 +57,8 @@ public final class EmailNotices {
     /** Tells the customer their ticket is resolved, with the survey's rating links (once per resolution). */
     public Optional<Message> resolved(String ticketId) {
         Ticket t = tickets.get(ticketId).ticket();
-        if (!mailable(t) || t.status() != Status.RESOLVED || t.resolvedAt() == null) return Optional.empty();
+        boolean chat = t.channel() == Channel.CHAT && t.conversation() != null && t.tags().stream().noneMatch(SILENT_TAGS::contains);
+        if (!(mailable(t) || chat) || t.status() != Status.RESOLVED || t.resolvedAt() == null) return Optional.empty();
         CsatService.Survey survey = surveys.surveyFor(ticketId);
         String link = publicBaseUrl + "/csat/" + survey.token();
         StringBuilder text = new StringBuilder("Hello").append(t.requester().name() == null ? "" : " " + t.requester().name())
@@ -71,7 +73,7 @@ public final class EmailNotices {
         }
         text.append("\n(The survey is open until ").append(survey.expiresAt()).append(".)\n\n").append(teamName);
         html.append("</p><p>").append(escape(teamName)).append("</p>");
-        return tickets.addNotice(ticketId, RESOLUTION + t.resolvedAt(), text.toString(), html.toString(), NOTICES);
+        return tickets.addNotice(ticketId, RESOLUTION + t.resolvedAt(), text.toString(), chat ? null : html.toString(), NOTICES);
     }
 
     private static boolean mailable(Ticket t) {

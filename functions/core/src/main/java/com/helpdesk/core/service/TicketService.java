@@ -573,6 +573,7 @@ public final class TicketService {
             }
             try {
                 if (in.kind() == InboundMessage.Kind.BOUNCE) return bounced(in, target, reason);
+                if (in.kind() == InboundMessage.Kind.STATUS) return statusReport(in, target);
                 if (in.kind() == InboundMessage.Kind.AUTO_REPLY && (target == null || target.status() == Status.CLOSED)) {
                     String why = target == null ? "auto-reply to no known conversation" : "auto-reply to closed #" + target.number();
                     repository.recordUnthreaded(in, why, now());
@@ -648,6 +649,8 @@ public final class TicketService {
         Ticket ticket = Ticket.builder().id(ticketId).number(repository.allocateNumber()).subject(subject).status(Status.NEW)
                 .priority(Priority.NORMAL).channel(in.channel()).requester(in.requester()).tags(tags)
                 .linkedTicketIds(closed == null ? List.of() : List.of(closed.id()))
+                .conversation(in.threadKeys().stream().map(ThreadKey::key).filter(k -> k.startsWith("chat:") && k.contains(":conv:"))
+                        .findFirst().orElse(null))
                 .createdAt(now).updatedAt(now).version(1).lastMessageAt(now).messageCount(1).build();
         List<TicketWrite> writes = new ArrayList<>();
         writes.add(TicketWrite.create(ticket, List.of(message), List.of(
@@ -701,6 +704,30 @@ public final class TicketService {
         repository.commitInbound(List.of(new TicketWrite(target, updated, List.of(note), List.of(), events, changed, List.of())),
                 in.dedupeKey(), Map.of(), target.id(), receivedAt(in, now));
         return new InboundResult(InboundResult.Outcome.THREADED, target.id(), note.id(), detail);
+    }
+
+    /**
+     * A provider's status callback about one of our replies (delivered, read, failed): recorded on the
+     * reply; statuses only move forward, so a repeated or late callback changes nothing.
+     */
+    private InboundResult statusReport(InboundMessage in, Ticket target) {
+        InboundMessage.Bounce r = in.bounce();
+        Message reply = target == null || r == null || r.repliedExternalId() == null ? null : get(target.id()).messages().stream()
+                .filter(m -> m.delivery() != null && r.repliedExternalId().equals(m.delivery().providerId())).findFirst().orElse(null);
+        DeliveryStatus status;
+        try {
+            status = r == null ? null : DeliveryStatus.parse("status", r.status());
+        } catch (ValidationException unknown) {
+            status = null;
+        }
+        if (reply == null || status == null) {
+            String why = "status report for no known reply";
+            repository.recordUnthreaded(in, why, now());
+            return new InboundResult(InboundResult.Outcome.UNTHREADED, null, null, why);
+        }
+        boolean moved = recordDelivery(reply.ticketId(), reply.id(), status, null, r.diagnostic(), null, List.of(), Actor.system("chat-status"));
+        return new InboundResult(moved ? InboundResult.Outcome.THREADED : InboundResult.Outcome.DUPLICATE, reply.ticketId(), reply.id(),
+                "delivery " + status.wire());
     }
 
     private static Instant receivedAt(InboundMessage in, Instant now) {

@@ -36,7 +36,8 @@ public record Ticket(
         String parentId,
         List<String> childIds,
         Actor resolvedBy,
-        Csat csat) {
+        Csat csat,
+        String conversation) {
 
     public static final int MAX_SUBJECT = 250;
 
@@ -103,6 +104,7 @@ public record Ticket(
         private List<String> childIds = List.of();
         private Actor resolvedBy;
         private Csat csat;
+        private String conversation;
 
         private Builder() {}
 
@@ -115,6 +117,7 @@ public record Ticket(
             escalationLevel = t.escalationLevel;
             ccs = t.ccs; linkedTicketIds = t.linkedTicketIds; mergedInto = t.mergedInto; mergedFrom = t.mergedFrom;
             parentId = t.parentId; childIds = t.childIds; resolvedBy = t.resolvedBy; csat = t.csat;
+            conversation = t.conversation;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -143,12 +146,14 @@ public record Ticket(
         public Builder childIds(java.util.Collection<String> v) { childIds = List.copyOf(v); return this; }
         public Builder resolvedBy(Actor v) { resolvedBy = v; return this; }
         public Builder csat(Csat v) { csat = v; return this; }
+        /** The chat conversation replies go to: its thread key ("chat:&lt;channel&gt;:conv:&lt;conversation&gt;"). */
+        public Builder conversation(String v) { conversation = v; return this; }
 
         public Ticket build() {
             return new Ticket(id, number, subject, status, priority, channel, requester, assignee, group,
                     List.copyOf(tags), createdAt, updatedAt, version, firstResponseAt, resolvedAt, lastMessageAt,
                     messageCount, escalationLevel, ccs, linkedTicketIds, mergedInto, mergedFrom, parentId, childIds,
-                    resolvedBy, csat);
+                    resolvedBy, csat, conversation);
         }
     }
 }

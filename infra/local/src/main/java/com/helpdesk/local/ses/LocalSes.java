@@ -30,6 +30,8 @@ import java.util.function.Supplier;
  */
 public final class LocalSes {
     public static final String PATH = "/_aws/ses";
+    /** Chat replies (CHAT_API_BASE_URL): /_aws/chat/&lt;kind&gt;/&lt;provider host&gt;&lt;path&gt;, captured in the same outbox. */
+    public static final String CHAT_PATH = "/_aws/chat";
     private final ObjectMapper json = new ObjectMapper();
     private final List<Map<String, Object>> outbox = new CopyOnWriteArrayList<>();
     private final Supplier<Instant> clock;
@@ -74,6 +76,53 @@ public final class LocalSes {
         String id = "0100" + Long.toHexString(clock.get().toEpochMilli()) + "-" + UUID.randomUUID() + "-000000";
         outbox.add(entry(id, raw));
         LocalHttp.json(ex, 200, Map.of("MessageId", id));
+    }
+
+    /**
+     * A chat reply as the provider would receive it: recorded with its request shape, answered as the
+     * provider answers (WhatsApp: messages[0].id, Twilio: sid, the generic callback: 200).
+     */
+    public void handleChat(HttpExchange ex) throws IOException {
+        String rest = ex.getRequestURI().getRawPath().substring(CHAT_PATH.length() + 1);
+        int slash = rest.indexOf('/');
+        String kind = slash < 0 ? rest : rest.substring(0, slash);
+        String target = "https://" + (slash < 0 ? "" : rest.substring(slash + 1))
+                + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery());
+        byte[] body;
+        try (InputStream in = ex.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            LocalHttp.send(ex, "reject".equals(failWith) ? 400 : 429, "application/json",
+                    "{\"error\":\"injected failure\"}".getBytes(StandardCharsets.UTF_8));
+            return;
+        }
+        Map<String, Object> e = new LinkedHashMap<>();
+        e.put("channel", "chat");
+        e.put("kind", kind);
+        e.put("method", ex.getRequestMethod());
+        e.put("url", target);
+        Map<String, String> headers = new LinkedHashMap<>();
+        ex.getRequestHeaders().forEach((k, v) -> {
+            String name = k.toLowerCase(java.util.Locale.ROOT);
+            if (name.equals("content-type") || name.equals("authorization") || name.startsWith("x-")) headers.put(name, String.join(",", v));
+        });
+        e.put("headers", headers);
+        e.put("body", new String(body, StandardCharsets.UTF_8));
+        e.put("sentAt", clock.get().toString());
+        String id = switch (kind) {
+            case "whatsapp" -> "wamid.HBgL" + UUID.randomUUID().toString().replace("-", "").toUpperCase(java.util.Locale.ROOT);
+            case "twilio" -> "IM" + UUID.randomUUID().toString().replace("-", "");
+            default -> null;
+        };
+        e.put("providerMessageId", id);
+        outbox.add(e);
+        String answer = switch (kind) {
+            case "whatsapp" -> "{\"messaging_product\":\"whatsapp\",\"contacts\":[],\"messages\":[{\"id\":\"" + id + "\"}]}";
+            case "twilio" -> "{\"sid\":\"" + id + "\"}";
+            default -> "{}";
+        };
+        LocalHttp.send(ex, kind.equals("twilio") ? 201 : 200, "application/json", answer.getBytes(StandardCharsets.UTF_8));
     }
 
     private Map<String, Object> entry(String id, byte[] raw) throws IOException {

@@ -1,0 +1,69 @@
+package com.helpdesk.chatwebhook;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.helpdesk.chat.ChatPayloads;
+import com.helpdesk.chat.WebhookReception;
+import com.helpdesk.chat.WebhookSignatures;
+import com.helpdesk.core.chat.ChannelService;
+import com.helpdesk.http.ApiRequest;
+import com.helpdesk.http.ApiResponse;
+import com.helpdesk.http.HttpProblem;
+import com.helpdesk.http.Router;
+import com.helpdesk.queue.SqsInboundQueue;
+import com.helpdesk.runtime.LambdaEnvironment;
+import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.secrets.SsmSecretStore;
+import com.helpdesk.store.DynamoDbChannelRepository;
+
+import java.util.Map;
+
+/**
+ * Public chat webhook routes (the provider's signature is the credential): POST delivers messages and
+ * status callbacks, GET answers WhatsApp's verification handshake. 202 once enqueued; 404 unknown
+ * channel, 401 bad or stale signature, 400 unreadable payload, 413 too large; nothing is stored then.
+ */
+public final class ChatWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Router router;
+
+    public ChatWebhookHandler() {
+        this(new WebhookReception(new ChannelService(DynamoDbChannelRepository.fromEnvironment(), SsmSecretStore.fromEnvironment(),
+                LambdaEnvironment.require("SECRETS_PREFIX"), RuntimeClock.get()), SqsInboundQueue.fromEnvironment(), RuntimeClock.get()));
+    }
+
+    public ChatWebhookHandler(WebhookReception reception) {
+        this.router = new Router()
+                .publicRoute("POST /webhooks/chat/{channelId}", req -> receive(reception, req))
+                .publicRoute("GET /webhooks/chat/{channelId}", req -> verify(reception, req));
+    }
+
+    private static ApiResponse receive(WebhookReception reception, ApiRequest req) {
+        try {
+            int n = reception.receive(req.pathParameter("channelId"), req.headers(), req.body(), req.url());
+            return ApiResponse.json(202, Map.of("accepted", n));
+        } catch (WebhookReception.UnknownChannel e) {
+            throw new HttpProblem(404, "not-found", "Not Found", e.getMessage());
+        } catch (WebhookSignatures.Refused e) {
+            throw new HttpProblem(401, "bad-signature", "Unauthorized", e.getMessage());
+        } catch (ChatPayloads.Malformed e) {
+            throw new HttpProblem(400, "bad-request", "Bad Request", e.getMessage());
+        }
+    }
+
+    private static ApiResponse verify(WebhookReception reception, ApiRequest req) {
+        try {
+            return reception.verify(req.pathParameter("channelId"), req.queryParameters())
+                    .map(challenge -> ApiResponse.status(200).header("Content-Type", "text/plain").body(challenge))
+                    .orElseThrow(() -> new HttpProblem(403, "forbidden", "Forbidden", "hub.mode or hub.verify_token is wrong"));
+        } catch (WebhookReception.UnknownChannel e) {
+            throw new HttpProblem(404, "not-found", "Not Found", e.getMessage());
+        }
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event);
+    }
+}

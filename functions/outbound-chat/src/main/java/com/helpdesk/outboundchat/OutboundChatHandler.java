@@ -1,0 +1,85 @@
+package com.helpdesk.outboundchat;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.chat.HttpChatSender;
+import com.helpdesk.core.chat.ChannelService;
+import com.helpdesk.core.chat.ChatReplySender;
+import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.TicketService;
+import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.LambdaEnvironment;
+import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.secrets.SsmSecretStore;
+import com.helpdesk.store.DynamoDbChannelRepository;
+import com.helpdesk.store.DynamoDbTicketRepository;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Consumes MessageAdded events of public chat replies (by agents, the AI, or notices) and delivers each
+ * to its provider. The same event twice sends once; transient failures come back with backoff.
+ */
+public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final ChatReplySender sender;
+    private final QueueBackoff backoff;
+
+    public OutboundChatHandler() {
+        this(wire(), QueueBackoff.fromEnvironment());
+    }
+
+    public OutboundChatHandler(ChatReplySender sender, QueueBackoff backoff) {
+        this.sender = sender;
+        this.backoff = backoff;
+    }
+
+    private static ChatReplySender wire() {
+        TicketService tickets = new TicketService(DynamoDbTicketRepository.fromEnvironment(), new UlidGenerator(RuntimeClock.get()), RuntimeClock.get());
+        ChannelService channels = new ChannelService(DynamoDbChannelRepository.fromEnvironment(), SsmSecretStore.fromEnvironment(),
+                LambdaEnvironment.require("SECRETS_PREFIX"), RuntimeClock.get());
+        return new ChatReplySender(tickets, channels, HttpChatSender.fromEnvironment(channels, RuntimeClock.get()),
+                Integer.parseInt(LambdaEnvironment.get("MAX_SEND_ATTEMPTS").orElse("5")));
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage m : event.getRecords()) {
+            String ticketId = null;
+            String messageId = null;
+            try {
+                JsonNode detail = Json.mapper().readTree(m.getBody()).path("detail");
+                ticketId = detail.path("ticketId").asText(null);
+                messageId = detail.path("data").path("messageId").asText(null);
+            } catch (Exception unreadable) {
+                // dropped below
+            }
+            if (ticketId == null || messageId == null) {
+                System.err.println("{\"level\":\"ERROR\",\"message\":\"not a MessageAdded event; dropped\",\"sqsMessageId\":\"" + m.getMessageId() + "\"}");
+                continue;
+            }
+            try {
+                ChatReplySender.Outcome outcome = sender.deliver(ticketId, messageId);
+                System.out.println("{\"level\":\"INFO\",\"message\":\"chat reply\",\"ticketId\":\"" + ticketId + "\",\"outcome\":\"" + outcome + "\"}");
+            } catch (ChatReplySender.RetryLater e) {
+                int receives = Integer.parseInt(m.getAttributes() == null ? "1" : m.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
+                try {
+                    backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), receives);
+                } catch (RuntimeException ignored) {
+                    // without the backoff the queue's visibility timeout applies
+                }
+                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+            } catch (com.helpdesk.core.NotFoundException gone) {
+                System.err.println("{\"level\":\"WARN\",\"message\":\"reply no longer exists; dropped\",\"messageId\":\"" + messageId + "\"}");
+            } catch (RuntimeException e) {
+                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+}

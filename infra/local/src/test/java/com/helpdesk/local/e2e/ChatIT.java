@@ -1,0 +1,231 @@
+package com.helpdesk.local.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.chat.WebhookSignatures;
+import com.helpdesk.local.LocalStackHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Chat channels through the local stack: admin setup, signed webhooks in, replies out in the providers' shapes, status callbacks. */
+class ChatIT {
+    private static LocalStackHarness stack;
+    private static AgentApiClient admin;
+    private static AgentApiClient agent;
+    private static AgentApiClient provider;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStackHarness.start();
+        admin = new AgentApiClient(stack.baseUrl(), stack.token("root", "admin"));
+        agent = new AgentApiClient(stack.baseUrl(), stack.token("bob", "agent"));
+        provider = agent.as(null);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static <T> T await(Supplier<T> read, Predicate<T> done, String what) {
+        long deadline = System.currentTimeMillis() + 20_000;
+        T last = read.get();
+        while (!done.test(last) && System.currentTimeMillis() < deadline) {
+            try {
+                Thread.sleep(150);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new AssertionError(e);
+            }
+            last = read.get();
+        }
+        assertThat(done.test(last)).as(what + ": " + last).isTrue();
+        return last;
+    }
+
+    private static List<JsonNode> ticketsOf(String identity) {
+        List<JsonNode> out = new ArrayList<>();
+        agent.get("/tickets?requester=" + identity.replace("+", "%2B")).json().get("items").forEach(out::add);
+        return out;
+    }
+
+    private static List<JsonNode> chatOutbox(String kind) {
+        List<JsonNode> out = new ArrayList<>();
+        provider.get("/_local/outbox").json().forEach(e -> {
+            if ("chat".equals(e.path("channel").asText()) && kind.equals(e.path("kind").asText())) out.add(e);
+        });
+        return out;
+    }
+
+    private static AgentApiClient.Reply postGeneric(String channel, String body, String secret, long t) {
+        String sig = WebhookSignatures.generic(secret, t, body.getBytes(StandardCharsets.UTF_8));
+        return provider.send("POST", "/webhooks/chat/" + channel, body, Map.of("X-Helpdesk-Signature", sig));
+    }
+
+    private static String genericEvent(String conversation, String messageId, String text) {
+        return "{\"eventId\":\"e-" + messageId + "\",\"conversationId\":\"" + conversation + "\",\"customer\":{\"id\":\"cust-" + conversation
+                + "\",\"name\":\"Nina\",\"email\":\"nina-" + conversation + "@example.com\",\"phone\":\"+49 151 2345678\"},"
+                + "\"message\":{\"id\":\"" + messageId + "\",\"text\":\"" + text + "\",\"sentAt\":\"2026-11-23T10:00:00Z\"}}";
+    }
+
+    @Test
+    void genericWidgetRoundTrip() {
+        AgentApiClient.Reply put = admin.send("PUT", "/channels/widget", "{\"kind\":\"generic\",\"settings\":{\"callbackUrl\":"
+                + "\"https://widget.example.com/helpdesk\"},\"secrets\":{\"signingSecret\":\"w-secret\"}}", Map.of());
+        assertThat(put.status()).as(put.body()).isEqualTo(201);
+        assertThat(put.body()).doesNotContain("w-secret");
+        assertThat(agent.send("PUT", "/channels/widget", "{\"kind\":\"generic\"}", Map.of()).status()).isEqualTo(403);
+        assertThat(admin.get("/channels").body()).contains("widget").doesNotContain("w-secret");
+
+        long now = Instant.now().getEpochSecond();
+        String first = genericEvent("c1", "m1", "Hi, where is my order?");
+        assertThat(postGeneric("widget", first, "w-secret", now).status()).isEqualTo(202);
+        assertThat(postGeneric("widget", first, "w-secret", now).status()).as("a provider retry").isEqualTo(202);
+        // refused, nothing stored
+        assertThat(postGeneric("widget", genericEvent("c9", "x1", "forged"), "wrong", now).status()).isEqualTo(401);
+        assertThat(postGeneric("widget", genericEvent("c9", "x2", "replayed"), "w-secret", now - 600).status()).isEqualTo(401);
+        assertThat(provider.send("POST", "/webhooks/chat/widget", genericEvent("c9", "x3", "unsigned"), Map.of()).status()).isEqualTo(401);
+        AgentApiClient.Reply unknown = postGeneric("nope", first, "w-secret", now);
+        assertThat(unknown.status()).isEqualTo(404);
+        assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(postGeneric("widget", "{\"conversationId\": 5}", "w-secret", now).status()).isEqualTo(400);
+        assertThat(postGeneric("widget", "{\"pad\":\"" + "x".repeat(300_000) + "\"}", "w-secret", now).status()).isEqualTo(413);
+
+        JsonNode t = await(() -> ticketsOf("nina-c1@example.com"), l -> l.size() == 1, "one ticket").get(0);
+        String id = t.get("id").asText();
+        assertThat(t.get("channel").asText()).isEqualTo("chat");
+        assertThat(t.get("requester").get("phone").asText()).isEqualTo("+491512345678");
+        assertThat(t.get("requester").get("externalIds").get("generic").asText()).isEqualTo("cust-c1");
+        assertThat(postGeneric("widget", genericEvent("c1", "m2", "Order 1001"), "w-secret", now).status()).isEqualTo(202);
+        await(() -> agent.get("/tickets/" + id).json(), x -> x.get("messageCount").asInt() == 2, "second message threaded");
+        assertThat(ticketsOf("nina-c9@example.com")).as("refused requests stored nothing").isEmpty();
+
+        AgentApiClient.Reply reply = agent.post("/tickets/" + id + "/messages", "{\"body\":\"It ships today.\",\"visibility\":\"public\"}");
+        assertThat(reply.status()).isEqualTo(201);
+        agent.post("/tickets/" + id + "/messages", "{\"body\":\"SECRET note\",\"visibility\":\"internal\"}");
+        JsonNode sent = await(() -> chatOutbox("generic"), l -> !l.isEmpty(), "reply delivered").get(0);
+        assertThat(sent.get("url").asText()).isEqualTo("https://widget.example.com/helpdesk");
+        JsonNode body = AgentApiClient.JSON.valueToTree(sent.get("body").asText());
+        assertThat(sent.get("body").asText()).contains("\"conversationId\":\"c1\"").contains("It ships today.");
+        String signature = sent.get("headers").get("x-helpdesk-signature").asText();
+        long st = Long.parseLong(signature.substring(2, signature.indexOf(',')));
+        assertThat(signature).isEqualTo(WebhookSignatures.generic("w-secret", st, sent.get("body").asText().getBytes(StandardCharsets.UTF_8)));
+        assertThat(provider.get("/_local/outbox").body()).doesNotContain("SECRET note");
+        assertThat(body).isNotNull();
+        await(() -> agent.get("/tickets/" + id).json().get("messages"), ms -> {
+            for (JsonNode m : ms) if (m.get("body").asText().equals("It ships today.")) return "sent".equals(m.path("delivery").path("status").asText());
+            return false;
+        }, "delivery sent");
+
+        // resolution: the survey link goes out as a chat message
+        assertThat(agent.patch("/tickets/" + id, "{\"status\":\"resolved\"}", null).status()).isEqualTo(200);
+        await(() -> chatOutbox("generic"), l -> l.stream().anyMatch(e -> e.get("body").asText().contains("/csat/")), "survey link sent");
+    }
+
+    @Test
+    void aNewConversationsFirstMessagesArrivingTogetherMakeOneTicket() throws Exception {
+        admin.send("PUT", "/channels/race", "{\"kind\":\"generic\",\"settings\":{\"callbackUrl\":\"https://r.example.com/\"},"
+                + "\"secrets\":{\"signingSecret\":\"r\"}}", Map.of());
+        long now = Instant.now().getEpochSecond();
+        CountDownLatch go = new CountDownLatch(1);
+        List<Thread> threads = new ArrayList<>();
+        List<Integer> statuses = java.util.Collections.synchronizedList(new ArrayList<>());
+        for (int i = 0; i < 4; i++) {
+            String m = "race-" + i;
+            Thread th = new Thread(() -> {
+                try {
+                    go.await();
+                    statuses.add(postGeneric("race", genericEvent("rc", m, "message " + m), "r", now).status());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            });
+            threads.add(th);
+            th.start();
+        }
+        go.countDown();
+        for (Thread th : threads) th.join();
+        assertThat(statuses).containsOnly(202);
+        JsonNode t = await(() -> ticketsOf("nina-rc@example.com"), l -> !l.isEmpty() && l.get(0).get("messageCount").asInt() == 4,
+                "all four on one ticket").get(0);
+        Thread.sleep(500);
+        assertThat(ticketsOf("nina-rc@example.com")).hasSize(1);
+        assertThat(t.get("messageCount").asInt()).isEqualTo(4);
+    }
+
+    @Test
+    void whatsappHandshakeMessagesRepliesAndStatusCallbacks() {
+        assertThat(admin.send("PUT", "/channels/wa", "{\"kind\":\"whatsapp\",\"settings\":{\"phoneNumberId\":\"106540352242922\"},"
+                + "\"secrets\":{\"appSecret\":\"app-secret\",\"verifyToken\":\"vt-123\",\"accessToken\":\"EAAG-token\"}}", Map.of()).status()).isEqualTo(201);
+        AgentApiClient.Reply handshake = provider.get("/webhooks/chat/wa?hub.mode=subscribe&hub.verify_token=vt-123&hub.challenge=1158201444");
+        assertThat(handshake.status()).isEqualTo(200);
+        assertThat(handshake.body()).isEqualTo("1158201444");
+        assertThat(provider.get("/webhooks/chat/wa?hub.mode=subscribe&hub.verify_token=wrong&hub.challenge=1").status()).isEqualTo(403);
+
+        String payload = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
+                + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},"
+                + "\"contacts\":[{\"profile\":{\"name\":\"Sheena Nelson\"},\"wa_id\":\"16505551234\"}],\"messages\":[{\"from\":\"16505551234\","
+                + "\"id\":\"wamid.HBgLMTY1MDM4Nzk0MzkVAgASGBQzQTRBNjU5OUFFRTAzODEwMTQ0RgA=\",\"timestamp\":\"1749416383\",\"type\":\"text\","
+                + "\"text\":{\"body\":\"Does it come in another color?\"}}]},\"field\":\"messages\"}]}]}";
+        byte[] bytes = payload.getBytes(StandardCharsets.UTF_8);
+        assertThat(provider.send("POST", "/webhooks/chat/wa", payload, Map.of("X-Hub-Signature-256", "sha256=00")).status()).isEqualTo(401);
+        assertThat(provider.send("POST", "/webhooks/chat/wa", payload,
+                Map.of("X-Hub-Signature-256", WebhookSignatures.meta("app-secret", bytes))).status()).isEqualTo(202);
+        JsonNode t = await(() -> ticketsOf("+16505551234"), l -> l.size() == 1, "ticket for the WhatsApp customer").get(0);
+        assertThat(t.get("requester").get("name").asText()).isEqualTo("Sheena Nelson");
+        String id = t.get("id").asText();
+
+        agent.post("/tickets/" + id + "/messages", "{\"body\":\"Yes, in blue.\",\"visibility\":\"public\"}");
+        JsonNode sent = await(() -> chatOutbox("whatsapp"), l -> !l.isEmpty(), "WhatsApp reply").get(0);
+        assertThat(sent.get("url").asText()).isEqualTo("https://graph.facebook.com/v21.0/106540352242922/messages");
+        assertThat(sent.get("headers").get("authorization").asText()).isEqualTo("Bearer EAAG-token");
+        assertThat(sent.get("body").asText()).contains("\"messaging_product\":\"whatsapp\"").contains("\"to\":\"16505551234\"")
+                .contains("\"body\":\"Yes, in blue.\"");
+        String wamid = sent.get("providerMessageId").asText();
+        await(() -> agent.get("/tickets/" + id).json().get("messages").get(1).path("delivery").path("status").asText(), "sent"::equals, "sent");
+
+        for (String status : List.of("delivered", "read", "delivered")) {
+            String cb = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"102290129340398\",\"changes\":[{\"value\":"
+                    + "{\"messaging_product\":\"whatsapp\",\"metadata\":{\"display_phone_number\":\"15550783881\",\"phone_number_id\":\"106540352242922\"},"
+                    + "\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"" + status + "\",\"timestamp\":\"1749416400\",\"recipient_id\":\"16505551234\"}]},"
+                    + "\"field\":\"messages\"}]}]}";
+            assertThat(provider.send("POST", "/webhooks/chat/wa", cb,
+                    Map.of("X-Hub-Signature-256", WebhookSignatures.meta("app-secret", cb.getBytes(StandardCharsets.UTF_8)))).status()).isEqualTo(202);
+        }
+        await(() -> agent.get("/tickets/" + id).json().get("messages").get(1).path("delivery").path("status").asText(), "read"::equals,
+                "read, and a late 'delivered' does not move it back");
+    }
+
+    @Test
+    void twilioConversationsSignedByUrlAndParameters() {
+        String url = "https://api.example.com/webhooks/chat/tw";
+        assertThat(admin.send("PUT", "/channels/tw", "{\"kind\":\"twilio\",\"settings\":{\"accountSid\":\"AC123\",\"webhookUrl\":\"" + url + "\"},"
+                + "\"secrets\":{\"authToken\":\"tw-token\"}}", Map.of()).status()).isEqualTo(201);
+        Map<String, String> params = new java.util.TreeMap<>(Map.of("EventType", "onMessageAdded", "ConversationSid", "CH" + UUID.randomUUID().toString().replace("-", ""),
+                "MessageSid", "IM0001", "Author", "whatsapp:+14155552671", "Body", "Hello from Twilio", "AccountSid", "AC123"));
+        StringBuilder form = new StringBuilder();
+        params.forEach((k, v) -> form.append(form.length() == 0 ? "" : "&").append(k).append('=')
+                .append(java.net.URLEncoder.encode(v, StandardCharsets.UTF_8)));
+        Map<String, String> h = Map.of("Content-Type", "application/x-www-form-urlencoded", "X-Twilio-Signature", WebhookSignatures.twilio("tw-token", url, params));
+        assertThat(provider.send("POST", "/webhooks/chat/tw", form.toString(), h).status()).isEqualTo(202);
+        assertThat(provider.send("POST", "/webhooks/chat/tw", form.toString().replace("Hello", "Hallo"), h).status()).as("tampered").isEqualTo(401);
+        JsonNode t = await(() -> ticketsOf("+14155552671"), l -> l.size() == 1, "Twilio ticket").get(0);
+        agent.post("/tickets/" + t.get("id").asText() + "/messages", "{\"body\":\"Hi there\",\"visibility\":\"public\"}");
+        JsonNode sent = await(() -> chatOutbox("twilio"), l -> !l.isEmpty(), "Twilio reply").get(0);
+        assertThat(sent.get("url").asText()).isEqualTo("https://conversations.twilio.com/v1/Conversations/" + params.get("ConversationSid") + "/Messages");
+        assertThat(sent.get("body").asText()).isEqualTo("Author=helpdesk&Body=Hi+there");
+        assertThat(sent.get("headers").get("authorization").asText()).startsWith("Basic ");
+    }
+}
