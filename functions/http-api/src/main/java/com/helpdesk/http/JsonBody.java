@@ -132,6 +132,27 @@ public final class JsonBody {
         return out;
     }
 
+    /** An array of objects, or null when absent; a wrong type (of the array or an item) is reported. */
+    public List<JsonBody> objectList(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isArray()) return typeError(field, "an array of objects", v);
+        List<JsonBody> out = new ArrayList<>();
+        for (int i = 0; i < v.size(); i++) {
+            JsonNode item = v.get(i);
+            if (!item.isObject()) errors.add(new FieldError(qualify(field) + "[" + i + "]", "must be an object, not " + describe(item)));
+            else out.add(new JsonBody((ObjectNode) item, qualify(field) + "[" + i + "]", errors));
+        }
+        return out;
+    }
+
+    public Double number(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isNumber()) return typeError(field, "a number", v);
+        return v.doubleValue();
+    }
+
     /** A nested object, or null when absent; a wrong type is reported. */
     public JsonBody object(String field) {
         JsonNode v = node.get(field);

@@ -91,6 +91,7 @@ final class TicketRoutes {
                 .route("POST /tickets/{id}/split", STAFF, r::split)
                 .route("GET /tickets/{id}/csat", STAFF, r::csat)
                 .route("GET /tickets/{id}/attachments/{attachmentId}", STAFF, r::attachment)
+                .route("POST /ai/conversations", Set.of(Caller.INTEGRATION), r::aiConversation)
                 .route("GET /channels", ADMINS, r::listChannels)
                 .route("GET /channels/{channelId}", ADMINS, r::getChannel)
                 .route("PUT /channels/{channelId}", ADMINS, r::putChannel)
@@ -285,6 +286,62 @@ final class TicketRoutes {
         out.put("expiresAt", s.expiresAt().toString());
         out.put("csat", TicketRepresentation.csat(s.ticket()));
         return ApiResponse.json(200, out);
+    }
+
+    /** An AI agent reports a conversation: 201 with the new ticket, 200 when it continued (or repeated) a reported one. */
+    private ApiResponse aiConversation(ApiRequest req) {
+        JsonBody body = JsonBody.parse(req).allowOnly(Set.of("conversationId", "channel", "customer", "transcript", "intent", "confidence",
+                "summary", "outcome", "handoffReason"), Set.of());
+        String conversationId = body.requiredString("conversationId");
+        Channel channel = body.enumValue("channel", Channel::parse);
+        JsonBody customer = body.requiredObject("customer");
+        Requester requester = null;
+        if (customer != null) {
+            customer.allowOnly(Set.of("id", "name", "email", "phone"), Set.of());
+            String id = customer.string("id");
+            String name = customer.string("name");
+            String email = customer.string("email");
+            String phone = customer.string("phone");
+            try {
+                requester = Requester.of("customer", email, phone, name, id == null ? null : Map.of("ai", id));
+            } catch (ValidationException invalid) {
+                body.done();
+                throw invalid;
+            }
+        }
+        List<com.helpdesk.core.service.AiConversation.Turn> turns = new java.util.ArrayList<>();
+        List<JsonBody> transcript = body.objectList("transcript");
+        if (transcript == null) throw new ValidationException("transcript", "is required");
+        for (JsonBody t : transcript) {
+            t.allowOnly(Set.of("author", "text", "at"), Set.of());
+            String author = t.requiredString("author");
+            String text = t.requiredString("text");
+            String at = t.string("at");
+            java.time.Instant when = null;
+            try {
+                when = at == null ? null : java.time.Instant.parse(at);
+            } catch (java.time.format.DateTimeParseException e) {
+                throw new ValidationException("transcript.at", "must be an ISO-8601 instant");
+            }
+            if (author != null && !author.equals("customer") && !author.equals("ai")) throw new ValidationException("transcript.author", "must be customer or ai");
+            turns.add(new com.helpdesk.core.service.AiConversation.Turn("customer".equals(author), text, when));
+        }
+        String intent = body.string("intent");
+        Double confidence = body.number("confidence");
+        String summary = body.string("summary");
+        String outcome = body.requiredString("outcome");
+        String reason = body.string("handoffReason");
+        body.done();
+        com.helpdesk.core.service.AiConversation.Outcome o;
+        if ("resolved".equals(outcome)) o = com.helpdesk.core.service.AiConversation.Outcome.RESOLVED;
+        else if ("handoff".equals(outcome)) o = com.helpdesk.core.service.AiConversation.Outcome.HANDOFF;
+        else throw new ValidationException("outcome", "must be resolved or handoff");
+        Caller c = req.caller();
+        Actor ai = new Actor(ActorType.AI, c.subject(), c.name(), null);
+        CreateResult r = tickets.recordAiConversation(new com.helpdesk.core.service.AiConversation(conversationId, channel, requester, turns,
+                intent, confidence, summary, o, reason), ai);
+        return ApiResponse.json(r.replayed() ? 200 : 201, TicketRepresentation.full(r.thread()))
+                .header("Location", "/tickets/" + r.thread().ticket().id()).header("ETag", ETags.of(r.thread().ticket().version()));
     }
 
     private ApiResponse putChannel(ApiRequest req) {

@@ -228,4 +228,45 @@ class ChatIT {
         assertThat(sent.get("body").asText()).isEqualTo("Author=helpdesk&Body=Hi+there");
         assertThat(sent.get("headers").get("authorization").asText()).startsWith("Basic ");
     }
+
+    @Test
+    void anAiAgentReportsResolvedAndHandedOffConversations() throws Exception {
+        AgentApiClient ai = new AgentApiClient(stack.baseUrl(), stack.token("ai-agent", "integration"));
+        String resolved = java.nio.file.Files.readString(LocalStackHarness.root().resolve("events/ai/conversation-resolved.json"));
+        String handoff = java.nio.file.Files.readString(LocalStackHarness.root().resolve("events/ai/conversation-handoff.json"));
+        assertThat(agent.post("/ai/conversations", resolved).status()).as("agents cannot report for the AI").isEqualTo(403);
+        assertThat(ai.get("/tickets").status()).as("integrations cannot use the agents' routes").isEqualTo(403);
+
+        AgentApiClient.Reply r = ai.post("/ai/conversations", resolved);
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        JsonNode t = r.json();
+        String id = t.get("id").asText();
+        assertThat(t.get("status").asText()).isEqualTo("resolved");
+        assertThat(t.get("resolvedBy").get("type").asText()).isEqualTo("ai");
+        assertThat(t.get("tags").toString()).contains("ai-deflected").contains("wismo");
+        assertThat(t.get("messages").get(1).get("author").get("type").asText()).isEqualTo("ai");
+        AgentApiClient.Reply again = ai.post("/ai/conversations", resolved);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("id").asText()).isEqualTo(id);
+        assertThat(again.json().get("messageCount").asInt()).as("the same report writes nothing").isEqualTo(t.get("messageCount").asInt());
+
+        // the customer comes back: the conversation goes to humans, the deflection no longer counts
+        JsonNode more = AgentApiClient.JSON.readTree(resolved);
+        ((com.fasterxml.jackson.databind.node.ArrayNode) more.get("transcript")).addObject().put("author", "customer")
+                .put("text", "Actually it says returned to sender?!").put("at", "2026-11-23T11:00:00Z");
+        ((com.fasterxml.jackson.databind.node.ObjectNode) more).put("outcome", "handoff").put("handoffReason", "parcel returned to sender");
+        JsonNode reopened = ai.post("/ai/conversations", more.toString()).json();
+        assertThat(reopened.get("status").asText()).isEqualTo("open");
+        assertThat(reopened.get("tags").toString()).doesNotContain("ai-deflected").contains("ai-handoff");
+
+        AgentApiClient.Reply h = ai.post("/ai/conversations", handoff);
+        assertThat(h.status()).isEqualTo(201);
+        JsonNode ht = h.json();
+        assertThat(ht.get("status").asText()).isEqualTo("open");
+        assertThat(ht.get("tags").toString()).contains("damage_claim").contains("ai-handoff");
+        JsonNode note = ht.get("messages").get(ht.get("messages").size() - 1);
+        assertThat(note.get("visibility").asText()).isEqualTo("internal");
+        assertThat(note.get("body").asText()).contains("Refund without packaging evidence").contains("Lamp from order 1001");
+        assertThat(ai.post("/ai/conversations", "{\"conversationId\":\"x\"}").status()).isEqualTo(400);
+    }
 }
