@@ -13,6 +13,8 @@ public record Caller(String subject, Set<String> roles, String name, String emai
     public static final String AGENT = "agent";
     public static final String ADMIN = "admin";
     public static final String INTEGRATION = "integration";
+    /** The resource server of machine scopes in template.yaml (IntegrationResourceServer). */
+    static final String SCOPE_PREFIX = "helpdesk/";
 
     public static Caller fromClaims(Map<String, String> claims) {
         if (claims == null) return null;
@@ -22,6 +24,11 @@ public record Caller(String subject, Set<String> roles, String name, String emai
         addAll(roles, claims.get("role"));
         addAll(roles, claims.get("custom:role"));
         addAll(roles, claims.get("cognito:groups"));
+        // a machine credential (Cognito client credentials): its scope names the role, e.g. "helpdesk/integration"
+        String scope = claims.get("scope");
+        if (scope != null) {
+            for (String s : scope.split("\\s+")) if (s.startsWith(SCOPE_PREFIX)) roles.add(s.substring(SCOPE_PREFIX.length()));
+        }
         return new Caller(sub, Set.copyOf(roles), claims.get("name"), claims.get("email"));
     }
 

@@ -388,6 +388,7 @@ final class TicketRoutes {
     private ApiResponse attachment(ApiRequest req) {
         String id = tickets.resolveId(req.pathParameter("id"));
         com.helpdesk.core.ticket.Attachment a = tickets.attachment(id, req.pathParameter("attachmentId"));
+        if (a.id().startsWith("ref/")) return mediaReference(a);
         java.net.URI link = files.downloadLink(a, DOWNLOAD_LINK_TTL);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("url", link.toString());
@@ -396,6 +397,19 @@ final class TicketRoutes {
         out.put("contentType", a.contentType());
         out.put("size", a.size());
         return ApiResponse.json(303, out).header("Location", link.toString()).header("Cache-Control", "no-store");
+    }
+
+    /**
+     * Chat media is not copied here: a URL the customer's widget gave is where the file is (303 there);
+     * a provider's media id (WhatsApp, Twilio) is fetched from the provider with the channel's token.
+     */
+    private static ApiResponse mediaReference(com.helpdesk.core.ticket.Attachment a) {
+        String ref = a.id().substring("ref/".length());
+        if (ref.startsWith("https://") || ref.startsWith("http://")) {
+            return ApiResponse.json(303, Map.of("url", ref, "filename", String.valueOf(a.filename()))).header("Location", ref);
+        }
+        throw new HttpProblem(409, "media-at-provider", "Conflict", "this attachment is media kept by the chat provider ("
+                + ref + "); it is fetched from the provider's media API with the channel's credentials");
     }
 
     private static ApiResponse withETag(TicketThread t) {

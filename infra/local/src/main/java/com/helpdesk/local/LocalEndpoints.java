@@ -101,18 +101,19 @@ final class LocalEndpoints {
         try {
             JsonNode b = body(ex);
             String service = b.path("service").asText();
-            if (!"eventbridge".equals(service) && !"ses".equals(service)) {
-                throw new IllegalArgumentException("service must be \"eventbridge\" or \"ses\"");
+            if (!"eventbridge".equals(service) && !"ses".equals(service) && !"chat".equals(service)) {
+                throw new IllegalArgumentException("service must be \"eventbridge\", \"ses\" or \"chat\"");
             }
             if (!b.path("failNext").canConvertToInt() || b.get("failNext").asInt() < 0) {
                 throw new IllegalArgumentException("failNext must be a number of calls (0 clears)");
             }
             int n = b.get("failNext").asInt();
-            if (service.equals("ses")) {
+            if (service.equals("ses") || service.equals("chat")) {
                 String error = b.path("error").asText("throttle");
                 if (!error.equals("throttle") && !error.equals("reject")) throw new IllegalArgumentException("error must be throttle or reject");
-                stack.ses().failNext(n, error);
-                LocalHttp.json(ex, 200, Map.of("service", "ses", "failNext", n, "error", error));
+                if (service.equals("ses")) stack.ses().failNext(n, error);
+                else stack.ses().failNextChat(n, error);
+                LocalHttp.json(ex, 200, Map.of("service", service, "failNext", n, "error", error));
                 return;
             }
             stack.bus().failNextPutEvents(n);

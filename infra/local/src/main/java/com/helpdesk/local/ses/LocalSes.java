@@ -37,6 +37,8 @@ public final class LocalSes {
     private final Supplier<Instant> clock;
     private final AtomicInteger failNext = new AtomicInteger();
     private volatile String failWith = "throttle";
+    private final AtomicInteger failNextChat = new AtomicInteger();
+    private volatile String failChatWith = "throttle";
 
     public LocalSes(Supplier<Instant> clock) {
         this.clock = clock;
@@ -50,6 +52,12 @@ public final class LocalSes {
     public void failNext(int n, String kind) {
         failWith = kind;
         failNext.set(n);
+    }
+
+    /** The next {@code n} chat replies fail: "throttle" (429, retried) or "reject" (400, permanent). */
+    public void failNextChat(int n, String kind) {
+        failChatWith = kind;
+        failNextChat.set(n);
     }
 
     public void handle(HttpExchange ex) throws IOException {
@@ -92,8 +100,8 @@ public final class LocalSes {
         try (InputStream in = ex.getRequestBody()) {
             body = in.readAllBytes();
         }
-        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            LocalHttp.send(ex, "reject".equals(failWith) ? 400 : 429, "application/json",
+        if (failNextChat.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
+            LocalHttp.send(ex, "reject".equals(failChatWith) ? 400 : 429, "application/json",
                     "{\"error\":\"injected failure\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }

@@ -61,6 +61,11 @@ class ChatIT {
         return out;
     }
 
+    private static JsonNode deliveryOf(String ticketId, String messageId) {
+        for (JsonNode m : agent.get("/tickets/" + ticketId).json().get("messages")) if (m.get("id").asText().equals(messageId)) return m.path("delivery");
+        return com.fasterxml.jackson.databind.node.MissingNode.getInstance();
+    }
+
     private static List<JsonNode> chatOutbox(String kind) {
         List<JsonNode> out = new ArrayList<>();
         provider.get("/_local/outbox").json().forEach(e -> {
@@ -128,6 +133,17 @@ class ChatIT {
             for (JsonNode m : ms) if (m.get("body").asText().equals("It ships today.")) return "sent".equals(m.path("delivery").path("status").asText());
             return false;
         }, "delivery sent");
+
+        // a throttled provider: retried with backoff until it takes the reply; a refusal fails it with the reason
+        provider.post("/_local/faults", "{\"service\":\"chat\",\"failNext\":2,\"error\":\"throttle\"}");
+        String retried = agent.post("/tickets/" + id + "/messages", "{\"body\":\"Retried reply\",\"visibility\":\"public\"}").json()
+                .get("messages").get(4).get("id").asText();
+        await(() -> deliveryOf(id, retried), d -> "sent".equals(d.path("status").asText()), "sent after throttling");
+        provider.post("/_local/faults", "{\"service\":\"chat\",\"failNext\":1,\"error\":\"reject\"}");
+        String refused = agent.post("/tickets/" + id + "/messages", "{\"body\":\"Refused reply\",\"visibility\":\"public\"}").json()
+                .get("messages").get(5).get("id").asText();
+        JsonNode failed = await(() -> deliveryOf(id, refused), d -> "failed".equals(d.path("status").asText()), "refused");
+        assertThat(failed.get("detail").asText()).startsWith("HTTP 400");
 
         // resolution: the survey link goes out as a chat message
         assertThat(agent.patch("/tickets/" + id, "{\"status\":\"resolved\"}", null).status()).isEqualTo(200);
