@@ -285,4 +285,19 @@ class ChatIT {
         assertThat(note.get("body").asText()).contains("Refund without packaging evidence").contains("Lamp from order 1001");
         assertThat(ai.post("/ai/conversations", "{\"conversationId\":\"x\"}").status()).isEqualTo(400);
     }
+
+    @Test
+    void agentsLogPhoneCallsAndSocialMessagesWithTheCallersNumber() {
+        AgentApiClient.Reply call = agent.post("/tickets", "{\"subject\":\"Call: wrong size delivered\",\"requester\":{\"phone\":\"+44 20 7946 0958\","
+                + "\"name\":\"Oliver\"},\"channel\":\"phone\",\"message\":{\"body\":\"Caller got size M instead of L.\"}}");
+        assertThat(call.status()).as(call.body()).isEqualTo(201);
+        String id = call.json().get("id").asText();
+        AgentApiClient.Reply dm = agent.post("/tickets/" + id + "/messages",
+                "{\"body\":\"He also wrote on Instagram: photo of the label.\",\"visibility\":\"public\",\"channel\":\"social\"}");
+        assertThat(dm.status()).as(dm.body()).isEqualTo(201);
+        JsonNode logged = dm.json().get("messages").get(1);
+        assertThat(logged.get("channel").asText()).isEqualTo("social");
+        assertThat(logged.get("delivery").isNull()).as("logged, not sent by us").isTrue();
+        assertThat(ticketsOf("+442079460958")).extracting(t -> t.get("id").asText()).contains(id);
+    }
 }
