@@ -14,9 +14,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
+import static com.helpdesk.local.e2e.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Chat channels through the local stack: admin setup, signed webhooks in, replies out in the providers' shapes, status callbacks. */
@@ -37,22 +36,6 @@ class ChatIT {
     @AfterAll
     static void stop() {
         stack.close();
-    }
-
-    private static <T> T await(Supplier<T> read, Predicate<T> done, String what) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        T last = read.get();
-        while (!done.test(last) && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            last = read.get();
-        }
-        assertThat(done.test(last)).as(what + ": " + last).isTrue();
-        return last;
     }
 
     private static List<JsonNode> ticketsOf(String identity) {

@@ -16,8 +16,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
 
+import static com.helpdesk.local.e2e.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -71,22 +71,6 @@ class EmailIT {
         List<JsonNode> out = new ArrayList<>();
         page.get("items").forEach(out::add);
         return out;
-    }
-
-    private static <T> T await(java.util.function.Supplier<T> read, Predicate<T> done, String what) {
-        long deadline = System.currentTimeMillis() + 20_000;
-        T last = read.get();
-        while (!done.test(last) && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(150);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            last = read.get();
-        }
-        assertThat(done.test(last)).as(what + ": " + last).isTrue();
-        return last;
     }
 
     private static JsonNode ticket(String id) {
