@@ -197,6 +197,22 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         }
     }
 
+    @Override
+    public com.helpdesk.core.inbound.UnthreadedInbound.Page unthreaded(java.time.LocalDate day, int limit, String cursor) {
+        String pk = Keys.unthreadedPk(day.atStartOfDay(java.time.ZoneOffset.UTC).toInstant());
+        String fingerprint = CursorCodec.fingerprint("unthreaded|" + day);
+        Map<String, AttributeValue> start = cursor == null ? null : cursors.decode(cursor, fingerprint, 1).get(0);
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table).keyConditionExpression("PK = :pk")
+                .expressionAttributeValues(Map.of(":pk", ItemMapper.s(pk))).limit(limit);
+        if (start != null) q.exclusiveStartKey(start);
+        QueryResponse page = dynamo.query(q.build());
+        List<com.helpdesk.core.inbound.UnthreadedInbound> items = page.items().stream().map(i -> new com.helpdesk.core.inbound.UnthreadedInbound(
+                java.time.Instant.parse(ItemMapper.str(i, "receivedAt")), ItemMapper.str(i, "kind"), ItemMapper.str(i, "channel"),
+                ItemMapper.str(i, "from"), ItemMapper.str(i, "subject"), ItemMapper.str(i, "reason"), ItemMapper.str(i, "original"))).toList();
+        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
+        return new com.helpdesk.core.inbound.UnthreadedInbound.Page(items, more ? cursors.encode(fingerprint, List.of(page.lastEvaluatedKey())) : null);
+    }
+
     private void transact(List<TransactWriteItem> items, Map<Integer, TicketWrite> ticketItems, int idempotencyIndex,
                           IdempotencyKey idempotency) {
         if (items.size() > MAX_TRANSACTION_ITEMS) {

@@ -92,6 +92,7 @@ final class TicketRoutes {
                 .route("GET /tickets/{id}/csat", STAFF, r::csat)
                 .route("GET /tickets/{id}/attachments/{attachmentId}", STAFF, r::attachment)
                 .route("POST /ai/conversations", Set.of(Caller.INTEGRATION), r::aiConversation)
+                .route("GET /inbound/unthreaded", STAFF, r::unthreaded)
                 .route("GET /channels", ADMINS, r::listChannels)
                 .route("GET /channels/{channelId}", ADMINS, r::getChannel)
                 .route("PUT /channels/{channelId}", ADMINS, r::putChannel)
@@ -285,6 +286,26 @@ final class TicketRoutes {
         out.put("surveyPath", "/csat/" + s.token());
         out.put("expiresAt", s.expiresAt().toString());
         out.put("csat", TicketRepresentation.csat(s.ticket()));
+        return ApiResponse.json(200, out);
+    }
+
+    private ApiResponse unthreaded(ApiRequest req) {
+        onlyParameters(req, Set.of("date", "limit", "cursor"));
+        var page = tickets.unthreaded(req.query("date"), limit(req, TicketService.MAX_PAGE_SIZE), req.query("cursor"));
+        List<Map<String, Object>> items = new java.util.ArrayList<>();
+        for (var u : page.items()) {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("receivedAt", u.receivedAt() == null ? null : u.receivedAt().toString());
+            m.put("kind", u.kind());
+            m.put("channel", u.channel());
+            m.put("from", u.from());
+            m.put("subject", u.subject());
+            m.put("reason", u.reason());
+            items.add(m);
+        }
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("items", items);
+        out.put("nextCursor", page.nextCursor());
         return ApiResponse.json(200, out);
     }
 

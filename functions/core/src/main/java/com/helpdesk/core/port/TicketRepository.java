@@ -75,6 +75,9 @@ public interface TicketRepository {
      */
     void recordUnthreaded(com.helpdesk.core.inbound.InboundMessage message, String reason, java.time.Instant at);
 
+    /** The unthreaded inbound messages of one UTC day, oldest first. */
+    com.helpdesk.core.inbound.UnthreadedInbound.Page unthreaded(java.time.LocalDate day, int limit, String cursor);
+
     /**
      * Resolved tickets resolved before {@code cutoff}, newest-updated first. The page is a snapshot of
      * an index: the caller re-checks each ticket before acting on it.

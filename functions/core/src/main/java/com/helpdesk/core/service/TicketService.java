@@ -1050,6 +1050,19 @@ public final class TicketService {
     }
 
     /** The audit history, oldest first. */
+    /** The machine mail of a day that opened nothing (kept 30 days): so that nothing received is out of sight. */
+    public com.helpdesk.core.inbound.UnthreadedInbound.Page unthreaded(String day, Integer limit, String cursor) {
+        java.time.LocalDate date;
+        try {
+            date = day == null ? java.time.LocalDate.now(clock) : java.time.LocalDate.parse(day);
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new ValidationException("date", "must be a day such as 2026-11-23");
+        }
+        int size = limit == null ? DEFAULT_PAGE_SIZE : limit;
+        if (size < 1 || size > MAX_PAGE_SIZE) throw new ValidationException("limit", "must be between 1 and " + MAX_PAGE_SIZE);
+        return repository.unthreaded(date, size, blankToNull(cursor));
+    }
+
     public HistoryPage history(String ticketId, Integer limit, String cursor) {
         int size = limit == null ? 100 : limit;
         if (size < 1 || size > MAX_HISTORY_PAGE_SIZE) {

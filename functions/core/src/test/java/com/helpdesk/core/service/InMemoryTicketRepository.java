@@ -130,6 +130,12 @@ final class InMemoryTicketRepository implements TicketRepository {
     }
 
     @Override
+    public synchronized com.helpdesk.core.inbound.UnthreadedInbound.Page unthreaded(java.time.LocalDate day, int limit, String cursor) {
+        return new com.helpdesk.core.inbound.UnthreadedInbound.Page(unthreaded.values().stream()
+                .map(reason -> new com.helpdesk.core.inbound.UnthreadedInbound(null, null, null, null, null, reason, null)).toList(), null);
+    }
+
+    @Override
     public synchronized TicketPage resolvedBefore(java.time.Instant cutoff, int limit, String cursor) {
         return new TicketPage(tickets.values().stream().filter(t -> t.status() == com.helpdesk.core.ticket.Status.RESOLVED
                 && t.resolvedAt() != null && t.resolvedAt().isBefore(cutoff)).toList(), null);

@@ -236,6 +236,9 @@ class EmailIT {
         assertThat(ticket(ticketId).get("messages").toString()).as("stored once").containsOnlyOnce("Once only");
         assertThat(ticketsOf("ooo@example.com")).isEmpty();
         assertThat(ticketsOf("bulk@example.com")).isEmpty();
+        // ...but they are kept, in sight
+        JsonNode kept = agent.get("/inbound/unthreaded").json().get("items");
+        assertThat(kept.toString()).contains("ooo@example.com").contains("bulk@example.com").contains("auto-reply to no known conversation");
         assertThat(ticketsOf("dave@example.com")).hasSize(1);
         assertThat(mails("ooo@example.com", true)).as("no automatic answer to machine mail").isEmpty();
         assertThat(mails("bulk@example.com", true)).isEmpty();
