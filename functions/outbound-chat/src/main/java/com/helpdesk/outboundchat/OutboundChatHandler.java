@@ -64,15 +64,10 @@ public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBa
                 continue;
             }
             try {
-                ChatReplySender.Outcome outcome = sender.deliver(ticketId, messageId);
+                com.helpdesk.core.service.SendOutcome outcome = sender.deliver(ticketId, messageId);
                 System.out.println("{\"level\":\"INFO\",\"message\":\"chat reply\",\"ticketId\":\"" + ticketId + "\",\"outcome\":\"" + outcome + "\"}");
-            } catch (ChatReplySender.RetryLater e) {
-                int receives = Integer.parseInt(m.getAttributes() == null ? "1" : m.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
-                try {
-                    backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), receives);
-                } catch (RuntimeException ignored) {
-                    // without the backoff the queue's visibility timeout applies
-                }
+            } catch (com.helpdesk.core.service.RetryLater e) {
+                backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), m.getAttributes());
                 failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
             } catch (com.helpdesk.core.NotFoundException gone) {
                 System.err.println("{\"level\":\"WARN\",\"message\":\"reply no longer exists; dropped\",\"messageId\":\"" + messageId + "\"}");

@@ -86,13 +86,8 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
                         + ticketId + "\",\"outcome\":\"" + outcome + "\"}");
             } catch (com.helpdesk.core.NotFoundException gone) {
                 System.err.println("{\"level\":\"WARN\",\"message\":\"reply no longer exists; dropped\",\"messageId\":\"" + messageId + "\"}");
-            } catch (ReplySender.RetryLater e) {
-                int receives = Integer.parseInt(m.getAttributes() == null ? "1" : m.getAttributes().getOrDefault("ApproximateReceiveCount", "1"));
-                try {
-                    backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), receives);
-                } catch (RuntimeException ignored) {
-                    // without the backoff the queue's visibility timeout applies
-                }
+            } catch (com.helpdesk.core.service.RetryLater e) {
+                backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), m.getAttributes());
                 failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
             } catch (RuntimeException e) {
                 System.err.println("{\"level\":\"WARN\",\"message\":\"email reply retried\",\"messageId\":\"" + messageId + "\",\"error\":\""

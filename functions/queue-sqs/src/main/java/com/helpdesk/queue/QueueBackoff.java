@@ -25,10 +25,22 @@ public final class QueueBackoff {
         return Math.min(MAX_SECONDS, 1 << (n - 1));
     }
 
-    /** @param queueArn the event source ARN of the message (arn:aws:sqs:region:account:name) */
-    public void retryLater(String queueArn, String receiptHandle, int receiveCount) {
-        String[] arn = queueArn.split(":");
-        String url = sqs.getQueueUrl(b -> b.queueName(arn[5]).queueOwnerAWSAccountId(arn[4])).queueUrl();
-        sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(receiptHandle).visibilityTimeout(delaySeconds(receiveCount)));
+    /**
+     * Delays the message's next delivery by its backoff; when that cannot be set, the queue's own
+     * visibility timeout applies, which is a longer wait but no loss.
+     *
+     * @param queueArn   the event source ARN of the message (arn:aws:sqs:region:account:name)
+     * @param attributes the message's system attributes (ApproximateReceiveCount)
+     */
+    public void retryLater(String queueArn, String receiptHandle, java.util.Map<String, String> attributes) {
+        int receives = Integer.parseInt(attributes == null ? "1" : attributes.getOrDefault("ApproximateReceiveCount", "1"));
+        try {
+            String[] arn = queueArn.split(":");
+            String url = sqs.getQueueUrl(b -> b.queueName(arn[5]).queueOwnerAWSAccountId(arn[4])).queueUrl();
+            sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(receiptHandle).visibilityTimeout(delaySeconds(receives)));
+        } catch (RuntimeException e) {
+            System.err.println("{\"level\":\"WARN\",\"message\":\"backoff not set; the visibility timeout applies\",\"error\":\""
+                    + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}");
+        }
     }
 }

@@ -1,6 +1,7 @@
 package com.helpdesk.core.chat;
 
 import com.helpdesk.core.port.ChatSender;
+import com.helpdesk.core.service.SendOutcome;
 import com.helpdesk.core.service.TicketService;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.ActorType;
@@ -17,15 +18,6 @@ import java.util.Optional;
  * read, failed) find the reply. Internal notes are never queued, so never sent.
  */
 public final class ChatReplySender {
-    public enum Outcome { SENT, FAILED, SKIPPED }
-
-    /** A transient failure: the queue brings the request back later. */
-    public static final class RetryLater extends RuntimeException {
-        public RetryLater(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
     private static final Actor SENDER = Actor.system("outbound-chat");
 
     private final TicketService tickets;
@@ -40,16 +32,16 @@ public final class ChatReplySender {
         this.maxAttempts = maxAttempts;
     }
 
-    public Outcome deliver(String ticketId, String messageId) {
+    public SendOutcome deliver(String ticketId, String messageId) {
         Optional<Message> claimed = tickets.beginDelivery(ticketId, messageId, SENDER);
-        if (claimed.isEmpty()) return Outcome.SKIPPED;
+        if (claimed.isEmpty()) return SendOutcome.SKIPPED;
         Message reply = claimed.get();
         Ticket t = tickets.get(ticketId).ticket();
         String channelId = ChatKeys.channelOf(t.conversation());
         Optional<ChatChannel> channel = channelId == null ? Optional.empty() : channels.find(channelId);
         if (channel.isEmpty()) {
             fail(ticketId, messageId, channelId == null ? "the ticket has no chat conversation to answer in" : "chat channel " + channelId + " no longer exists");
-            return Outcome.FAILED;
+            return SendOutcome.FAILED;
         }
         String author = reply.author().type() == ActorType.SYSTEM ? null : reply.author().name() != null ? reply.author().name() : reply.author().id();
         try {
@@ -57,14 +49,9 @@ public final class ChatReplySender {
                     reply.body(), author));
             tickets.recordDelivery(ticketId, messageId, DeliveryStatus.SENT, providerId, null, providerId,
                     List.of(ChatKeys.providerMessage(channelId, providerId)), SENDER);
-            return Outcome.SENT;
+            return SendOutcome.SENT;
         } catch (ChatSender.Failure f) {
-            if (f.permanent() || reply.delivery().attempts() >= maxAttempts) {
-                fail(ticketId, messageId, f.permanent() ? f.getMessage() : "gave up after " + reply.delivery().attempts() + " attempts: " + f.getMessage());
-                return Outcome.FAILED;
-            }
-            tickets.recordDelivery(ticketId, messageId, DeliveryStatus.QUEUED, null, "retrying: " + f.getMessage(), null, List.of(), SENDER);
-            throw new RetryLater(f.getMessage());
+            return tickets.failedAttempt(ticketId, reply, f.getMessage(), f.permanent(), maxAttempts, SENDER);
         }
     }
 

@@ -1,6 +1,7 @@
 package com.helpdesk.core.email;
 
 import com.helpdesk.core.port.MailSender;
+import com.helpdesk.core.service.SendOutcome;
 import com.helpdesk.core.service.TicketService;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.ActorType;
@@ -17,20 +18,11 @@ import java.util.Optional;
  * Sends a ticket's public email reply: From the support address under the author's name, Reply-To the
  * ticket's signed reply address, the ticket token in the subject, In-Reply-To and References chained to
  * the thread. Sending is claimed first, so the same request delivered twice sends once; the outcome
- * (sent with the Message-ID SES used, or failed with the reason) is recorded on the message. Internal
+ * (sent with the Message-ID SES used, or failed with the reason; see TicketService#failedAttempt) is
+ * recorded on the message. Internal
  * notes are never queued, so never sent.
  */
 public final class ReplySender {
-    /** The result of one delivery attempt. */
-    public enum Outcome { SENT, FAILED, RETRY, SKIPPED }
-
-    /** Thrown when a transient failure should be retried later (the queue brings the request back). */
-    public static final class RetryLater extends RuntimeException {
-        public RetryLater(String reason) {
-            super(reason, null, false, false);
-        }
-    }
-
     static final int MAX_REFERENCES = 20;
     private static final Actor MAILER = Actor.system("outbound-email");
 
@@ -51,15 +43,15 @@ public final class ReplySender {
         this.maxAttempts = maxAttempts;
     }
 
-    public Outcome deliver(String ticketId, String messageId) {
+    public SendOutcome deliver(String ticketId, String messageId) {
         Optional<Message> claimed = tickets.beginDelivery(ticketId, messageId, MAILER);
-        if (claimed.isEmpty()) return Outcome.SKIPPED;
+        if (claimed.isEmpty()) return SendOutcome.SKIPPED;
         Message reply = claimed.get();
         TicketThread thread = tickets.get(ticketId);
         Ticket t = thread.ticket();
         if (t.requester().email() == null) {
             tickets.recordDelivery(ticketId, messageId, DeliveryStatus.FAILED, null, "the requester has no email address", null, List.of(), MAILER);
-            return Outcome.FAILED;
+            return SendOutcome.FAILED;
         }
         OutgoingMail mail = compose(thread, reply);
         try {
@@ -69,15 +61,9 @@ public final class ReplySender {
             if (sent.messageId() != null && !sent.messageId().equals(mail.messageId())) keys.add(EmailIntake.messageIdKey(sent.messageId()));
             tickets.recordDelivery(ticketId, messageId, DeliveryStatus.SENT, sent.providerId(), null,
                     sent.messageId() != null ? sent.messageId() : mail.messageId(), keys, MAILER);
-            return Outcome.SENT;
+            return SendOutcome.SENT;
         } catch (MailSender.DeliveryFailure f) {
-            if (f.permanent() || reply.delivery().attempts() >= maxAttempts) {
-                String why = f.permanent() ? f.getMessage() : "gave up after " + reply.delivery().attempts() + " attempts: " + f.getMessage();
-                tickets.recordDelivery(ticketId, messageId, DeliveryStatus.FAILED, null, why, null, List.of(), MAILER);
-                return Outcome.FAILED;
-            }
-            tickets.recordDelivery(ticketId, messageId, DeliveryStatus.QUEUED, null, "retrying: " + f.getMessage(), null, List.of(), MAILER);
-            throw new RetryLater(f.getMessage());
+            return tickets.failedAttempt(ticketId, reply, f.getMessage(), f.permanent(), maxAttempts, MAILER);
         }
     }
 

@@ -949,6 +949,22 @@ public final class TicketService {
         }
     }
 
+    /**
+     * A send attempt failed, on any channel: a refusal, or a transient failure on the last allowed
+     * attempt, marks the reply failed (and answers FAILED); an earlier transient failure queues it again
+     * with the reason and throws {@link RetryLater}.
+     */
+    public SendOutcome failedAttempt(String ticketId, Message claimed, String reason, boolean permanent, int maxAttempts, Actor sender) {
+        int attempts = claimed.delivery().attempts();
+        if (permanent || attempts >= maxAttempts) {
+            recordDelivery(ticketId, claimed.id(), DeliveryStatus.FAILED, null,
+                    permanent ? reason : "gave up after " + attempts + " attempts: " + reason, null, List.of(), sender);
+            return SendOutcome.FAILED;
+        }
+        recordDelivery(ticketId, claimed.id(), DeliveryStatus.QUEUED, null, "retrying: " + reason, null, List.of(), sender);
+        throw new RetryLater(reason);
+    }
+
     /** A message written on this ticket itself (not one shown here because its ticket was merged in). */
     private static Message ownMessage(TicketThread thread, String ticketId, String messageId) {
         return thread.messages().stream().filter(m -> m.id().equals(messageId) && m.ticketId().equals(ticketId)).findFirst()

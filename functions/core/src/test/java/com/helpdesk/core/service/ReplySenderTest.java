@@ -67,8 +67,8 @@ class ReplySenderTest {
         String id = emailTicket();
         long number = service.get(id).ticket().number();
         Message r = reply(id, "It ships today.", Visibility.PUBLIC);
-        assertThat(sender.deliver(id, r.id())).isEqualTo(ReplySender.Outcome.SENT);
-        assertThat(sender.deliver(id, r.id())).as("the same event again").isEqualTo(ReplySender.Outcome.SKIPPED);
+        assertThat(sender.deliver(id, r.id())).isEqualTo(SendOutcome.SENT);
+        assertThat(sender.deliver(id, r.id())).as("the same event again").isEqualTo(SendOutcome.SKIPPED);
         assertThat(ses.sent).hasSize(1);
         OutgoingMail m = ses.sent.get(0);
         assertThat(m.from().name()).isEqualTo("Alice Agent (Shop Support)");
@@ -95,7 +95,7 @@ class ReplySenderTest {
         String id = emailTicket();
         Message note = reply(id, "customer is difficult", Visibility.INTERNAL);
         assertThat(note.delivery()).isNull();
-        assertThat(sender.deliver(id, note.id())).isEqualTo(ReplySender.Outcome.SKIPPED);
+        assertThat(sender.deliver(id, note.id())).isEqualTo(SendOutcome.SKIPPED);
         assertThat(ses.sent).isEmpty();
     }
 
@@ -104,22 +104,22 @@ class ReplySenderTest {
         String id = emailTicket();
         Message r = reply(id, "Hello", Visibility.PUBLIC);
         ses.failures.add(new MailSender.DeliveryFailure("SES 429: Maximum sending rate exceeded", false, null));
-        assertThatThrownBy(() -> sender.deliver(id, r.id())).isInstanceOf(ReplySender.RetryLater.class);
+        assertThatThrownBy(() -> sender.deliver(id, r.id())).isInstanceOf(RetryLater.class);
         assertThat(stored(id, r.id()).delivery().status()).isEqualTo(DeliveryStatus.QUEUED);
         assertThat(stored(id, r.id()).delivery().detail()).startsWith("retrying: SES 429");
-        assertThat(sender.deliver(id, r.id())).isEqualTo(ReplySender.Outcome.SENT);
+        assertThat(sender.deliver(id, r.id())).isEqualTo(SendOutcome.SENT);
         assertThat(stored(id, r.id()).delivery().attempts()).isEqualTo(2);
 
         Message refused = reply(id, "Again", Visibility.PUBLIC);
         ses.failures.add(new MailSender.DeliveryFailure("SES refused: Email address is not verified", true, null));
-        assertThat(sender.deliver(id, refused.id())).isEqualTo(ReplySender.Outcome.FAILED);
+        assertThat(sender.deliver(id, refused.id())).isEqualTo(SendOutcome.FAILED);
         assertThat(stored(id, refused.id()).delivery().detail()).isEqualTo("SES refused: Email address is not verified");
 
         Message stubborn = reply(id, "Third", Visibility.PUBLIC);
         for (int i = 0; i < 3; i++) ses.failures.add(new MailSender.DeliveryFailure("SES 503", false, null));
-        assertThatThrownBy(() -> sender.deliver(id, stubborn.id())).isInstanceOf(ReplySender.RetryLater.class);
-        assertThatThrownBy(() -> sender.deliver(id, stubborn.id())).isInstanceOf(ReplySender.RetryLater.class);
-        assertThat(sender.deliver(id, stubborn.id())).isEqualTo(ReplySender.Outcome.FAILED);
+        assertThatThrownBy(() -> sender.deliver(id, stubborn.id())).isInstanceOf(RetryLater.class);
+        assertThatThrownBy(() -> sender.deliver(id, stubborn.id())).isInstanceOf(RetryLater.class);
+        assertThat(sender.deliver(id, stubborn.id())).isEqualTo(SendOutcome.FAILED);
         assertThat(stored(id, stubborn.id()).delivery().detail()).isEqualTo("gave up after 3 attempts: SES 503");
     }
 }
