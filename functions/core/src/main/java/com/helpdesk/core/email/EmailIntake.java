@@ -107,22 +107,22 @@ public final class EmailIntake {
         } else if (!mail.problems().isEmpty()) {
             tags.add("mime-repaired");
         }
-        Optional<String> auto = autoReplyReason(mail);
-        InboundMessage.Kind kind = InboundMessage.Kind.MESSAGE;
-        InboundMessage.Bounce bounce = null;
-        if (report != null) {
-            kind = InboundMessage.Kind.BOUNCE;
-            bounce = new InboundMessage.Bounce(report.originalMessageId(), report.recipient(), report.status(), report.diagnostic());
-        } else if (auto.isPresent()) {
-            kind = InboundMessage.Kind.AUTO_REPLY;
-        }
+        InboundMessage.Kind kind = kind(mail);
+        InboundMessage.Bounce bounce = report == null ? null
+                : new InboundMessage.Bounce(report.originalMessageId(), report.recipient(), report.status(), report.diagnostic());
         String dedupe = mail.messageId() != null ? "email:msgid:" + mail.messageId() : "email:provider:" + receipt.providerMessageId();
         return new InboundMessage(dedupe, keys, Channel.EMAIL, requester, mail.subject(), body, mail.html(), attachments,
                 receipt.receivedAt(), tags, mail.messageId(), receipt.original(), kind, bounce);
     }
 
+    /** A person's message, an auto-reply, or a delivery report (a bounce). */
+    InboundMessage.Kind kind(Email mail) {
+        if (mail.report() != null) return InboundMessage.Kind.BOUNCE;
+        return autoReplyReason(mail).isPresent() ? InboundMessage.Kind.AUTO_REPLY : InboundMessage.Kind.MESSAGE;
+    }
+
     /** The sender: From, else Reply-To, else the envelope sender; a sender none of them names is still a requester. */
-    private static Requester requester(Email mail, Receipt receipt) {
+    static Requester requester(Email mail, Receipt receipt) {
         List<Mailbox> candidates = new ArrayList<>();
         if (mail.from() != null) candidates.add(mail.from());
         candidates.addAll(mail.replyTo());

@@ -59,13 +59,11 @@ public final class MailReception {
         Attachment original = new Attachment(a.rawKey(), "original.eml", "message/rfc822", raw.size(a.rawKey()), null);
         EmailIntake.Receipt receipt = new EmailIntake.Receipt(a.providerMessageId(), a.recipients(), a.envelopeSender(), a.receivedAt(),
                 a.verdicts(), original);
-        InboundMessage probe = intake.toInbound(mail, receipt, false);
-        boolean flooding = false;
-        if (probe.kind() == InboundMessage.Kind.MESSAGE) {
-            String sender = probe.requester().identities().get(0);
-            flooding = rate.countOne("email:" + sender, a.receivedAt().truncatedTo(ChronoUnit.HOURS)) > floodLimit;
-        }
-        InboundMessage message = flooding ? intake.toInbound(mail, receipt, true) : probe;
+        // only a person's mail counts towards the flood limit; machine mail opens no tickets anyway
+        boolean flooding = intake.kind(mail) == InboundMessage.Kind.MESSAGE
+                && rate.countOne("email:" + EmailIntake.requester(mail, receipt).identities().get(0),
+                        a.receivedAt().truncatedTo(ChronoUnit.HOURS)) > floodLimit;
+        InboundMessage message = intake.toInbound(mail, receipt, flooding);
         queue.enqueue(message, "email:" + message.requester().identities().get(0));
         return message;
     }
