@@ -3,6 +3,7 @@ package com.helpdesk.chat;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.ValidationException;
 import com.helpdesk.core.chat.ChatChannel;
+import com.helpdesk.core.chat.ChatKeys;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.inbound.ThreadKey;
 import com.helpdesk.core.ticket.Attachment;
@@ -34,14 +35,6 @@ public final class ChatPayloads {
         public Malformed(String reason) {
             super(reason, null, false, false);
         }
-    }
-
-    static String conversationKey(String channelId, String conversation) {
-        return com.helpdesk.core.chat.ChatKeys.conversation(channelId, conversation);
-    }
-
-    static String providerMessageKey(String channelId, String providerMessageId) {
-        return com.helpdesk.core.chat.ChatKeys.providerMessage(channelId, providerMessageId);
     }
 
     static JsonNode json(byte[] body) throws Malformed {
@@ -77,7 +70,7 @@ public final class ChatPayloads {
         Requester requester = requester(ch, customerId, text(customer, "email"), text(customer, "phone"), text(customer, "name"));
         Instant sent = instant(text(message, "sentAt"), now);
         return List.of(new InboundMessage("chat:" + ch.id() + ":msg:" + (messageId != null ? messageId : eventId),
-                List.of(new ThreadKey(conversationKey(ch.id(), conversation + ":" + customerId), "conversation")), Channel.CHAT, requester,
+                List.of(new ThreadKey(ChatKeys.conversation(ch.id(), conversation + ":" + customerId), "conversation")), Channel.CHAT, requester,
                 subject(requester, textBody), textBody, null, attachments, sent, List.of(), messageId, null, InboundMessage.Kind.MESSAGE, null));
     }
 
@@ -117,7 +110,7 @@ public final class ChatPayloads {
                     Requester requester = requester(ch, from, null, "+" + from.replaceAll("[^0-9]", ""), names.get(from));
                     Instant at = epoch(text(m, "timestamp"), now);
                     out.add(new InboundMessage("chat:" + ch.id() + ":msg:" + id,
-                            List.of(new ThreadKey(conversationKey(ch.id(), from), "conversation")), Channel.CHAT, requester,
+                            List.of(new ThreadKey(ChatKeys.conversation(ch.id(), from), "conversation")), Channel.CHAT, requester,
                             subject(requester, textBody), textBody, null, attachments, at, List.of(), id, null, InboundMessage.Kind.MESSAGE, null));
                 }
                 for (JsonNode s : value.path("statuses")) {
@@ -128,7 +121,7 @@ public final class ChatPayloads {
                     String detail = s.path("errors").isArray() && s.path("errors").size() > 0
                             ? s.path("errors").get(0).path("code").asText() + " " + s.path("errors").get(0).path("title").asText() : null;
                     out.add(new InboundMessage("chat:" + ch.id() + ":status:" + id + ":" + status,
-                            List.of(new ThreadKey(providerMessageKey(ch.id(), id), "status of our message")), Channel.CHAT,
+                            List.of(new ThreadKey(ChatKeys.providerMessage(ch.id(), id), "status of our message")), Channel.CHAT,
                             requester(ch, recipient, null, "+" + recipient.replaceAll("[^0-9]", ""), null), null, "status " + status, null,
                             List.of(), epoch(text(s, "timestamp"), now), List.of(), null, null, InboundMessage.Kind.STATUS,
                             new InboundMessage.Bounce(id, recipient, status, detail)));
@@ -181,7 +174,7 @@ public final class ChatPayloads {
         boolean phone = address.matches("\\+?[0-9 ()-]{5,20}");
         Requester requester = requester(ch, author, address.contains("@") ? address : null, phone ? address : null, null);
         return List.of(new InboundMessage("chat:" + ch.id() + ":msg:" + messageSid,
-                List.of(new ThreadKey(conversationKey(ch.id(), conversation), "conversation")), Channel.CHAT, requester,
+                List.of(new ThreadKey(ChatKeys.conversation(ch.id(), conversation), "conversation")), Channel.CHAT, requester,
                 subject(requester, textBody), textBody.isBlank() ? "[media]" : textBody, null, attachments, instant(p.get("DateCreated"), now),
                 List.of(), messageSid, null, InboundMessage.Kind.MESSAGE, null));
     }

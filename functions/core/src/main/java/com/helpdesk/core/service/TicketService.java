@@ -592,10 +592,6 @@ public final class TicketService {
     }
 
     private Optional<String> ticketNamedBy(String key) {
-        if (key.startsWith(ThreadKey.TICKET)) {
-            String id = key.substring(ThreadKey.TICKET.length());
-            return repository.find(id).map(t -> t.ticket().id());
-        }
         String number = key.substring(ThreadKey.NUMBER.length());
         return NUMBER.matcher(number).matches() ? repository.findIdByNumber(Long.parseLong(number)) : Optional.empty();
     }
