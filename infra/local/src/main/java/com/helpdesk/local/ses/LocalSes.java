@@ -35,10 +35,24 @@ public final class LocalSes {
     private final ObjectMapper json = new ObjectMapper();
     private final List<Map<String, Object>> outbox = new CopyOnWriteArrayList<>();
     private final Supplier<Instant> clock;
-    private final AtomicInteger failNext = new AtomicInteger();
-    private volatile String failWith = "throttle";
-    private final AtomicInteger failNextChat = new AtomicInteger();
-    private volatile String failChatWith = "throttle";
+    /** Injected failures: the next {@code n} calls fail, each "throttle" (transient) or "reject" (permanent). */
+    private static final class Faults {
+        private final AtomicInteger left = new AtomicInteger();
+        private volatile boolean reject;
+
+        void arm(int n, String kind) {
+            reject = "reject".equals(kind);
+            left.set(n);
+        }
+
+        /** Null when this call passes, else whether it is refused ("reject") rather than throttled. */
+        Boolean next() {
+            return left.getAndUpdate(n -> Math.max(0, n - 1)) > 0 ? reject : null;
+        }
+    }
+
+    private final Faults sesFaults = new Faults();
+    private final Faults chatFaults = new Faults();
 
     public LocalSes(Supplier<Instant> clock) {
         this.clock = clock;
@@ -50,14 +64,12 @@ public final class LocalSes {
 
     /** The next {@code n} sends fail: "throttle" (retried) or "reject" (permanent). */
     public void failNext(int n, String kind) {
-        failWith = kind;
-        failNext.set(n);
+        sesFaults.arm(n, kind);
     }
 
     /** The next {@code n} chat replies fail: "throttle" (429, retried) or "reject" (400, permanent). */
     public void failNextChat(int n, String kind) {
-        failChatWith = kind;
-        failNextChat.set(n);
+        chatFaults.arm(n, kind);
     }
 
     public void handle(HttpExchange ex) throws IOException {
@@ -66,8 +78,9 @@ public final class LocalSes {
             awsError(ex, 404, "NotFoundException", "the local SES implements SendEmail only (POST /v2/email/outbound-emails)");
             return;
         }
-        if (failNext.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            if ("reject".equals(failWith)) awsError(ex, 400, "MessageRejected", "Email address is not verified (injected)");
+        Boolean reject = sesFaults.next();
+        if (reject != null) {
+            if (reject) awsError(ex, 400, "MessageRejected", "Email address is not verified (injected)");
             else awsError(ex, 429, "TooManyRequestsException", "Maximum sending rate exceeded (injected)");
             return;
         }
@@ -100,8 +113,9 @@ public final class LocalSes {
         try (InputStream in = ex.getRequestBody()) {
             body = in.readAllBytes();
         }
-        if (failNextChat.getAndUpdate(n -> Math.max(0, n - 1)) > 0) {
-            LocalHttp.send(ex, "reject".equals(failChatWith) ? 400 : 429, "application/json",
+        Boolean reject = chatFaults.next();
+        if (reject != null) {
+            LocalHttp.send(ex, reject ? 400 : 429, "application/json",
                     "{\"error\":\"injected failure\"}".getBytes(StandardCharsets.UTF_8));
             return;
         }
