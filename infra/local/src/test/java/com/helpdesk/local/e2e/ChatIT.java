@@ -75,6 +75,14 @@ class ChatIT {
         assertThat(put.status()).as(put.body()).isEqualTo(201);
         assertThat(put.body()).doesNotContain("w-secret");
         assertThat(agent.send("PUT", "/channels/widget", "{\"kind\":\"generic\"}", Map.of()).status()).isEqualTo(403);
+        AgentApiClient.Reply incomplete = admin.send("PUT", "/channels/wa-incomplete", "{\"kind\":\"whatsapp\",\"settings\":{}}", Map.of());
+        assertThat(incomplete.status()).isEqualTo(400);
+        assertThat(incomplete.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(incomplete.body()).contains("settings.phoneNumberId").contains("secrets.appSecret");
+        assertThat(admin.send("PUT", "/channels/Bad_Id", "{\"kind\":\"generic\",\"settings\":{\"callbackUrl\":\"ftp://x\"},"
+                + "\"secrets\":{\"signingSecret\":\"s\"}}", Map.of()).body()).contains("channelId").contains("settings.callbackUrl");
+        assertThat(admin.send("PUT", "/channels/k", "{\"kind\":\"telegram\"}", Map.of()).status()).isEqualTo(400);
+        assertThat(admin.get("/channels/nope").status()).isEqualTo(404);
         assertThat(admin.get("/channels").body()).contains("widget").doesNotContain("w-secret");
 
         long now = Instant.now().getEpochSecond();
@@ -267,6 +275,9 @@ class ChatIT {
         assertThat(note.get("visibility").asText()).isEqualTo("internal");
         assertThat(note.get("body").asText()).contains("Refund without packaging evidence").contains("Lamp from order 1001");
         assertThat(ai.post("/ai/conversations", "{\"conversationId\":\"x\"}").status()).isEqualTo(400);
+        AgentApiClient.Reply badAuthor = ai.post("/ai/conversations", resolved.replace("\"author\": \"ai\"", "\"author\": \"bot\""));
+        assertThat(badAuthor.status()).isEqualTo(400);
+        assertThat(badAuthor.header("Content-Type")).startsWith("application/problem+json");
     }
 
     @Test

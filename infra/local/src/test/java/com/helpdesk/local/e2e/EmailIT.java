@@ -239,6 +239,7 @@ class EmailIT {
         // ...but they are kept, in sight
         JsonNode kept = agent.get("/inbound/unthreaded").json().get("items");
         assertThat(kept.toString()).contains("ooo@example.com").contains("bulk@example.com").contains("auto-reply to no known conversation");
+        assertThat(agent.get("/inbound/unthreaded?date=yesterday").status()).isEqualTo(400);
         assertThat(ticketsOf("dave@example.com")).hasSize(1);
         assertThat(mails("ooo@example.com", true)).as("no automatic answer to machine mail").isEmpty();
         assertThat(mails("bulk@example.com", true)).isEmpty();
