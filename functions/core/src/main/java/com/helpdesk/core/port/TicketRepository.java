@@ -38,6 +38,23 @@ public interface TicketRepository {
      */
     Optional<TicketThread> find(String ticketId);
 
+    /**
+     * The ticket item alone, without its thread, or empty: for commands that need only the ticket's
+     * state and version (a single GetItem in the DynamoDB store).
+     */
+    default Optional<com.helpdesk.core.ticket.Ticket> findTicket(String ticketId) {
+        return find(ticketId).map(TicketThread::ticket);
+    }
+
+    /**
+     * One message of the ticket's own thread (not of the tickets merged into it), or empty: for the
+     * delivery of a reply and its status callbacks (a single GetItem in the DynamoDB store).
+     */
+    default Optional<com.helpdesk.core.ticket.Message> findMessage(String ticketId, String messageId) {
+        return find(ticketId).flatMap(t -> t.messages().stream()
+                .filter(m -> m.id().equals(messageId) && ticketId.equals(m.ticketId())).findFirst());
+    }
+
     /** The id of the ticket with this number, or empty. */
     Optional<String> findIdByNumber(long number);
 
