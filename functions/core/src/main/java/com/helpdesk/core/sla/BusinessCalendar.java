@@ -36,15 +36,14 @@ import java.util.regex.Pattern;
  *       time or later: inside a skipped hour that is the first valid instant after the gap; inside a
  *       repeated hour it is the first pass (the earlier offset), for openings and closings alike. An
  *       interval lying wholly inside a skipped hour is closed that day; one wholly inside a repeated
- *       hour is open once, during the first pass. See {@link OpeningSpans#atWallClock}.</li>
+ *       hour is open once, during the first pass. Why this rule and not java.time's gap rule: docs/sla.md.</li>
  *   <li>An interval ending at 24:00 ends at the next day's midnight, so it joins a 00:00 interval of the
  *       next day without any closed moment between them.</li>
  *   <li>A holiday closes its whole local day; an interval of the day before that ends at 24:00 still
  *       runs to midnight.</li>
  * </ul>
  * A calendar needs at least one opening interval a week; holidays are finite, so every amount has a
- * due time, and walks are bounded at {@value OpeningSpans#HORIZON_YEARS} years (beyond that: an
- * {@link IllegalArgumentException}).
+ * due time, and walks are bounded at 100 years (beyond that: an {@link IllegalArgumentException}).
  */
 public record BusinessCalendar(String id, String name, ZoneId zone, Map<DayOfWeek, List<OpeningInterval>> weekly,
                                NavigableSet<LocalDate> holidays) implements BusinessTime {

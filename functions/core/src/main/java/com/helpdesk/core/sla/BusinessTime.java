@@ -10,9 +10,10 @@ import java.time.Instant;
 public interface BusinessTime {
 
     /**
-     * The instant at which {@code amount} of business time has elapsed after {@code start}. A start
+     * The earliest instant by which {@code amount} of business time has elapsed after {@code start}. A start
      * outside opening hours counts from the next opening; a due time that lands exactly on a closing
-     * time is that closing time.
+     * time is that closing time; a zero amount answers {@code start}; a negative one is an
+     * {@link IllegalArgumentException}. The rules, with worked examples: docs/sla.md, "Business time".
      */
     Instant add(Instant start, Duration amount);
 
