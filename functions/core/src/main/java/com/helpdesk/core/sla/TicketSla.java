@@ -18,7 +18,8 @@ import java.util.Set;
  * A ticket's SLA clocks and what they depend on: the policy they were started under (a snapshot, so
  * editing a policy does not rewrite running clocks), the calendar that policy names, the ticket's status,
  * and who spoke last in public. Immutable; each fact about the ticket returns an {@link SlaOutcome} with
- * the next state, the ledger entries it caused and the warnings/breaches to publish. The rules are in
+ * the next state, the ledger entries it caused and the warnings/breaches to publish; every fact first
+ * fires what was due by its instant, so after applying a fact at t nothing due by t is left unfired. The rules are in
  * docs/sla.md ("Policies and clocks").
  *
  * <p>{@code calendar} is the business-time arithmetic of {@code policy.businessHours()} (around the clock
@@ -92,7 +93,8 @@ public record TicketSla(
      * clock and leaving pending resumes them; closing is {@link #onClosed}.
      */
     public SlaOutcome onStatusChanged(Status to, Instant at, String cause) {
-        if (ended || to == status) return unchanged();
+        if (ended) return unchanged();
+        if (to == status) return fire(at);
         if (to == Status.CLOSED) return onClosed(at, cause);
         SlaStep step = begin(at);
         if (to == Status.RESOLVED && step.isOpen(SlaTarget.RESOLUTION)) step.stop(SlaTarget.RESOLUTION, Phase.MET, at, cause);
@@ -135,7 +137,8 @@ public record TicketSla(
      * (see {@link #startCycle}). The same policy again changes nothing.
      */
     public SlaOutcome onPolicyChanged(SlaPolicy next, BusinessTime nextCalendar, Instant at, String cause) {
-        if (ended || next.equals(policy)) return unchanged();
+        if (ended) return unchanged();
+        if (next.equals(policy)) return fire(at);
         SlaStep step = begin(at);
         String because = cause + " (policy " + policy.id() + " → " + next.id() + ")";
         for (SlaTarget target : SlaTarget.values()) {
