@@ -134,6 +134,8 @@ class SlaClockPropertiesTest {
             } else if (!sla.ended()) {
                 assertThat(sla.fire(now.plus(Duration.ofDays(30))).signals()).as(context("nothing left to fire")).isEmpty();
             }
+            assertThat(TicketSlaWire.fromWire(TicketSlaWire.toWire(sla), TicketSlaWireTest::calendars))
+                    .as(context("the stored shape reads back")).isEqualTo(sla);
             last = outcome;
         }
 
