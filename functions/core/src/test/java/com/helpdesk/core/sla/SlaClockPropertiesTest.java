@@ -16,10 +16,10 @@ import java.util.Map;
 import java.util.Random;
 import java.util.Set;
 
-import static com.helpdesk.core.sla.SlaClocksTest.MON_9;
-import static com.helpdesk.core.sla.SlaClocksTest.STANDARD;
-import static com.helpdesk.core.sla.SlaClocksTest.URGENT;
-import static com.helpdesk.core.sla.SlaClocksTest.policy;
+import static com.helpdesk.core.sla.SlaFixtures.MON_9;
+import static com.helpdesk.core.sla.SlaFixtures.STANDARD;
+import static com.helpdesk.core.sla.SlaFixtures.URGENT;
+import static com.helpdesk.core.sla.SlaFixtures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**

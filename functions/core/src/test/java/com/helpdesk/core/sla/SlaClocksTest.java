@@ -1,15 +1,11 @@
 package com.helpdesk.core.sla;
 
-import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.sla.SlaClock.Phase;
-import com.helpdesk.core.sla.SlaLedgerEntry.Kind;
-import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.Status;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 
@@ -24,40 +20,11 @@ import static com.helpdesk.core.ticket.ActorType.CUSTOMER;
 import static com.helpdesk.core.ticket.ActorType.SYSTEM;
 import static com.helpdesk.core.ticket.Visibility.INTERNAL;
 import static com.helpdesk.core.ticket.Visibility.PUBLIC;
+import static com.helpdesk.core.sla.SlaFixtures.*;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The rules of the issue's "Clocks" section, one by one, on a 24/7 calendar unless a test says otherwise. */
 class SlaClocksTest {
-    /** Monday 30 November 2026, 09:00 UTC. */
-    static final Instant MON_9 = Instant.parse("2026-11-30T09:00:00Z");
-    static final SlaPolicy STANDARD = policy("standard", null, Duration.ofHours(4), Duration.ofHours(8), Duration.ofHours(24));
-    static final SlaPolicy URGENT = policy("urgent", null, Duration.ofHours(1), Duration.ofHours(2), Duration.ofHours(8));
-
-    static SlaPolicy policy(String id, String businessHours, Duration first, Duration next, Duration resolution) {
-        Map<SlaTarget, Duration> targets = new EnumMap<>(SlaTarget.class);
-        if (first != null) targets.put(FIRST_RESPONSE, first);
-        if (next != null) targets.put(NEXT_RESPONSE, next);
-        if (resolution != null) targets.put(RESOLUTION, resolution);
-        return new SlaPolicy(id, id, 1, SlaMatch.ANY, businessHours, targets, 0.75, new SlaPolicy.OnBreach(true, "tier2", "sla-breached"));
-    }
-
-    static Instant at(int minutes) {
-        return MON_9.plus(Duration.ofMinutes(minutes));
-    }
-
-    static TicketSla created(SlaPolicy policy, int minute) {
-        return TicketSla.create(policy, AROUND_THE_CLOCK, Status.NEW, at(minute), "TicketCreated").sla();
-    }
-
-    @SuppressWarnings("unchecked")
-    static Map<String, Object> view(TicketSla sla, Instant now, SlaTarget target) {
-        return (Map<String, Object>) sla.view(now).get(target.wire());
-    }
-
-    static List<String> kinds(SlaOutcome o) {
-        return o.ledger().stream().map(e -> e.target().wire() + " " + e.kind().wire()).toList();
-    }
-
     @Test
     void aNewTicketGetsItsPolicysClocksFromItsCreationOrReceivedTime() {
         Instant received = at(-7); // the inbound mail was received 7 minutes before the processor created the ticket
@@ -220,76 +187,6 @@ class SlaClocksTest {
     }
 
     @Test
-    void aPolicyChangeRetargetsRunningClocksKeepingTheElapsedBusinessTime() {
-        TicketSla sla = created(STANDARD, 0);
-        SlaOutcome o = sla.onPolicyChanged(URGENT, AROUND_THE_CLOCK, at(30), "PriorityChanged normal→urgent");
-        assertThat(kinds(o)).containsExactly("firstResponse retarget", "resolution retarget");
-        assertThat(o.ledger().get(0).cause()).isEqualTo("PriorityChanged normal→urgent (policy standard → urgent)");
-        SlaClock first = o.sla().clocks().get(FIRST_RESPONSE);
-        assertThat(first.goal()).isEqualTo(Duration.ofHours(1));
-        assertThat(first.elapsed()).isEqualTo(Duration.ofMinutes(30));
-        assertThat(first.dueAt()).isEqualTo(at(60)); // still due one hour after creation
-        assertThat(o.sla().view(at(30))).extractingByKey("firstResponse").extracting("policy").isEqualTo("urgent");
-        // the same policy again changes nothing
-        assertThat(o.sla().onPolicyChanged(URGENT, AROUND_THE_CLOCK, at(40), "Tagged +x").ledger()).isEmpty();
-    }
-
-    @Test
-    void aRetargetPastTheNewTargetBreachesAtOnceAndAPausedClockIsRetargetedWithoutADueTime() {
-        TicketSla sla = created(STANDARD, 0).onStatusChanged(Status.OPEN, at(0), "open").sla();
-        SlaOutcome late = sla.onPolicyChanged(URGENT, AROUND_THE_CLOCK, at(90), "PriorityChanged high→urgent");
-        assertThat(kinds(late)).containsExactly("firstResponse retarget", "resolution retarget", "firstResponse warning", "firstResponse breach");
-        assertThat(late.signals()).allSatisfy(s -> assertThat(s.at()).isEqualTo(at(90)));
-        assertThat(late.signals()).extracting(SlaSignal::policy).containsOnly("urgent");
-
-        TicketSla paused = sla.onStatusChanged(Status.PENDING, at(30), "pending").sla();
-        SlaOutcome o = paused.onPolicyChanged(URGENT, AROUND_THE_CLOCK, at(90), "PriorityChanged high→urgent");
-        assertThat(o.ledger()).allSatisfy(e -> assertThat(e.dueAt()).isNull());
-        assertThat(o.sla().clocks().get(RESOLUTION).phase()).isEqualTo(Phase.PAUSED);
-        assertThat(o.sla().clocks().get(RESOLUTION).goal()).isEqualTo(Duration.ofHours(8));
-    }
-
-    @Test
-    void aRetargetMovesTheClockToTheNewPolicysCalendarFromThatPoint() {
-        // created Friday 16:00 UTC on 24/7; at 17:00 a tag selects a business-hours policy
-        Instant friday16 = Instant.parse("2026-12-04T16:00:00Z");
-        TicketSla sla = TicketSla.create(STANDARD, AROUND_THE_CLOCK, Status.OPEN, friday16, "TicketCreated").sla();
-        SlaPolicy office = policy("office", "weekdays", Duration.ofHours(2), null, Duration.ofHours(16));
-        SlaOutcome o = sla.onPolicyChanged(office, WEEKDAYS_9_TO_5, friday16.plus(Duration.ofHours(1)), "Tagged +b2b");
-        SlaClock first = o.sla().clocks().get(FIRST_RESPONSE);
-        assertThat(first.elapsed()).isEqualTo(Duration.ofHours(1)); // counted 24/7 up to the change
-        assertThat(first.dueAt()).isEqualTo(Instant.parse("2026-12-07T10:00:00Z")); // the last hour on Monday's opening hours
-        assertThat(o.sla().view(Instant.parse("2026-12-06T12:00:00Z")))
-                .extractingByKey("firstResponse").isEqualTo(Map.of("state", "active", "dueAt", "2026-12-07T10:00:00Z",
-                        "remaining", "PT1H", "policy", "office", "businessHours", "weekdays"));
-    }
-
-    @Test
-    void aTargetTheNewPolicyLacksIsCancelledAndOneOnlyItHasStartsWhenItsConditionHolds() {
-        SlaPolicy resolutionOnly = policy("slow", null, null, null, Duration.ofHours(48));
-        TicketSla sla = created(STANDARD, 0);
-        SlaOutcome o = sla.onPolicyChanged(resolutionOnly, AROUND_THE_CLOCK, at(60), "PriorityChanged normal→low");
-        assertThat(kinds(o)).containsExactly("firstResponse cancel", "resolution retarget");
-        assertThat(o.ledger().get(0).cause()).endsWith("no firstResponse target");
-        // back to a policy with firstResponse before anyone replied: it continues from where it was cancelled
-        SlaOutcome back = o.sla().onPolicyChanged(URGENT, AROUND_THE_CLOCK, at(70), "PriorityChanged low→urgent");
-        // an hour spent against urgent's one-hour firstResponse: its warning and breach are due at once
-        assertThat(kinds(back)).containsExactly("resolution retarget", "firstResponse start", "firstResponse warning", "firstResponse breach");
-        assertThat(back.signals()).allSatisfy(s -> assertThat(s.at()).isEqualTo(at(70)));
-        SlaClock first = back.sla().clocks().get(FIRST_RESPONSE);
-        assertThat(first.elapsed()).isEqualTo(Duration.ofHours(1));
-        assertThat(first.cycle()).isEqualTo(2);
-        // nextResponse starts on a re-target only when the customer is waiting after a team reply
-        assertThat(back.sla().clocks()).doesNotContainKey(NEXT_RESPONSE);
-        TicketSla waiting = created(resolutionOnly, 0).onMessage(AGENT, PUBLIC, at(5), "r").sla()
-                .onMessage(CUSTOMER, PUBLIC, at(10), "c").sla();
-        assertThat(waiting.clocks()).doesNotContainKey(NEXT_RESPONSE);
-        SlaOutcome started = waiting.onPolicyChanged(STANDARD, AROUND_THE_CLOCK, at(20), "Tagged +vip");
-        assertThat(started.sla().clocks().get(NEXT_RESPONSE).dueAt()).isEqualTo(at(20 + 8 * 60));
-        assertThat(started.sla().clocks()).doesNotContainKey(FIRST_RESPONSE); // already answered
-    }
-
-    @Test
     void aMergedSourcesClocksStopAsCancelledAndNothingMovesThemAfterwards() {
         TicketSla sla = created(STANDARD, 0).onStatusChanged(Status.PENDING, at(10), "pending").sla();
         SlaOutcome merged = sla.onMerged(at(20), "Merged into #1001");
@@ -317,63 +214,6 @@ class SlaClocksTest {
     }
 
     @Test
-    void firingWarnsAtWarnAtAndBreachesAtTheTargetEachOncePerCycle() {
-        TicketSla sla = created(URGENT, 0); // firstResponse 1h: warn at 45 min
-        assertThat(sla.nextFireAt()).isEqualTo(at(45));
-        assertThat(sla.fire(at(44)).ledger()).isEmpty();
-
-        SlaOutcome warned = sla.fire(at(45));
-        assertThat(kinds(warned)).containsExactly("firstResponse warning");
-        SlaSignal warning = warned.signals().get(0);
-        assertThat(warning.dedupeKey()).isEqualTo("firstResponse#1#SlaWarning");
-        assertThat(warning.detail()).containsEntry("at", at(45).toString()).containsEntry("dueAt", at(60).toString())
-                .containsEntry("targetDuration", "PT1H").doesNotContainKey("onBreach");
-        assertThat(warned.nextFireAt()).isEqualTo(at(60));
-        // firing again, at the same or a later instant before the breach, emits nothing new
-        assertThat(warned.sla().fire(at(45)).ledger()).isEmpty();
-        assertThat(warned.sla().fire(at(59)).signals()).isEmpty();
-
-        SlaOutcome breached = warned.sla().fire(at(61));
-        assertThat(kinds(breached)).containsExactly("firstResponse breach");
-        assertThat(breached.signals().get(0).at()).isEqualTo(at(60));
-        assertThat(breached.signals().get(0).detail()).containsEntry("onBreach", Map.of("escalate", true, "group", "tier2", "tag", "sla-breached"));
-        assertThat(breached.sla().fire(at(61)).ledger()).isEmpty();
-        assertThat(breached.sla().fire(at(600)).signals()).extracting(SlaSignal::target).doesNotContain(FIRST_RESPONSE);
-    }
-
-    @Test
-    void aLateTimerEmitsTheWarningBeforeTheBreachStampedWhenEachHappened() {
-        SlaOutcome o = created(URGENT, 0).fire(at(24 * 60));
-        assertThat(kinds(o)).containsExactly("firstResponse warning", "firstResponse breach", "resolution warning", "resolution breach");
-        assertThat(o.ledger()).extracting(SlaLedgerEntry::at).containsExactly(at(45), at(60), at(360), at(480));
-        assertThat(o.signals()).extracting(SlaSignal::type)
-                .containsExactly(SlaSignal.WARNING, SlaSignal.BREACHED, SlaSignal.WARNING, SlaSignal.BREACHED);
-        assertThat(o.nextFireAt()).isNull();
-        assertThat(o.sla().fire(at(24 * 60)).ledger()).isEmpty();
-    }
-
-    @Test
-    void aBreachedClockKeepsCountingUntilItIsMet() {
-        SlaOutcome breached = created(URGENT, 0).fire(at(61));
-        SlaClock first = breached.sla().clocks().get(FIRST_RESPONSE);
-        assertThat(first.isRunning()).isTrue();
-        Map<String, Object> view = view(breached.sla(), at(90), FIRST_RESPONSE);
-        assertThat(view).containsEntry("state", "breached").containsEntry("remaining", "-PT30M").containsEntry("dueAt", at(60).toString());
-        SlaOutcome met = breached.sla().onMessage(AGENT, PUBLIC, at(100), "MessageAdded msg_9");
-        assertThat(kinds(met)).containsExactly("firstResponse met"); // no second breach
-        assertThat(met.sla().clocks().get(FIRST_RESPONSE).elapsed()).isEqualTo(Duration.ofMinutes(100));
-        assertThat(view(met.sla(), at(200), FIRST_RESPONSE)).containsEntry("state", "breached").containsEntry("remaining", "-PT40M");
-    }
-
-    @Test
-    void aDowngradeAfterABreachDoesNotBreachTheSameCycleTwice() {
-        TicketSla breached = created(URGENT, 0).fire(at(70)).sla();
-        SlaOutcome downgraded = breached.onPolicyChanged(STANDARD, AROUND_THE_CLOCK, at(80), "PriorityChanged urgent→normal");
-        assertThat(view(downgraded.sla(), at(80), FIRST_RESPONSE).get("state")).isEqualTo("active");
-        assertThat(downgraded.sla().fire(at(10 * 60)).signals()).extracting(SlaSignal::target).doesNotContain(FIRST_RESPONSE);
-    }
-
-    @Test
     void underBusinessHoursAClockCountsOnlyOpeningHours() {
         SlaPolicy office = policy("office", "weekdays", Duration.ofHours(1), null, Duration.ofHours(16));
         Instant friday1630 = Instant.parse("2026-12-04T16:30:00Z");
@@ -385,33 +225,5 @@ class SlaClocksTest {
         // a reply on Monday 09:10 took 40 business minutes
         SlaOutcome met = o.sla().onMessage(AGENT, PUBLIC, Instant.parse("2026-12-07T09:10:00Z"), "r");
         assertThat(met.sla().clocks().get(FIRST_RESPONSE).elapsed()).isEqualTo(Duration.ofMinutes(40));
-    }
-
-    @Test
-    void theLedgerAndCausesReadAsTheIssueAsks() {
-        SlaOutcome o = created(STANDARD, 0).onStatusChanged(Status.PENDING, at(15), "StatusChanged new→pending");
-        Map<String, Object> wire = o.ledger().get(0).toWire();
-        assertThat(wire.keySet()).containsExactly("at", "target", "cycle", "kind", "cause", "dueAt", "elapsed");
-        assertThat(wire).containsEntry("at", at(15).toString()).containsEntry("target", "firstResponse").containsEntry("cycle", 1)
-                .containsEntry("kind", "pause").containsEntry("cause", "StatusChanged new→pending").containsEntry("dueAt", null)
-                .containsEntry("elapsed", "PT15M");
-        assertThat(SlaCause.of(event("MessageAdded", Map.of("messageId", "msg_1")))).isEqualTo("MessageAdded msg_1");
-        assertThat(SlaCause.of(event("StatusChanged", Map.of("from", "open", "to", "pending")))).isEqualTo("StatusChanged open→pending");
-        assertThat(SlaCause.of(event("PriorityChanged", Map.of("from", "normal", "to", "urgent")))).isEqualTo("PriorityChanged normal→urgent");
-        assertThat(SlaCause.of(event("Tagged", Map.of("added", List.of("vip"), "removed", List.of("spam"))))).isEqualTo("Tagged +vip -spam");
-        assertThat(SlaCause.of(event("Merged", Map.of("role", "source", "target", Map.of("id", "tkt_2", "number", 1001)))))
-                .isEqualTo("Merged into #1001");
-        assertThat(SlaCause.of(event("TicketCreated", Map.of()))).isEqualTo("TicketCreated");
-    }
-
-    @Test
-    void negativeRemainingUsesTheLeadingSignForm() {
-        assertThat(SlaView.signed(Duration.ofMinutes(-90))).isEqualTo("-PT1H30M");
-        assertThat(Duration.parse(SlaView.signed(Duration.ofMinutes(-90)))).isEqualTo(Duration.ofMinutes(-90));
-        assertThat(SlaView.signed(Duration.ZERO)).isEqualTo("PT0S");
-    }
-
-    private static DomainEvent event(String type, Map<String, Object> data) {
-        return new DomainEvent("evt_1", type, "tkt_1", 1, MON_9, Actor.agent("alice"), data);
     }
 }

@@ -9,9 +9,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
-import static com.helpdesk.core.sla.SlaClocksTest.STANDARD;
-import static com.helpdesk.core.sla.SlaClocksTest.at;
-import static com.helpdesk.core.sla.SlaClocksTest.policy;
+import static com.helpdesk.core.sla.SlaFixtures.STANDARD;
+import static com.helpdesk.core.sla.SlaFixtures.at;
+import static com.helpdesk.core.sla.SlaFixtures.policy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
