@@ -32,6 +32,8 @@ public final class SlaPolicyWire {
     public static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
     public static final int MAX_NAME = 100;
     public static final int MAX_GROUP = 64;
+    /** A policy is a rule, not a list of customers: a hundred tags is already a smell. */
+    public static final int MAX_MATCH_TAGS = 100;
     /** Longest target accepted: a year of business time is already far past any real SLA. */
     public static final Duration MAX_TARGET = Duration.ofDays(366);
     private static final Set<String> FIELDS = Set.of("id", "name", "order", "match", "businessHours", "targets", "warnAt", "onBreach");
@@ -118,6 +120,7 @@ public final class SlaPolicyWire {
         List<Priority> priorities = list("match.priority", map.get("priority"), errors, (f, v) -> Priority.parse(f, v));
         List<Channel> channels = list("match.channel", map.get("channel"), errors, (f, v) -> Channel.parse(f, v));
         List<String> tags = list("match.tag", map.get("tag"), errors, (f, v) -> Tags.normalise(f, v));
+        if (tags.size() > MAX_MATCH_TAGS) errors.add(new FieldError("match.tag", "lists more than " + MAX_MATCH_TAGS + " tags"));
         return new SlaMatch(priorities.isEmpty() ? Set.of() : EnumSet.copyOf(priorities),
                 channels.isEmpty() ? Set.of() : EnumSet.copyOf(channels), new TreeSet<>(tags));
     }

@@ -127,6 +127,8 @@ class SlaPolicyTest {
         Map<String, Object> body = new HashMap<>(Map.of("id", "other", "name", "x", "order", 1, "targets", Map.of("resolution", "PT1H")));
         assertThat(fields(() -> SlaPolicyWire.parse("x", body))).containsExactly("id");
         assertThat(fields(() -> SlaPolicyWire.parse("x", withField(body, "order", 3_000_000_000L)))).contains("order");
+        List<String> manyTags = java.util.stream.IntStream.range(0, 101).mapToObj(i -> "t" + i).toList();
+        assertThat(fields(() -> SlaPolicyWire.parse("x", withField(body, "match", Map.of("tag", manyTags))))).contains("match.tag");
     }
 
     @Test
