@@ -274,6 +274,7 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
             } else if (htmlText != null) {
                 text = HtmlText.text(htmlText);
                 visible = QuotedText.visible(HtmlText.visible(htmlText));
+                if (visible.isBlank()) visible = text; // all of it quoted: the whole text is what there is
             } else if (preamble != null && !preamble.isBlank()) {
                 text = HtmlText.tidy(preamble);
                 visible = QuotedText.visible(text);
