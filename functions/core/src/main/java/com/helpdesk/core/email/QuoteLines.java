@@ -28,7 +28,7 @@ final class QuoteLines {
     /**
      * An attribution line ("On ..., Name &lt;a@b&gt; wrote:" in any language the table knows, or the verbless
      * "date, Name &lt;a@b&gt;:" of Gmail in Russian and Japanese): it ends with a colon and has a verb and a
-     * date or address, or an address and a year.
+     * date or address, or an address in angle brackets and a year.
      */
     static boolean isAttribution(String candidate) {
         String t = candidate.strip();
@@ -37,7 +37,7 @@ final class QuoteLines {
         for (int i = 0; i < t.length() && !digit; i++) digit = Character.isDigit(t.charAt(i));
         boolean address = hasAddress(t);
         if ((digit || address) && hasVerb(QuotePhrases.fold(t))) return true;
-        return address && hasYear(t);
+        return hasBracketedAddress(t) && hasYear(t); // a client writes the sender as "Name <address>"; a person rarely does
     }
 
     /** A shorter attribution that counts only when quoted lines follow it ("Jane wrote:" then "&gt; ..."). */
@@ -151,6 +151,14 @@ final class QuoteLines {
     private static boolean hasAddress(String t) {
         int at = t.indexOf('@');
         return at > 0 && t.indexOf('.', at) > at + 1;
+    }
+
+    /** An address in angle brackets, as clients write the quoted sender ("Name &lt;a@b.c&gt;"). */
+    private static boolean hasBracketedAddress(String t) {
+        int at = t.indexOf('@');
+        if (at <= 0 || !hasAddress(t)) return false;
+        int open = t.lastIndexOf('<', at);
+        return open >= 0 && t.indexOf('>', at) > at && t.indexOf('>', open) > at;
     }
 
     /** A year of this or the last century standing alone (2026, "2026年", "2026 г."). */

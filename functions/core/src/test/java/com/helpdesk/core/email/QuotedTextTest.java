@@ -149,7 +149,8 @@ class QuotedTextTest {
 
     @Test
     void aPersonsOwnColonLineIsNoQuoteHeader() {
-        String text = "Hi,\n\nI ordered these on 30 Nov 2026:\n- shoes\n- socks\n\nContact me at jane@example.com:\nthanks";
+        String text = "Hi,\n\nI ordered these on 30 Nov 2026:\n- shoes\n- socks\n\nFrom 2026 my address is jane@new.example:\nHauptstr. 5\n\n"
+                + "Contact me at jane@example.com:\nthanks";
         assertThat(QuotedText.visible(text)).isEqualTo(text);
         assertThat(QuotedText.visible("Thanks a lot,\nOn Mon, Nov 30, 2026 at 10:00 Shop <s@x.com> wrote:\n> old")).isEqualTo("Thanks a lot,");
     }
