@@ -61,6 +61,14 @@ class TemplateRulesTest {
     }
 
     @Test
+    void aRulePositionNeedsTheExistingRuleSetItIsIn() {
+        Template t = projectTemplate();
+        assertThat(refused(t, Map.of("Stage", "local", "ReceiptRuleAfter", "archive"))).containsExactly("ReceiptRuleAfterNeedsExistingSet");
+        assertThat(refused(t, Map.of("Stage", "local", "ReceiptRuleAfter", "archive", "ExistingReceiptRuleSet", "main"))).isEmpty();
+        assertThat(refused(t, Map.of("Stage", "local", "ExistingReceiptRuleSet", "main"))).isEmpty();
+    }
+
+    @Test
     void theViolationSaysWhatToDo() {
         List<TemplateRules.Violation> v = new TemplateRules(projectTemplate(),
                 new Intrinsics(projectTemplate(), NO_RESOURCES, Map.of("Stage", "prod"))).violations();
