@@ -17,6 +17,7 @@ import com.helpdesk.local.stream.StreamEventSource;
 import com.helpdesk.local.template.Intrinsics;
 import com.helpdesk.local.template.Resource;
 import com.helpdesk.local.template.Template;
+import com.helpdesk.local.template.TemplateRules;
 import com.helpdesk.localaws.DynamoDbLocal;
 import com.helpdesk.localaws.ElasticMq;
 import com.sun.net.httpserver.HttpServer;
@@ -57,6 +58,8 @@ import java.util.concurrent.ExecutorService;
 public final class LocalStack implements AutoCloseable {
     static final String ACCOUNT = Intrinsics.ACCOUNT;
     static final String REGION = Intrinsics.REGION;
+    /** The Stage parameter's value here unless --parameter Stage=... says otherwise. */
+    public static final String LOCAL_STAGE = "local";
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
@@ -103,7 +106,12 @@ public final class LocalStack implements AutoCloseable {
         long t0 = System.nanoTime();
         template = Template.read(options.template());
         names = new LocalNames(template);
-        intrinsics = new Intrinsics(template, names, options.parameters());
+        Map<String, String> parameterValues = new LinkedHashMap<>(options.parameters());
+        // the local stack is the stage "local": the template's Rules let that stage keep its placeholder defaults
+        if (template.parameters().containsKey("Stage")) parameterValues.putIfAbsent("Stage", LOCAL_STAGE);
+        intrinsics = new Intrinsics(template, names, parameterValues);
+        List<TemplateRules.Violation> refused = new TemplateRules(template, intrinsics).violations();
+        if (!refused.isEmpty()) throw new IllegalArgumentException("the template's Rules refuse these parameters: " + refused);
         host = options.host();
         port = com.helpdesk.localaws.FreePort.resolve(options.port());
         jwt = new LocalJwt("http://localhost:" + port + "/_local", clock);

@@ -22,7 +22,11 @@ public final class CfnYaml {
             Map.entry("!Equals", "Fn::Equals"), Map.entry("!Not", "Fn::Not"), Map.entry("!And", "Fn::And"),
             Map.entry("!Or", "Fn::Or"), Map.entry("!FindInMap", "Fn::FindInMap"), Map.entry("!Split", "Fn::Split"),
             Map.entry("!Base64", "Fn::Base64"), Map.entry("!ImportValue", "Fn::ImportValue"),
-            Map.entry("!Condition", "Condition"), Map.entry("!GetAZs", "Fn::GetAZs"), Map.entry("!Cidr", "Fn::Cidr"));
+            Map.entry("!Condition", "Condition"), Map.entry("!GetAZs", "Fn::GetAZs"), Map.entry("!Cidr", "Fn::Cidr"),
+            // the functions only Rules use
+            Map.entry("!Contains", "Fn::Contains"), Map.entry("!EachMemberEquals", "Fn::EachMemberEquals"),
+            Map.entry("!EachMemberIn", "Fn::EachMemberIn"), Map.entry("!RefAll", "Fn::RefAll"),
+            Map.entry("!ValueOf", "Fn::ValueOf"), Map.entry("!ValueOfAll", "Fn::ValueOfAll"));
 
     private CfnYaml() {}
 
