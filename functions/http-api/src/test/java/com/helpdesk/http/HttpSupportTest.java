@@ -19,7 +19,7 @@ class HttpSupportTest {
     void rolesComeFromARoleClaimOrCognitoGroupsAsApiGatewayRendersThem() {
         assertThat(Caller.fromClaims(Map.of("sub", "u1", "cognito:groups", "[admin agent]")).roles())
                 .containsExactlyInAnyOrder("admin", "agent");
-        assertThat(Caller.fromClaims(Map.of("sub", "u1", "role", "agent")).hasAnyRole("agent", "admin")).isTrue();
+        assertThat(Caller.fromClaims(Map.of("sub", "u1", "role", "agent")).roles()).containsAnyOf("agent", "admin");
         assertThat(Caller.fromClaims(Map.of("sub", "u1", "cognito:groups", "[\"integration\"]")).roles()).containsExactly("integration");
         assertThat(Caller.fromClaims(Map.of("sub", "u1")).roles()).isEmpty();
         assertThat(Caller.fromClaims(Map.of("role", "agent"))).isNull();

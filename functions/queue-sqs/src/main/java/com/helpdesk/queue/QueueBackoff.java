@@ -20,7 +20,7 @@ public final class QueueBackoff {
         return new QueueBackoff(AwsClients.build(SqsClient.builder(), "SQS"));
     }
 
-    public static int delaySeconds(int receiveCount) {
+    static int delaySeconds(int receiveCount) {
         int n = Math.max(1, Math.min(receiveCount, 11));
         return Math.min(MAX_SECONDS, 1 << (n - 1));
     }

@@ -16,8 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The table's key design as the code relies on it. template.yaml declares the same table for AWS and
- * the local stack; tests create it from here, and a test of the local stack checks the two agree.
+ * The table's key design as the code relies on it, for tests (shipped in this module's test jar, not
+ * in any function). template.yaml declares the table for AWS and the local stack, which creates it from
+ * there; LocalStackIT checks the two agree.
  */
 public final class TableSchema {
     public static final List<String> GSIS = List.of("GSI1", "GSI2", "GSI3");
