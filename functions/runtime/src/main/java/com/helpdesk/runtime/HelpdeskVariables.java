@@ -16,7 +16,8 @@ public final class HelpdeskVariables {
     private static final Pattern PARAMETER_PATH = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
     /** template.yaml's AllowedPattern of SupportAddress. */
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
-    /** A queue URL (https://sqs.us-east-1.amazonaws.com/123456789012/name, or a local endpoint's) of a FIFO queue. */
+    /** A queue URL: https://sqs.us-east-1.amazonaws.com/123456789012/name, or a local endpoint's. */
+    private static final Pattern QUEUE_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d+)?/[A-Za-z0-9_-]+/[A-Za-z0-9_-]{1,80}(\\.fifo)?");
     private static final Pattern FIFO_QUEUE_URL = Pattern.compile("https?://[A-Za-z0-9.-]+(:\\d+)?/[A-Za-z0-9_-]+/[A-Za-z0-9_-]{1,75}\\.fifo");
 
     private HelpdeskVariables() {}
@@ -50,6 +51,12 @@ public final class HelpdeskVariables {
     /** Sends of one reply before it is marked failed (email and chat alike). */
     public static int maxSendAttempts(EnvironmentReader env) {
         return env.integer("MAX_SEND_ATTEMPTS", 1, 100, "attempts");
+    }
+
+    /** A queue's URL (the SDK's queue identifier), standard or FIFO. */
+    public static URI queueUrl(EnvironmentReader env, String name) {
+        String url = env.matching(name, QUEUE_URL, "the URL of an SQS queue (https://sqs.<region>.amazonaws.com/<account>/<name>)");
+        return url == null ? null : URI.create(url);
     }
 
     /** The inbound FIFO queue every intake function feeds (its URL: the SDK's queue identifier). */

@@ -31,7 +31,7 @@ class AwsSettingsTest {
         assertThat(s.endpoint("dynamodb")).contains(URI.create("http://127.0.0.1:8000"));
         assertThat(s.endpoint("SQS")).contains(URI.create("http://127.0.0.1:4566"));
         assertThat(s.staticCredentials()).hasValueSatisfying(c -> assertThat(c.accessKeyId()).isEqualTo("local"));
-        
+        assertThat(new AwsClients(s).build(DynamoDbClient.builder(), "DYNAMODB")).isNotNull();
     }
 
     @Test
