@@ -22,8 +22,9 @@ record ChatWebhookWiring(WebhookReception reception) {
 
     static ChatWebhookWiring build(ChatWebhookConfig config, Clock clock) {
         AwsClients aws = new AwsClients(config.aws());
+        DynamoDbChannelRepository repository = new DynamoDbChannelRepository(aws.build(DynamoDbClient.builder(), "DYNAMODB"), config.tableName());
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
-        ChannelService channels = new ChannelService(new DynamoDbChannelRepository(aws.build(DynamoDbClient.builder(), "DYNAMODB"), config.tableName()),
+        ChannelService channels = new ChannelService(repository,
                 new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
         SqsInboundQueue queue = new SqsInboundQueue(aws.build(SqsClient.builder(), "SQS"), config.inboundQueueUrl().toString());
         return new ChatWebhookWiring(new WebhookReception(channels, queue, clock));

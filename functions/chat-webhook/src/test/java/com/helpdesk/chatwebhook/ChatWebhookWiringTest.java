@@ -45,6 +45,7 @@ class ChatWebhookWiringTest {
         env.put("INBOUND_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/helpdesk-InboundQueue");
         assertThatThrownBy(() -> ChatWebhookConfig.read(EnvironmentReader.of(env)))
                 .isInstanceOf(EnvironmentReader.InvalidConfiguration.class)
-                .hasMessageContaining("INBOUND_QUEUE_URL is 'https://sqs.us-east-1.amazonaws.com/123456789012/helpdesk-InboundQueue' (expected the URL of an SQS FIFO queue");
+                .hasMessageContaining("INBOUND_QUEUE_URL is 'https://sqs.us-east-1.amazonaws.com/123456789012/helpdesk-InboundQueue' "
+                        + "(expected the URL of an SQS FIFO queue");
     }
 }

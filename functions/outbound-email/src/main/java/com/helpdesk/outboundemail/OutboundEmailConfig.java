@@ -28,6 +28,7 @@ record OutboundEmailConfig(AwsSettings aws, String tableName, String supportAddr
                 HelpdeskVariables.maxSendAttempts(env), env.bool("ACKNOWLEDGE_NEW_EMAIL"),
                 env.httpUrl("PUBLIC_API_URL", "the API's public base URL, such as https://<api-id>.execute-api.<region>.amazonaws.com"),
                 HelpdeskVariables.csatWindow(env),
-                env.optionalMatching("SES_CONFIGURATION_SET", CONFIGURATION_SET, "an SES configuration set name (1 to 64 of A-Z a-z 0-9 _ -), or empty")));
+                env.optionalMatching("SES_CONFIGURATION_SET", CONFIGURATION_SET,
+                        "an SES configuration set name (1 to 64 of A-Z a-z 0-9 _ -), or empty")));
     }
 }

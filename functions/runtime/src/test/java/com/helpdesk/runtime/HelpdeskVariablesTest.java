@@ -23,7 +23,8 @@ class HelpdeskVariablesTest {
         assertThat(HelpdeskVariables.supportAddress(env)).isEqualTo("support@help.example.com");
         assertThat(HelpdeskVariables.csatWindow(env)).isEqualTo(Duration.ofDays(7));
         assertThat(HelpdeskVariables.maxSendAttempts(env)).isEqualTo(5);
-        assertThat(HelpdeskVariables.inboundQueueUrl(env)).isEqualTo(URI.create("http://localhost:9324/000000000000/helpdesk-local-InboundQueue.fifo"));
+        assertThat(HelpdeskVariables.inboundQueueUrl(env))
+                .isEqualTo(URI.create("http://localhost:9324/000000000000/helpdesk-local-InboundQueue.fifo"));
         assertThat(env.valid("ok")).isEqualTo("ok");
     }
 
