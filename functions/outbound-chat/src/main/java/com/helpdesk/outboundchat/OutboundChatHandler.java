@@ -5,18 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.chat.HttpChatSender;
-import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.chat.ChatReplySender;
-import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
-import com.helpdesk.runtime.LambdaEnvironment;
-import com.helpdesk.runtime.RuntimeClock;
-import com.helpdesk.secrets.SsmSecretStore;
-import com.helpdesk.store.DynamoDbChannelRepository;
-import com.helpdesk.store.DynamoDbTicketRepository;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -30,20 +21,16 @@ public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBa
     private final QueueBackoff backoff;
 
     public OutboundChatHandler() {
-        this(wire(), QueueBackoff.fromEnvironment());
+        this(OutboundChatWiring.fromEnvironment());
+    }
+
+    private OutboundChatHandler(OutboundChatWiring wiring) {
+        this(wiring.sender(), wiring.backoff());
     }
 
     public OutboundChatHandler(ChatReplySender sender, QueueBackoff backoff) {
         this.sender = sender;
         this.backoff = backoff;
-    }
-
-    private static ChatReplySender wire() {
-        TicketService tickets = new TicketService(DynamoDbTicketRepository.fromEnvironment(), new UlidGenerator(RuntimeClock.get()), RuntimeClock.get());
-        ChannelService channels = new ChannelService(DynamoDbChannelRepository.fromEnvironment(), SsmSecretStore.fromEnvironment(),
-                LambdaEnvironment.require("SECRETS_PREFIX"), RuntimeClock.get());
-        return new ChatReplySender(tickets, channels, HttpChatSender.fromEnvironment(channels, RuntimeClock.get()),
-                Integer.parseInt(LambdaEnvironment.get("MAX_SEND_ATTEMPTS").orElse("5")));
     }
 
     @Override

@@ -1,6 +1,5 @@
 package com.helpdesk.queue;
 
-import com.helpdesk.runtime.AwsClients;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -14,10 +13,6 @@ public final class QueueBackoff {
 
     public QueueBackoff(SqsClient sqs) {
         this.sqs = sqs;
-    }
-
-    public static QueueBackoff fromEnvironment() {
-        return new QueueBackoff(AwsClients.build(SqsClient.builder(), "SQS"));
     }
 
     static int delaySeconds(int receiveCount) {

@@ -14,8 +14,6 @@ import com.helpdesk.core.port.TicketWrite;
 import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Ticket;
 import com.helpdesk.core.ticket.TicketThread;
-import com.helpdesk.runtime.AwsClients;
-import com.helpdesk.runtime.LambdaEnvironment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -56,16 +54,6 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         this.cursors = new CursorCodec(new TableSecret(dynamo, table, "cursor-key"));
         this.views = new QueueViews(dynamo, table, cursors);
         this.reads = new ThreadReads(dynamo, table, cursors);
-    }
-
-    /** A named signing secret kept in the table (see {@link TableSecret}), e.g. "csat-key" for survey links. */
-    public byte[] secret(String name) {
-        return new TableSecret(dynamo, table, name).get();
-    }
-
-    public static DynamoDbTicketRepository fromEnvironment() {
-        return new DynamoDbTicketRepository(AwsClients.build(DynamoDbClient.builder(), "DYNAMODB"),
-                LambdaEnvironment.require("TABLE_NAME"));
     }
 
     @Override

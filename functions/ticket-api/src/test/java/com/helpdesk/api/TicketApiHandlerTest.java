@@ -50,8 +50,9 @@ class TicketApiHandlerTest {
         client.createTable(TableSchema.createTableRequest("tickets"));
         Clock clock = Clock.systemUTC();
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(client, "tickets");
+        byte[] csatKey = new com.helpdesk.store.TableSecret(client, "tickets", com.helpdesk.store.TableSecret.CSAT_KEY).get();
         handler = new TicketApiHandler(new TicketService(repository, new UlidGenerator(clock), clock),
-                new com.helpdesk.core.csat.CsatService(repository, new com.helpdesk.core.csat.CsatToken(repository.secret("csat-key")),
+                new com.helpdesk.core.csat.CsatService(repository, new com.helpdesk.core.csat.CsatToken(csatKey),
                         new UlidGenerator(clock), clock, java.time.Duration.ofDays(7)), new com.helpdesk.core.port.FileStore() {
                     @Override
                     public com.helpdesk.core.ticket.Attachment save(String folder, String filename, String contentType, String contentId,

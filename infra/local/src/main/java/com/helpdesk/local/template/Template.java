@@ -1,5 +1,7 @@
 package com.helpdesk.local.template;
 
+import com.helpdesk.localaws.CfnYaml;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

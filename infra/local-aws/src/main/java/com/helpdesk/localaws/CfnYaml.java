@@ -1,4 +1,4 @@
-package com.helpdesk.local.template;
+package com.helpdesk.localaws;
 
 import org.yaml.snakeyaml.LoaderOptions;
 import org.yaml.snakeyaml.Yaml;
@@ -14,7 +14,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** Reads CloudFormation YAML: the short-form intrinsic tags (!Ref, !GetAtt, !Sub, ...) become their long forms. */
+/**
+ * Reads CloudFormation YAML (template.yaml, for the local stack and for tests): the short-form intrinsic
+ * tags (!Ref, !GetAtt, !Sub, ...) become their long forms.
+ */
 public final class CfnYaml {
     private static final Map<String, String> TAGS = Map.ofEntries(
             Map.entry("!Ref", "Ref"), Map.entry("!GetAtt", "Fn::GetAtt"), Map.entry("!Sub", "Fn::Sub"),
