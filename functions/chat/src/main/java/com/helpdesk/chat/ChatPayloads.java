@@ -212,7 +212,9 @@ public final class ChatPayloads {
             String e = email == null || email.isBlank() ? null : email;
             String p = phone == null || phone.replaceAll("[^0-9]", "").length() < 5 ? null : phone;
             if (e == null && p == null) e = providerId.replaceAll("[^A-Za-z0-9._-]", "_") + "@" + ch.id() + ".chat.invalid";
-            return Requester.of("customer", e, p, name, Map.of(ch.kind().wire(), providerId));
+            // a display name is a single line wherever it came from (it may end up in a mail header)
+            String n = name == null ? null : name.replaceAll("[\\p{Cntrl}\\u0080-\\u009f\\u2028\\u2029]+", " ").strip();
+            return Requester.of("customer", e, p, n == null || n.isEmpty() ? null : n, Map.of(ch.kind().wire(), providerId));
         } catch (ValidationException invalid) {
             throw new Malformed("customer: " + invalid.getMessage());
         }

@@ -62,6 +62,12 @@ class PayloadValidationTest {
     }
 
     @Test
+    void aCustomersDisplayNameIsOneLine() throws Exception {
+        InboundMessage m = readGeneric(generic("\"hi\"", null).replace("\"Nina\"", "\"Nina\\r\\nBcc: x@evil.example\"")).get(0);
+        assertThat(m.requester().name()).isEqualTo("Nina Bcc: x@evil.example");
+    }
+
+    @Test
     void fileNamesAreReducedToASafeBaseName() throws Exception {
         InboundMessage m = readGeneric(generic("\"hi\"", "{\"url\":\"https://a.example/u/1\",\"filename\":\"../../p\",\"size\":0},"
                 + "{\"url\":\"http://a.example/u/2\",\"filename\":\"..\\\\..\\\\.bashrc\"},"

@@ -32,7 +32,7 @@ final class SurveyRoutes {
     static Router router(CsatService surveys) {
         SurveyRoutes r = new SurveyRoutes(surveys);
         return new Router()
-                .publicRoute("GET /csat/{token}", r::page)
+                .publicPage("GET /csat/{token}", r::page, p -> html(p.status(), SurveyPage.problem(p.status(), p.detail())))
                 .publicRoute("POST /csat/{token}", r::answer);
     }
 

@@ -20,19 +20,26 @@ public final class Router {
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
     /** {@code roles} null: a public route (no token; e.g. a customer's survey link). */
-    private record Route(Set<String> roles, Map<String, PathParameters.Rule> parameters, Function<ApiRequest, ApiResponse> handler) {}
+    private record Route(Set<String> roles, Map<String, PathParameters.Rule> parameters, Function<ApiRequest, ApiResponse> handler,
+                         Function<HttpProblem, ApiResponse> problemPage) {}
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final Map<String, PathParameters.Rule> extraParameters = new LinkedHashMap<>();
 
     public Router route(String routeKey, Set<String> roles, Function<ApiRequest, ApiResponse> handler) {
-        routes.put(routeKey, new Route(Set.copyOf(roles), PathParameters.rulesFor(routeKey, extraParameters), handler));
+        routes.put(routeKey, new Route(Set.copyOf(roles), PathParameters.rulesFor(routeKey, extraParameters), handler, null));
         return this;
     }
 
     /** A route anyone may call: the template gives it no authorizer, and the handler must authenticate otherwise. */
     public Router publicRoute(String routeKey, Function<ApiRequest, ApiResponse> handler) {
-        routes.put(routeKey, new Route(null, PathParameters.rulesFor(routeKey, extraParameters), handler));
+        routes.put(routeKey, new Route(null, PathParameters.rulesFor(routeKey, extraParameters), handler, null));
+        return this;
+    }
+
+    /** A public route a person opens in a browser: its 4xx refusals (a mangled link among them) are shown as a page. */
+    public Router publicPage(String routeKey, Function<ApiRequest, ApiResponse> handler, Function<HttpProblem, ApiResponse> problemPage) {
+        routes.put(routeKey, new Route(null, PathParameters.rulesFor(routeKey, extraParameters), handler, problemPage));
         return this;
     }
 
@@ -59,6 +66,8 @@ public final class Router {
                         "the request could not be completed; it has been logged"
                                 + (requestId(event) == null ? "" : " (request id " + requestId(event) + ")"));
             }
+            Route route = event == null || event.getRouteKey() == null ? null : routes.get(event.getRouteKey());
+            if (route != null && route.problemPage() != null && p.status() < 500) return route.problemPage().apply(p).toEvent();
             return ApiResponse.problem(p, instance).toEvent();
         }
     }

@@ -67,6 +67,16 @@ class RequestHardeningTest {
     }
 
     @Test
+    void aPageRouteShowsItsRefusalsAsAPage() {
+        Router router = new Router().publicPage("GET /csat/{token}", r -> ApiResponse.status(200),
+                p -> ApiResponse.status(p.status()).header("Content-Type", "text/html").body("<p>" + p.status() + "</p>"));
+        APIGatewayV2HTTPResponse r = router.handle(event("GET /csat/{token}", Map.of("token", "abc.def)."), null));
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(r.getHeaders()).containsEntry("Content-Type", "text/html");
+        assertThat(r.getBody()).isEqualTo("<p>400</p>");
+    }
+
+    @Test
     void aRouteWhoseParameterHasNoPatternIsRefusedWhenTheRouterIsBuilt() {
         assertThatThrownBy(() -> new Router().route("GET /things/{thingId}", Set.of("admin"), r -> ApiResponse.status(204)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("thingId");

@@ -454,11 +454,24 @@ final class TicketRoutes {
         }
     }
 
-    /** Refuses query parameters the route does not know, so a misspelt filter is never silently ignored. */
+    /** Longest filter value: keeps every key a filter builds within the store's key size (2,048 bytes). */
+    private static final int MAX_QUERY_VALUE = 512;
+    /** A cursor holds a position per partition of a sharded view: far longer than a filter, still bounded. */
+    private static final int MAX_CURSOR = 16 * 1024;
+
+    /**
+     * Refuses query parameters the route does not know, so a misspelt filter is never silently ignored,
+     * and values no filter can hold (control characters, over 512 characters) before any store call.
+     */
     private static void onlyParameters(ApiRequest req, Set<String> allowed) {
-        for (String p : req.queryParameters().keySet()) {
-            if (!allowed.contains(p)) {
-                throw new ValidationException(p, "is not a known query parameter (allowed: " + String.join(", ", allowed) + ")");
+        for (Map.Entry<String, String> p : req.queryParameters().entrySet()) {
+            if (!allowed.contains(p.getKey())) {
+                throw new ValidationException(p.getKey(), "is not a known query parameter (allowed: " + String.join(", ", allowed) + ")");
+            }
+            String v = p.getValue() == null ? "" : p.getValue();
+            int max = p.getKey().equals("cursor") ? MAX_CURSOR : MAX_QUERY_VALUE;
+            if (v.length() > max || !com.helpdesk.http.TextFields.isSingleLine(v)) {
+                throw new ValidationException(p.getKey(), "must be at most " + max + " characters, without control characters");
             }
         }
     }

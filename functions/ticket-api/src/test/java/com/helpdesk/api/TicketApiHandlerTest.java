@@ -312,6 +312,17 @@ class TicketApiHandlerTest {
     }
 
     @Test
+    void queryValuesNoFilterCanHoldAreRefusedNamingTheParameter() throws Exception {
+        for (String[] q : new String[][]{{"assignee", "a".repeat(3000)}, {"tag", "x\r\ny"}, {"cursor", "c".repeat(20_000)}}) {
+            APIGatewayV2HTTPEvent e = sample("list-tickets.json");
+            e.setQueryStringParameters(new HashMap<>(Map.of(q[0], q[1])));
+            APIGatewayV2HTTPResponse r = call(e);
+            assertThat(r.getStatusCode()).as(q[0] + " -> " + r.getBody()).isEqualTo(400);
+            assertThat(json(r).get("errors").get(0).get("field").asText()).isEqualTo(q[0]);
+        }
+    }
+
+    @Test
     void aRepeatedCreateIsRecognisedWhateverTheKeyOrderOrWhitespace() throws Exception {
         String key = java.util.UUID.randomUUID().toString();
         APIGatewayV2HTTPEvent first = sample("create-ticket.json");

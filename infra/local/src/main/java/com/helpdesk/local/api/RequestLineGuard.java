@@ -59,14 +59,14 @@ public final class RequestLineGuard implements AutoCloseable {
                         + " ('%' must be followed by two hexadecimal digits)");
             }
         }
+        String path = target.split("\\?", 2)[0];
+        if (path.startsWith("//")) return new Refusal(404, "not-found", "Not Found", "no route matches " + method + " " + path);
         try {
             new URI(target);
         } catch (URISyntaxException e) {
             return new Refusal(400, "bad-request", "Bad Request", "the request target is not a valid URI: " + e.getReason()
                     + " at character " + (e.getIndex() + 1));
         }
-        String path = target.split("\\?", 2)[0];
-        if (path.startsWith("//")) return new Refusal(404, "not-found", "Not Found", "no route matches " + method + " " + path);
         return null;
     }
 
@@ -104,7 +104,10 @@ public final class RequestLineGuard implements AutoCloseable {
                 toServer.write((line + "Connection: close\r\n").getBytes(StandardCharsets.ISO_8859_1));
                 toServer.flush();
                 threads.execute(() -> pipe(in, toServer, server));
-                server.getInputStream().transferTo(client.getOutputStream());
+                InputStream fromServer = new java.io.BufferedInputStream(server.getInputStream());
+                OutputStream toClient = client.getOutputStream();
+                if (!forwardHeads(fromServer, toClient)) return;
+                fromServer.transferTo(toClient);
             }
         } catch (IOException e) {
             // the client or the server went away: nothing to answer
@@ -123,6 +126,47 @@ public final class RequestLineGuard implements AutoCloseable {
                 return s.endsWith("\r\n") ? s : s.substring(0, s.length() - 1) + "\r\n";
             }
             if (line.size() > MAX_REQUEST_LINE) return line.toString(StandardCharsets.ISO_8859_1); // no line end: too long
+        }
+        return null;
+    }
+
+    /**
+     * Forwards the response heads (interim 1xx ones as they are, then the final one saying Connection:
+     * close, which the JDK server does not say although it closes): the client must not reuse the
+     * connection, or its next request would meet a closed socket. False when the server sent nothing.
+     */
+    private static boolean forwardHeads(InputStream fromServer, OutputStream toClient) throws IOException {
+        while (true) {
+            String head = responseHead(fromServer);
+            if (head == null) return false;
+            boolean interim = head.matches("(?s)HTTP/1\\.[01] 1\\d\\d.*") && !head.startsWith("HTTP/1.1 101");
+            if (!interim) {
+                StringBuilder rewritten = new StringBuilder();
+                for (String line : head.substring(0, head.length() - 4).split("\r\n")) {
+                    if (!line.regionMatches(true, 0, "Connection:", 0, 11)) rewritten.append(line).append("\r\n");
+                }
+                head = rewritten.append("Connection: close\r\n\r\n").toString();
+            }
+            toClient.write(head.getBytes(StandardCharsets.ISO_8859_1));
+            if (!interim) {
+                toClient.flush();
+                return true;
+            }
+        }
+    }
+
+    /** A response's status line and headers through the blank line, or null at the end of the stream. */
+    private static String responseHead(InputStream in) throws IOException {
+        ByteArrayOutputStream head = new ByteArrayOutputStream();
+        int b;
+        while ((b = in.read()) != -1) {
+            head.write(b);
+            int n = head.size();
+            if (n >= 4 && b == '\n') {
+                byte[] h = head.toByteArray();
+                if (h[n - 4] == '\r' && h[n - 3] == '\n' && h[n - 2] == '\r') return head.toString(StandardCharsets.ISO_8859_1);
+            }
+            if (n > 64 * 1024) throw new IOException("response head too long");
         }
         return null;
     }

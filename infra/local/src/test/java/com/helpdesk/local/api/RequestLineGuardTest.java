@@ -59,6 +59,7 @@ class RequestLineGuardTest {
         assertThat(raw("GET /tickets/a|b HTTP/1.1")).startsWith("HTTP/1.1 400 ").contains("not a valid URI");
         assertThat(raw("GET //tickets HTTP/1.1")).startsWith("HTTP/1.1 404 ").contains("application/problem+json")
                 .contains("no route matches GET //tickets");
+        assertThat(raw("GET // HTTP/1.1")).startsWith("HTTP/1.1 404 ");
         assertThat(raw("GET /" + "a".repeat(20_000) + " HTTP/1.1")).startsWith("HTTP/1.1 414 ");
     }
 
@@ -70,7 +71,8 @@ class RequestLineGuardTest {
                     .POST(HttpRequest.BodyPublishers.ofString("body-" + i)).build(), HttpResponse.BodyHandlers.ofString());
             assertThat(r.statusCode()).isEqualTo(200);
             assertThat(r.body()).isEqualTo("POST /tickets/%41" + i + " body-" + i);
+            assertThat(r.headers().firstValue("Connection")).as("the client must not reuse a connection the server closes").contains("close");
         }
-        assertThat(raw("GET /tickets//x HTTP/1.1")).startsWith("HTTP/1.1 200 ").endsWith("GET /tickets//x ");
+        assertThat(raw("GET /tickets//x HTTP/1.1")).startsWith("HTTP/1.1 200 ").contains("\r\nConnection: close\r\n").endsWith("GET /tickets//x ");
     }
 }
