@@ -31,6 +31,20 @@ public final class Router {
         return this;
     }
 
+    /**
+     * A route whose service checks the named path parameters itself, before any store call, so their
+     * errors come in one answer with the body's (PUT /channels/{channelId}: the id and the settings).
+     * Every other parameter of the route is still checked here.
+     */
+    public Router routeCheckedByService(String routeKey, Set<String> roles, Set<String> checkedByService,
+                                        Function<ApiRequest, ApiResponse> handler) {
+        Map<String, PathParameters.Rule> rules = new LinkedHashMap<>(PathParameters.rulesFor(routeKey, extraParameters));
+        if (!rules.keySet().containsAll(checkedByService)) throw new IllegalArgumentException(routeKey + " has no parameter " + checkedByService);
+        rules.keySet().removeAll(checkedByService);
+        routes.put(routeKey, new Route(Set.copyOf(roles), rules, handler, null));
+        return this;
+    }
+
     /** A route anyone may call: the template gives it no authorizer, and the handler must authenticate otherwise. */
     public Router publicRoute(String routeKey, Function<ApiRequest, ApiResponse> handler) {
         routes.put(routeKey, new Route(null, PathParameters.rulesFor(routeKey, extraParameters), handler, null));

@@ -67,6 +67,17 @@ class RequestHardeningTest {
     }
 
     @Test
+    void aServiceThatChecksAParameterItselfGetsItWithTheBodyAndTheOthersAreStillChecked() {
+        Router router = new Router().routeCheckedByService("PUT /channels/{channelId}", Set.of("admin"), Set.of("channelId"),
+                r -> { throw new ValidationException(List.of(new ValidationException.FieldError("channelId", "bad"),
+                        new ValidationException.FieldError("settings.callbackUrl", "bad"))); });
+        assertThat(router.handle(event("PUT /channels/{channelId}", Map.of("channelId", "Bad_Id"), "{}")).getBody())
+                .contains("channelId").contains("settings.callbackUrl");
+        assertThatThrownBy(() -> new Router().routeCheckedByService("GET /tickets/{id}", Set.of("admin"), Set.of("token"), r -> null))
+                .isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void aPageRouteShowsItsRefusalsAsAPage() {
         Router router = new Router().publicPage("GET /csat/{token}", r -> ApiResponse.status(200),
                 p -> ApiResponse.status(p.status()).header("Content-Type", "text/html").body("<p>" + p.status() + "</p>"));

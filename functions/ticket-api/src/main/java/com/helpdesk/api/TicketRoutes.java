@@ -92,7 +92,8 @@ final class TicketRoutes {
                 .route("GET /inbound/unthreaded", STAFF, r::unthreaded)
                 .route("GET /channels", ADMINS, r::listChannels)
                 .route("GET /channels/{channelId}", ADMINS, r::getChannel)
-                .route("PUT /channels/{channelId}", ADMINS, r::putChannel)
+                // ChannelService.put checks the id with the settings before any store call, so both are reported at once
+                .routeCheckedByService("PUT /channels/{channelId}", ADMINS, Set.of("channelId"), r::putChannel)
                 .route("DELETE /channels/{channelId}", ADMINS, r::deleteChannel)
                 .route("GET /openapi.yaml", Set.of(), TicketRoutes::openApi);
     }

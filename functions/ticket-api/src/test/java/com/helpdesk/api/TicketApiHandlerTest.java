@@ -258,6 +258,10 @@ class TicketApiHandlerTest {
     private static final Map<String, String> PARAMETER_VALUES = Map.of("id", "tkt_00000000000000000000000000",
             "otherId", "1042", "attachmentId", "att_1", "channelId", "nope");
 
+    /** A body the route accepts, where only the path parameter is wrong (its service reports the two together). */
+    private static final Map<String, String> VALID_BODIES = Map.of("PUT /channels/{channelId}",
+            "{\"kind\":\"generic\",\"settings\":{\"callbackUrl\":\"https://w.example/h\"},\"secrets\":{\"signingSecret\":\"s\"}}");
+
     private static List<String> hostileBodies() {
         return List.of("{\"a\":" + "[".repeat(65) + "]".repeat(65) + "}", "{\"n\":" + "9".repeat(5000) + "}",
                 "{\"subject\":\"" + "x".repeat(200_000) + "\"}", "{\"subject\":\"a\",\"subject\":\"b\"}", "{\"subject\":",
@@ -281,9 +285,10 @@ class TicketApiHandlerTest {
             for (String name : names) {
                 for (String bad : List.of("x".repeat(3000), "ab\r\ncd", "")) {
                     probes++;
-                    APIGatewayV2HTTPResponse r = call(routeEvent(routeKey, names, n -> n.equals(name) ? bad : PARAMETER_VALUES.get(n), "{}"));
+                    APIGatewayV2HTTPResponse r = call(routeEvent(routeKey, names, n -> n.equals(name) ? bad : PARAMETER_VALUES.get(n),
+                            VALID_BODIES.getOrDefault(routeKey, "{}")));
                     assertThat(r.getStatusCode()).as(routeKey + " with a bad " + name).isEqualTo(400);
-                    assertThat(json(r).get("errors").get(0).get("field").asText()).isEqualTo(name);
+                    assertThat(json(r).get("errors").findValuesAsText("field")).as(routeKey + " " + r.getBody()).contains(name);
                     assertWellRefused(routeKey, r);
                 }
             }

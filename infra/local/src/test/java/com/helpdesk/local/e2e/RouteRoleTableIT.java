@@ -71,11 +71,12 @@ class RouteRoleTableIT {
             try {
                 HttpResponse<String> r = send("GET", "/_local/health", null, null);
                 healthWhileStarting.add(r.statusCode());
+                Thread.sleep(100);
                 assertThat(r.headers().firstValue("Content-Type").orElse("")).as("health while starting: " + r.body())
                         .startsWith(r.statusCode() == 503 ? "application/problem+json" : "application/json");
                 if (r.statusCode() == 503) assertThat(r.body()).contains("/problems/starting");
             } catch (java.io.IOException notListeningYet) {
-                Thread.sleep(20); // a polling interval, not an assertion
+                Thread.sleep(100); // a polling interval, not an assertion
             }
         }
         stack = starting.get();
