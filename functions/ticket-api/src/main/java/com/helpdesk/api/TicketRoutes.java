@@ -32,9 +32,6 @@ import com.helpdesk.http.TicketRepresentation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -95,7 +92,8 @@ final class TicketRoutes {
                 .route("GET /inbound/unthreaded", STAFF, r::unthreaded)
                 .route("GET /channels", ADMINS, r::listChannels)
                 .route("GET /channels/{channelId}", ADMINS, r::getChannel)
-                .route("PUT /channels/{channelId}", ADMINS, r::putChannel)
+                // ChannelService.put checks the id with the settings before any store call, so both are reported at once
+                .routeCheckedByService("PUT /channels/{channelId}", ADMINS, Set.of("channelId"), r::putChannel)
                 .route("DELETE /channels/{channelId}", ADMINS, r::deleteChannel)
                 .route("GET /openapi.yaml", Set.of(), TicketRoutes::openApi);
     }
@@ -116,8 +114,8 @@ final class TicketRoutes {
         Visibility visibility = null;
         if (message != null) {
             message.allowOnly(Set.of("body", "html", "visibility"), Set.of());
-            text = message.requiredString("body");
-            html = message.string("html");
+            text = message.requiredText("body");
+            html = message.text("html");
             visibility = message.enumValue("visibility", Visibility::parse);
         }
         String email = null, phone = null, name = null;
@@ -222,8 +220,8 @@ final class TicketRoutes {
     private ApiResponse addMessage(ApiRequest req) {
         String id = tickets.resolveId(req.pathParameter("id"));
         JsonBody body = JsonBody.parse(req).allowOnly(Set.of("body", "html", "visibility", "channel"), Set.of());
-        String text = body.requiredString("body");
-        String html = body.string("html");
+        String text = body.requiredText("body");
+        String html = body.text("html");
         Visibility visibility = body.enumValue("visibility", Visibility::parse);
         if (!body.has("visibility")) body.requiredString("visibility");
         Channel channel = body.enumValue("channel", Channel::parse);
@@ -237,7 +235,7 @@ final class TicketRoutes {
     private ApiResponse escalate(ApiRequest req) {
         String id = tickets.resolveId(req.pathParameter("id"));
         JsonBody body = JsonBody.parse(req).allowOnly(Set.of("reason", "group"), Set.of());
-        String reason = body.requiredString("reason");
+        String reason = body.requiredText("reason");
         String group = body.string("group");
         body.done();
         TicketThread t = tickets.escalate(id, reason, group, ifMatch(req), actor(req));
@@ -336,7 +334,7 @@ final class TicketRoutes {
         for (JsonBody t : transcript) {
             t.allowOnly(Set.of("author", "text", "at"), Set.of());
             String author = t.requiredString("author");
-            String text = t.requiredString("text");
+            String text = t.requiredText("text");
             String at = t.string("at");
             java.time.Instant when = null;
             try {
@@ -349,9 +347,9 @@ final class TicketRoutes {
         }
         String intent = body.string("intent");
         Double confidence = body.number("confidence");
-        String summary = body.string("summary");
+        String summary = body.text("summary");
         String outcome = body.requiredString("outcome");
-        String reason = body.string("handoffReason");
+        String reason = body.text("handoffReason");
         body.done();
         com.helpdesk.core.service.AiConversation.Outcome o;
         if ("resolved".equals(outcome)) o = com.helpdesk.core.service.AiConversation.Outcome.RESOLVED;
@@ -457,11 +455,24 @@ final class TicketRoutes {
         }
     }
 
-    /** Refuses query parameters the route does not know, so a misspelt filter is never silently ignored. */
+    /** Longest filter value: keeps every key a filter builds within the store's key size (2,048 bytes). */
+    private static final int MAX_QUERY_VALUE = 512;
+    /** A cursor holds a position per partition of a sharded view: far longer than a filter, still bounded. */
+    private static final int MAX_CURSOR = 16 * 1024;
+
+    /**
+     * Refuses query parameters the route does not know, so a misspelt filter is never silently ignored,
+     * and values no filter can hold (control characters, over 512 characters) before any store call.
+     */
     private static void onlyParameters(ApiRequest req, Set<String> allowed) {
-        for (String p : req.queryParameters().keySet()) {
-            if (!allowed.contains(p)) {
-                throw new ValidationException(p, "is not a known query parameter (allowed: " + String.join(", ", allowed) + ")");
+        for (Map.Entry<String, String> p : req.queryParameters().entrySet()) {
+            if (!allowed.contains(p.getKey())) {
+                throw new ValidationException(p.getKey(), "is not a known query parameter (allowed: " + String.join(", ", allowed) + ")");
+            }
+            String v = p.getValue() == null ? "" : p.getValue();
+            int max = p.getKey().equals("cursor") ? MAX_CURSOR : MAX_QUERY_VALUE;
+            if (v.length() > max || !com.helpdesk.http.TextFields.isSingleLine(v)) {
+                throw new ValidationException(p.getKey(), "must be at most " + max + " characters, without control characters");
             }
         }
     }
@@ -500,14 +511,6 @@ final class TicketRoutes {
         if (key.isEmpty() || key.length() > 255) {
             throw HttpProblem.badRequest("Idempotency-Key must be 1 to 255 characters");
         }
-        return new IdempotencyKey(req.caller().subject(), key, sha256(req.body()));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new IdempotencyKey(req.caller().subject(), key, com.helpdesk.http.CanonicalJson.fingerprint(req.body()));
     }
 }

@@ -80,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
     private HttpApiGateway gateway;
     private LocalJwt jwt;
     private HttpServer server;
+    private com.helpdesk.local.api.RequestLineGuard front;
     private ExecutorService httpThreads;
     private String defaultAudience = "helpdesk-local";
     private final Map<String, LocalQueues.Queue> queuesByArn = new LinkedHashMap<>();
@@ -441,7 +442,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServer() {
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 64);
+            // the JDK server listens on loopback behind the request-line guard, which owns the public port
+            server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
+            front = new com.helpdesk.local.api.RequestLineGuard(host, port, server.getAddress());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
         }
@@ -533,6 +536,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (front != null) front.close();
         if (server != null) server.stop(0);
         if (httpThreads != null) httpThreads.shutdownNow();
         for (int i = closeables.size() - 1; i >= 0; i--) {
