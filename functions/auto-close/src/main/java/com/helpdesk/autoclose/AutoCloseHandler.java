@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
 import com.helpdesk.core.port.TicketRepository;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.AutoClose;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.TicketCommands;
 import com.helpdesk.runtime.LambdaEnvironment;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.store.DynamoDbTicketRepository;
@@ -25,7 +25,7 @@ public final class AutoCloseHandler implements RequestHandler<ScheduledEvent, Ma
     }
 
     private AutoCloseHandler(TicketRepository repository, Duration window) {
-        this(new AutoClose(repository, new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
+        this(new AutoClose(repository, new TicketCommands(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
                 RuntimeClock.get()), window);
     }
 

@@ -9,7 +9,7 @@ import com.helpdesk.chat.HttpChatSender;
 import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.chat.ChatReplySender;
 import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
 import com.helpdesk.runtime.LambdaEnvironment;
@@ -39,10 +39,10 @@ public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBa
     }
 
     private static ChatReplySender wire() {
-        TicketService tickets = new TicketService(DynamoDbTicketRepository.fromEnvironment(), new UlidGenerator(RuntimeClock.get()), RuntimeClock.get());
+        TicketDesk tickets = TicketDesk.wire(DynamoDbTicketRepository.fromEnvironment(), new UlidGenerator(RuntimeClock.get()), RuntimeClock.get());
         ChannelService channels = new ChannelService(DynamoDbChannelRepository.fromEnvironment(), SsmSecretStore.fromEnvironment(),
                 LambdaEnvironment.require("SECRETS_PREFIX"), RuntimeClock.get());
-        return new ChatReplySender(tickets, channels, HttpChatSender.fromEnvironment(channels, RuntimeClock.get()),
+        return new ChatReplySender(tickets.deliveries(), tickets.queries(), channels, HttpChatSender.fromEnvironment(channels, RuntimeClock.get()),
                 Integer.parseInt(LambdaEnvironment.get("MAX_SEND_ATTEMPTS").orElse("5")));
     }
 

@@ -8,7 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.email.EmailNotices;
 import com.helpdesk.core.email.ReplySender;
 import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.mailses.SesMailSender;
 import com.helpdesk.runtime.Json;
 import com.helpdesk.runtime.LambdaEnvironment;
@@ -38,14 +38,14 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
     }
 
     private OutboundEmailHandler(DynamoDbTicketRepository repository) {
-        this(repository, new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
+        this(repository, TicketDesk.wire(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
                 LambdaEnvironment.require("SUPPORT_ADDRESS"), LambdaEnvironment.get("SUPPORT_TEAM_NAME").orElse("Support"));
     }
 
-    private OutboundEmailHandler(DynamoDbTicketRepository repository, TicketService tickets, String support, String team) {
-        this(new ReplySender(tickets, SesMailSender.fromEnvironment(RuntimeClock.get()), ReplyAddresses.of(repository, support), support, team,
+    private OutboundEmailHandler(DynamoDbTicketRepository repository, TicketDesk tickets, String support, String team) {
+        this(new ReplySender(tickets.deliveries(), tickets.queries(), SesMailSender.fromEnvironment(RuntimeClock.get()), ReplyAddresses.of(repository, support), support, team,
                         Integer.parseInt(LambdaEnvironment.get("MAX_SEND_ATTEMPTS").orElse("5"))),
-                new EmailNotices(tickets, CsatSurveys.fromEnvironment(repository), LambdaEnvironment.require("PUBLIC_API_URL"), team,
+                new EmailNotices(tickets.queries(), tickets.commands(), CsatSurveys.fromEnvironment(repository), LambdaEnvironment.require("PUBLIC_API_URL"), team,
                         Boolean.parseBoolean(LambdaEnvironment.get("ACKNOWLEDGE_NEW_EMAIL").orElse("true"))),
                 com.helpdesk.queue.QueueBackoff.fromEnvironment());
     }

@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.http.Router;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.store.CsatSurveys;
@@ -22,14 +22,14 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private TicketApiHandler(DynamoDbTicketRepository repository) {
-        this(new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
+        this(TicketDesk.wire(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
                 CsatSurveys.fromEnvironment(repository), com.helpdesk.files.S3FileStore.fromEnvironment(),
                 new com.helpdesk.core.chat.ChannelService(com.helpdesk.store.DynamoDbChannelRepository.fromEnvironment(),
                         com.helpdesk.secrets.SsmSecretStore.fromEnvironment(), com.helpdesk.runtime.LambdaEnvironment.require("SECRETS_PREFIX"),
                         RuntimeClock.get()));
     }
 
-    public TicketApiHandler(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files,
+    public TicketApiHandler(TicketDesk tickets, CsatService surveys, com.helpdesk.core.port.FileStore files,
                             com.helpdesk.core.chat.ChannelService channels) {
         this.router = TicketRoutes.router(tickets, surveys, files, channels);
     }

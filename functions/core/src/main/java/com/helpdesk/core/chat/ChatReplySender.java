@@ -2,7 +2,8 @@ package com.helpdesk.core.chat;
 
 import com.helpdesk.core.port.ChatSender;
 import com.helpdesk.core.service.SendOutcome;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.ReplyDelivery;
+import com.helpdesk.core.service.TicketQueries;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.ticket.DeliveryStatus;
@@ -20,12 +21,14 @@ import java.util.Optional;
 public final class ChatReplySender {
     private static final Actor SENDER = Actor.system("outbound-chat");
 
-    private final TicketService tickets;
+    private final ReplyDelivery deliveries;
+    private final TicketQueries tickets;
     private final ChannelService channels;
     private final ChatSender sender;
     private final int maxAttempts;
 
-    public ChatReplySender(TicketService tickets, ChannelService channels, ChatSender sender, int maxAttempts) {
+    public ChatReplySender(ReplyDelivery deliveries, TicketQueries tickets, ChannelService channels, ChatSender sender, int maxAttempts) {
+        this.deliveries = deliveries;
         this.tickets = tickets;
         this.channels = channels;
         this.sender = sender;
@@ -33,7 +36,7 @@ public final class ChatReplySender {
     }
 
     public SendOutcome deliver(String ticketId, String messageId) {
-        Optional<Message> claimed = tickets.beginDelivery(ticketId, messageId, SENDER);
+        Optional<Message> claimed = deliveries.beginDelivery(ticketId, messageId, SENDER);
         if (claimed.isEmpty()) return SendOutcome.SKIPPED;
         Message reply = claimed.get();
         Ticket t = tickets.get(ticketId).ticket();
@@ -47,15 +50,15 @@ public final class ChatReplySender {
         try {
             String providerId = sender.send(channel.get(), new ChatSender.Reply(reply.id(), ChatKeys.conversationOf(t.conversation()), t.requester(),
                     reply.body(), author));
-            tickets.recordDelivery(ticketId, messageId, DeliveryStatus.SENT, providerId, null, providerId,
+            deliveries.recordDelivery(ticketId, messageId, DeliveryStatus.SENT, providerId, null, providerId,
                     List.of(ChatKeys.providerMessage(channelId, providerId)), SENDER);
             return SendOutcome.SENT;
         } catch (ChatSender.Failure f) {
-            return tickets.failedAttempt(ticketId, reply, f.getMessage(), f.permanent(), maxAttempts, SENDER);
+            return deliveries.failedAttempt(ticketId, reply, f.getMessage(), f.permanent(), maxAttempts, SENDER);
         }
     }
 
     private void fail(String ticketId, String messageId, String why) {
-        tickets.recordDelivery(ticketId, messageId, DeliveryStatus.FAILED, null, why, null, List.of(), SENDER);
+        deliveries.recordDelivery(ticketId, messageId, DeliveryStatus.FAILED, null, why, null, List.of(), SENDER);
     }
 }

@@ -2,7 +2,8 @@ package com.helpdesk.core.email;
 
 import com.helpdesk.core.port.MailSender;
 import com.helpdesk.core.service.SendOutcome;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.ReplyDelivery;
+import com.helpdesk.core.service.TicketQueries;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.ticket.DeliveryStatus;
@@ -18,7 +19,7 @@ import java.util.Optional;
  * Sends a ticket's public email reply: From the support address under the author's name, Reply-To the
  * ticket's signed reply address, the ticket token in the subject, In-Reply-To and References chained to
  * the thread. Sending is claimed first, so the same request delivered twice sends once; the outcome
- * (sent with the Message-ID SES used, or failed with the reason; see TicketService#failedAttempt) is
+ * (sent with the Message-ID SES used, or failed with the reason; see ReplyDelivery#failedAttempt) is
  * recorded on the message. Internal
  * notes are never queued, so never sent.
  */
@@ -26,15 +27,17 @@ public final class ReplySender {
     static final int MAX_REFERENCES = 20;
     private static final Actor MAILER = Actor.system("outbound-email");
 
-    private final TicketService tickets;
+    private final ReplyDelivery deliveries;
+    private final TicketQueries tickets;
     private final MailSender sender;
     private final ReplyAddress replyAddress;
     private final String supportAddress;
     private final String teamName;
     private final int maxAttempts;
 
-    public ReplySender(TicketService tickets, MailSender sender, ReplyAddress replyAddress, String supportAddress, String teamName,
+    public ReplySender(ReplyDelivery deliveries, TicketQueries tickets, MailSender sender, ReplyAddress replyAddress, String supportAddress, String teamName,
                        int maxAttempts) {
+        this.deliveries = deliveries;
         this.tickets = tickets;
         this.sender = sender;
         this.replyAddress = replyAddress;
@@ -44,13 +47,13 @@ public final class ReplySender {
     }
 
     public SendOutcome deliver(String ticketId, String messageId) {
-        Optional<Message> claimed = tickets.beginDelivery(ticketId, messageId, MAILER);
+        Optional<Message> claimed = deliveries.beginDelivery(ticketId, messageId, MAILER);
         if (claimed.isEmpty()) return SendOutcome.SKIPPED;
         Message reply = claimed.get();
         TicketThread thread = tickets.get(ticketId);
         Ticket t = thread.ticket();
         if (t.requester().email() == null) {
-            tickets.recordDelivery(ticketId, messageId, DeliveryStatus.FAILED, null, "the requester has no email address", null, List.of(), MAILER);
+            deliveries.recordDelivery(ticketId, messageId, DeliveryStatus.FAILED, null, "the requester has no email address", null, List.of(), MAILER);
             return SendOutcome.FAILED;
         }
         OutgoingMail mail = compose(thread, reply);
@@ -59,11 +62,11 @@ public final class ReplySender {
             List<String> keys = new ArrayList<>();
             keys.add(EmailIntake.messageIdKey(mail.messageId()));
             if (sent.messageId() != null && !sent.messageId().equals(mail.messageId())) keys.add(EmailIntake.messageIdKey(sent.messageId()));
-            tickets.recordDelivery(ticketId, messageId, DeliveryStatus.SENT, sent.providerId(), null,
+            deliveries.recordDelivery(ticketId, messageId, DeliveryStatus.SENT, sent.providerId(), null,
                     sent.messageId() != null ? sent.messageId() : mail.messageId(), keys, MAILER);
             return SendOutcome.SENT;
         } catch (MailSender.DeliveryFailure f) {
-            return tickets.failedAttempt(ticketId, reply, f.getMessage(), f.permanent(), maxAttempts, MAILER);
+            return deliveries.failedAttempt(ticketId, reply, f.getMessage(), f.permanent(), maxAttempts, MAILER);
         }
     }
 

@@ -29,10 +29,10 @@ import java.util.OptionalLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class TicketServiceTest {
+class TicketCommandsTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
     private final InMemoryTicketRepository repo = new InMemoryTicketRepository();
-    private final TicketService service = new TicketService(repo, new UlidGenerator(clock), clock);
+    private final TicketDesk service = TicketDesk.wire(repo, new UlidGenerator(clock), clock);
     private final Actor alice = Actor.agent("alice");
     private final Requester jane = Requester.of("requester", "jane@example.com", null, "Jane", null);
 
@@ -43,7 +43,7 @@ class TicketServiceTest {
 
     @Test
     void createsATicketWithItsFirstMessageAndEvents() {
-        TicketThread t = service.create(phoneCall(null, List.of("WISMO", "wismo")), alice, null).thread();
+        TicketThread t = service.commands().create(phoneCall(null, List.of("WISMO", "wismo")), alice, null).thread();
         assertThat(t.ticket().id()).startsWith("tkt_");
         assertThat(t.ticket().number()).isEqualTo(1001);
         assertThat(t.ticket().status()).isEqualTo(Status.NEW);
@@ -56,18 +56,18 @@ class TicketServiceTest {
             assertThat(m.channel()).isEqualTo(Channel.PHONE);
         });
         assertThat(repo.events).extracting(DomainEvent::type).containsExactly("TicketCreated", "MessageAdded");
-        assertThat(service.create(phoneCall(null, null), alice, null).thread().ticket().number()).isEqualTo(1002);
+        assertThat(service.commands().create(phoneCall(null, null), alice, null).thread().ticket().number()).isEqualTo(1002);
     }
 
     @Test
     void anAssignedNewTicketStartsOpen() {
-        assertThat(service.create(phoneCall("bob", null), alice, null).thread().ticket().status()).isEqualTo(Status.OPEN);
+        assertThat(service.commands().create(phoneCall("bob", null), alice, null).thread().ticket().status()).isEqualTo(Status.OPEN);
     }
 
     @Test
     void createCollectsEveryValidationError() {
         NewTicket bad = new NewTicket(" ", null, null, null, List.of("ok", "bad!"), "has space", null, null, "", null, null, null);
-        assertThatThrownBy(() -> service.create(bad, alice, null))
+        assertThatThrownBy(() -> service.commands().create(bad, alice, null))
                 .isInstanceOf(ValidationException.class)
                 .satisfies(e -> assertThat(((ValidationException) e).errors())
                         .extracting(ValidationException.FieldError::field)
@@ -78,27 +78,27 @@ class TicketServiceTest {
     @Test
     void ticketsCannotBeCreatedClosed() {
         NewTicket closed = new NewTicket("s", jane, Channel.WEB, null, null, null, null, Status.CLOSED, "b", null, null, null);
-        assertThatThrownBy(() -> service.create(closed, alice, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.commands().create(closed, alice, null)).isInstanceOf(ValidationException.class);
     }
 
     @Test
     void anIdempotentRetryReturnsTheFirstTicketAndAReusedKeyIsRefused() {
         IdempotencyKey key = new IdempotencyKey("alice", "k1", "fp1");
-        CreateResult first = service.create(phoneCall(null, null), alice, key);
-        CreateResult retry = service.create(phoneCall(null, null), alice, key);
+        CreateResult first = service.commands().create(phoneCall(null, null), alice, key);
+        CreateResult retry = service.commands().create(phoneCall(null, null), alice, key);
         assertThat(retry.replayed()).isTrue();
         assertThat(retry.thread().ticket().id()).isEqualTo(first.thread().ticket().id());
         assertThat(repo.tickets).hasSize(1);
-        assertThatThrownBy(() -> service.create(phoneCall(null, null), alice, new IdempotencyKey("alice", "k1", "other")))
+        assertThatThrownBy(() -> service.commands().create(phoneCall(null, null), alice, new IdempotencyKey("alice", "k1", "other")))
                 .isInstanceOf(StateConflictException.class)
                 .extracting(e -> ((StateConflictException) e).code()).isEqualTo("idempotency-key-reused");
     }
 
     @Test
     void updateAppliesChangesWithOneEventEach() {
-        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String id = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
         clock.advance(Duration.ofMinutes(5));
-        TicketThread t = service.update(id, new TicketChange(Status.PENDING, Priority.HIGH, Optional.of("bob"),
+        TicketThread t = service.commands().update(id, new TicketChange(Status.PENDING, Priority.HIGH, Optional.of("bob"),
                 Optional.of("billing"), "New subject", List.of("VIP"), List.of()), OptionalLong.of(1), alice);
         assertThat(t.ticket().status()).isEqualTo(Status.PENDING);
         assertThat(t.ticket().assignee()).isEqualTo("bob");
@@ -109,7 +109,7 @@ class TicketServiceTest {
         assertThat(repo.events.subList(2, repo.events.size())).extracting(DomainEvent::type)
                 .containsExactlyInAnyOrder("TicketUpdated", "PriorityChanged", "Assigned", "TicketUpdated", "StatusChanged", "Tagged");
 
-        TicketThread cleared = service.update(id, new TicketChange(null, null, Optional.empty(), Optional.empty(), null,
+        TicketThread cleared = service.commands().update(id, new TicketChange(null, null, Optional.empty(), Optional.empty(), null,
                 null, List.of("vip")), OptionalLong.empty(), alice);
         assertThat(cleared.ticket().assignee()).isNull();
         assertThat(cleared.ticket().group()).isNull();
@@ -118,9 +118,9 @@ class TicketServiceTest {
 
     @Test
     void aNoOpUpdateWritesNothing() {
-        String id = service.create(phoneCall(null, List.of("a")), alice, null).thread().ticket().id();
+        String id = service.commands().create(phoneCall(null, List.of("a")), alice, null).thread().ticket().id();
         int events = repo.events.size();
-        TicketThread same = service.update(id, new TicketChange(Status.NEW, Priority.NORMAL, null, null, null, List.of("A"), null),
+        TicketThread same = service.commands().update(id, new TicketChange(Status.NEW, Priority.NORMAL, null, null, null, List.of("A"), null),
                 OptionalLong.of(1), alice);
         assertThat(same.ticket().version()).isEqualTo(1);
         assertThat(repo.events).hasSize(events);
@@ -128,9 +128,9 @@ class TicketServiceTest {
 
     @Test
     void aStaleVersionIsRefusedAndNothingChanges() {
-        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        service.update(id, new TicketChange(null, Priority.HIGH, null, null, null, null, null), OptionalLong.of(1), alice);
-        assertThatThrownBy(() -> service.update(id, new TicketChange(null, Priority.LOW, null, null, null, null, null),
+        String id = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        service.commands().update(id, new TicketChange(null, Priority.HIGH, null, null, null, null, null), OptionalLong.of(1), alice);
+        assertThatThrownBy(() -> service.commands().update(id, new TicketChange(null, Priority.LOW, null, null, null, null, null),
                 OptionalLong.of(1), alice))
                 .isInstanceOf(VersionConflictException.class)
                 .extracting(e -> ((VersionConflictException) e).currentVersion()).isEqualTo(2L);
@@ -139,46 +139,46 @@ class TicketServiceTest {
 
     @Test
     void withoutIfMatchARaceIsRetriedButWithIfMatchItIsReported() {
-        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String id = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
         repo.conflictsToInject = 2;
-        assertThat(service.update(id, new TicketChange(null, Priority.HIGH, null, null, null, null, null),
+        assertThat(service.commands().update(id, new TicketChange(null, Priority.HIGH, null, null, null, null, null),
                 OptionalLong.empty(), alice).ticket().priority()).isEqualTo(Priority.HIGH);
         repo.conflictsToInject = 1;
-        assertThatThrownBy(() -> service.update(id, new TicketChange(null, Priority.LOW, null, null, null, null, null),
+        assertThatThrownBy(() -> service.commands().update(id, new TicketChange(null, Priority.LOW, null, null, null, null, null),
                 OptionalLong.of(2), alice)).isInstanceOf(VersionConflictException.class);
     }
 
     @Test
     void illegalMovesAreRefusedWithTheReason() {
-        String id = service.create(phoneCall("bob", null), alice, null).thread().ticket().id();
-        assertThatThrownBy(() -> service.update(id, new TicketChange(Status.NEW, null, null, null, null, null, null),
+        String id = service.commands().create(phoneCall("bob", null), alice, null).thread().ticket().id();
+        assertThatThrownBy(() -> service.commands().update(id, new TicketChange(Status.NEW, null, null, null, null, null, null),
                 OptionalLong.empty(), alice))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("cannot change status from open to new");
-        service.update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
-        assertThatThrownBy(() -> service.update(id, new TicketChange(null, Priority.HIGH, null, null, null, null, null),
+        service.commands().update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        assertThatThrownBy(() -> service.commands().update(id, new TicketChange(null, Priority.HIGH, null, null, null, null, null),
                 OptionalLong.empty(), alice)).isInstanceOf(StateConflictException.class).hasMessageContaining("closed");
         assertThat(repo.tickets.get(id).resolvedAt()).isNotNull();
     }
 
     @Test
     void assigningANewTicketOpensIt() {
-        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        TicketThread t = service.update(id, new TicketChange(null, null, Optional.of("bob"), null, null, null, null),
+        String id = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        TicketThread t = service.commands().update(id, new TicketChange(null, null, Optional.of("bob"), null, null, null, null),
                 OptionalLong.empty(), alice);
         assertThat(t.ticket().status()).isEqualTo(Status.OPEN);
     }
 
     @Test
     void repliesAndNotesFollowTheLifecycle() {
-        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String id = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
         clock.advance(Duration.ofMinutes(3));
-        TicketThread note = service.addMessage(id, new NewMessage("checking the carrier", null, Visibility.INTERNAL, null, null),
+        TicketThread note = service.commands().addMessage(id, new NewMessage("checking the carrier", null, Visibility.INTERNAL, null, null),
                 OptionalLong.of(1), alice);
         assertThat(note.ticket().status()).isEqualTo(Status.NEW);
         assertThat(note.ticket().firstResponseAt()).isNull();
 
         clock.advance(Duration.ofMinutes(3));
-        TicketThread reply = service.addMessage(id, new NewMessage("It ships today", "<p>It ships today</p>", Visibility.PUBLIC, null, null),
+        TicketThread reply = service.commands().addMessage(id, new NewMessage("It ships today", "<p>It ships today</p>", Visibility.PUBLIC, null, null),
                 OptionalLong.empty(), alice);
         assertThat(reply.ticket().status()).isEqualTo(Status.OPEN);
         assertThat(reply.ticket().firstResponseAt()).isEqualTo(clock.instant());
@@ -188,9 +188,9 @@ class TicketServiceTest {
             assertThat(m.channel()).isEqualTo(Channel.PHONE);
         });
 
-        service.update(id, new TicketChange(Status.RESOLVED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        service.commands().update(id, new TicketChange(Status.RESOLVED, null, null, null, null, null, null), OptionalLong.empty(), alice);
         Actor customer = new Actor(ActorType.CUSTOMER, "cus_1", "Jane", "jane@example.com");
-        TicketThread reopened = service.addMessage(id, new NewMessage("Still not here", null, Visibility.PUBLIC, Channel.EMAIL, null),
+        TicketThread reopened = service.commands().addMessage(id, new NewMessage("Still not here", null, Visibility.PUBLIC, Channel.EMAIL, null),
                 OptionalLong.empty(), customer);
         assertThat(reopened.ticket().status()).isEqualTo(Status.OPEN);
         assertThat(reopened.ticket().resolvedAt()).isNull();
@@ -199,53 +199,53 @@ class TicketServiceTest {
 
     @Test
     void customersCannotWriteNotesAndClosedTicketsTakeNoMessages() {
-        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String id = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
         Actor customer = new Actor(ActorType.CUSTOMER, "cus_1", null, null);
-        assertThatThrownBy(() -> service.addMessage(id, new NewMessage("x", null, Visibility.INTERNAL, null, null),
+        assertThatThrownBy(() -> service.commands().addMessage(id, new NewMessage("x", null, Visibility.INTERNAL, null, null),
                 OptionalLong.empty(), customer)).isInstanceOf(ValidationException.class);
-        service.update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
-        assertThatThrownBy(() -> service.addMessage(id, new NewMessage("x", null, Visibility.PUBLIC, null, null),
+        service.commands().update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        assertThatThrownBy(() -> service.commands().addMessage(id, new NewMessage("x", null, Visibility.PUBLIC, null, null),
                 OptionalLong.empty(), alice)).isInstanceOf(StateConflictException.class);
         assertThat(repo.messages.get(id)).hasSize(1);
     }
 
     @Test
     void unknownTicketsAreNotFound() {
-        assertThatThrownBy(() -> service.get("tkt_nope")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> service.getByNumber(99)).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> service.update("tkt_nope", new TicketChange(null, Priority.LOW, null, null, null, null, null),
+        assertThatThrownBy(() -> service.queries().get("tkt_nope")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.queries().get(service.queries().resolveId("99"))).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.commands().update("tkt_nope", new TicketChange(null, Priority.LOW, null, null, null, null, null),
                 OptionalLong.empty(), alice)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void ticketsAreFoundByIdOrNumber() {
-        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        assertThat(service.resolveId(id)).isEqualTo(id);
-        assertThat(service.resolveId("1001")).isEqualTo(id);
-        assertThat(service.resolveId("#1001")).isEqualTo(id);
-        assertThatThrownBy(() -> service.resolveId("1002")).isInstanceOf(NotFoundException.class).hasMessageContaining("number 1002");
-        assertThatThrownBy(() -> service.resolveId("../../etc")).isInstanceOf(NotFoundException.class);
-        assertThatThrownBy(() -> service.resolveId("99999999999999999999")).isInstanceOf(NotFoundException.class);
+        String id = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        assertThat(service.queries().resolveId(id)).isEqualTo(id);
+        assertThat(service.queries().resolveId("1001")).isEqualTo(id);
+        assertThat(service.queries().resolveId("#1001")).isEqualTo(id);
+        assertThatThrownBy(() -> service.queries().resolveId("1002")).isInstanceOf(NotFoundException.class).hasMessageContaining("number 1002");
+        assertThatThrownBy(() -> service.queries().resolveId("../../etc")).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.queries().resolveId("99999999999999999999")).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void listValidatesLimitsAndNormalisesFilters() {
-        service.create(phoneCall(null, List.of("Return Request")), alice, null);
-        assertThat(service.list(new TicketQuery(null, null, null, "RETURN REQUEST"), 10, null).items()).hasSize(1);
-        assertThatThrownBy(() -> service.list(TicketQuery.all(), 0, null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> service.list(TicketQuery.all(), 101, null)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> service.list(new TicketQuery(null, "a b", null, null), 10, null)).isInstanceOf(ValidationException.class);
+        service.commands().create(phoneCall(null, List.of("Return Request")), alice, null);
+        assertThat(service.queries().list(new TicketQuery(null, null, null, "RETURN REQUEST"), 10, null).items()).hasSize(1);
+        assertThatThrownBy(() -> service.queries().list(TicketQuery.all(), 0, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.queries().list(TicketQuery.all(), 101, null)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.queries().list(new TicketQuery(null, "a b", null, null), 10, null)).isInstanceOf(ValidationException.class);
     }
 
     @Test
     void escalationRaisesLevelAndPriorityAndHandsTheTicketToTheGroup() {
-        String id = service.create(phoneCall("bob", null), alice, null).thread().ticket().id();
-        service.update(id, new TicketChange(Status.PENDING, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        String id = service.commands().create(phoneCall("bob", null), alice, null).thread().ticket().id();
+        service.commands().update(id, new TicketChange(Status.PENDING, null, null, null, null, null, null), OptionalLong.empty(), alice);
         int before = repo.events.size();
-        TicketThread t = service.escalate(id, " Chargeback threatened ", null, OptionalLong.of(2), alice);
+        TicketThread t = service.commands().escalate(id, " Chargeback threatened ", null, OptionalLong.of(2), alice);
         assertThat(t.ticket().escalationLevel()).isEqualTo(1);
         assertThat(t.ticket().priority()).isEqualTo(Priority.HIGH);
-        assertThat(t.ticket().group()).isEqualTo(TicketService.DEFAULT_ESCALATION_GROUP);
+        assertThat(t.ticket().group()).isEqualTo(TicketCommands.DEFAULT_ESCALATION_GROUP);
         assertThat(t.ticket().assignee()).isNull();
         assertThat(t.ticket().status()).isEqualTo(Status.OPEN);
         List<DomainEvent> events = repo.events.subList(before, repo.events.size());
@@ -255,58 +255,58 @@ class TicketServiceTest {
                 .containsEntry("fromAssignee", "bob").containsEntry("fromPriority", "normal");
         assertThat(events.subList(1, 5)).allSatisfy(e -> assertThat(e.detail()).containsEntry("reason", "escalated: Chargeback threatened"));
 
-        TicketThread again = service.escalate(id, "Still unresolved", "tier3", OptionalLong.empty(), alice);
+        TicketThread again = service.commands().escalate(id, "Still unresolved", "tier3", OptionalLong.empty(), alice);
         assertThat(again.ticket().escalationLevel()).isEqualTo(2);
         assertThat(again.ticket().priority()).isEqualTo(Priority.URGENT);
         assertThat(again.ticket().group()).isEqualTo("tier3");
-        assertThat(service.history(id, 10, null).entries()).extracting(DomainEvent::type).startsWith("TicketCreated", "MessageAdded");
+        assertThat(service.queries().history(id, 10, null).entries()).extracting(DomainEvent::type).startsWith("TicketCreated", "MessageAdded");
     }
 
     @Test
     void escalationPriorityRule() {
-        assertThat(TicketService.escalatedPriority(Priority.LOW)).isEqualTo(Priority.HIGH);
-        assertThat(TicketService.escalatedPriority(Priority.NORMAL)).isEqualTo(Priority.HIGH);
-        assertThat(TicketService.escalatedPriority(Priority.HIGH)).isEqualTo(Priority.URGENT);
-        assertThat(TicketService.escalatedPriority(Priority.URGENT)).isEqualTo(Priority.URGENT);
+        assertThat(TicketCommands.escalatedPriority(Priority.LOW)).isEqualTo(Priority.HIGH);
+        assertThat(TicketCommands.escalatedPriority(Priority.NORMAL)).isEqualTo(Priority.HIGH);
+        assertThat(TicketCommands.escalatedPriority(Priority.HIGH)).isEqualTo(Priority.URGENT);
+        assertThat(TicketCommands.escalatedPriority(Priority.URGENT)).isEqualTo(Priority.URGENT);
     }
 
     @Test
     void escalationNeedsAReasonAnOpenTicketAndACurrentVersion() {
-        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        assertThatThrownBy(() -> service.escalate(id, " ", null, OptionalLong.empty(), alice)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> service.escalate(id, "why", null, OptionalLong.of(9), alice)).isInstanceOf(VersionConflictException.class);
-        service.update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
-        assertThatThrownBy(() -> service.escalate(id, "why", null, OptionalLong.empty(), alice))
+        String id = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        assertThatThrownBy(() -> service.commands().escalate(id, " ", null, OptionalLong.empty(), alice)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.commands().escalate(id, "why", null, OptionalLong.of(9), alice)).isInstanceOf(VersionConflictException.class);
+        service.commands().update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        assertThatThrownBy(() -> service.commands().escalate(id, "why", null, OptionalLong.empty(), alice))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("closed");
-        assertThatThrownBy(() -> service.history("tkt_nope", 10, null)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.queries().history("tkt_nope", 10, null)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void linksAreRecordedOnBothSidesAndUnlinkRemovesThem() {
-        String a = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        String b = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        TicketThread linked = service.link(a, "1002", OptionalLong.of(1), alice);
+        String a = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String b = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        TicketThread linked = service.relations().link(a, "1002", OptionalLong.of(1), alice);
         assertThat(linked.ticket().linkedTicketIds()).containsExactly(b);
-        assertThat(service.get(b).ticket().linkedTicketIds()).containsExactly(a);
-        assertThat(service.link(a, b, OptionalLong.empty(), alice).ticket().version()).isEqualTo(2); // already linked: no change
-        assertThatThrownBy(() -> service.link(a, a, OptionalLong.empty(), alice)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> service.link(a, b, OptionalLong.of(1), alice)).isInstanceOf(VersionConflictException.class);
-        service.unlink(b, a, OptionalLong.empty(), alice);
-        assertThat(service.get(a).ticket().linkedTicketIds()).isEmpty();
+        assertThat(service.queries().get(b).ticket().linkedTicketIds()).containsExactly(a);
+        assertThat(service.relations().link(a, b, OptionalLong.empty(), alice).ticket().version()).isEqualTo(2); // already linked: no change
+        assertThatThrownBy(() -> service.relations().link(a, a, OptionalLong.empty(), alice)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.relations().link(a, b, OptionalLong.of(1), alice)).isInstanceOf(VersionConflictException.class);
+        service.relations().unlink(b, a, OptionalLong.empty(), alice);
+        assertThat(service.queries().get(a).ticket().linkedTicketIds()).isEmpty();
         assertThat(repo.events).extracting(DomainEvent::type).containsSubsequence("Linked", "Linked", "Unlinked", "Unlinked");
     }
 
     @Test
     void mergeFoldsThreadsRequestersAndTagsIntoTheTargetAndClosesTheSources() {
-        String target = service.create(phoneCall("bob", List.of("wismo")), alice, null).thread().ticket().id();
+        String target = service.commands().create(phoneCall("bob", List.of("wismo")), alice, null).thread().ticket().id();
         clock.advance(Duration.ofMinutes(1));
         Requester sam = Requester.of("requester", "sam@example.com", null, "Sam", null);
-        String source = service.create(new NewTicket("Also me", sam, Channel.EMAIL, null, List.of("vip"), null, null, null,
+        String source = service.commands().create(new NewTicket("Also me", sam, Channel.EMAIL, null, List.of("vip"), null, null, null,
                 "Same order, other email", null, null, null), alice, null).thread().ticket().id();
         clock.advance(Duration.ofMinutes(1));
-        service.addMessage(target, new NewMessage("On it", null, Visibility.PUBLIC, null, null), OptionalLong.empty(), alice);
+        service.commands().addMessage(target, new NewMessage("On it", null, Visibility.PUBLIC, null, null), OptionalLong.empty(), alice);
 
-        TicketThread merged = service.merge(target, List.of("1002"), OptionalLong.of(2), alice);
+        TicketThread merged = service.relations().merge(target, List.of("1002"), OptionalLong.of(2), alice);
         assertThat(merged.ticket().mergedFrom()).containsExactly(source);
         assertThat(merged.ticket().tags()).containsExactly("vip", "wismo");
         assertThat(merged.ticket().ccs()).containsExactly("sam@example.com");
@@ -314,84 +314,84 @@ class TicketServiceTest {
         assertThat(merged.ticket().messageCount()).isEqualTo(3);
         assertThat(merged.messages()).extracting(m -> m.body())
                 .containsExactly("Caller asks about order #1001", "Same order, other email", "On it");
-        var closed = service.get(source).ticket();
+        var closed = service.queries().get(source).ticket();
         assertThat(closed.status()).isEqualTo(Status.CLOSED);
         assertThat(closed.mergedInto()).isEqualTo(target);
-        assertThat(service.history(source, 10, null).entries()).extracting(DomainEvent::type).endsWith("Merged", "StatusChanged");
-        assertThat(service.history(source, 10, null).entries().get(3).detail()).containsEntry("reason", "merged into #1001");
+        assertThat(service.queries().history(source, 10, null).entries()).extracting(DomainEvent::type).endsWith("Merged", "StatusChanged");
+        assertThat(service.queries().history(source, 10, null).entries().get(3).detail()).containsEntry("reason", "merged into #1001");
 
-        assertThatThrownBy(() -> service.merge(target, List.of(source), OptionalLong.empty(), alice))
+        assertThatThrownBy(() -> service.relations().merge(target, List.of(source), OptionalLong.empty(), alice))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("already merged");
-        assertThatThrownBy(() -> service.merge(target, List.of(target), OptionalLong.empty(), alice))
+        assertThatThrownBy(() -> service.relations().merge(target, List.of(target), OptionalLong.empty(), alice))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("itself");
-        assertThatThrownBy(() -> service.merge(source, List.of(target), OptionalLong.empty(), alice))
+        assertThatThrownBy(() -> service.relations().merge(source, List.of(target), OptionalLong.empty(), alice))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("closed");
-        assertThatThrownBy(() -> service.merge(target, List.of(), OptionalLong.empty(), alice)).isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> service.merge(target, List.of("9999"), OptionalLong.empty(), alice)).isInstanceOf(NotFoundException.class);
+        assertThatThrownBy(() -> service.relations().merge(target, List.of(), OptionalLong.empty(), alice)).isInstanceOf(ValidationException.class);
+        assertThatThrownBy(() -> service.relations().merge(target, List.of("9999"), OptionalLong.empty(), alice)).isInstanceOf(NotFoundException.class);
     }
 
     @Test
     void aStaleIfMatchOnAMergeTargetIsRefused() {
-        String target = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        String source = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        assertThatThrownBy(() -> service.merge(target, List.of(source), OptionalLong.of(7), alice)).isInstanceOf(VersionConflictException.class);
-        assertThat(service.get(source).ticket().status()).isEqualTo(Status.NEW);
+        String target = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String source = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        assertThatThrownBy(() -> service.relations().merge(target, List.of(source), OptionalLong.of(7), alice)).isInstanceOf(VersionConflictException.class);
+        assertThat(service.queries().get(source).ticket().status()).isEqualTo(Status.NEW);
     }
 
     @Test
     void autoCloseClosesOnlyTicketsResolvedLongEnoughAgo() {
-        String old = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        String reopened = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        String recent = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String old = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String reopened = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String recent = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
         TicketChange resolve = new TicketChange(Status.RESOLVED, null, null, null, null, null, null);
-        service.update(old, resolve, OptionalLong.empty(), alice);
-        service.update(reopened, resolve, OptionalLong.empty(), alice);
+        service.commands().update(old, resolve, OptionalLong.empty(), alice);
+        service.commands().update(reopened, resolve, OptionalLong.empty(), alice);
         clock.advance(Duration.ofDays(3));
-        service.update(recent, resolve, OptionalLong.empty(), alice);
+        service.commands().update(recent, resolve, OptionalLong.empty(), alice);
         Actor customer = new Actor(ActorType.CUSTOMER, "cus_1", null, null);
-        service.addMessage(reopened, new NewMessage("still broken", null, Visibility.PUBLIC, null, null), OptionalLong.empty(), customer);
+        service.commands().addMessage(reopened, new NewMessage("still broken", null, Visibility.PUBLIC, null, null), OptionalLong.empty(), customer);
         clock.advance(Duration.ofDays(2));
 
-        AutoClose.Result r = new AutoClose(repo, service, clock).run(Duration.ofDays(4));
+        AutoClose.Result r = new AutoClose(repo, service.commands(), clock).run(Duration.ofDays(4));
         assertThat(r.closed()).isEqualTo(1);
-        assertThat(service.get(old).ticket().status()).isEqualTo(Status.CLOSED);
-        assertThat(service.get(reopened).ticket().status()).isEqualTo(Status.OPEN);
-        assertThat(service.get(recent).ticket().status()).isEqualTo(Status.RESOLVED);
+        assertThat(service.queries().get(old).ticket().status()).isEqualTo(Status.CLOSED);
+        assertThat(service.queries().get(reopened).ticket().status()).isEqualTo(Status.OPEN);
+        assertThat(service.queries().get(recent).ticket().status()).isEqualTo(Status.RESOLVED);
         DomainEvent last = repo.events.get(repo.events.size() - 1);
         assertThat(last.actor()).isEqualTo(AutoClose.ACTOR);
         assertThat(last.detail()).containsEntry("reason", "auto-closed 4 days after resolution");
-        assertThat(new AutoClose(repo, service, clock).run(Duration.ofDays(4)).closed()).isZero();
+        assertThat(new AutoClose(repo, service.commands(), clock).run(Duration.ofDays(4)).closed()).isZero();
     }
 
     @Test
     void bulkUpdatesReportEveryTicketAndPartialFailuresNeverStopTheRest() {
-        String a = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        String b = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        service.update(b, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
-        var outcomes = service.bulkUpdate(List.of(a, "1002", "9999", "1001"),
+        String a = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        String b = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        service.commands().update(b, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        var outcomes = service.commands().bulkUpdate(List.of(a, "1002", "9999", "1001"),
                 new TicketChange(Status.CLOSED, null, null, null, null, List.of("spam"), null), alice);
-        assertThat(outcomes).extracting(TicketService.BulkOutcome::reference).containsExactly(a, "1002", "9999", "1001");
+        assertThat(outcomes).extracting(TicketCommands.BulkOutcome::reference).containsExactly(a, "1002", "9999", "1001");
         assertThat(outcomes.get(0).ticket().status()).isEqualTo(Status.CLOSED);
         assertThat(outcomes.get(0).ticket().tags()).containsExactly("spam");
         assertThat(outcomes.get(1).refusal()).isInstanceOf(StateConflictException.class);
         assertThat(outcomes.get(2).refusal()).isInstanceOf(NotFoundException.class);
         assertThat(outcomes.get(3).refusal()).isInstanceOf(ValidationException.class).hasMessageContaining("more than once");
-        assertThatThrownBy(() -> service.bulkUpdate(List.of(a), new TicketChange(null, null, null, null, null, List.of("bad tag!"), null), alice))
+        assertThatThrownBy(() -> service.commands().bulkUpdate(List.of(a), new TicketChange(null, null, null, null, null, List.of("bad tag!"), null), alice))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> service.bulkUpdate(java.util.Collections.nCopies(201, a), new TicketChange(Status.OPEN, null, null, null, null, null, null), alice))
+        assertThatThrownBy(() -> service.commands().bulkUpdate(java.util.Collections.nCopies(201, a), new TicketChange(Status.OPEN, null, null, null, null, null, null), alice))
                 .isInstanceOf(ValidationException.class);
     }
 
     @Test
     void splitMovesMessagesToAChildThatInheritsTheContext() {
-        String parent = service.create(phoneCall("bob", List.of("wismo")), alice, null).thread().ticket().id();
+        String parent = service.commands().create(phoneCall("bob", List.of("wismo")), alice, null).thread().ticket().id();
         clock.advance(Duration.ofMinutes(1));
         Actor customer = new Actor(ActorType.CUSTOMER, "cus_1", "Jane", "jane@example.com");
-        TicketThread t = service.addMessage(parent, new NewMessage("Also, I was charged twice", null, Visibility.PUBLIC, null, null),
+        TicketThread t = service.commands().addMessage(parent, new NewMessage("Also, I was charged twice", null, Visibility.PUBLIC, null, null),
                 OptionalLong.empty(), customer);
         String billingMessage = t.messages().get(1).id();
 
-        CreateResult split = service.split(parent, List.of(billingMessage), "Charged twice", OptionalLong.of(2), alice);
+        CreateResult split = service.relations().split(parent, List.of(billingMessage), "Charged twice", OptionalLong.of(2), alice);
         var child = split.thread().ticket();
         assertThat(child.parentId()).isEqualTo(parent);
         assertThat(child.subject()).isEqualTo("Charged twice");
@@ -403,52 +403,25 @@ class TicketServiceTest {
             assertThat(m.id()).isEqualTo(billingMessage);
             assertThat(m.ticketId()).isEqualTo(child.id());
         });
-        TicketThread after = service.get(parent);
+        TicketThread after = service.queries().get(parent);
         assertThat(after.ticket().childIds()).containsExactly(child.id());
         assertThat(after.messages()).extracting(m -> m.id()).doesNotContain(billingMessage).hasSize(1);
         assertThat(after.ticket().messageCount()).isEqualTo(1);
-        assertThat(service.history(child.id(), 10, null).entries()).extracting(DomainEvent::type).containsExactly("TicketCreated", "Split");
+        assertThat(service.queries().history(child.id(), 10, null).entries()).extracting(DomainEvent::type).containsExactly("TicketCreated", "Split");
 
         String last = after.messages().get(0).id();
-        assertThatThrownBy(() -> service.split(parent, List.of(last), null, OptionalLong.empty(), alice))
+        assertThatThrownBy(() -> service.relations().split(parent, List.of(last), null, OptionalLong.empty(), alice))
                 .isInstanceOf(StateConflictException.class).hasMessageContaining("keep at least one");
-        assertThatThrownBy(() -> service.split(parent, List.of("msg_nope"), null, OptionalLong.empty(), alice))
+        assertThatThrownBy(() -> service.relations().split(parent, List.of("msg_nope"), null, OptionalLong.empty(), alice))
                 .isInstanceOf(ValidationException.class);
-        assertThatThrownBy(() -> service.split(parent, List.of(last), null, OptionalLong.of(1), alice))
+        assertThatThrownBy(() -> service.relations().split(parent, List.of(last), null, OptionalLong.of(1), alice))
                 .isInstanceOf(VersionConflictException.class);
     }
 
     @Test
     void emptyPatchIsRefused() {
-        String id = service.create(phoneCall(null, null), alice, null).thread().ticket().id();
-        assertThatThrownBy(() -> service.update(id, new TicketChange(null, null, null, null, null, null, null),
+        String id = service.commands().create(phoneCall(null, null), alice, null).thread().ticket().id();
+        assertThatThrownBy(() -> service.commands().update(id, new TicketChange(null, null, null, null, null, null, null),
                 OptionalLong.empty(), alice)).isInstanceOf(ValidationException.class).hasMessageContaining("names no field");
-    }
-
-    static final class MutableClock extends Clock {
-        private Instant now;
-
-        MutableClock(Instant now) {
-            this.now = now;
-        }
-
-        void advance(Duration d) {
-            now = now.plus(d);
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

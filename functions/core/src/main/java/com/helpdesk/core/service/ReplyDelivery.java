@@ -1,0 +1,104 @@
+package com.helpdesk.core.service;
+
+import com.helpdesk.core.event.DomainEvent;
+import com.helpdesk.core.event.EventStamp;
+import com.helpdesk.core.port.IdGenerator;
+import com.helpdesk.core.port.TicketRepository;
+import com.helpdesk.core.port.TicketWrite;
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.Delivery;
+import com.helpdesk.core.ticket.DeliveryStatus;
+import com.helpdesk.core.ticket.Message;
+import com.helpdesk.core.ticket.Ticket;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/** The delivery bookkeeping of a reply: claimed for sending, then sent, delivered, read or failed. */
+public final class ReplyDelivery {
+    /** How long a sender may hold a reply in {@code sending} before another may take it over (it crashed). */
+    public static final Duration SENDING_LEASE = Duration.ofMinutes(5);
+
+    private final TicketRepository repository;
+    private final TicketReads reads;
+    private final IdGenerator ids;
+    private final Clock clock;
+    private final ConflictRetry retry = ConflictRetry.commands();
+
+    public ReplyDelivery(TicketRepository repository, IdGenerator ids, Clock clock) {
+        this.repository = Objects.requireNonNull(repository);
+        this.reads = new TicketReads(repository);
+        this.ids = Objects.requireNonNull(ids);
+        this.clock = Objects.requireNonNull(clock);
+    }
+
+    /**
+     * Claims a queued reply for sending, so that a second delivery of the same event does not send it
+     * twice: the answer is empty when the reply is not (or no longer) waiting to be sent, or another
+     * sender holds it. The claim is a versioned write on the ticket; of two racing senders one wins.
+     */
+    public Optional<Message> beginDelivery(String ticketId, String messageId, Actor sender) {
+        return retry.run(() -> {
+            Ticket t = reads.ticket(ticketId);
+            Message m = reads.ownMessage(ticketId, messageId);
+            Delivery d = m.delivery();
+            Instant now = StoreTime.now(clock);
+            boolean waiting = d != null && (d.status() == DeliveryStatus.QUEUED
+                    || d.status() == DeliveryStatus.SENDING && d.at().plus(SENDING_LEASE).isBefore(now));
+            if (!waiting) return Optional.empty();
+            Delivery sending = new Delivery(DeliveryStatus.SENDING, now, d.providerId(), null, d.attempts() + 1);
+            Message claimed = m.withDelivery(sending);
+            Ticket next = t.toBuilder().version(t.version() + 1).build();
+            repository.commit(new TicketWrite(t, next, List.of(), List.of(), List.of(), List.of(claimed), List.of()));
+            return Optional.of(claimed);
+        });
+    }
+
+    /**
+     * Records what a provider said about a reply: sent (with the id it gave the message and the id the
+     * message really went out with, e.g. the Message-ID SES wrote; {@code threadKeys} then lead answers
+     * to this ticket), delivered, read, or failed with a reason.
+     * Statuses only move forward; a late or repeated report changes nothing and returns false.
+     */
+    public boolean recordDelivery(String ticketId, String messageId, DeliveryStatus status, String providerId, String detail,
+                                  String externalId, List<String> threadKeys, Actor reporter) {
+        return retry.run(() -> {
+            Ticket t = reads.ticket(ticketId);
+            Message m = reads.ownMessage(ticketId, messageId);
+            Delivery d = m.delivery();
+            if (d != null && !d.status().canMoveTo(status) && !(d.status() == DeliveryStatus.SENDING && status == DeliveryStatus.QUEUED)) {
+                return false;
+            }
+            Instant now = StoreTime.now(clock);
+            Delivery next = new Delivery(status, now, providerId != null ? providerId : d == null ? null : d.providerId(),
+                    TicketFields.blankToNull(detail), d == null ? 0 : d.attempts());
+            Message changed = m.withDelivery(next);
+            if (externalId != null) changed = changed.withExternalId(externalId);
+            Ticket updated = t.toBuilder().version(t.version() + 1).build(); // delivery news is no ticket activity: updatedAt stays
+            List<DomainEvent> events = status == DeliveryStatus.SENDING || status == DeliveryStatus.QUEUED
+                    ? List.of() : List.of(new EventStamp(ids, reporter, now).deliveryUpdated(updated, m, next));
+            repository.commit(new TicketWrite(t, updated, List.of(), List.of(), events, List.of(changed), threadKeys));
+            return true;
+        });
+    }
+
+    /**
+     * A send attempt failed, on any channel: a refusal, or a transient failure on the last allowed
+     * attempt, marks the reply failed (and answers FAILED); an earlier transient failure queues it again
+     * with the reason and throws {@link RetryLater}.
+     */
+    public SendOutcome failedAttempt(String ticketId, Message claimed, String reason, boolean permanent, int maxAttempts, Actor sender) {
+        int attempts = claimed.delivery().attempts();
+        if (permanent || attempts >= maxAttempts) {
+            recordDelivery(ticketId, claimed.id(), DeliveryStatus.FAILED, null,
+                    permanent ? reason : "gave up after " + attempts + " attempts: " + reason, null, List.of(), sender);
+            return SendOutcome.FAILED;
+        }
+        recordDelivery(ticketId, claimed.id(), DeliveryStatus.QUEUED, null, "retrying: " + reason, null, List.of(), sender);
+        throw new RetryLater(reason);
+    }
+}
