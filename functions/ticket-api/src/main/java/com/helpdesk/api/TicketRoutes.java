@@ -8,7 +8,7 @@ import com.helpdesk.core.port.TicketQuery;
 import com.helpdesk.core.service.CreateResult;
 import com.helpdesk.core.service.NewMessage;
 import com.helpdesk.core.service.NewTicket;
-import com.helpdesk.core.service.TicketChange;
+import com.helpdesk.core.ticket.TicketChange;
 import com.helpdesk.core.service.AiIntake;
 import com.helpdesk.core.service.TicketCommands;
 import com.helpdesk.core.service.TicketDesk;

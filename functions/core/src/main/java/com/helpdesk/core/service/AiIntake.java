@@ -1,10 +1,8 @@
 package com.helpdesk.core.service;
 
-import com.helpdesk.core.StateConflictException;
 import com.helpdesk.core.ValidationException.FieldError;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.event.EventStamp;
-import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.port.IdGenerator;
 import com.helpdesk.core.port.TicketRepository;
 import com.helpdesk.core.port.TicketWrite;
@@ -15,6 +13,7 @@ import com.helpdesk.core.ticket.Priority;
 import com.helpdesk.core.ticket.Status;
 import com.helpdesk.core.ticket.Tags;
 import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.Transition;
 import com.helpdesk.core.ticket.TicketThread;
 import com.helpdesk.core.ticket.Visibility;
 
@@ -40,8 +39,8 @@ import java.util.TreeSet;
  */
 public final class AiIntake {
     /** Tags of AI outcomes: a deflection counts while the ticket stays resolved by the AI. */
-    public static final String AI_DEFLECTED = "ai-deflected";
-    public static final String AI_HANDOFF = "ai-handoff";
+    public static final String AI_DEFLECTED = Ticket.AI_DEFLECTED;
+    public static final String AI_HANDOFF = Ticket.AI_HANDOFF;
     public static final int MAX_AI_TURNS = 200;
 
     private final TicketRepository repository;
@@ -154,36 +153,13 @@ public final class AiIntake {
         int seen = (int) current.messages().stream().filter(m -> m.threading() != null && m.threading().startsWith("ai transcript #")).count();
         List<Message> added = new ArrayList<>(turns(ticketId, c, Math.min(seen, c.transcript().size()), ai, customer, now));
         boolean customerWroteAgain = added.stream().anyMatch(m -> m.author().type() == ActorType.CUSTOMER);
-        boolean handoffNow = c.outcome() == AiConversation.Outcome.HANDOFF && t.tags().contains(AI_DEFLECTED);
+        boolean handoffNow = c.outcome() == AiConversation.Outcome.HANDOFF && t.aiDeflected();
         if (added.isEmpty() && !handoffNow) return current; // the same report again
-        if (t.status() == Status.CLOSED) throw new StateConflictException("ticket-closed", "the AI conversation's ticket #" + t.number() + " is closed");
         if (handoffNow || customerWroteAgain && c.outcome() == AiConversation.Outcome.HANDOFF) added.add(aiNote(ticketId, c, ai, now));
-        Ticket.Builder b = t.toBuilder().updatedAt(now).version(t.version() + 1).lastMessageAt(now).messageCount(t.messageCount() + added.size());
-        SortedSet<String> tags = new TreeSet<>(t.tags());
-        tags.addAll(intentTag);
-        Status next = t.status();
-        boolean aiResolved = t.status() == Status.RESOLVED && t.resolvedBy() != null && t.resolvedBy().type() == ActorType.AI;
-        if ((customerWroteAgain && c.outcome() == AiConversation.Outcome.HANDOFF || handoffNow || customerWroteAgain && aiResolved)
-                && t.status() != Status.OPEN) {
-            next = Status.OPEN; // back to humans: the deflection no longer counts
-            b.status(next).resolvedAt(null);
-            tags.remove(AI_DEFLECTED);
-            tags.add(AI_HANDOFF);
-        }
-        b.tags(tags);
-        Ticket updated = b.build();
-        List<DomainEvent> events = new ArrayList<>();
-        for (Message m : added) events.add(stamp.by(m.author()).messageAdded(updated, m));
-        if (next != t.status()) {
-            events.add(stamp.by(customerWroteAgain ? customer : ai).change(EventTypes.STATUS_CHANGED, updated, "status", t.status().wire(),
-                    next.wire(), customerWroteAgain ? "customer wrote again after the AI" : "handed off by the AI agent"));
-        }
-        if (!updated.tags().equals(t.tags())) {
-            events.add(stamp.change(EventTypes.TAGGED, updated, "tags", List.copyOf(t.tags()), List.copyOf(updated.tags()), "AI conversation"));
-        }
-        repository.commit(new TicketWrite(t, updated, added, events));
+        Transition continued = t.continueAiConversation(added, c.outcome() == AiConversation.Outcome.HANDOFF, intentTag, customer, stamp);
+        repository.commit(new TicketWrite(t, continued.ticket(), added, continued.events()));
         List<Message> thread = new ArrayList<>(current.messages());
         thread.addAll(added);
-        return new TicketThread(updated, thread);
+        return new TicketThread(continued.ticket(), thread);
     }
 }

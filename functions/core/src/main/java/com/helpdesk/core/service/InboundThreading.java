@@ -1,9 +1,7 @@
 package com.helpdesk.core.service;
 
 import com.helpdesk.core.ValidationException;
-import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.event.EventStamp;
-import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.inbound.InboundResult;
 import com.helpdesk.core.inbound.ThreadKey;
@@ -18,9 +16,9 @@ import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Priority;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.core.ticket.Status;
-import com.helpdesk.core.ticket.StatusTransitions;
 import com.helpdesk.core.ticket.Tags;
 import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.Transition;
 import com.helpdesk.core.ticket.Visibility;
 
 import java.time.Clock;
@@ -32,7 +30,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
-import java.util.TreeSet;
 
 /**
  * Takes one customer message from any channel: stored once however often it is delivered, threaded
@@ -141,28 +138,11 @@ public final class InboundThreading {
                                      Map<String, String> claims) {
         Instant now = StoreTime.now(clock);
         boolean autoReply = in.kind() == InboundMessage.Kind.AUTO_REPLY;
-        Status next = autoReply ? target.status() : StatusTransitions.afterCustomerMessage(target.status());
         String threading = autoReply ? reason + "; auto-reply: does not reopen" : reason;
         Message message = new Message(ids.newId("msg"), target.id(), customer, Visibility.PUBLIC, body, in.html(), in.channel(),
                 now, in.attachments(), threading, in.externalId(), in.original(), null);
-        SortedSet<String> tags = new TreeSet<>(target.tags());
-        tags.addAll(Tags.normaliseAll("tags", in.tags()));
-        Ticket.Builder b = target.toBuilder().status(next).updatedAt(now).version(target.version() + 1).lastMessageAt(now)
-                .messageCount(target.messageCount() + 1);
-        if (tags.size() <= Tags.MAX_PER_TICKET) b.tags(tags);
-        if (next != target.status() && target.status() == Status.RESOLVED) b.resolvedAt(null);
-        Ticket updated = b.build();
-        EventStamp stamp = new EventStamp(ids, customer, now);
-        List<DomainEvent> events = new ArrayList<>();
-        events.add(stamp.messageAdded(updated, message));
-        if (next != target.status()) {
-            events.add(stamp.change(EventTypes.STATUS_CHANGED, updated, "status", target.status().wire(), next.wire(), "customer wrote"));
-        }
-        if (!updated.tags().equals(target.tags())) {
-            events.add(stamp.change(EventTypes.TAGGED, updated, "tags", List.copyOf(target.tags()), List.copyOf(updated.tags()),
-                    "inbound message"));
-        }
-        repository.commitInbound(List.of(new TicketWrite(target, updated, List.of(message), events)), in.dedupeKey(), claims,
+        Transition received = target.receive(message, autoReply, Tags.normaliseAll("tags", in.tags()), new EventStamp(ids, customer, now));
+        repository.commitInbound(List.of(new TicketWrite(target, received.ticket(), List.of(message), received.events())), in.dedupeKey(), claims,
                 target.id(), receivedAt(in, now));
         return new InboundResult(InboundResult.Outcome.THREADED, target.id(), message.id(), threading);
     }
@@ -191,8 +171,8 @@ public final class InboundThreading {
         InboundResult.Outcome outcome = InboundResult.Outcome.CREATED;
         if (closed != null) {
             allClaims.putAll(leadingToClosed); // the conversation continues on the follow-up
-            Ticket linked = TicketRelations.withLink(closed, ticketId, true, now);
-            writes.add(new TicketWrite(closed, linked, List.of(), List.of(stamp.link(EventTypes.LINKED, linked, ticket))));
+            Transition linked = closed.followedUpBy(ticket, stamp);
+            writes.add(new TicketWrite(closed, linked.ticket(), List.of(), linked.events()));
             outcome = InboundResult.Outcome.FOLLOW_UP;
         }
         repository.commitInbound(writes, in.dedupeKey(), allClaims, ticketId, receivedAt(in, now));
@@ -217,19 +197,12 @@ public final class InboundThreading {
         Message note = new Message(ids.newId("msg"), target.id(), mail, Visibility.INTERNAL,
                 "Delivery failed for the reply of " + reply.createdAt() + ": " + detail, null, in.channel(), now,
                 in.attachments(), reason + "; delivery report", in.externalId(), in.original(), null);
-        List<Message> changed = new ArrayList<>();
-        EventStamp stamp = new EventStamp(ids, mail, now);
-        List<DomainEvent> events = new ArrayList<>();
-        Ticket updated = target.toBuilder().updatedAt(now).version(target.version() + 1).messageCount(target.messageCount() + 1).build();
-        events.add(stamp.messageAdded(updated, note));
         Delivery current = reply.delivery();
-        if (current == null || current.status().canMoveTo(DeliveryStatus.FAILED)) {
-            Delivery failed = new Delivery(DeliveryStatus.FAILED, now, current == null ? null : current.providerId(), detail,
-                    current == null ? 0 : current.attempts());
-            changed.add(reply.withDelivery(failed));
-            events.add(stamp.deliveryUpdated(updated, reply, failed));
-        }
-        repository.commitInbound(List.of(new TicketWrite(target, updated, List.of(note), List.of(), events, changed, List.of())),
+        Delivery failed = current == null || current.status().canMoveTo(DeliveryStatus.FAILED)
+                ? Delivery.reported(current, DeliveryStatus.FAILED, now, null, detail) : null;
+        Transition noted = target.recordBounce(note, reply, failed, new EventStamp(ids, mail, now));
+        List<Message> changed = failed == null ? List.of() : List.of(reply.withDelivery(failed));
+        repository.commitInbound(List.of(new TicketWrite(target, noted.ticket(), List.of(note), List.of(), noted.events(), changed, List.of())),
                 in.dedupeKey(), Map.of(), target.id(), receivedAt(in, now));
         return new InboundResult(InboundResult.Outcome.THREADED, target.id(), note.id(), detail);
     }

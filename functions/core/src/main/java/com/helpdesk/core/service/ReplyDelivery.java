@@ -1,6 +1,5 @@
 package com.helpdesk.core.service;
 
-import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.event.EventStamp;
 import com.helpdesk.core.port.IdGenerator;
 import com.helpdesk.core.port.TicketRepository;
@@ -10,6 +9,7 @@ import com.helpdesk.core.ticket.Delivery;
 import com.helpdesk.core.ticket.DeliveryStatus;
 import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.Transition;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -21,7 +21,7 @@ import java.util.Optional;
 /** The delivery bookkeeping of a reply: claimed for sending, then sent, delivered, read or failed. */
 public final class ReplyDelivery {
     /** How long a sender may hold a reply in {@code sending} before another may take it over (it crashed). */
-    public static final Duration SENDING_LEASE = Duration.ofMinutes(5);
+    public static final Duration SENDING_LEASE = Delivery.SENDING_LEASE;
 
     private final TicketRepository repository;
     private final TicketReads reads;
@@ -45,15 +45,11 @@ public final class ReplyDelivery {
         return retry.run(() -> {
             Ticket t = reads.ticket(ticketId);
             Message m = reads.ownMessage(ticketId, messageId);
-            Delivery d = m.delivery();
             Instant now = StoreTime.now(clock);
-            boolean waiting = d != null && (d.status() == DeliveryStatus.QUEUED
-                    || d.status() == DeliveryStatus.SENDING && d.at().plus(SENDING_LEASE).isBefore(now));
-            if (!waiting) return Optional.empty();
-            Delivery sending = new Delivery(DeliveryStatus.SENDING, now, d.providerId(), null, d.attempts() + 1);
-            Message claimed = m.withDelivery(sending);
-            Ticket next = t.toBuilder().version(t.version() + 1).build();
-            repository.commit(new TicketWrite(t, next, List.of(), List.of(), List.of(), List.of(claimed), List.of()));
+            if (m.delivery() == null || !m.delivery().claimable(now)) return Optional.empty();
+            Message claimed = m.withDelivery(m.delivery().claimed(now));
+            Transition claim = t.recordDelivery(m, claimed.delivery(), new EventStamp(ids, sender, now));
+            repository.commit(new TicketWrite(t, claim.ticket(), List.of(), List.of(), claim.events(), List.of(claimed), List.of()));
             return Optional.of(claimed);
         });
     }
@@ -69,19 +65,13 @@ public final class ReplyDelivery {
         return retry.run(() -> {
             Ticket t = reads.ticket(ticketId);
             Message m = reads.ownMessage(ticketId, messageId);
-            Delivery d = m.delivery();
-            if (d != null && !d.status().canMoveTo(status) && !(d.status() == DeliveryStatus.SENDING && status == DeliveryStatus.QUEUED)) {
-                return false;
-            }
+            if (m.delivery() != null && !m.delivery().accepts(status)) return false;
             Instant now = StoreTime.now(clock);
-            Delivery next = new Delivery(status, now, providerId != null ? providerId : d == null ? null : d.providerId(),
-                    TicketFields.blankToNull(detail), d == null ? 0 : d.attempts());
+            Delivery next = Delivery.reported(m.delivery(), status, now, providerId, TicketFields.blankToNull(detail));
             Message changed = m.withDelivery(next);
             if (externalId != null) changed = changed.withExternalId(externalId);
-            Ticket updated = t.toBuilder().version(t.version() + 1).build(); // delivery news is no ticket activity: updatedAt stays
-            List<DomainEvent> events = status == DeliveryStatus.SENDING || status == DeliveryStatus.QUEUED
-                    ? List.of() : List.of(new EventStamp(ids, reporter, now).deliveryUpdated(updated, m, next));
-            repository.commit(new TicketWrite(t, updated, List.of(), List.of(), events, List.of(changed), threadKeys));
+            Transition reported = t.recordDelivery(m, next, new EventStamp(ids, reporter, now));
+            repository.commit(new TicketWrite(t, reported.ticket(), List.of(), List.of(), reported.events(), List.of(changed), threadKeys));
             return true;
         });
     }

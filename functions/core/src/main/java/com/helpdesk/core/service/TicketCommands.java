@@ -7,7 +7,6 @@ import com.helpdesk.core.ValidationException.FieldError;
 import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.event.EventStamp;
-import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.port.DuplicateRequestException;
 import com.helpdesk.core.port.IdGenerator;
 import com.helpdesk.core.port.IdempotencyKey;
@@ -20,9 +19,10 @@ import com.helpdesk.core.ticket.Delivery;
 import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Priority;
 import com.helpdesk.core.ticket.Status;
-import com.helpdesk.core.ticket.StatusTransitions;
 import com.helpdesk.core.ticket.Tags;
 import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.TicketChange;
+import com.helpdesk.core.ticket.Transition;
 import com.helpdesk.core.ticket.TicketThread;
 import com.helpdesk.core.ticket.Visibility;
 
@@ -30,9 +30,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -139,12 +137,10 @@ public final class TicketCommands {
      */
     public boolean closeIfResolvedBefore(String ticketId, Instant cutoff, Actor actor, String reason) {
         Ticket t = reads.ticket(ticketId);
-        if (t.status() != Status.RESOLVED || t.resolvedAt() == null || !t.resolvedAt().isBefore(cutoff)) return false;
-        Instant now = StoreTime.now(clock);
-        Ticket closed = t.toBuilder().status(Status.CLOSED).updatedAt(now).version(t.version() + 1).build();
+        Transition closed = t.closeIfResolvedBefore(cutoff, reason, new EventStamp(ids, actor, StoreTime.now(clock)));
+        if (!closed.changed()) return false;
         try {
-            repository.commit(new TicketWrite(t, closed, List.of(),
-                    List.of(new EventStamp(ids, actor, now).change(EventTypes.STATUS_CHANGED, closed, "status", "resolved", "closed", reason))));
+            repository.commit(new TicketWrite(t, closed.ticket(), List.of(), closed.events()));
             return true;
         } catch (VersionConflictException raced) {
             return false; // changed since it was read: the next run looks again
@@ -156,14 +152,13 @@ public final class TicketCommands {
         validate(change);
         return retry.run(expectedVersion, () -> {
             TicketThread current = reads.thread(ticketId);
-            checkVersion(current.ticket(), expectedVersion);
-            List<DomainEvent> events = new ArrayList<>();
-            Ticket next = TicketUpdate.apply(current.ticket(), change, new EventStamp(ids, actor, StoreTime.now(clock)), events);
-            if (events.isEmpty()) {
+            current.ticket().requireVersion(expectedVersion);
+            Transition updated = current.ticket().update(change, new EventStamp(ids, actor, StoreTime.now(clock)));
+            if (!updated.changed()) {
                 return current; // nothing changed: no write, no new version
             }
-            repository.commit(new TicketWrite(current.ticket(), next, List.of(), events));
-            return new TicketThread(next, current.messages());
+            repository.commit(new TicketWrite(current.ticket(), updated.ticket(), List.of(), updated.events()));
+            return new TicketThread(updated.ticket(), current.messages());
         });
     }
 
@@ -182,13 +177,12 @@ public final class TicketCommands {
                 return Optional.empty();
             }
             Ticket t = current.ticket();
-            if (t.status() == Status.CLOSED) return Optional.empty();
+            if (!t.acceptsNotices()) return Optional.empty();
             Instant now = StoreTime.now(clock);
             Message notice = new Message(ids.newId("msg"), t.id(), system, Visibility.PUBLIC, body, html, t.channel(), now, List.of(),
                     key, null, null, t.channel().delivers() ? Delivery.queued(now) : null);
-            // a notice changes nothing the team works by: updatedAt and lastMessageAt (queues, auto-close) stay
-            Ticket next = t.toBuilder().version(t.version() + 1).messageCount(t.messageCount() + 1).build();
-            repository.commit(new TicketWrite(t, next, List.of(notice), List.of(new EventStamp(ids, system, now).messageAdded(next, notice))));
+            Transition noticed = t.addNotice(notice, new EventStamp(ids, system, now));
+            repository.commit(new TicketWrite(t, noticed.ticket(), List.of(notice), noticed.events()));
             return Optional.of(notice);
         });
     }
@@ -205,38 +199,18 @@ public final class TicketCommands {
         return retry.run(expectedVersion, () -> {
             TicketThread current = reads.thread(ticketId);
             Ticket t = current.ticket();
-            checkVersion(t, expectedVersion);
+            t.requireVersion(expectedVersion);
             Instant now = StoreTime.now(clock);
-            Status nextStatus;
-            if (cmd.visibility() == Visibility.INTERNAL) {
-                nextStatus = StatusTransitions.afterInternalNote(t.status());
-            } else if (actor.type() == ActorType.CUSTOMER) {
-                nextStatus = StatusTransitions.afterCustomerMessage(t.status());
-            } else {
-                nextStatus = StatusTransitions.afterTeamReply(t.status());
-            }
             Channel channel = cmd.channel() == null ? t.channel() : cmd.channel();
             boolean outgoing = cmd.visibility() == Visibility.PUBLIC && actor.type() != ActorType.CUSTOMER && channel.delivers();
             Message message = new Message(ids.newId("msg"), t.id(), actor, cmd.visibility(), body,
                     TicketFields.blankToNull(cmd.html()), channel, now, cmd.attachments(), null, null, null,
                     outgoing ? Delivery.queued(now) : null);
-            Ticket.Builder b = t.toBuilder().updatedAt(now).version(t.version() + 1).lastMessageAt(now)
-                    .messageCount(t.messageCount() + 1).status(nextStatus);
-            boolean teamAnswer = message.isPublic()
-                    && (actor.type() == ActorType.AGENT || actor.type() == ActorType.AI);
-            if (teamAnswer && t.firstResponseAt() == null) b.firstResponseAt(now);
-            if (nextStatus != t.status() && t.status() == Status.RESOLVED) b.resolvedAt(null);
-            Ticket next = b.build();
-            EventStamp stamp = new EventStamp(ids, actor, now);
-            List<DomainEvent> events = new ArrayList<>();
-            events.add(stamp.messageAdded(next, message));
-            if (nextStatus != t.status()) {
-                events.add(stamp.change(EventTypes.STATUS_CHANGED, next, "status", t.status().wire(), nextStatus.wire()));
-            }
-            repository.commit(new TicketWrite(t, next, List.of(message), events));
+            Transition added = t.addMessage(message, new EventStamp(ids, actor, now));
+            repository.commit(new TicketWrite(t, added.ticket(), List.of(message), added.events()));
             List<Message> thread = new ArrayList<>(current.messages());
             thread.add(message);
-            return new TicketThread(next, thread);
+            return new TicketThread(added.ticket(), thread);
         });
     }
 
@@ -256,46 +230,11 @@ public final class TicketCommands {
         return retry.run(expectedVersion, () -> {
             TicketThread current = reads.thread(ticketId);
             Ticket t = current.ticket();
-            checkVersion(t, expectedVersion);
-            if (t.status() == Status.CLOSED) {
-                throw new StateConflictException("ticket-closed", "a closed ticket cannot be escalated; open a follow-up");
-            }
-            Instant now = StoreTime.now(clock);
-            Priority raised = escalatedPriority(t.priority());
-            Status status = Status.OPEN; // new, pending and resolved tickets all need work again
-            Ticket next = t.toBuilder().escalationLevel(t.escalationLevel() + 1).priority(raised).group(target).assignee(null)
-                    .status(status).resolvedAt(null).updatedAt(now).version(t.version() + 1).build();
-            String because = "escalated: " + why;
-            EventStamp stamp = new EventStamp(ids, actor, now);
-            List<DomainEvent> events = new ArrayList<>();
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("level", next.escalationLevel());
-            d.put("reason", why);
-            d.put("group", target);
-            d.put("fromGroup", t.group());
-            d.put("fromAssignee", t.assignee());
-            d.put("priority", raised.wire());
-            d.put("fromPriority", t.priority().wire());
-            events.add(stamp.event(EventTypes.ESCALATED, next, d));
-            if (raised != t.priority()) {
-                events.add(stamp.change(EventTypes.PRIORITY_CHANGED, next, "priority", t.priority().wire(), raised.wire(), because));
-            }
-            if (t.assignee() != null) events.add(stamp.change(EventTypes.ASSIGNED, next, "assignee", t.assignee(), null, because));
-            if (!Objects.equals(t.group(), target)) {
-                events.add(stamp.change(EventTypes.TICKET_UPDATED, next, "group", t.group(), target, because));
-            }
-            if (status != t.status()) {
-                events.add(stamp.change(EventTypes.STATUS_CHANGED, next, "status", t.status().wire(), status.wire(), because));
-            }
-            repository.commit(new TicketWrite(t, next, List.of(), events));
-            return new TicketThread(next, current.messages());
+            t.requireVersion(expectedVersion);
+            Transition escalated = t.escalate(why, target, new EventStamp(ids, actor, StoreTime.now(clock)));
+            repository.commit(new TicketWrite(t, escalated.ticket(), List.of(), escalated.events()));
+            return new TicketThread(escalated.ticket(), current.messages());
         });
-    }
-
-    /** One step up, and at least high: an escalation is never routine. */
-    static Priority escalatedPriority(Priority p) {
-        Priority up = p == Priority.URGENT ? Priority.URGENT : Priority.values()[p.ordinal() + 1];
-        return up.ordinal() < Priority.HIGH.ordinal() ? Priority.HIGH : up;
     }
 
     private static void validate(TicketChange c) {
@@ -309,12 +248,5 @@ public final class TicketCommands {
         TicketFields.collect(errors, () -> Tags.normaliseAll("addTags", c.addTags()));
         TicketFields.collect(errors, () -> Tags.normaliseAll("removeTags", c.removeTags()));
         TicketFields.throwIfAny(errors);
-    }
-
-    static void checkVersion(Ticket t, OptionalLong expectedVersion) {
-        if (expectedVersion.isPresent() && expectedVersion.getAsLong() != t.version()) {
-            throw new VersionConflictException("the ticket has changed since version " + expectedVersion.getAsLong()
-                    + "; it is now at version " + t.version(), t.version());
-        }
     }
 }

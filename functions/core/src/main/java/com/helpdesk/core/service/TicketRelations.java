@@ -3,7 +3,6 @@ package com.helpdesk.core.service;
 import com.helpdesk.core.StateConflictException;
 import com.helpdesk.core.ValidationException;
 import com.helpdesk.core.ValidationException.FieldError;
-import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.event.EventStamp;
 import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.port.IdGenerator;
@@ -13,8 +12,8 @@ import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Status;
-import com.helpdesk.core.ticket.Tags;
 import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.Transition;
 import com.helpdesk.core.ticket.TicketThread;
 
 import java.time.Clock;
@@ -27,8 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.OptionalLong;
 import java.util.Set;
-import java.util.SortedSet;
-import java.util.TreeSet;
 
 /** How tickets relate: links between related tickets, merging duplicates, splitting a thread in two. */
 public final class TicketRelations {
@@ -69,28 +66,17 @@ public final class TicketRelations {
         return retry.run(() -> {
             TicketThread current = reads.thread(ticketId);
             Ticket a = current.ticket();
-            TicketCommands.checkVersion(a, expectedVersion);
+            a.requireVersion(expectedVersion);
             Ticket b = reads.ticket(otherId);
-            if (add == a.linkedTicketIds().contains(otherId)) return current;
-            if (add && (a.linkedTicketIds().size() >= Ticket.MAX_LINKS || b.linkedTicketIds().size() >= Ticket.MAX_LINKS)) {
-                throw new StateConflictException("too-many-links", "a ticket has at most " + Ticket.MAX_LINKS + " links");
-            }
-            Instant now = StoreTime.now(clock);
-            Ticket nextA = withLink(a, b.id(), add, now);
-            Ticket nextB = withLink(b, a.id(), add, now);
-            String type = add ? EventTypes.LINKED : EventTypes.UNLINKED;
-            EventStamp stamp = new EventStamp(ids, actor, now);
+            EventStamp stamp = new EventStamp(ids, actor, StoreTime.now(clock));
+            Transition nextA = add ? a.link(b, stamp) : a.unlink(b, stamp);
+            if (!nextA.changed()) return current;
+            Transition nextB = add ? b.link(a, stamp) : b.unlink(a, stamp);
             repository.commitAll(List.of(
-                    new TicketWrite(a, nextA, List.of(), List.of(stamp.link(type, nextA, b))),
-                    new TicketWrite(b, nextB, List.of(), List.of(stamp.link(type, nextB, a)))));
-            return new TicketThread(nextA, current.messages());
+                    new TicketWrite(a, nextA.ticket(), List.of(), nextA.events()),
+                    new TicketWrite(b, nextB.ticket(), List.of(), nextB.events())));
+            return new TicketThread(nextA.ticket(), current.messages());
         });
-    }
-
-    static Ticket withLink(Ticket t, String otherId, boolean add, Instant now) {
-        SortedSet<String> links = new TreeSet<>(t.linkedTicketIds());
-        if (add) links.add(otherId); else links.remove(otherId);
-        return t.toBuilder().linkedTicketIds(links).updatedAt(now).version(t.version() + 1).build();
     }
 
     /**
@@ -112,87 +98,20 @@ public final class TicketRelations {
         // a race on any of the tickets: read again; If-Match is re-checked against the fresh copy
         return retry.run(() -> {
             Ticket target = reads.ticket(targetId);
-            TicketCommands.checkVersion(target, expectedVersion);
-            if (target.status() == Status.CLOSED) {
-                throw new StateConflictException("ticket-closed", "cannot merge into a closed ticket");
-            }
+            target.requireVersion(expectedVersion);
             List<Ticket> sources = new ArrayList<>();
-            for (String id : sourceIds) sources.add(mergeable(reads.ticket(id), target));
+            for (String id : sourceIds) sources.add(reads.ticket(id));
             EventStamp stamp = new EventStamp(ids, actor, StoreTime.now(clock));
+            Transition merged = target.mergeIn(sources, stamp);
             List<TicketWrite> writes = new ArrayList<>();
-            writes.add(mergedTarget(target, sources, stamp));
-            for (Ticket s : sources) writes.add(closedSource(s, target, stamp));
+            writes.add(new TicketWrite(target, merged.ticket(), List.of(), merged.events()));
+            for (Ticket source : sources) {
+                Transition closed = source.mergeInto(target, stamp);
+                writes.add(new TicketWrite(source, closed.ticket(), List.of(), closed.events()));
+            }
             repository.commitAll(writes);
             return reads.thread(targetId);
         });
-    }
-
-    private static Ticket mergeable(Ticket s, Ticket target) {
-        if (s.mergedInto() != null) {
-            throw new StateConflictException("already-merged", "#" + s.number() + " was already merged into another ticket");
-        }
-        if (s.mergedFrom().contains(target.id())) {
-            throw new StateConflictException("merge-cycle", "#" + target.number() + " was merged into #" + s.number()
-                    + "; merging back would make a cycle");
-        }
-        return s;
-    }
-
-    private static TicketWrite mergedTarget(Ticket target, List<Ticket> sources, EventStamp stamp) {
-        SortedSet<String> tags = new TreeSet<>(target.tags());
-        SortedSet<String> ccs = new TreeSet<>(target.ccs());
-        int messages = target.messageCount();
-        Instant lastMessage = target.lastMessageAt();
-        for (Ticket s : sources) {
-            tags.addAll(s.tags());
-            ccs.addAll(s.identities());
-            messages += s.messageCount();
-            if (s.lastMessageAt() != null && (lastMessage == null || s.lastMessageAt().isAfter(lastMessage))) lastMessage = s.lastMessageAt();
-        }
-        ccs.removeAll(target.requester().identities());
-        if (tags.size() > Tags.MAX_PER_TICKET) {
-            throw new StateConflictException("too-many-tags", "the merged ticket would have " + tags.size()
-                    + " tags; the limit is " + Tags.MAX_PER_TICKET + ": remove some first");
-        }
-        if (ccs.size() > Ticket.MAX_CCS) {
-            throw new StateConflictException("too-many-ccs", "the merged ticket would have " + ccs.size() + " CCs; the limit is " + Ticket.MAX_CCS);
-        }
-        SortedSet<String> mergedFrom = new TreeSet<>(target.mergedFrom());
-        sources.forEach(s -> mergedFrom.add(s.id()));
-        Ticket merged = target.toBuilder().tags(tags).ccs(ccs).mergedFrom(mergedFrom).messageCount(messages)
-                .lastMessageAt(lastMessage).updatedAt(stamp.at()).version(target.version() + 1).build();
-        List<DomainEvent> events = new ArrayList<>();
-        Map<String, Object> d = new LinkedHashMap<>();
-        d.put("role", "target");
-        d.put("sources", sources.stream().map(s -> Map.<String, Object>of("id", s.id(), "number", s.number())).toList());
-        List<String> addedTags = tags.stream().filter(t -> !target.tags().contains(t)).toList();
-        d.put("tagsAdded", addedTags);
-        d.put("ccsAdded", ccs.stream().filter(c -> !target.ccs().contains(c)).toList());
-        events.add(stamp.event(EventTypes.MERGED, merged, d));
-        if (!addedTags.isEmpty()) {
-            Map<String, Object> tagged = new LinkedHashMap<>();
-            tagged.put("added", addedTags);
-            tagged.put("removed", List.of());
-            tagged.put("tags", List.copyOf(tags));
-            tagged.put("reason", "merge");
-            events.add(stamp.event(EventTypes.TAGGED, merged, tagged));
-        }
-        return new TicketWrite(target, merged, List.of(), events);
-    }
-
-    private static TicketWrite closedSource(Ticket s, Ticket target, EventStamp stamp) {
-        Ticket closed = s.toBuilder().status(Status.CLOSED).mergedInto(target.id())
-                .resolvedAt(s.resolvedAt() == null ? stamp.at() : s.resolvedAt()).updatedAt(stamp.at()).version(s.version() + 1).build();
-        List<DomainEvent> events = new ArrayList<>();
-        Map<String, Object> sd = new LinkedHashMap<>();
-        sd.put("role", "source");
-        sd.put("target", Map.of("id", target.id(), "number", target.number()));
-        events.add(stamp.event(EventTypes.MERGED, closed, sd));
-        if (s.status() != Status.CLOSED) {
-            events.add(stamp.change(EventTypes.STATUS_CHANGED, closed, "status", s.status().wire(), "closed",
-                    "merged into #" + target.number()));
-        }
-        return new TicketWrite(s, closed, List.of(), events);
     }
 
     /**
@@ -210,7 +129,7 @@ public final class TicketRelations {
         TicketFields.throwIfAny(errors);
         TicketThread current = reads.thread(parentId);
         Ticket parent = current.ticket();
-        TicketCommands.checkVersion(parent, expectedVersion);
+        parent.requireVersion(expectedVersion);
         if (parent.status() == Status.CLOSED) throw new StateConflictException("ticket-closed", "a closed ticket cannot be split");
         Set<String> wanted = new LinkedHashSet<>(messageIds);
         List<Message> moving = new ArrayList<>();
@@ -245,22 +164,13 @@ public final class TicketRelations {
                 .assignee(parent.assignee()).group(parent.group()).tags(parent.tags()).parentId(parent.id())
                 .createdAt(now).updatedAt(now).version(1).firstResponseAt(firstResponse)
                 .lastMessageAt(moved.get(moved.size() - 1).createdAt()).messageCount(moved.size()).build();
-        SortedSet<String> children = new TreeSet<>(parent.childIds());
-        children.add(childId);
-        Ticket remaining = parent.toBuilder().childIds(children).messageCount(parent.messageCount() - moved.size())
-                .lastMessageAt(staying.get(staying.size() - 1).createdAt()).updatedAt(now).version(parent.version() + 1).build();
-
-        List<String> movedIds = moved.stream().map(Message::id).toList();
-        Map<String, Object> parentDetail = new LinkedHashMap<>();
-        parentDetail.put("role", "parent");
-        parentDetail.put("child", Map.of("id", childId, "number", child.number()));
-        parentDetail.put("messageIds", movedIds);
+        Transition remaining = parent.splitOff(child, moved, staying.get(staying.size() - 1).createdAt(), stamp);
         Map<String, Object> childDetail = new LinkedHashMap<>();
         childDetail.put("role", "child");
         childDetail.put("parent", Map.of("id", parent.id(), "number", parent.number()));
-        childDetail.put("messageIds", movedIds);
+        childDetail.put("messageIds", moved.stream().map(Message::id).toList());
         repository.commitAll(List.of(
-                new TicketWrite(parent, remaining, List.of(), moving, List.of(stamp.event(EventTypes.SPLIT, remaining, parentDetail))),
+                new TicketWrite(parent, remaining.ticket(), List.of(), moving, remaining.events()),
                 new TicketWrite(null, child, moved, List.of(), List.of(stamp.created(child, "split from #" + parent.number()),
                         stamp.event(EventTypes.SPLIT, child, childDetail)))));
         return new CreateResult(new TicketThread(child, moved), false);

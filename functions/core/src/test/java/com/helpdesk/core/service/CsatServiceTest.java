@@ -1,5 +1,6 @@
 package com.helpdesk.core.service;
 
+import com.helpdesk.core.ticket.TicketChange;
 import com.helpdesk.core.StateConflictException;
 import com.helpdesk.core.ValidationException;
 import com.helpdesk.core.csat.CsatService;

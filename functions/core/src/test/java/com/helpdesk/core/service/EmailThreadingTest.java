@@ -1,5 +1,6 @@
 package com.helpdesk.core.service;
 
+import com.helpdesk.core.ticket.TicketChange;
 import com.helpdesk.core.email.DeliveryReport;
 import com.helpdesk.core.email.Email;
 import com.helpdesk.core.email.EmailIntake;

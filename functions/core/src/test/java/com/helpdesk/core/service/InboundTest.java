@@ -1,5 +1,6 @@
 package com.helpdesk.core.service;
 
+import com.helpdesk.core.ticket.TicketChange;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.inbound.InboundResult;
 import com.helpdesk.core.inbound.ThreadKey;

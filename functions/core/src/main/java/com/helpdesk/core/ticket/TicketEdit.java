@@ -1,14 +1,10 @@
-package com.helpdesk.core.service;
+package com.helpdesk.core.ticket;
 
 import com.helpdesk.core.StateConflictException;
 import com.helpdesk.core.ValidationException;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.event.EventStamp;
 import com.helpdesk.core.event.EventTypes;
-import com.helpdesk.core.ticket.Status;
-import com.helpdesk.core.ticket.StatusTransitions;
-import com.helpdesk.core.ticket.Tags;
-import com.helpdesk.core.ticket.Ticket;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -19,14 +15,16 @@ import java.util.SortedSet;
 import java.util.TreeSet;
 
 /** The rules of a partial update: which fields change, the status it implies, and the events it makes. */
-final class TicketUpdate {
-    private TicketUpdate() {}
+final class TicketEdit {
+    private TicketEdit() {}
 
-    static Ticket apply(Ticket t, TicketChange c, EventStamp s, List<DomainEvent> events) {
+    /** The ticket after {@code c}, one event per field that really changed; no events: nothing changed. */
+    static Transition apply(Ticket t, TicketChange c, EventStamp s) {
+        List<DomainEvent> events = new ArrayList<>();
         if (t.status() == Status.CLOSED) {
             throw new StateConflictException("ticket-closed", "the ticket is closed and cannot be changed");
         }
-        Ticket.Builder b = t.toBuilder();
+        Ticket.Builder b = t.revise();
         boolean assignedNew = fields(t, c, s, b, events);
         Status status = t.status();
         // Taking ownership of a new ticket means someone is working on it.
@@ -44,8 +42,8 @@ final class TicketUpdate {
             events.add(s.change(EventTypes.STATUS_CHANGED, t, "status", t.status().wire(), status.wire()));
         }
         tags(t, c, s, b, events);
-        if (events.isEmpty()) return t;
-        return b.updatedAt(s.at()).version(t.version() + 1).build();
+        if (events.isEmpty()) return Transition.none(t);
+        return new Transition(b.updatedAt(s.at()).build(), events);
     }
 
     /** Subject, priority, assignee, group; answers whether someone took the ticket. */
