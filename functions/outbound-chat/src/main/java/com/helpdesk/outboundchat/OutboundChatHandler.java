@@ -7,9 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.chat.HttpChatSender;
 import com.helpdesk.core.chat.ChannelService;
-import com.helpdesk.core.chat.ChatReplySender;
+import com.helpdesk.core.chat.ChatReplyTransport;
 import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.core.service.OutboundDelivery;
+import com.helpdesk.core.service.ReplyDelivery;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
 import com.helpdesk.runtime.LambdaEnvironment;
@@ -26,23 +27,24 @@ import java.util.List;
  * to its provider. The same event twice sends once; transient failures come back with backoff.
  */
 public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final ChatReplySender sender;
+    private final OutboundDelivery sender;
     private final QueueBackoff backoff;
 
     public OutboundChatHandler() {
         this(wire(), QueueBackoff.fromEnvironment());
     }
 
-    public OutboundChatHandler(ChatReplySender sender, QueueBackoff backoff) {
+    public OutboundChatHandler(OutboundDelivery sender, QueueBackoff backoff) {
         this.sender = sender;
         this.backoff = backoff;
     }
 
-    private static ChatReplySender wire() {
-        TicketDesk tickets = TicketDesk.wire(DynamoDbTicketRepository.fromEnvironment(), new UlidGenerator(RuntimeClock.get()), RuntimeClock.get());
+    private static OutboundDelivery wire() {
+        DynamoDbTicketRepository repository = DynamoDbTicketRepository.fromEnvironment();
+        ReplyDelivery deliveries = new ReplyDelivery(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get());
         ChannelService channels = new ChannelService(DynamoDbChannelRepository.fromEnvironment(), SsmSecretStore.fromEnvironment(),
                 LambdaEnvironment.require("SECRETS_PREFIX"), RuntimeClock.get());
-        return new ChatReplySender(tickets.deliveries(), tickets.queries(), channels, HttpChatSender.fromEnvironment(channels, RuntimeClock.get()),
+        return new OutboundDelivery(repository, deliveries, new ChatReplyTransport(channels, HttpChatSender.fromEnvironment(channels, RuntimeClock.get())),
                 Integer.parseInt(LambdaEnvironment.get("MAX_SEND_ATTEMPTS").orElse("5")));
     }
 

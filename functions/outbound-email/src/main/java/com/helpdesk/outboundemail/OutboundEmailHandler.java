@@ -6,8 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.email.EmailNotices;
-import com.helpdesk.core.email.ReplySender;
+import com.helpdesk.core.email.EmailReplyTransport;
 import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.mailses.SesMailSender;
 import com.helpdesk.runtime.Json;
@@ -29,7 +30,7 @@ import java.util.List;
  * cannot become useful by retrying).
  */
 public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final ReplySender sender;
+    private final OutboundDelivery sender;
     private final EmailNotices notices;
     private final com.helpdesk.queue.QueueBackoff backoff;
 
@@ -43,14 +44,14 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
     }
 
     private OutboundEmailHandler(DynamoDbTicketRepository repository, TicketDesk tickets, String support, String team) {
-        this(new ReplySender(tickets.deliveries(), tickets.queries(), SesMailSender.fromEnvironment(RuntimeClock.get()), ReplyAddresses.of(repository, support), support, team,
-                        Integer.parseInt(LambdaEnvironment.get("MAX_SEND_ATTEMPTS").orElse("5"))),
+        this(new OutboundDelivery(repository, tickets.deliveries(), new EmailReplyTransport(SesMailSender.fromEnvironment(RuntimeClock.get()),
+                        ReplyAddresses.of(repository, support), support, team), Integer.parseInt(LambdaEnvironment.get("MAX_SEND_ATTEMPTS").orElse("5"))),
                 new EmailNotices(tickets.queries(), tickets.commands(), CsatSurveys.fromEnvironment(repository), LambdaEnvironment.require("PUBLIC_API_URL"), team,
                         Boolean.parseBoolean(LambdaEnvironment.get("ACKNOWLEDGE_NEW_EMAIL").orElse("true"))),
                 com.helpdesk.queue.QueueBackoff.fromEnvironment());
     }
 
-    public OutboundEmailHandler(ReplySender sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff) {
+    public OutboundEmailHandler(OutboundDelivery sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff) {
         this.sender = sender;
         this.notices = notices;
         this.backoff = backoff;

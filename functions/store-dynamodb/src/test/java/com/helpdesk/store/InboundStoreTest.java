@@ -100,15 +100,15 @@ class InboundStoreTest {
         assertThat(reply.delivery().status()).isEqualTo(com.helpdesk.core.ticket.DeliveryStatus.QUEUED);
         assertThat(service.deliveries().beginDelivery(id, reply.id(), com.helpdesk.core.ticket.Actor.system("t"))).isPresent();
         assertThat(service.deliveries().beginDelivery(id, reply.id(), com.helpdesk.core.ticket.Actor.system("t"))).as("claimed once").isEmpty();
-        service.deliveries().recordDelivery(id, reply.id(), com.helpdesk.core.ticket.DeliveryStatus.SENT, "p-1", null, "<p-1@provider>",
-                List.of("email:msgid:<p-1@provider>"), com.helpdesk.core.ticket.Actor.system("t"));
+        service.deliveries().recordDelivery(id, reply.id(), com.helpdesk.core.service.DeliveryOutcome.sent("p-1", "<p-1@provider>",
+                List.of("email:msgid:<p-1@provider>")), com.helpdesk.core.ticket.Actor.system("t"));
         var stored = service.queries().get(id).messages().get(1);
         assertThat(stored.delivery().status()).isEqualTo(com.helpdesk.core.ticket.DeliveryStatus.SENT);
         assertThat(stored.delivery().providerId()).isEqualTo("p-1");
         assertThat(stored.externalId()).isEqualTo("<p-1@provider>");
         assertThat(repo.ticketForThreadKey("email:msgid:<p-1@provider>")).hasValue(id);
-        assertThat(service.deliveries().recordDelivery(id, reply.id(), com.helpdesk.core.ticket.DeliveryStatus.QUEUED, null, null, null, List.of(),
-                com.helpdesk.core.ticket.Actor.system("t"))).as("never backwards").isFalse();
+        assertThat(service.deliveries().recordDelivery(id, reply.id(),
+                com.helpdesk.core.service.DeliveryOutcome.queuedAgain(null), com.helpdesk.core.ticket.Actor.system("t"))).as("never backwards").isFalse();
     }
 
     @Test

@@ -222,7 +222,7 @@ public final class InboundThreading {
             status = null;
         }
         if (reply == null || status == null) return unthreaded(in, "status report for no known reply");
-        boolean moved = deliveries.recordDelivery(reply.ticketId(), reply.id(), status, null, r.diagnostic(), null, List.of(),
+        boolean moved = deliveries.recordDelivery(reply.ticketId(), reply.id(), DeliveryOutcome.reported(status, r.diagnostic()),
                 Actor.system("chat-status"));
         return new InboundResult(moved ? InboundResult.Outcome.THREADED : InboundResult.Outcome.DUPLICATE, reply.ticketId(), reply.id(),
                 "delivery " + status.wire());

@@ -6,7 +6,6 @@ import com.helpdesk.core.port.TicketRepository;
 import com.helpdesk.core.port.TicketWrite;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.Delivery;
-import com.helpdesk.core.ticket.DeliveryStatus;
 import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Ticket;
 import com.helpdesk.core.ticket.Transition;
@@ -55,23 +54,22 @@ public final class ReplyDelivery {
     }
 
     /**
-     * Records what a provider said about a reply: sent (with the id it gave the message and the id the
-     * message really went out with, e.g. the Message-ID SES wrote; {@code threadKeys} then lead answers
-     * to this ticket), delivered, read, or failed with a reason.
+     * Records what a provider said about a reply (see {@link DeliveryOutcome}): sent, delivered, read,
+     * failed with a reason, or queued again after a transient failure.
      * Statuses only move forward; a late or repeated report changes nothing and returns false.
      */
-    public boolean recordDelivery(String ticketId, String messageId, DeliveryStatus status, String providerId, String detail,
-                                  String externalId, List<String> threadKeys, Actor reporter) {
+    public boolean recordDelivery(String ticketId, String messageId, DeliveryOutcome outcome, Actor reporter) {
         return retry.run(() -> {
             Ticket t = reads.ticket(ticketId);
             Message m = reads.ownMessage(ticketId, messageId);
-            if (m.delivery() != null && !m.delivery().accepts(status)) return false;
+            if (m.delivery() != null && !m.delivery().accepts(outcome.status())) return false;
             Instant now = StoreTime.now(clock);
-            Delivery next = Delivery.reported(m.delivery(), status, now, providerId, TicketFields.blankToNull(detail));
+            Delivery next = Delivery.reported(m.delivery(), outcome.status(), now, outcome.providerId(),
+                    TicketFields.blankToNull(outcome.detail()));
             Message changed = m.withDelivery(next);
-            if (externalId != null) changed = changed.withExternalId(externalId);
+            if (outcome.externalId() != null) changed = changed.withExternalId(outcome.externalId());
             Transition reported = t.recordDelivery(m, next, new EventStamp(ids, reporter, now));
-            repository.commit(new TicketWrite(t, reported.ticket(), List.of(), List.of(), reported.events(), List.of(changed), threadKeys));
+            repository.commit(new TicketWrite(t, reported.ticket(), List.of(), List.of(), reported.events(), List.of(changed), outcome.threadKeys()));
             return true;
         });
     }
@@ -84,11 +82,11 @@ public final class ReplyDelivery {
     public SendOutcome failedAttempt(String ticketId, Message claimed, String reason, boolean permanent, int maxAttempts, Actor sender) {
         int attempts = claimed.delivery().attempts();
         if (permanent || attempts >= maxAttempts) {
-            recordDelivery(ticketId, claimed.id(), DeliveryStatus.FAILED, null,
-                    permanent ? reason : "gave up after " + attempts + " attempts: " + reason, null, List.of(), sender);
+            recordDelivery(ticketId, claimed.id(),
+                    DeliveryOutcome.failed(permanent ? reason : "gave up after " + attempts + " attempts: " + reason), sender);
             return SendOutcome.FAILED;
         }
-        recordDelivery(ticketId, claimed.id(), DeliveryStatus.QUEUED, null, "retrying: " + reason, null, List.of(), sender);
+        recordDelivery(ticketId, claimed.id(), DeliveryOutcome.queuedAgain("retrying: " + reason), sender);
         throw new RetryLater(reason);
     }
 }

@@ -108,8 +108,8 @@ class EmailThreadingTest {
         Message reply = service.commands().addMessage(id, new NewMessage("Answer", null, Visibility.PUBLIC, null, null), OptionalLong.empty(),
                 Actor.agent("alice")).messages().get(1);
         assertThat(reply.delivery().status()).isEqualTo(DeliveryStatus.QUEUED);
-        service.deliveries().recordDelivery(id, reply.id(), DeliveryStatus.SENT, "ses-1", null, "<ses-1@email.amazonses.com>",
-                List.of(EmailIntake.messageIdKey("<ses-1@email.amazonses.com>")), Actor.system("outbound-email"));
+        service.deliveries().recordDelivery(id, reply.id(), DeliveryOutcome.sent("ses-1", "<ses-1@email.amazonses.com>",
+                List.of(EmailIntake.messageIdKey("<ses-1@email.amazonses.com>"))), Actor.system("outbound-email"));
         DeliveryReport report = new DeliveryReport("jane@example.com", "failed", "5.1.1", "550 user unknown", "<ses-1@email.amazonses.com>");
         InboundResult r = receive(mail("MAILER-DAEMON@mx.example.com", "Undelivered", null, Map.of(), report));
         assertThat(r.ticketId()).isEqualTo(id);

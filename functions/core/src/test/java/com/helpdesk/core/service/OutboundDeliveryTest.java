@@ -2,7 +2,7 @@ package com.helpdesk.core.service;
 
 import com.helpdesk.core.email.OutgoingMail;
 import com.helpdesk.core.email.ReplyAddress;
-import com.helpdesk.core.email.ReplySender;
+import com.helpdesk.core.email.EmailReplyTransport;
 import com.helpdesk.core.port.MailSender;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.ticket.Actor;
@@ -24,7 +24,7 @@ import java.util.OptionalLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ReplySenderTest {
+class OutboundDeliveryTest {
     private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
     private final InMemoryTicketRepository repo = new InMemoryTicketRepository();
     private final TicketDesk service = TicketDesk.wire(repo, new UlidGenerator(clock), clock);
@@ -45,7 +45,8 @@ class ReplySenderTest {
     }
 
     private final FakeSes ses = new FakeSes();
-    private final ReplySender sender = new ReplySender(service.deliveries(), service.queries(), ses, replies, "support@help.example.com", "Shop Support", 3);
+    private final OutboundDelivery sender = new OutboundDelivery(repo, service.deliveries(),
+            new EmailReplyTransport(ses, replies, "support@help.example.com", "Shop Support"), 3);
 
     private String emailTicket() {
         return service.commands().create(new NewTicket("Where is my order?", Requester.of("r", "jane@example.com", null, "Jane", null), Channel.EMAIL,
