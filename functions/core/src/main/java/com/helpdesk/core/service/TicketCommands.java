@@ -51,9 +51,14 @@ public final class TicketCommands {
     private final TicketReads reads;
     private final IdGenerator ids;
     private final Clock clock;
-    private final ConflictRetry retry = ConflictRetry.commands();
+    private final ConflictRetry retry;
 
     public TicketCommands(TicketRepository repository, IdGenerator ids, Clock clock) {
+        this(repository, ids, clock, ConflictRetry.commands());
+    }
+
+    public TicketCommands(TicketRepository repository, IdGenerator ids, Clock clock, ConflictRetry retry) {
+        this.retry = Objects.requireNonNull(retry);
         this.repository = Objects.requireNonNull(repository);
         this.reads = new TicketReads(repository);
         this.ids = Objects.requireNonNull(ids);

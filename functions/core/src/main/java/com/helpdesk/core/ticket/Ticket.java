@@ -89,7 +89,7 @@ public record Ticket(
     /** Refuses a caller that pinned another version (If-Match) than the one stored. */
     public void requireVersion(OptionalLong expected) {
         if (expected.isPresent() && expected.getAsLong() != version) {
-            throw new VersionConflictException("the ticket has changed since version " + expected.getAsLong()
+            throw VersionConflictException.pinned("the ticket has changed since version " + expected.getAsLong()
                     + "; it is now at version " + version, version);
         }
     }
