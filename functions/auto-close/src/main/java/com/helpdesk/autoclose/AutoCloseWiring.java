@@ -2,7 +2,7 @@ package com.helpdesk.autoclose;
 
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.AutoClose;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.TicketCommands;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
@@ -21,7 +21,7 @@ record AutoCloseWiring(AutoClose autoClose, Duration closeAfter) {
     static AutoCloseWiring build(AutoCloseConfig config, Clock clock) {
         AwsClients aws = new AwsClients(config.aws());
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(aws.build(DynamoDbClient.builder(), "DYNAMODB"), config.tableName());
-        TicketService tickets = new TicketService(repository, new UlidGenerator(clock), clock);
+        TicketCommands tickets = new TicketCommands(repository, new UlidGenerator(clock), clock);
         return new AutoCloseWiring(new AutoClose(repository, tickets, clock), config.closeAfter());
     }
 }

@@ -96,4 +96,13 @@ class HttpSupportTest {
         assertThat(response.getHeaders()).containsEntry("Content-Type", "application/problem+json");
         assertThat(response.getBody()).contains("req-1").doesNotContain("secret").doesNotContain("IllegalState");
     }
+
+    @Test
+    void aBusyTicketIsA503WithRetryAfter() {
+        HttpProblem p = Problems.from(new com.helpdesk.core.ContentionException("the ticket is busy", java.time.Duration.ofMillis(1500)));
+        assertThat(p.status()).isEqualTo(503);
+        assertThat(p.type()).isEqualTo("ticket-busy");
+        assertThat(p.headers()).containsEntry("Retry-After", "2");
+        assertThat(p.detail()).isEqualTo("the ticket is busy");
+    }
 }

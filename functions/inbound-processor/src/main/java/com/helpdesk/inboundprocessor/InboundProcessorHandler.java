@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.inbound.InboundResult;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.InboundThreading;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.InboundMessageCodec;
 
@@ -19,7 +19,7 @@ import java.util.List;
  * in order. A message that cannot be read is parked in the dead-letter queue with the reason.
  */
 public final class InboundProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final TicketService tickets;
+    private final InboundThreading tickets;
     private final DeadLetters deadLetters;
 
     public InboundProcessorHandler() {
@@ -30,7 +30,7 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
         this(wiring.tickets(), wiring.deadLetters());
     }
 
-    public InboundProcessorHandler(TicketService tickets, DeadLetters deadLetters) {
+    public InboundProcessorHandler(InboundThreading tickets, DeadLetters deadLetters) {
         this.tickets = tickets;
         this.deadLetters = deadLetters;
     }

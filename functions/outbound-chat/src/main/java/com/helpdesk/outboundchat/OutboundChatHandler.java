@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.core.chat.ChatReplySender;
+import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
 
@@ -17,7 +17,7 @@ import java.util.List;
  * to its provider. The same event twice sends once; transient failures come back with backoff.
  */
 public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final ChatReplySender sender;
+    private final OutboundDelivery sender;
     private final QueueBackoff backoff;
 
     public OutboundChatHandler() {
@@ -28,7 +28,7 @@ public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBa
         this(wiring.sender(), wiring.backoff());
     }
 
-    public OutboundChatHandler(ChatReplySender sender, QueueBackoff backoff) {
+    public OutboundChatHandler(OutboundDelivery sender, QueueBackoff backoff) {
         this.sender = sender;
         this.backoff = backoff;
     }

@@ -2,9 +2,10 @@ package com.helpdesk.outboundchat;
 
 import com.helpdesk.chat.HttpChatSender;
 import com.helpdesk.core.chat.ChannelService;
-import com.helpdesk.core.chat.ChatReplySender;
+import com.helpdesk.core.chat.ChatReplyTransport;
+import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.ReplyDelivery;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
@@ -20,7 +21,7 @@ import java.net.URI;
 import java.time.Clock;
 
 /** The outbound chat's composition root: store, channels, the providers' sender and the reply sender, built once at init. */
-record OutboundChatWiring(ChatReplySender sender, QueueBackoff backoff) {
+record OutboundChatWiring(OutboundDelivery sender, QueueBackoff backoff) {
     static OutboundChatWiring fromEnvironment() {
         return build(OutboundChatConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -28,12 +29,13 @@ record OutboundChatWiring(ChatReplySender sender, QueueBackoff backoff) {
     static OutboundChatWiring build(OutboundChatConfig config, Clock clock) {
         AwsClients aws = new AwsClients(config.aws());
         DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
-        TicketService tickets = new TicketService(new DynamoDbTicketRepository(dynamo, config.tableName()), new UlidGenerator(clock), clock);
+        DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
+        ReplyDelivery deliveries = new ReplyDelivery(repository, new UlidGenerator(clock), clock);
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
         ChannelService channels = new ChannelService(new DynamoDbChannelRepository(dynamo, config.tableName()),
                 new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
         HttpChatSender providers = HttpChatSender.create(channels, clock, config.chatApiBaseUrl().map(URI::toString).orElse(null));
-        return new OutboundChatWiring(new ChatReplySender(tickets, channels, providers, config.maxSendAttempts()),
+        return new OutboundChatWiring(new OutboundDelivery(repository, deliveries, new ChatReplyTransport(channels, providers), config.maxSendAttempts()),
                 new QueueBackoff(aws.build(SqsClient.builder(), "SQS")));
     }
 }

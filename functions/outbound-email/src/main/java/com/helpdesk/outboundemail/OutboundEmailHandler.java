@@ -6,7 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.email.EmailNotices;
-import com.helpdesk.core.email.ReplySender;
+import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.runtime.Json;
 
 import java.util.ArrayList;
@@ -21,7 +21,7 @@ import java.util.List;
  * cannot become useful by retrying).
  */
 public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final ReplySender sender;
+    private final OutboundDelivery sender;
     private final EmailNotices notices;
     private final com.helpdesk.queue.QueueBackoff backoff;
 
@@ -33,7 +33,7 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
         this(wiring.sender(), wiring.notices(), wiring.backoff());
     }
 
-    public OutboundEmailHandler(ReplySender sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff) {
+    public OutboundEmailHandler(OutboundDelivery sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff) {
         this.sender = sender;
         this.notices = notices;
         this.backoff = backoff;

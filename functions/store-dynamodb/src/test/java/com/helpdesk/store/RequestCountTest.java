@@ -4,9 +4,10 @@ import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.chat.ChatChannel;
 import com.helpdesk.core.chat.ChatKeys;
 import com.helpdesk.core.chat.ChatKind;
-import com.helpdesk.core.chat.ChatReplySender;
+import com.helpdesk.core.chat.ChatReplyTransport;
 import com.helpdesk.core.email.ReplyAddress;
-import com.helpdesk.core.email.ReplySender;
+import com.helpdesk.core.email.EmailReplyTransport;
+import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.inbound.ThreadKey;
 import com.helpdesk.core.port.MailSender;
@@ -16,8 +17,8 @@ import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.NewMessage;
 import com.helpdesk.core.service.NewTicket;
 import com.helpdesk.core.service.SendOutcome;
-import com.helpdesk.core.service.TicketChange;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.ticket.TicketChange;
+import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.DeliveryStatus;
@@ -57,7 +58,7 @@ class RequestCountTest {
     private static DynamoDbLocal dynamo;
     private static DynamoDbClient client;
     private static DynamoDbTicketRepository repo;
-    private static TicketService service;
+    private static TicketDesk service;
     private static ChatChannel channel;
 
     @BeforeAll
@@ -66,8 +67,8 @@ class RequestCountTest {
         client = NoScanClient.against(dynamo);
         client.createTable(TableSchema.createTableRequest("counts"));
         repo = new DynamoDbTicketRepository(client, "counts");
-        service = new TicketService(repo, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
-        service.list(new TicketQuery(Status.NEW, null, null, null), 1, null); // loads the cursor key, as a warm function has it
+        service = TicketDesk.wire(repo, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
+        service.queries().list(new TicketQuery(Status.NEW, null, null, null), 1, null); // loads the cursor key, as a warm function has it
         Instant now = Instant.now();
         channel = new ChatChannel("wa1", ChatKind.WHATSAPP, "WhatsApp", Map.of("phoneNumberId", "100"), now, now);
         new DynamoDbChannelRepository(client, "counts").save(channel);
@@ -99,7 +100,7 @@ class RequestCountTest {
     }
 
     private static String emailTicket(String email) {
-        return service.create(new NewTicket("Where is my order?", Requester.of("r", email, null, "Jane", null), Channel.EMAIL, null,
+        return service.commands().create(new NewTicket("Where is my order?", Requester.of("r", email, null, "Jane", null), Channel.EMAIL, null,
                 List.of("wismo"), null, null, null, "first", null, null, null), ALICE, null).thread().ticket().id();
     }
 
@@ -125,16 +126,16 @@ class RequestCountTest {
     void agentsApi() {
         String id = measure("create a ticket (POST /tickets)", () -> emailTicket("api@example.com"));
         long number = repo.findTicket(id).orElseThrow().number();
-        measure("get a ticket (GET /tickets/{id})", () -> service.get(service.resolveId(id)));
-        measure("get a ticket by number (GET /tickets/#n)", () -> service.get(service.resolveId("#" + number)));
-        measure("change status (PATCH)", () -> service.update(id, new TicketChange(Status.PENDING, null, null, null, null, null, null),
+        measure("get a ticket (GET /tickets/{id})", () -> service.queries().get(service.queries().resolveId(id)));
+        measure("get a ticket by number (GET /tickets/#n)", () -> service.queries().get(service.queries().resolveId("#" + number)));
+        measure("change status (PATCH)", () -> service.commands().update(id, new TicketChange(Status.PENDING, null, null, null, null, null, null),
                 OptionalLong.empty(), ALICE));
-        measure("add a public reply (POST /tickets/{id}/messages)", () -> service.addMessage(id, publicReply("It ships today"),
+        measure("add a public reply (POST /tickets/{id}/messages)", () -> service.commands().addMessage(id, publicReply("It ships today"),
                 OptionalLong.empty(), ALICE));
-        measure("add an internal note", () -> service.addMessage(id, new NewMessage("checked", null, Visibility.INTERNAL, null, null),
+        measure("add an internal note", () -> service.commands().addMessage(id, new NewMessage("checked", null, Visibility.INTERNAL, null, null),
                 OptionalLong.empty(), ALICE));
-        measure("queue by status, one page", () -> service.list(new TicketQuery(Status.PENDING, null, null, null), 25, null));
-        measure("ticket history, one page", () -> service.history(id, 50, null));
+        measure("queue by status, one page", () -> service.queries().list(new TicketQuery(Status.PENDING, null, null, null), 25, null));
+        measure("ticket history, one page", () -> service.queries().history(id, 50, null));
         assertThat(requests("create a ticket (POST /tickets)")).isEqualTo("1 TransactWriteItems + 1 UpdateItem");
         assertThat(requests("get a ticket (GET /tickets/{id})")).isEqualTo("1 Query");
         assertThat(requests("get a ticket by number (GET /tickets/#n)")).isEqualTo("1 GetItem + 1 Query");
@@ -148,14 +149,14 @@ class RequestCountTest {
     @Test
     void emailReplyDelivery() {
         String id = emailTicket("mail@example.com");
-        Message reply = service.addMessage(id, publicReply("It ships today"), OptionalLong.empty(), ALICE).messages().get(1);
+        Message reply = service.commands().addMessage(id, publicReply("It ships today"), OptionalLong.empty(), ALICE).messages().get(1);
         List<String> sent = new ArrayList<>();
         MailSender ses = mail -> {
             sent.add(mail.messageId());
             return new MailSender.Sent("ses-1", mail.messageId());
         };
-        ReplySender sender = new ReplySender(service, ses, new ReplyAddress(new byte[32], "support@shop.example"), "support@shop.example",
-                "Shop support", 3);
+        OutboundDelivery sender = new OutboundDelivery(repo, service.deliveries(),
+                new EmailReplyTransport(ses, new ReplyAddress(new byte[32], "support@shop.example"), "support@shop.example", "Shop support"), 3);
         SendOutcome outcome = measure("send an email reply (outbound-email)", () -> sender.deliver(id, reply.id()));
         assertThat(outcome).isEqualTo(SendOutcome.SENT);
         assertThat(sent).hasSize(1);
@@ -167,20 +168,20 @@ class RequestCountTest {
         InboundMessage first = new InboundMessage("chat:wa1:msg:in-1", List.of(new ThreadKey(ChatKeys.conversation("wa1", "15551234567"),
                 "conversation")), Channel.CHAT, Requester.of("r", null, "+15551234567", "Jane", null), "WhatsApp", "hello", null, null,
                 Instant.now(), List.of());
-        String id = measure("inbound chat message opening a ticket", () -> service.receive(first)).ticketId();
+        String id = measure("inbound chat message opening a ticket", () -> service.inbound().receive(first)).ticketId();
         InboundMessage second = new InboundMessage("chat:wa1:msg:in-2", first.threadKeys(), Channel.CHAT, first.requester(), "WhatsApp",
                 "are you there?", null, null, Instant.now(), List.of());
-        measure("inbound chat message threaded onto its ticket", () -> service.receive(second));
-        Message reply = service.addMessage(id, publicReply("Yes, how can I help?"), OptionalLong.empty(), ALICE).messages().get(2);
+        measure("inbound chat message threaded onto its ticket", () -> service.inbound().receive(second));
+        Message reply = service.commands().addMessage(id, publicReply("Yes, how can I help?"), OptionalLong.empty(), ALICE).messages().get(2);
 
         ChannelService channels = new ChannelService(new DynamoDbChannelRepository(client, "counts"), new NoSecrets(), "/test", Clock.systemUTC());
-        ChatReplySender sender = new ChatReplySender(service, channels, (ch, r) -> "wamid.out-1", 3);
+        OutboundDelivery sender = new OutboundDelivery(repo, service.deliveries(), new ChatReplyTransport(channels, (ch, r) -> "wamid.out-1"), 3);
         measure("send a chat reply (outbound-chat)", () -> sender.deliver(id, reply.id()));
         InboundMessage delivered = new InboundMessage("chat:wa1:status:wamid.out-1:delivered",
                 List.of(new ThreadKey(ChatKeys.providerMessage("wa1", "wamid.out-1"), "status of our message")), Channel.CHAT,
                 Requester.of("r", null, "+15551234567", null, null), null, "status delivered", null, List.of(), Instant.now(), List.of(),
                 null, null, InboundMessage.Kind.STATUS, new InboundMessage.Bounce("wamid.out-1", "15551234567", "delivered", null));
-        measure("chat status callback (delivered)", () -> service.receive(delivered));
+        measure("chat status callback (delivered)", () -> service.inbound().receive(delivered));
         assertThat(repo.findMessage(id, reply.id()).orElseThrow().delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
 
         assertThat(requests("inbound chat message opening a ticket")).isEqualTo("2 GetItem + 1 TransactWriteItems + 1 UpdateItem");

@@ -6,7 +6,7 @@ import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.AiConversation;
 import com.helpdesk.core.service.NewMessage;
 import com.helpdesk.core.service.NewTicket;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Message;
@@ -37,7 +37,7 @@ class TicketReadsTest {
     private static DynamoDbLocal dynamo;
     private static DynamoDbClient client;
     private static DynamoDbTicketRepository repo;
-    private static TicketService service;
+    private static TicketDesk service;
 
     @BeforeAll
     static void start() {
@@ -45,7 +45,7 @@ class TicketReadsTest {
         client = NoScanClient.against(dynamo);
         client.createTable(TableSchema.createTableRequest("reads"));
         repo = new DynamoDbTicketRepository(client, "reads");
-        service = new TicketService(repo, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
+        service = TicketDesk.wire(repo, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
     }
 
     @AfterAll
@@ -55,12 +55,12 @@ class TicketReadsTest {
     }
 
     private static String open(String subject, String email) {
-        return service.create(new NewTicket(subject, Requester.of("r", email, null, "Jane", null), Channel.EMAIL, null, List.of("wismo"),
+        return service.commands().create(new NewTicket(subject, Requester.of("r", email, null, "Jane", null), Channel.EMAIL, null, List.of("wismo"),
                 null, null, null, "first", null, null, null), ALICE, null).thread().ticket().id();
     }
 
     private static void reply(String ticketId, String body, Visibility visibility) {
-        service.addMessage(ticketId, new NewMessage(body, null, visibility, null, null), OptionalLong.empty(), ALICE);
+        service.commands().addMessage(ticketId, new NewMessage(body, null, visibility, null, null), OptionalLong.empty(), ALICE);
     }
 
     /** Every ticket and every message of the thread read alone equals what the thread read gives. */
@@ -86,7 +86,7 @@ class TicketReadsTest {
         String id = open("Where is my order?", "reads@example.com");
         reply(id, "It ships today", Visibility.PUBLIC);
         reply(id, "checked the warehouse", Visibility.INTERNAL);
-        service.update(id, new com.helpdesk.core.service.TicketChange(com.helpdesk.core.ticket.Status.PENDING, null, null, null, null,
+        service.commands().update(id, new com.helpdesk.core.ticket.TicketChange(com.helpdesk.core.ticket.Status.PENDING, null, null, null, null,
                 List.of("vip"), null), OptionalLong.empty(), ALICE);
         assertThat(repo.find(id).orElseThrow().messages()).hasSize(3);
         readsAloneAgreeWithTheThread(id);
@@ -97,14 +97,14 @@ class TicketReadsTest {
         String target = open("Target", "merge-target@example.com");
         String source = open("Source", "merge-source@example.com");
         reply(source, "source reply", Visibility.PUBLIC);
-        service.merge(target, List.of(source), OptionalLong.empty(), ALICE);
+        service.relations().merge(target, List.of(source), OptionalLong.empty(), ALICE);
         readsAloneAgreeWithTheThread(target);
         readsAloneAgreeWithTheThread(source);
 
         String parent = open("Two questions", "split@example.com");
         reply(parent, "about the refund", Visibility.PUBLIC);
         Message moving = repo.find(parent).orElseThrow().messages().get(1);
-        String child = service.split(parent, List.of(moving.id()), "Refund", OptionalLong.empty(), ALICE).thread().ticket().id();
+        String child = service.relations().split(parent, List.of(moving.id()), "Refund", OptionalLong.empty(), ALICE).thread().ticket().id();
         assertThat(repo.findMessage(parent, moving.id())).as("moved away").isEmpty();
         assertThat(repo.findMessage(child, moving.id())).hasValueSatisfying(m -> assertThat(m.createdAt()).isEqualTo(moving.createdAt()));
         readsAloneAgreeWithTheThread(parent);
@@ -114,7 +114,7 @@ class TicketReadsTest {
     @Test
     void aTranscriptsTurnsDatedBeforeTheirIdsReadAlone() {
         Instant hourAgo = Instant.now().minusSeconds(3600);
-        String id = service.recordAiConversation(new AiConversation("conv-" + System.nanoTime(), Channel.CHAT,
+        String id = service.ai().recordAiConversation(new AiConversation("conv-" + System.nanoTime(), Channel.CHAT,
                 Requester.of("r", "ai@example.com", null, null, null),
                 List.of(new AiConversation.Turn(true, "where is my parcel", hourAgo),
                         new AiConversation.Turn(false, "it is on its way", hourAgo.plusSeconds(5))),
@@ -142,7 +142,7 @@ class TicketReadsTest {
         InboundMessage in = new InboundMessage("chat:reads:msg:1", List.of(new ThreadKey("chat:reads:conv:1", "conversation")), Channel.CHAT,
                 Requester.of("r", "chat-reads@example.com", null, "Jane", null), "Chat", "hello", null, null,
                 Instant.now().minusSeconds(60), List.of());
-        String id = service.receive(in).ticketId();
+        String id = service.inbound().receive(in).ticketId();
         readsAloneAgreeWithTheThread(id);
     }
 }

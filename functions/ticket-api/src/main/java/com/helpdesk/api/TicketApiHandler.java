@@ -7,7 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.port.FileStore;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.http.Router;
 
 /** Lambda entry point of the agents' ticket API (every route of TicketRoutes). */
@@ -23,7 +23,7 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels());
     }
 
-    public TicketApiHandler(TicketService tickets, CsatService surveys, FileStore files, ChannelService channels) {
+    public TicketApiHandler(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels) {
         this.router = TicketRoutes.router(tickets, surveys, files, channels);
     }
 

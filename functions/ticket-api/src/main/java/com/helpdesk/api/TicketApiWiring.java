@@ -5,7 +5,7 @@ import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.csat.CsatToken;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.files.S3FileStore;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import java.time.Clock;
 
 /** The ticket API's composition root: its clients, adapters and services, built once at init from its configuration. */
-record TicketApiWiring(TicketService tickets, CsatService surveys, FileStore files, ChannelService channels) {
+record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels) {
     static TicketApiWiring fromEnvironment() {
         return build(TicketApiConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -30,7 +30,7 @@ record TicketApiWiring(TicketService tickets, CsatService surveys, FileStore fil
         DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
         UlidGenerator ids = new UlidGenerator(clock);
-        TicketService tickets = new TicketService(repository, ids, clock);
+        TicketDesk tickets = TicketDesk.wire(repository, ids, clock);
         CsatService surveys = new CsatService(repository, new CsatToken(new TableSecret(dynamo, config.tableName(), TableSecret.CSAT_KEY)::get),
                 ids, clock, config.csatWindow());
         // the secret cache's expiry runs on real time, not on the local stack's movable clock

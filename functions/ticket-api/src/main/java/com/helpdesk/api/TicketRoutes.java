@@ -8,8 +8,12 @@ import com.helpdesk.core.port.TicketQuery;
 import com.helpdesk.core.service.CreateResult;
 import com.helpdesk.core.service.NewMessage;
 import com.helpdesk.core.service.NewTicket;
-import com.helpdesk.core.service.TicketChange;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.ticket.TicketChange;
+import com.helpdesk.core.service.AiIntake;
+import com.helpdesk.core.service.TicketCommands;
+import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.core.service.TicketQueries;
+import com.helpdesk.core.service.TicketRelations;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.ticket.Channel;
@@ -57,22 +61,28 @@ final class TicketRoutes {
 
     private static final Set<String> ADMINS = Set.of(Caller.ADMIN);
 
-    private final TicketService tickets;
+    private final TicketCommands commands;
+    private final TicketRelations relations;
+    private final TicketQueries tickets;
+    private final AiIntake aiIntake;
     private final CsatService surveys;
     private final com.helpdesk.core.port.FileStore files;
     private final com.helpdesk.core.chat.ChannelService channels;
 
-    private TicketRoutes(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files,
+    private TicketRoutes(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
                          com.helpdesk.core.chat.ChannelService channels) {
-        this.tickets = tickets;
+        this.commands = desk.commands();
+        this.relations = desk.relations();
+        this.tickets = desk.queries();
+        this.aiIntake = desk.ai();
         this.surveys = surveys;
         this.files = files;
         this.channels = channels;
     }
 
-    static Router router(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files,
+    static Router router(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
                          com.helpdesk.core.chat.ChannelService channels) {
-        TicketRoutes r = new TicketRoutes(tickets, surveys, files, channels);
+        TicketRoutes r = new TicketRoutes(desk, surveys, files, channels);
         return new Router()
                 .route("POST /tickets", STAFF, r::create)
                 .route("GET /tickets", STAFF, r::list)
@@ -130,7 +140,7 @@ final class TicketRoutes {
         body.done();
         Requester requester = Requester.of("requester", email, phone, name, externalIds);
 
-        CreateResult result = tickets.create(new NewTicket(subject, requester, channel, priority, tags, assignee, group,
+        CreateResult result = commands.create(new NewTicket(subject, requester, channel, priority, tags, assignee, group,
                 status, text, html, visibility, null), actor(req), idempotencyKey(req));
         TicketThread t = result.thread();
         return ApiResponse.json(201, TicketRepresentation.full(t))
@@ -142,7 +152,7 @@ final class TicketRoutes {
     private ApiResponse list(ApiRequest req) {
         onlyParameters(req, LIST_PARAMS);
         Status status = req.query("status") == null ? null : Status.parse("status", req.query("status"));
-        Integer limit = limit(req, TicketService.MAX_PAGE_SIZE);
+        Integer limit = limit(req, TicketQueries.MAX_PAGE_SIZE);
         TicketPage page = tickets.list(new TicketQuery(status, req.query("assignee"), req.query("requester"), req.query("tag")),
                 limit, req.query("cursor"));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -169,7 +179,7 @@ final class TicketRoutes {
         body.done();
         List<Map<String, Object>> results = new java.util.ArrayList<>();
         int failed = 0;
-        for (TicketService.BulkOutcome o : tickets.bulkUpdate(ids, change, actor(req))) {
+        for (TicketCommands.BulkOutcome o : commands.bulkUpdate(ids, change, actor(req))) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("ticketId", o.reference());
             if (o.refusal() == null) {
@@ -213,7 +223,7 @@ final class TicketRoutes {
         JsonBody body = JsonBody.parse(req).allowOnly(PATCH_FIELDS, READ_ONLY);
         TicketChange change = change(body);
         body.done();
-        TicketThread t = tickets.update(id, change, ifMatch(req), actor(req));
+        TicketThread t = commands.update(id, change, ifMatch(req), actor(req));
         return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", ETags.of(t.ticket().version()));
     }
 
@@ -226,7 +236,7 @@ final class TicketRoutes {
         if (!body.has("visibility")) body.requiredString("visibility");
         Channel channel = body.enumValue("channel", Channel::parse);
         body.done();
-        TicketThread t = tickets.addMessage(id, new NewMessage(text, html, visibility, channel, null), ifMatch(req), actor(req));
+        TicketThread t = commands.addMessage(id, new NewMessage(text, html, visibility, channel, null), ifMatch(req), actor(req));
         return ApiResponse.json(201, TicketRepresentation.full(t))
                 .header("Location", "/tickets/" + t.ticket().id())
                 .header("ETag", ETags.of(t.ticket().version()));
@@ -238,7 +248,7 @@ final class TicketRoutes {
         String reason = body.requiredText("reason");
         String group = body.string("group");
         body.done();
-        TicketThread t = tickets.escalate(id, reason, group, ifMatch(req), actor(req));
+        TicketThread t = commands.escalate(id, reason, group, ifMatch(req), actor(req));
         return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", ETags.of(t.ticket().version()));
     }
 
@@ -247,12 +257,12 @@ final class TicketRoutes {
         JsonBody body = JsonBody.parse(req).allowOnly(Set.of("ticketId"), Set.of());
         String other = body.requiredString("ticketId");
         body.done();
-        return withETag(tickets.link(id, other, ifMatch(req), actor(req)));
+        return withETag(relations.link(id, other, ifMatch(req), actor(req)));
     }
 
     private ApiResponse unlink(ApiRequest req) {
         String id = tickets.resolveId(req.pathParameter("id"));
-        return withETag(tickets.unlink(id, req.pathParameter("otherId"), ifMatch(req), actor(req)));
+        return withETag(relations.unlink(id, req.pathParameter("otherId"), ifMatch(req), actor(req)));
     }
 
     private ApiResponse merge(ApiRequest req) {
@@ -261,7 +271,7 @@ final class TicketRoutes {
         var sources = body.stringList("ticketIds");
         if (!body.has("ticketIds")) body.requiredString("ticketIds");
         body.done();
-        return withETag(tickets.merge(id, sources, ifMatch(req), actor(req)));
+        return withETag(relations.merge(id, sources, ifMatch(req), actor(req)));
     }
 
     private ApiResponse split(ApiRequest req) {
@@ -271,7 +281,7 @@ final class TicketRoutes {
         if (!body.has("messageIds")) body.requiredString("messageIds");
         String subject = body.string("subject");
         body.done();
-        TicketThread child = tickets.split(id, messageIds, subject, ifMatch(req), actor(req)).thread();
+        TicketThread child = relations.split(id, messageIds, subject, ifMatch(req), actor(req)).thread();
         return ApiResponse.json(201, TicketRepresentation.full(child))
                 .header("Location", "/tickets/" + child.ticket().id())
                 .header("ETag", ETags.of(child.ticket().version()));
@@ -289,7 +299,7 @@ final class TicketRoutes {
 
     private ApiResponse unthreaded(ApiRequest req) {
         onlyParameters(req, Set.of("date", "limit", "cursor"));
-        var page = tickets.unthreaded(req.query("date"), limit(req, TicketService.MAX_PAGE_SIZE), req.query("cursor"));
+        var page = tickets.unthreaded(req.query("date"), limit(req, TicketQueries.MAX_PAGE_SIZE), req.query("cursor"));
         List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (var u : page.items()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -357,7 +367,7 @@ final class TicketRoutes {
         else throw new ValidationException("outcome", "must be resolved or handoff");
         Caller c = req.caller();
         Actor ai = new Actor(ActorType.AI, c.subject(), c.name(), null);
-        CreateResult r = tickets.recordAiConversation(new com.helpdesk.core.service.AiConversation(conversationId, channel, requester, turns,
+        CreateResult r = aiIntake.recordAiConversation(new com.helpdesk.core.service.AiConversation(conversationId, channel, requester, turns,
                 intent, confidence, summary, o, reason), ai);
         return ApiResponse.json(r.replayed() ? 200 : 201, TicketRepresentation.full(r.thread()))
                 .header("Location", "/tickets/" + r.thread().ticket().id()).header("ETag", ETags.of(r.thread().ticket().version()));
@@ -438,7 +448,7 @@ final class TicketRoutes {
     private ApiResponse history(ApiRequest req) {
         String id = tickets.resolveId(req.pathParameter("id"));
         onlyParameters(req, HISTORY_PARAMS);
-        HistoryPage page = tickets.history(id, limit(req, TicketService.MAX_HISTORY_PAGE_SIZE), req.query("cursor"));
+        HistoryPage page = tickets.history(id, limit(req, TicketQueries.MAX_HISTORY_PAGE_SIZE), req.query("cursor"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.entries().stream().map(TicketRepresentation::historyEntry).toList());
         out.put("nextCursor", page.nextCursor());

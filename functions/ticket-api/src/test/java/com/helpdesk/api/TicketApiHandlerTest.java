@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.localaws.DynamoDbLocal;
 import com.helpdesk.runtime.Json;
 import com.helpdesk.store.DynamoDbTicketRepository;
@@ -51,7 +51,7 @@ class TicketApiHandlerTest {
         Clock clock = Clock.systemUTC();
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(client, "tickets");
         byte[] csatKey = new com.helpdesk.store.TableSecret(client, "tickets", com.helpdesk.store.TableSecret.CSAT_KEY).get();
-        handler = new TicketApiHandler(new TicketService(repository, new UlidGenerator(clock), clock),
+        handler = new TicketApiHandler(TicketDesk.wire(repository, new UlidGenerator(clock), clock),
                 new com.helpdesk.core.csat.CsatService(repository, new com.helpdesk.core.csat.CsatToken(csatKey),
                         new UlidGenerator(clock), clock, java.time.Duration.ofDays(7)), new com.helpdesk.core.port.FileStore() {
                     @Override

@@ -26,9 +26,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class MachineMailThreadingTest {
     private static final String SES_ID = "0100019a4a5e6f70-8a9b0c1d-2e3f-4a5b-6c7d-8e9f0a1b2c3d-000000";
     private static final String SES_MESSAGE_ID = "<" + SES_ID + "@eu-west-1.amazonses.com>";
-    private final TicketServiceTest.MutableClock clock = new TicketServiceTest.MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-30T09:00:00Z"));
     private final InMemoryTicketRepository repo = new InMemoryTicketRepository();
-    private final TicketService service = new TicketService(repo, new UlidGenerator(clock), clock);
+    private final TicketDesk service = TicketDesk.wire(repo, new UlidGenerator(clock), clock);
     private final EmailIntake intake = new EmailIntake(new ReplyAddress("secret-key-for-tests-0123456789ab".getBytes(StandardCharsets.UTF_8),
             "support@help.example.com"), List.of("support@help.example.com"));
     private int n;
@@ -41,16 +41,16 @@ class MachineMailThreadingTest {
     }
 
     private InboundResult receive(Email m) {
-        return service.receive(intake.toInbound(m, new EmailIntake.Receipt("ses-" + n, List.of("support@help.example.com"),
+        return service.inbound().receive(intake.toInbound(m, new EmailIntake.Receipt("ses-" + n, List.of("support@help.example.com"),
                 m.from().address(), clock.instant(), MailVerdicts.NONE, null), false));
     }
 
     /** A ticket with one public reply sent through SES under {@link #SES_MESSAGE_ID}. */
     private Message sentReply(String ticketId) {
-        Message reply = service.addMessage(ticketId, new NewMessage("Answer", null, Visibility.PUBLIC, null, null), OptionalLong.empty(),
+        Message reply = service.commands().addMessage(ticketId, new NewMessage("Answer", null, Visibility.PUBLIC, null, null), OptionalLong.empty(),
                 Actor.agent("alice")).messages().get(1);
-        service.recordDelivery(ticketId, reply.id(), DeliveryStatus.SENT, SES_ID, null, SES_MESSAGE_ID,
-                List.of(EmailIntake.messageIdKey(SES_MESSAGE_ID)), Actor.system("outbound-email"));
+        service.deliveries().recordDelivery(ticketId, reply.id(),
+                DeliveryOutcome.sent(SES_ID, SES_MESSAGE_ID, List.of(EmailIntake.messageIdKey(SES_MESSAGE_ID))), Actor.system("outbound-email"));
         return reply;
     }
 
@@ -58,11 +58,11 @@ class MachineMailThreadingTest {
     void aReadReceiptMarksTheReplyReadAndOpensNothing() {
         String id = receive(mail("jane@example.com", "Help", null, "text/plain", null)).ticketId();
         Message reply = sentReply(id);
-        int messages = service.get(id).messages().size();
+        int messages = service.queries().get(id).messages().size();
         MailNotice read = new MailNotice(MailNotice.Type.READ, "jane@example.com", "manual-action/MDN-sent-manually; displayed", SES_MESSAGE_ID);
         InboundResult r = receive(mail("jane@example.com", "Read: Re: Help [#1]", null, "multipart/report; report-type=disposition-notification", read));
         assertThat(r.ticketId()).isEqualTo(id);
-        var thread = service.get(id);
+        var thread = service.queries().get(id);
         assertThat(thread.messages()).as("no message added: the receipt is news about the reply").hasSize(messages);
         assertThat(thread.messages().stream().filter(m -> m.id().equals(reply.id())).findFirst().orElseThrow().delivery().status())
                 .isEqualTo(DeliveryStatus.READ);

@@ -1,69 +1,61 @@
 package com.helpdesk.core.email;
 
 import com.helpdesk.core.port.MailSender;
-import com.helpdesk.core.service.SendOutcome;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.port.ReplyTransport;
+import com.helpdesk.core.service.DeliveryOutcome;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.ActorType;
-import com.helpdesk.core.ticket.DeliveryStatus;
 import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Ticket;
 import com.helpdesk.core.ticket.TicketThread;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * Sends a ticket's public email reply: From the support address under the author's name, Reply-To the
- * ticket's signed reply address, the ticket token in the subject, In-Reply-To and References chained to
- * the thread. Sending is claimed first, so the same request delivered twice sends once; the outcome
- * (sent with the Message-ID SES used, or failed with the reason; see TicketService#failedAttempt) is
- * recorded on the message. Internal
- * notes are never queued, so never sent.
+ * The email channel of the delivery flow: a ticket's public reply goes out through SES From the support
+ * address under the author's name, Reply-To the ticket's signed reply address, the ticket token in the
+ * subject, In-Reply-To and References chained to the thread. The Message-ID we gave it and the one SES
+ * really used both become thread keys, so the customer's answer finds the ticket.
  */
-public final class ReplySender {
+public final class EmailReplyTransport implements ReplyTransport {
     static final int MAX_REFERENCES = 20;
     private static final Actor MAILER = Actor.system("outbound-email");
 
-    private final TicketService tickets;
     private final MailSender sender;
     private final ReplyAddress replyAddress;
     private final String supportAddress;
     private final String teamName;
-    private final int maxAttempts;
 
-    public ReplySender(TicketService tickets, MailSender sender, ReplyAddress replyAddress, String supportAddress, String teamName,
-                       int maxAttempts) {
-        this.tickets = tickets;
+    public EmailReplyTransport(MailSender sender, ReplyAddress replyAddress, String supportAddress, String teamName) {
         this.sender = sender;
         this.replyAddress = replyAddress;
         this.supportAddress = supportAddress;
         this.teamName = teamName;
-        this.maxAttempts = maxAttempts;
     }
 
-    public SendOutcome deliver(String ticketId, String messageId) {
-        Optional<Message> claimed = tickets.beginDelivery(ticketId, messageId, MAILER);
-        if (claimed.isEmpty()) return SendOutcome.SKIPPED;
-        Message reply = claimed.get();
-        TicketThread thread = tickets.get(ticketId);
-        Ticket t = thread.ticket();
-        if (t.requester().email() == null) {
-            tickets.recordDelivery(ticketId, messageId, DeliveryStatus.FAILED, null, "the requester has no email address", null, List.of(), MAILER);
-            return SendOutcome.FAILED;
-        }
-        OutgoingMail mail = compose(thread, reply);
+    @Override
+    public Actor sender() {
+        return MAILER;
+    }
+
+    @Override
+    public boolean needsThread() {
+        return true;
+    }
+
+    @Override
+    public DeliveryOutcome send(Ticket ticket, List<Message> thread, Message reply) throws Failure {
+        if (ticket.requester().email() == null) throw new Failure("the requester has no email address", true);
+        OutgoingMail mail = compose(new TicketThread(ticket, thread), reply);
         try {
             MailSender.Sent sent = sender.send(mail);
             List<String> keys = new ArrayList<>();
             keys.add(EmailIntake.messageIdKey(mail.messageId()));
             if (sent.messageId() != null && !sent.messageId().equals(mail.messageId())) keys.add(EmailIntake.messageIdKey(sent.messageId()));
-            tickets.recordDelivery(ticketId, messageId, DeliveryStatus.SENT, sent.providerId(), null,
-                    sent.messageId() != null ? sent.messageId() : mail.messageId(), keys, MAILER);
-            return SendOutcome.SENT;
+            return DeliveryOutcome.sent(sent.providerId(), sent.messageId() != null ? sent.messageId() : mail.messageId(), keys);
         } catch (MailSender.DeliveryFailure f) {
-            return tickets.failedAttempt(ticketId, reply, f.getMessage(), f.permanent(), maxAttempts, MAILER);
+            throw new Failure(f.getMessage(), f.permanent());
         }
     }
 

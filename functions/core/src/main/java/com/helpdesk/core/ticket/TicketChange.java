@@ -1,7 +1,5 @@
-package com.helpdesk.core.service;
+package com.helpdesk.core.ticket;
 
-import com.helpdesk.core.ticket.Priority;
-import com.helpdesk.core.ticket.Status;
 
 import java.util.List;
 import java.util.Optional;

@@ -2,7 +2,7 @@ package com.helpdesk.core.service;
 
 import com.helpdesk.core.email.OutgoingMail;
 import com.helpdesk.core.email.ReplyAddress;
-import com.helpdesk.core.email.ReplySender;
+import com.helpdesk.core.email.EmailReplyTransport;
 import com.helpdesk.core.port.MailSender;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.ticket.Actor;
@@ -24,10 +24,10 @@ import java.util.OptionalLong;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-class ReplySenderTest {
-    private final TicketServiceTest.MutableClock clock = new TicketServiceTest.MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
+class OutboundDeliveryTest {
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
     private final InMemoryTicketRepository repo = new InMemoryTicketRepository();
-    private final TicketService service = new TicketService(repo, new UlidGenerator(clock), clock);
+    private final TicketDesk service = TicketDesk.wire(repo, new UlidGenerator(clock), clock);
     private final ReplyAddress replies = new ReplyAddress("secret-key-for-tests-0123456789ab".getBytes(StandardCharsets.UTF_8),
             "support@help.example.com");
 
@@ -45,27 +45,28 @@ class ReplySenderTest {
     }
 
     private final FakeSes ses = new FakeSes();
-    private final ReplySender sender = new ReplySender(service, ses, replies, "support@help.example.com", "Shop Support", 3);
+    private final OutboundDelivery sender = new OutboundDelivery(repo, service.deliveries(),
+            new EmailReplyTransport(ses, replies, "support@help.example.com", "Shop Support"), 3);
 
     private String emailTicket() {
-        return service.create(new NewTicket("Where is my order?", Requester.of("r", "jane@example.com", null, "Jane", null), Channel.EMAIL,
+        return service.commands().create(new NewTicket("Where is my order?", Requester.of("r", "jane@example.com", null, "Jane", null), Channel.EMAIL,
                 null, null, null, null, null, "It has not arrived", null, null, null), Actor.agent("alice"), null).thread().ticket().id();
     }
 
     private Message reply(String id, String body, Visibility v) {
-        List<Message> m = service.addMessage(id, new NewMessage(body, null, v, null, null), OptionalLong.empty(),
+        List<Message> m = service.commands().addMessage(id, new NewMessage(body, null, v, null, null), OptionalLong.empty(),
                 new Actor(com.helpdesk.core.ticket.ActorType.AGENT, "alice", "Alice Agent", "alice@shop.example.com")).messages();
         return m.get(m.size() - 1);
     }
 
     private Message stored(String id, String messageId) {
-        return service.get(id).messages().stream().filter(m -> m.id().equals(messageId)).findFirst().orElseThrow();
+        return service.queries().get(id).messages().stream().filter(m -> m.id().equals(messageId)).findFirst().orElseThrow();
     }
 
     @Test
     void aReplyGoesOutOnceWithTheThreadHeadersEvenWhenItsEventArrivesTwice() {
         String id = emailTicket();
-        long number = service.get(id).ticket().number();
+        long number = service.queries().get(id).ticket().number();
         Message r = reply(id, "It ships today.", Visibility.PUBLIC);
         assertThat(sender.deliver(id, r.id())).isEqualTo(SendOutcome.SENT);
         assertThat(sender.deliver(id, r.id())).as("the same event again").isEqualTo(SendOutcome.SKIPPED);
