@@ -26,8 +26,8 @@ public record Store(String id, String name, String shopDomain, List<String> supp
 
     public Store {
         supportAddresses = supportAddresses == null ? List.of()
-                : supportAddresses.stream().map(a -> a.toLowerCase(Locale.ROOT)).toList();
-        channels = channels == null ? List.of() : List.copyOf(channels);
+                : supportAddresses.stream().map(a -> a == null ? null : a.toLowerCase(Locale.ROOT)).toList();
+        channels = channels == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(channels));
         orderNamePrefix = orderNamePrefix == null ? "#" : orderNamePrefix;
         orderNameSuffix = orderNameSuffix == null ? "" : orderNameSuffix;
     }
