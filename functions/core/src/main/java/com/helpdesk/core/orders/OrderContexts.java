@@ -10,7 +10,7 @@ import java.util.Optional;
  */
 public interface OrderContexts {
     /** The detail-type of the event written with every change of a ticket's context. */
-    String ORDER_CONTEXT_UPDATED = "OrderContextUpdated";
+    String ORDER_CONTEXT_UPDATED = com.helpdesk.core.event.EventTypes.ORDER_CONTEXT_UPDATED;
 
     Optional<Stored> find(String ticketId);
 
