@@ -101,19 +101,26 @@ final class LocalEndpoints {
 
     /**
      * {"service": "eventbridge", "failNext": 3}: the next 3 PutEvents calls fail (to test that nothing is lost);
-     * {"service": "ses", "failNext": 2, "error": "throttle"|"reject"}: the next 2 sends are throttled or refused.
+     * {"service": "ses", "failNext": 2, "error": "throttle"|"reject"}: the next 2 sends are throttled or refused;
+     * {"service": "shopify", "failNext": 1, "error": "throttle"|"unavailable"|"timeout"|"unauthorized"}: the stub shop fails.
      */
     private void faults(HttpExchange ex) throws IOException {
         try {
             JsonNode b = body(ex);
             String service = b.path("service").asText();
-            if (!"eventbridge".equals(service) && !"ses".equals(service) && !"chat".equals(service)) {
-                throw new IllegalArgumentException("service must be \"eventbridge\", \"ses\" or \"chat\"");
+            if (!"eventbridge".equals(service) && !"ses".equals(service) && !"chat".equals(service) && !"shopify".equals(service)) {
+                throw new IllegalArgumentException("service must be \"eventbridge\", \"ses\", \"chat\" or \"shopify\"");
             }
             if (!b.path("failNext").canConvertToInt() || b.get("failNext").asInt() < 0) {
                 throw new IllegalArgumentException("failNext must be a number of calls (0 clears)");
             }
             int n = b.get("failNext").asInt();
+            if (service.equals("shopify")) {
+                String error = b.path("error").asText("unavailable");
+                stack.shopify().failNext(n, error);
+                LocalHttp.json(ex, 200, Map.of("service", service, "failNext", n, "error", error));
+                return;
+            }
             if (service.equals("ses") || service.equals("chat")) {
                 String error = b.path("error").asText("throttle");
                 if (!error.equals("throttle") && !error.equals("reject")) throw new IllegalArgumentException("error must be throttle or reject");

@@ -74,6 +74,7 @@ public final class LocalStack implements AutoCloseable {
     private EventBusEmulator bus;
     private com.helpdesk.local.s3.LocalS3 s3;
     private com.helpdesk.local.ses.LocalSes ses;
+    private final com.helpdesk.local.shopify.LocalShopify shopify = new com.helpdesk.local.shopify.LocalShopify();
     private com.helpdesk.local.ssm.LocalParameterStore parameters;
     private ReceiptRule receiptRule;
     private Scheduler scheduler;
@@ -288,6 +289,8 @@ public final class LocalStack implements AutoCloseable {
             if (env.containsKey("PUBLIC_API_URL")) env.put("PUBLIC_API_URL", "http://localhost:" + port);
             // chat replies go to the local capture instead of the providers
             if (env.containsKey("CHAT_API_BASE_URL")) env.put("CHAT_API_BASE_URL", "http://127.0.0.1:" + port + com.helpdesk.local.ses.LocalSes.CHAT_PATH);
+            // Shopify Admin API calls go to the stub shop
+            if (env.containsKey("SHOPIFY_ENDPOINT_URL")) env.put("SHOPIFY_ENDPOINT_URL", "http://127.0.0.1:" + port + com.helpdesk.local.shopify.LocalShopify.PATH);
             Path jar = template.folder().resolve(codeUri).normalize();
             specs.add(new FunctionSpec(r.logicalId(), name, jar, intrinsics.resolveString(p.get("Handler")), env,
                     Integer.parseInt(String.valueOf(intrinsics.resolve(p.getOrDefault("Timeout", 3)))),
@@ -458,7 +461,8 @@ public final class LocalStack implements AutoCloseable {
         server.createContext("/", ex -> {
             try {
                 String path = ex.getRequestURI().getPath();
-                if (path.startsWith("/_local/") || path.equals("/_local")) local.handle(ex);
+                if (path.startsWith(com.helpdesk.local.shopify.LocalShopify.PATH + "/")) shopify.handle(ex);
+                else if (path.startsWith("/_local/") || path.equals("/_local")) local.handle(ex);
                 else if (path.equals("/_aws/events") || path.startsWith("/_aws/events/")) bus.handle(ex); // the SDK appends "/"
                 else if (path.startsWith(com.helpdesk.local.s3.LocalS3.PATH + "/")) s3.handle(ex);
                 else if (path.startsWith(com.helpdesk.local.ses.LocalSes.PATH + "/")) ses.handle(ex);
@@ -483,6 +487,7 @@ public final class LocalStack implements AutoCloseable {
     public LocalJwt jwt() { return jwt; }
     public com.helpdesk.local.s3.LocalS3 s3() { return s3; }
     public com.helpdesk.local.ses.LocalSes ses() { return ses; }
+    public com.helpdesk.local.shopify.LocalShopify shopify() { return shopify; }
     public com.helpdesk.local.ssm.LocalParameterStore parameters() { return parameters; }
     public ReceiptRule receiptRule() { return receiptRule; }
 

@@ -18,6 +18,7 @@ public final class EventTypes {
     public static final String SPLIT = "Split";
     public static final String CSAT_RECEIVED = "CsatReceived";
     public static final String DELIVERY_UPDATED = "DeliveryUpdated";
+    public static final String ORDER_CONTEXT_UPDATED = "OrderContextUpdated";
 
     private EventTypes() {}
 }
