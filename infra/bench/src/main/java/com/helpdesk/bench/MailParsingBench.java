@@ -25,19 +25,21 @@ import java.util.Random;
  * at the moments each variant holds the most (while an attachment is buffered), so the figure is
  * retained memory, not garbage that happens to await collection.
  *
- * <p>Run: {@code java -Xmx256m -jar infra/bench/target/bench.jar [megabytes]} (both variants in the same
+ * <p>Run: {@code java -Xmx256m -jar infra/bench/target/bench.jar mail [megabytes]} (both variants in the same
  * JVM, one after the other, three rounds each).
  */
 public final class MailParsingBench {
     private static final MemoryMXBean MEMORY = ManagementFactory.getMemoryMXBean();
 
-    public static void main(String[] args) throws Exception {
-        int megabytes = args.length > 0 ? Integer.parseInt(args[0]) : 25;
+    static void run(Report report, String[] args) throws Exception {
+        int megabytes = args.length > 0 && args[0].matches("\\d+") ? Integer.parseInt(args[0]) : 25;
         Path message = Files.createTempFile("bench-mail", ".eml");
         try {
             write(message, megabytes * 1024L * 1024L);
             long size = Files.size(message);
             System.out.printf("message: %.1f MB (%d bytes), 4 attachments%n", size / 1048576.0, size);
+            java.util.List<Long> peaks = new java.util.ArrayList<>();
+            java.util.List<Long> baselinePeaks = new java.util.ArrayList<>();
             for (int round = 1; round <= 3; round++) {
                 Result streamed = streamed(message);
                 Result baseline = wholeInMemory(message);
@@ -45,7 +47,16 @@ public final class MailParsingBench {
                                 + "peak live +%.1f MB (%.2f x message), %d ms | ratio streamed/baseline %.2f%n",
                         round, streamed.peak / 1048576.0, streamed.peak / (double) size, streamed.millis,
                         baseline.peak / 1048576.0, baseline.peak / (double) size, baseline.millis, streamed.peak / (double) baseline.peak);
+                peaks.add(streamed.peak);
+                baselinePeaks.add(baseline.peak);
             }
+            double peak = Report.median(peaks);
+            double largestAttachment = size / 4 * 3 / 4.0; // four equal base64 attachments
+            report.add("mail", "peak live heap parsing a " + megabytes + " MB mail / its largest attachment",
+                    String.format("%.1f MB", peak / 1048576.0), String.format("%.1f MB", largestAttachment / 1048576.0),
+                    peak / largestAttachment, "<= 1.2x");
+            report.add("mail", "peak live heap streamed / whole message in memory", String.format("%.1f MB", peak / 1048576.0),
+                    String.format("%.1f MB", Report.median(baselinePeaks) / 1048576.0), peak / Report.median(baselinePeaks), "-");
         } finally {
             Files.deleteIfExists(message);
         }

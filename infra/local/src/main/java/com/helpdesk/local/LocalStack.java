@@ -60,6 +60,8 @@ public final class LocalStack implements AutoCloseable {
     static final String REGION = Intrinsics.REGION;
     /** The Stage parameter's value here unless --parameter Stage=... says otherwise. */
     public static final String LOCAL_STAGE = "local";
+    /** Pollers per SQS mapping when nothing in the template bounds it: Lambda scales further, one machine does not. */
+    static final int LOCAL_SQS_CONCURRENCY = 8;
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
@@ -417,7 +419,8 @@ public final class LocalStack implements AutoCloseable {
                 if (type.equals("SQS")) {
                     LocalQueues.Queue q = queuesByArn.get(String.valueOf(p.get("Queue")));
                     if (q == null) throw new IllegalArgumentException(fn.logicalId() + ": SQS event on an unknown queue " + p.get("Queue"));
-                    SqsEventSource source = new SqsEventSource(sqs, q, fn.logicalId(), intOr(p.get("BatchSize"), 10), reportFailures, functions, REGION);
+                    SqsEventSource source = new SqsEventSource(sqs, q, fn.logicalId(), intOr(p.get("BatchSize"), 10), reportFailures,
+                            functions, REGION, sqsConcurrency(fn, p));
                     closeables.add(source);
                     source.start();
                 } else {
@@ -529,6 +532,8 @@ public final class LocalStack implements AutoCloseable {
     public String defaultAudience() { return defaultAudience; }
     public List<Route> routes() { return gateway.routes(); }
     public List<String> functionIds() { return new ArrayList<>(functions.specs().keySet()); }
+    /** How the template runs one function here (its jar, handler, environment, memory): the bench starts it in a JVM of its own. */
+    public com.helpdesk.local.lambda.FunctionSpec functionSpec(String logicalId) { return functions.specs().get(logicalId); }
     public Instant startedAt() { return startedAt; }
     public long startupMillis() { return startupMillis; }
     public java.net.URI dynamoDbEndpoint() { return dynamo.endpoint(); }
@@ -585,6 +590,20 @@ public final class LocalStack implements AutoCloseable {
     private static String str(Map<String, Object> m, String k) {
         Object v = m.get(k);
         return v == null ? null : String.valueOf(v);
+    }
+
+    /**
+     * Batches of one SQS mapping in the function at once: the mapping's ScalingConfig.MaximumConcurrency, else
+     * the function's ReservedConcurrentExecutions, else Lambda's unbounded scaling capped for one machine;
+     * the system property helpdesk.local.sqsConcurrency caps all of them (1 = one batch after another).
+     */
+    @SuppressWarnings("unchecked")
+    private int sqsConcurrency(Resource fn, Map<String, Object> mapping) {
+        Object scaling = mapping.get("ScalingConfig") instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("MaximumConcurrency") : null;
+        Object reserved = intrinsics.resolve(fn.properties().get("ReservedConcurrentExecutions"));
+        int configured = scaling != null ? intOr(scaling, LOCAL_SQS_CONCURRENCY) : intOr(reserved, LOCAL_SQS_CONCURRENCY);
+        int cap = Integer.getInteger("helpdesk.local.sqsConcurrency", LOCAL_SQS_CONCURRENCY);
+        return Math.max(1, Math.min(configured, cap));
     }
 
     private static int intOr(Object v, int fallback) {

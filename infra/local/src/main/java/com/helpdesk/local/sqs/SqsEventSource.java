@@ -24,6 +24,11 @@ import java.util.Set;
  * Lambda sends, deletes what succeeded. A thrown error deletes nothing (the messages come back after
  * the visibility timeout and reach the DLQ through the queue's redrive policy); with
  * ReportBatchItemFailures only the reported messages come back.
+ *
+ * <p>Like Lambda it polls with several pollers at once, each invoking the function with its own batch,
+ * up to the mapping's concurrency. On a FIFO queue that runs message groups in parallel and keeps each
+ * group in order: the queue hands out no message of a group while an earlier one of that group is in
+ * flight (received, not yet deleted), so a group is never in two batches at once.
  */
 public final class SqsEventSource implements AutoCloseable {
     private final ObjectMapper json = new ObjectMapper();
@@ -35,10 +40,17 @@ public final class SqsEventSource implements AutoCloseable {
     private final FunctionInvoker functions;
     private final String region;
     private volatile boolean running = true;
-    private final Thread thread;
+    private final List<Thread> pollers = new ArrayList<>();
 
+    /** One poller: batches are delivered one after another. */
     public SqsEventSource(SqsClient sqs, LocalQueues.Queue queue, String functionId, int batchSize,
                           boolean reportBatchItemFailures, FunctionInvoker functions, String region) {
+        this(sqs, queue, functionId, batchSize, reportBatchItemFailures, functions, region, 1);
+    }
+
+    /** @param concurrency how many batches may be in the function at once (pollers), at least 1 */
+    public SqsEventSource(SqsClient sqs, LocalQueues.Queue queue, String functionId, int batchSize,
+                          boolean reportBatchItemFailures, FunctionInvoker functions, String region, int concurrency) {
         this.sqs = sqs;
         this.queue = queue;
         this.functionId = functionId;
@@ -46,12 +58,20 @@ public final class SqsEventSource implements AutoCloseable {
         this.reportBatchItemFailures = reportBatchItemFailures;
         this.functions = functions;
         this.region = region;
-        this.thread = new Thread(this::run, "sqs-" + queue.name() + "->" + functionId);
-        this.thread.setDaemon(true);
+        for (int i = 1; i <= Math.max(1, concurrency); i++) {
+            Thread poller = new Thread(this::run, "sqs-" + queue.name() + "->" + functionId + "-" + i);
+            poller.setDaemon(true);
+            pollers.add(poller);
+        }
     }
 
     public void start() {
-        thread.start();
+        pollers.forEach(Thread::start);
+    }
+
+    /** How many pollers (batches in flight at once) this mapping runs. */
+    public int concurrency() {
+        return pollers.size();
     }
 
     private void run() {
@@ -137,6 +157,6 @@ public final class SqsEventSource implements AutoCloseable {
     @Override
     public void close() {
         running = false;
-        thread.interrupt();
+        pollers.forEach(Thread::interrupt);
     }
 }

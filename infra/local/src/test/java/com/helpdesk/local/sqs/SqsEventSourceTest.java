@@ -14,6 +14,10 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -65,5 +69,85 @@ class SqsEventSourceTest {
                         .containsEntry("ApproximateNumberOfMessages", "0").containsEntry("ApproximateNumberOfMessagesNotVisible", "0");
             }
         }
+    }
+
+    private static final Pattern BODY = Pattern.compile("\"body\":\"([^\"]+)\"");
+
+    @Test
+    void messageGroupsOfAFifoQueueRunAtOnce() throws Exception {
+        try (ElasticMq mq = ElasticMq.start(0); SqsClient sqs = client(mq)) {
+            LocalQueues.Queue inbound = new LocalQueues(sqs, "000000000000", "us-east-1")
+                    .create("Inbound", "inbound.fifo", Map.of("FifoQueue", true, "VisibilityTimeout", 60));
+            CountDownLatch secondGroupArrived = new CountDownLatch(1);
+            List<Boolean> firstGroupSawSecond = Collections.synchronizedList(new ArrayList<>());
+            // the first group's batch waits inside the function until the second group's batch is delivered:
+            // with one batch after another it would wait in vain
+            try (SqsEventSource source = new SqsEventSource(sqs, inbound, "Processor", 1, true, (fn, event) -> {
+                if (event.contains("\"body\":\"b-")) secondGroupArrived.countDown();
+                else firstGroupSawSecond.add(await(secondGroupArrived));
+                return "{\"batchItemFailures\":[]}";
+            }, "us-east-1", 2)) {
+                send(sqs, inbound, "a", "a-1");
+                send(sqs, inbound, "b", "b-1");
+                source.start();
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (firstGroupSawSecond.isEmpty() && System.currentTimeMillis() < deadline) Thread.sleep(50);
+                assertThat(firstGroupSawSecond).containsExactly(true);
+            }
+        }
+    }
+
+    @Test
+    void eachMessageGroupIsDeliveredInOrderAndNeverInTwoBatchesAtOnce() throws Exception {
+        try (ElasticMq mq = ElasticMq.start(0); SqsClient sqs = client(mq)) {
+            LocalQueues.Queue inbound = new LocalQueues(sqs, "000000000000", "us-east-1")
+                    .create("Inbound", "inbound.fifo", Map.of("FifoQueue", true, "VisibilityTimeout", 60));
+            Map<String, List<Integer>> seen = new ConcurrentHashMap<>();
+            Map<String, AtomicInteger> inFlight = new ConcurrentHashMap<>();
+            List<String> overlaps = Collections.synchronizedList(new ArrayList<>());
+            AtomicInteger delivered = new AtomicInteger();
+            try (SqsEventSource source = new SqsEventSource(sqs, inbound, "Processor", 3, true, (fn, event) -> {
+                Matcher m = BODY.matcher(event);
+                List<String> groups = new ArrayList<>();
+                while (m.find()) {
+                    String[] gs = m.group(1).split("-");
+                    if (!groups.contains(gs[0])) groups.add(gs[0]);
+                    seen.computeIfAbsent(gs[0], g -> Collections.synchronizedList(new ArrayList<>())).add(Integer.parseInt(gs[1]));
+                    delivered.incrementAndGet();
+                }
+                for (String g : groups) if (inFlight.computeIfAbsent(g, x -> new AtomicInteger()).incrementAndGet() > 1) overlaps.add(g);
+                Thread.yield();
+                for (String g : groups) inFlight.get(g).decrementAndGet();
+                return "{\"batchItemFailures\":[]}";
+            }, "us-east-1", 4)) {
+                for (int i = 0; i < 15; i++) for (String g : List.of("x", "y", "z")) send(sqs, inbound, g, g + "-" + i);
+                source.start();
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (delivered.get() < 45 && System.currentTimeMillis() < deadline) Thread.sleep(50);
+                List<Integer> inOrder = java.util.stream.IntStream.range(0, 15).boxed().toList();
+                assertThat(seen).containsOnlyKeys("x", "y", "z");
+                seen.values().forEach(order -> assertThat(order).isEqualTo(inOrder));
+                assertThat(overlaps).isEmpty();
+            }
+        }
+    }
+
+    private static boolean await(CountDownLatch latch) {
+        try {
+            return latch.await(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
+    }
+
+    private static void send(SqsClient sqs, LocalQueues.Queue queue, String group, String body) {
+        sqs.sendMessage(b -> b.queueUrl(queue.url()).messageBody(body).messageGroupId(group).messageDeduplicationId(body));
+    }
+
+    private static SqsClient client(ElasticMq mq) {
+        return SqsClient.builder().endpointOverride(mq.endpoint()).region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create()).build();
     }
 }

@@ -1,0 +1,121 @@
+package com.helpdesk.bench;
+
+import com.helpdesk.local.LocalStack;
+import com.helpdesk.local.LocalStackOptions;
+import com.helpdesk.local.lambda.FunctionSpec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Cold start and peak RSS of every function, each in a fresh JVM at Lambda's tiered level 1 with only its
+ * shaded jar (and Lambda's serialization library, as the runtime has it) on the class path, handling one
+ * real-shaped event against the local stack's DynamoDB Local and ElasticMQ. The baseline, measured the same
+ * way and interleaved with the functions in every round, is a bare handler doing one PutItem.
+ */
+final class ColdStartBench {
+    static final Path DRIVER = Path.of("infra/bench/target/coldstart-driver.jar");
+    static final Path BASELINE = Path.of("infra/bench/target/baseline.jar");
+    static final String BASELINE_ID = "BareHandler (baseline)";
+    private static final Pattern LINE = Pattern.compile("COLDSTART init_us=(\\d+) invoke_us=(\\d+) vmhwm_kb=(\\d+) outcome=(\\S+)");
+
+    record Sample(long initMicros, long invokeMicros, long rssKb, String outcome) {
+        long totalMicros() {
+            return initMicros + invokeMicros;
+        }
+    }
+
+    private ColdStartBench() {}
+
+    static void run(Report report, String[] args) throws Exception {
+        int rounds = Integer.getInteger("bench.rounds", 5);
+        require(DRIVER);
+        require(BASELINE);
+        try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults().withPort(0))) {
+            Path events = Files.createTempDirectory("bench-events");
+            ColdStartEvents sample = new ColdStartEvents(stack, events);
+            Map<String, Target> targets = new LinkedHashMap<>();
+            FunctionSpec anyFunction = stack.functionSpec(stack.functionIds().get(0));
+            targets.put(BASELINE_ID, new Target(BASELINE, "com.helpdesk.bench.baseline.BareHandler::handleRequest",
+                    anyFunction.environment(), sample.bare()));
+            for (String id : stack.functionIds()) {
+                FunctionSpec spec = stack.functionSpec(id);
+                Path event = sample.forFunction(id);
+                if (event == null) {
+                    System.out.println("  [coldstart] " + id + ": no sample event, skipped");
+                    continue;
+                }
+                targets.put(id, new Target(spec.codeJar(), spec.handler(), spec.environment(), event));
+            }
+            Map<String, List<Sample>> samples = new LinkedHashMap<>();
+            for (int round = 1; round <= rounds; round++) {
+                for (var t : targets.entrySet()) {
+                    sample.beforeEachInvoke(t.getKey());
+                    samples.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(t.getValue().measure());
+                }
+                System.out.println("  [coldstart] round " + round + "/" + rounds + " done");
+            }
+            report(report, samples);
+        }
+    }
+
+    private static void report(Report report, Map<String, List<Sample>> samples) {
+        List<Sample> base = samples.get(BASELINE_ID);
+        double baseInit = Report.median(base.stream().map(Sample::initMicros).toList());
+        double baseTotal = Report.median(base.stream().map(Sample::totalMicros).toList());
+        double baseRss = Report.median(base.stream().map(Sample::rssKb).toList());
+        String baseOutcome = base.get(base.size() - 1).outcome();
+        if (!baseOutcome.equals("ok")) System.out.println("  [coldstart] WARNING: the baseline's PutItem failed (" + baseOutcome + ")");
+        for (var e : samples.entrySet()) {
+            if (e.getKey().equals(BASELINE_ID)) continue;
+            List<Sample> s = e.getValue();
+            double init = Report.median(s.stream().map(Sample::initMicros).toList());
+            double invoke = Report.median(s.stream().map(Sample::invokeMicros).toList());
+            double total = Report.median(s.stream().map(Sample::totalMicros).toList());
+            double rss = Report.median(s.stream().map(Sample::rssKb).toList());
+            String outcome = s.get(s.size() - 1).outcome();
+            String name = e.getKey() + (outcome.equals("ok") ? "" : " (" + outcome + ")");
+            report.add("coldstart", name + ": JVM start to one event handled",
+                    String.format("%.0f ms (init %.0f + first invoke %.0f)", total / 1000, init / 1000, invoke / 1000),
+                    String.format("%.0f ms (init %.0f)", baseTotal / 1000, baseInit / 1000), total / baseTotal, "<= 1.2x");
+            report.add("coldstart", name + ": peak RSS (VmHWM)", String.format("%.0f MB", rss / 1024),
+                    String.format("%.0f MB", baseRss / 1024), rss / baseRss, "<= 1.3x");
+        }
+    }
+
+    private record Target(Path jar, String handler, Map<String, String> environment, Path event) {
+        Sample measure() throws IOException, InterruptedException {
+            String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            ProcessBuilder pb = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
+                    "-cp", DRIVER.toAbsolutePath() + java.io.File.pathSeparator + jar.toAbsolutePath(),
+                    "com.helpdesk.bench.driver.ColdStartDriver", handler, event.toAbsolutePath().toString());
+            pb.environment().putAll(environment);
+            pb.redirectError(ProcessBuilder.Redirect.DISCARD);
+            Process p = pb.start();
+            String found = null;
+            try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+                for (String line; (line = out.readLine()) != null; ) if (line.startsWith("COLDSTART ")) found = line;
+            }
+            int exit = p.waitFor();
+            Matcher m = found == null ? null : LINE.matcher(found);
+            if (m == null || !m.find()) throw new IllegalStateException(handler + " exited " + exit + " without a measurement");
+            return new Sample(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)), m.group(4));
+        }
+    }
+
+    private static void require(Path jar) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build with ./mvnw -B -q -DskipTests -pl infra/bench -am package, run from the repository root");
+        }
+    }
+}
