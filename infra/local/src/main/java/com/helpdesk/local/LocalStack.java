@@ -534,7 +534,11 @@ public final class LocalStack implements AutoCloseable {
         List<Map<String, String>> resources = new ArrayList<>();
         for (Resource r : template.resources()) {
             if (!r.type().startsWith("AWS::")) continue;
-            resources.add(Map.of("logicalId", r.logicalId(), "type", r.type(), "physicalId", names.ref(r.logicalId())));
+            Map<String, String> resource = new LinkedHashMap<>();
+            resource.put("logicalId", r.logicalId());
+            resource.put("type", r.type());
+            resource.put("physicalId", names.ref(r.logicalId()));
+            resources.add(resource);
         }
         out.put("resources", resources);
         return out;

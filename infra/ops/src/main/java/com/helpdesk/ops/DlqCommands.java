@@ -42,7 +42,8 @@ final class DlqCommands {
             out.println("message        " + m.messageId() + (m.originalMessageId().equals(m.messageId()) ? "" : " (source message " + m.originalMessageId() + ")"));
             out.println("reason         " + m.reason());
             out.println("receives       " + m.receiveCount());
-            out.println("first received " + (m.firstReceivedAt() == null ? "-" : m.firstReceivedAt()));
+            // a message never received before this listing has no first receive of its own to show
+            out.println("first received " + (m.firstReceivedAt() == null || m.receiveCount() == 0 ? "- (never received)" : m.firstReceivedAt()));
             out.println("sent           " + (m.sentAt() == null ? "-" : m.sentAt()));
             if (m.groupId() != null) out.println("group          " + m.groupId());
             out.println("body           " + preview(m.body()));
