@@ -22,9 +22,23 @@ final class Progress implements AutoCloseable {
         this.total = total;
     }
 
-    /** A bar on stderr when this process has a console (the usual sign of an interactive terminal). */
+    /** A bar on stderr when this process runs in a terminal. */
     static Progress onStderr(String label, long total) {
-        return new Progress(System.err, System.console() != null, label, total);
+        return new Progress(System.err, interactive(), label, total);
+    }
+
+    /**
+     * Up to JDK 21 a console exists only for a terminal; from JDK 22 one always exists and
+     * {@code Console.isTerminal()} (not in the Java 17 API this is compiled against) tells.
+     */
+    static boolean interactive() {
+        java.io.Console console = System.console();
+        if (console == null) return false;
+        try {
+            return (Boolean) java.io.Console.class.getMethod("isTerminal").invoke(console);
+        } catch (ReflectiveOperationException olderJdk) {
+            return true;
+        }
     }
 
     void step(long n) {
