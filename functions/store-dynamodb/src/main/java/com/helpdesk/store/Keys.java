@@ -55,6 +55,13 @@ final class Keys {
     static String tagPartition(String tag, int shard) { return "TAG#" + tag + "#" + shard; }
     static String requesterPartition(String identity) { return "REQUESTER#" + identity; }
 
+    /** The outbox by time: one partition per UTC day and shard (of the event id), sorted by time. */
+    static String outboxPartition(Instant occurredAt, String eventId) {
+        return outboxPartition(occurredAt.toString().substring(0, 10), Math.floorMod(eventId.hashCode(), SHARDS));
+    }
+    static String outboxPartition(String day, int shard) { return "OUTBOX#" + day + "#" + shard; }
+    static String outboxSort(Instant occurredAt, String eventId) { return time(occurredAt) + "#" + eventId; }
+
     /** Sort key of every queue view: newest-updated first when read backwards. */
     static String queueSort(Instant updatedAt, String ticketId) { return time(updatedAt) + "#" + ticketId; }
 }

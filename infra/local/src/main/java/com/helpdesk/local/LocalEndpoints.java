@@ -17,7 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-/** The local-only endpoints under /_local/: tokens, health, the event log and the clock. */
+/** The local-only endpoints under /_local/: tokens, health, service endpoints, the event log and the clock. */
 final class LocalEndpoints {
     static final Set<String> ROLES = Set.of("agent", "admin", "integration");
     private final ObjectMapper json = new ObjectMapper();
@@ -33,6 +33,7 @@ final class LocalEndpoints {
         switch (method + " " + path) {
             case "POST /_local/token" -> token(ex);
             case "GET /_local/health" -> health(ex);
+            case "GET /_local/endpoints" -> LocalHttp.json(ex, 200, stack.endpoints());
             case "GET /_local/events" -> LocalHttp.json(ex, 200, stack.bus().log());
             case "GET /_local/clock" -> LocalHttp.json(ex, 200, Map.of("now", stack.clock().get().toString()));
             case "POST /_local/clock" -> clock(ex);
@@ -40,7 +41,7 @@ final class LocalEndpoints {
             case "POST /_local/ses/inbound" -> sesInbound(ex);
             case "GET /_local/outbox" -> LocalHttp.json(ex, 200, stack.ses().outbox());
             default -> {
-                boolean known = List.of("/_local/token", "/_local/health", "/_local/events", "/_local/clock", "/_local/faults",
+                boolean known = List.of("/_local/token", "/_local/health", "/_local/endpoints", "/_local/events", "/_local/clock", "/_local/faults",
                         "/_local/ses/inbound", "/_local/outbox").contains(path);
                 LocalHttp.problem(ex, known ? 405 : 404, known ? "method-not-allowed" : "not-found",
                         known ? "Method Not Allowed" : "Not Found", method + " " + path + " is not a local endpoint");

@@ -540,6 +540,31 @@ public final class LocalStack implements AutoCloseable {
     public java.net.URI sqsEndpoint() { return elasticMq.endpoint(); }
     public String physicalName(String logicalId) { return names.ref(logicalId); }
 
+    /**
+     * Where an SDK client reaches each service of this stack, and the template's resources with their
+     * physical ids (a queue's is its URL, as in CloudFormation): what the ops tool reads.
+     */
+    public Map<String, Object> endpoints() {
+        String base = "http://127.0.0.1:" + port;
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("region", REGION);
+        out.put("dynamodb", dynamo.endpoint().toString());
+        out.put("sqs", elasticMq.endpoint().toString());
+        out.put("eventbridge", base + "/_aws/events");
+        out.put("s3", base + com.helpdesk.local.s3.LocalS3.PATH);
+        List<Map<String, String>> resources = new ArrayList<>();
+        for (Resource r : template.resources()) {
+            if (!r.type().startsWith("AWS::")) continue;
+            Map<String, String> resource = new LinkedHashMap<>();
+            resource.put("logicalId", r.logicalId());
+            resource.put("type", r.type());
+            resource.put("physicalId", names.ref(r.logicalId()));
+            resources.add(resource);
+        }
+        out.put("resources", resources);
+        return out;
+    }
+
     public String token(String subject, String role) {
         return jwt.issue(subject, role, defaultAudience).token();
     }

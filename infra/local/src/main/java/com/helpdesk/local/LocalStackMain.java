@@ -57,7 +57,7 @@ public final class LocalStackMain {
         System.out.println("Helpdesk local stack ready in " + ms + " ms");
         System.out.println("  API          http://" + (host.equals("127.0.0.1") ? "localhost" : host) + ":" + stack.port());
         System.out.println("  routes       " + stack.routes().size() + " from " + template + ", functions " + stack.functionIds());
-        System.out.println("  local        /_local/health  /_local/token  /_local/events  /_local/clock");
+        System.out.println("  local        /_local/health  /_local/endpoints  /_local/token  /_local/events  /_local/clock");
         System.out.println("  admin token  " + stack.token("admin", "admin"));
         System.out.println("Ctrl-C stops it.");
         stopped.await();
