@@ -25,8 +25,13 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import com.helpdesk.core.port.TicketRepository;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -63,6 +68,75 @@ class InboundProcessorHandlerTest {
         sqs.close();
         elasticMq.close();
         dynamo.close();
+    }
+
+    /** The store as the processor sees it, except that any call about a thread key or message naming "poison" fails, as a throttled table would. */
+    private static TicketRepository failingOnPoison(TicketRepository real) {
+        return (TicketRepository) Proxy.newProxyInstance(TicketRepository.class.getClassLoader(), new Class<?>[] {TicketRepository.class},
+                (proxy, method, args) -> {
+                    if (args != null && Arrays.stream(args).anyMatch(a -> String.valueOf(a).contains("poison"))) {
+                        throw new IllegalStateException("the table is throttling (injected)");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static InboundMessage chat(String conversation, String message) {
+        return new InboundMessage("chat:c:msg:" + message, List.of(new ThreadKey("chat:c:conv:" + conversation, "conversation")), Channel.CHAT,
+                Requester.of("r", "jane@example.com", null, "Jane", null), "Chat", "hello " + message, null, null, Instant.now(), List.of());
+    }
+
+    private static SQSEvent.SQSMessage record(String id, String group, InboundMessage message) {
+        SQSEvent.SQSMessage m = record(id, InboundMessageCodec.encode(message));
+        m.setAttributes(Map.of("MessageGroupId", group, "ApproximateReceiveCount", "1"));
+        m.setEventSourceArn("arn:aws:sqs:us-east-1:000000000000:inbound.fifo");
+        return m;
+    }
+
+    private static int messagesOn(String threadKey) {
+        return repository.find(repository.ticketForThreadKey(threadKey).orElseThrow()).orElseThrow().messages().size();
+    }
+
+    @Test
+    void aMessageWhoseProcessingFailsIsTheOnlyFailureOfItsBatchAndTheOthersAreStoredOnce() {
+        InboundProcessorHandler failing = new InboundProcessorHandler(
+                new TicketService(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record("b1-1", "g1", chat("b1-one", "b1-1")), record("b1-p", "g2", chat("b1-poison", "b1-p")),
+                record("b1-3", "g3", chat("b1-three", "b1-3")), record("b1-4", "g1", chat("b1-one", "b1-4"))));
+
+        SQSBatchResponse response = failing.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("b1-p");
+        assertThat(messagesOn("chat:c:conv:b1-one")).isEqualTo(2);
+        assertThat(messagesOn("chat:c:conv:b1-three")).isEqualTo(1);
+        assertThat(repository.ticketForThreadKey("chat:c:conv:b1-poison")).isEmpty();
+
+        // Lambda redelivers only the failed record; the others are not processed again
+        SQSEvent retry = new SQSEvent();
+        retry.setRecords(List.of(record("b1-p", "g2", chat("b1-poison", "b1-p"))));
+        assertThat(handler.handleRequest(retry, null).getBatchItemFailures()).isEmpty();
+        assertThat(messagesOn("chat:c:conv:b1-poison")).isEqualTo(1);
+        assertThat(messagesOn("chat:c:conv:b1-one")).isEqualTo(2);
+    }
+
+    @Test
+    void afterAFailureTheRestOfThatConversationWaitsSoItsOrderHoldsWhileOtherConversationsGoOn() {
+        InboundProcessorHandler failing = new InboundProcessorHandler(
+                new TicketService(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record("b2-p", "g1", chat("b2-one", "b2-poison")), record("b2-2", "g2", chat("b2-two", "b2-2")),
+                record("b2-3", "g1", chat("b2-one", "b2-3"))));
+
+        SQSBatchResponse response = failing.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("b2-p", "b2-3");
+        assertThat(repository.ticketForThreadKey("chat:c:conv:b2-one")).as("the later message of the failed conversation waits").isEmpty();
+        assertThat(messagesOn("chat:c:conv:b2-two")).isEqualTo(1);
     }
 
     private static SQSEvent.SQSMessage record(String id, String body) {
