@@ -10,6 +10,7 @@ import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.localaws.DynamoDbLocal;
 import com.helpdesk.localaws.ElasticMq;
+import com.helpdesk.queue.DeadLetterRedrive;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.InboundMessageCodec;
 import com.helpdesk.store.DynamoDbTicketRepository;
@@ -24,6 +25,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
 import com.helpdesk.core.port.TicketRepository;
 
@@ -57,7 +60,7 @@ class InboundProcessorHandlerTest {
         sqs = SqsClient.builder().endpointOverride(elasticMq.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
         dlq = sqs.createQueue(b -> b.queueName("inbound-dlq.fifo").attributes(Map.of(
-                software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+                QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
         repository = new DynamoDbTicketRepository(client, "tickets");
         handler = new InboundProcessorHandler(new TicketService(repository, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()),
                 new DeadLetters(sqs, dlq));
@@ -137,6 +140,36 @@ class InboundProcessorHandlerTest {
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("b2-p", "b2-3");
         assertThat(repository.ticketForThreadKey("chat:c:conv:b2-one")).as("the later message of the failed conversation waits").isEmpty();
         assertThat(messagesOn("chat:c:conv:b2-two")).isEqualTo(1);
+    }
+
+    /**
+     * The documented redrive (README, "Dead letters"): once the cause is fixed, a parked message is replayed
+     * from the dead-letter queue to its source queue, and is then processed like any other, once.
+     */
+    @Test
+    void aParkedMessageIsRedrivenToItsSourceQueueAndThenProcessedOnce() {
+        String source = sqs.createQueue(b -> b.queueName("redrive-inbound.fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+        String parking = sqs.createQueue(b -> b.queueName("redrive-inbound-dlq.fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+        InboundMessage parkedMessage = chat("redrive", "redrive-1");
+        new DeadLetters(sqs, parking).park(InboundMessageCodec.encode(parkedMessage), "sqs-redrive-1", "invalid inbound message: (a bug since fixed)");
+
+        assertThat(new DeadLetterRedrive(sqs).replay(parking, source)).isEqualTo(1);
+
+        List<Message> moved = sqs.receiveMessage(b -> b.queueUrl(source).maxNumberOfMessages(10)
+                .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages();
+        assertThat(moved).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo(InboundMessageCodec.encode(parkedMessage)));
+        Message back = moved.get(0);
+        SQSEvent.SQSMessage record = record(back.messageId(), back.body());
+        record.setAttributes(Map.of("MessageGroupId", back.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record));
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        sqs.deleteMessage(b -> b.queueUrl(source).receiptHandle(back.receiptHandle()));
+
+        assertThat(messagesOn("chat:c:conv:redrive")).isEqualTo(1);
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(parking).maxNumberOfMessages(10)).messages()).as("nothing left parked").isEmpty();
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).as("a second replay is harmless").isEmpty();
+        assertThat(messagesOn("chat:c:conv:redrive")).isEqualTo(1);
     }
 
     private static SQSEvent.SQSMessage record(String id, String body) {
