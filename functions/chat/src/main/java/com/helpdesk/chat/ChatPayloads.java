@@ -14,6 +14,7 @@ import com.helpdesk.runtime.Json;
 import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -250,7 +251,7 @@ public final class ChatPayloads {
     private static Instant epoch(String seconds, Instant fallback) {
         try {
             return seconds == null ? fallback : Instant.ofEpochSecond(Long.parseLong(seconds));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | DateTimeException e) { // beyond Instant's range: the provider's clock is not to be trusted
             return fallback;
         }
     }

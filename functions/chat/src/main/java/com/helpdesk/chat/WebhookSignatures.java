@@ -38,6 +38,7 @@ public final class WebhookSignatures {
 
     public static void verifyGeneric(String header, String secret, byte[] body, Instant now) throws Refused {
         if (header == null || header.isBlank()) throw new Refused("X-Helpdesk-Signature is missing");
+        requireSecret(secret);
         Long t = null;
         java.util.List<String> candidates = new java.util.ArrayList<>();
         for (String part : header.split(",")) {
@@ -67,6 +68,7 @@ public final class WebhookSignatures {
 
     public static void verifyMeta(String header, String appSecret, byte[] body) throws Refused {
         if (header == null || !header.startsWith("sha256=")) throw new Refused("X-Hub-Signature-256 is missing");
+        requireSecret(appSecret);
         byte[] expected = meta(appSecret, body).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, header.strip().toLowerCase(Locale.ROOT).getBytes(StandardCharsets.US_ASCII))) {
             throw new Refused("the signature does not match");
@@ -81,8 +83,14 @@ public final class WebhookSignatures {
 
     public static void verifyTwilio(String header, String authToken, String url, Map<String, String> params) throws Refused {
         if (header == null || header.isBlank()) throw new Refused("X-Twilio-Signature is missing");
+        requireSecret(authToken);
         byte[] expected = twilio(authToken, url, params).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, header.strip().getBytes(StandardCharsets.US_ASCII))) throw new Refused("the signature does not match");
+    }
+
+    /** A channel without a secret accepts nothing (an HMAC with an empty key would prove nothing, and the JDK refuses one). */
+    private static void requireSecret(String secret) throws Refused {
+        if (secret == null || secret.isEmpty()) throw new Refused("the channel has no signing secret configured");
     }
 
     private static byte[] hmac(String algorithm, String key, byte[] data) {

@@ -11,12 +11,15 @@ import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.InboundMessageCodec;
 
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
 /**
  * Threads each inbound message of the FIFO queue onto its ticket (or opens one). Order matters within
- * a conversation: after the first failure, the rest of the batch is reported failed too and comes back
- * in order. A message that cannot be read is parked in the dead-letter queue with the reason.
+ * a conversation (a message group): after a failure, the rest of that group in the batch is reported
+ * failed too and comes back in order, while other conversations in the batch go on (a batch without
+ * group ids is one group). A message that cannot be read is parked in the dead-letter queue with the reason.
  */
 public final class InboundProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final InboundThreading tickets;
@@ -38,9 +41,10 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        boolean failing = false;
+        Set<String> failingGroups = new HashSet<>();
         for (SQSEvent.SQSMessage m : event.getRecords()) {
-            if (failing) {
+            String group = m.getAttributes() == null ? "" : m.getAttributes().getOrDefault("MessageGroupId", "");
+            if (failingGroups.contains(group)) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
                 continue;
             }
@@ -60,7 +64,7 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
                 System.err.println("{\"level\":\"ERROR\",\"message\":\"inbound message failed; retried\",\"sqsMessageId\":\""
                         + m.getMessageId() + "\",\"error\":\"" + String.valueOf(e).replace("\"", "'") + "\"}");
                 failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-                failing = true;
+                failingGroups.add(group);
             }
         }
         return new SQSBatchResponse(failures);

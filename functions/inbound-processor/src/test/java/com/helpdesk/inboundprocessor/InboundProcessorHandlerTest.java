@@ -10,6 +10,7 @@ import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.localaws.DynamoDbLocal;
 import com.helpdesk.localaws.ElasticMq;
+import com.helpdesk.queue.DeadLetterRedrive;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.InboundMessageCodec;
 import com.helpdesk.store.DynamoDbTicketRepository;
@@ -24,9 +25,16 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
+import software.amazon.awssdk.services.sqs.model.MessageSystemAttributeName;
+import software.amazon.awssdk.services.sqs.model.QueueAttributeName;
 
+import com.helpdesk.core.port.TicketRepository;
+
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -52,7 +60,7 @@ class InboundProcessorHandlerTest {
         sqs = SqsClient.builder().endpointOverride(elasticMq.endpoint()).region(Region.US_EAST_1).credentialsProvider(credentials)
                 .httpClient(UrlConnectionHttpClient.create()).build();
         dlq = sqs.createQueue(b -> b.queueName("inbound-dlq.fifo").attributes(Map.of(
-                software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+                QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
         repository = new DynamoDbTicketRepository(client, "tickets");
         handler = new InboundProcessorHandler(new InboundThreading(repository, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()),
                 new DeadLetters(sqs, dlq));
@@ -63,6 +71,105 @@ class InboundProcessorHandlerTest {
         sqs.close();
         elasticMq.close();
         dynamo.close();
+    }
+
+    /** The store as the processor sees it, except that any call about a thread key or message naming "poison" fails, as a throttled table would. */
+    private static TicketRepository failingOnPoison(TicketRepository real) {
+        return (TicketRepository) Proxy.newProxyInstance(TicketRepository.class.getClassLoader(), new Class<?>[] {TicketRepository.class},
+                (proxy, method, args) -> {
+                    if (args != null && Arrays.stream(args).anyMatch(a -> String.valueOf(a).contains("poison"))) {
+                        throw new IllegalStateException("the table is throttling (injected)");
+                    }
+                    try {
+                        return method.invoke(real, args);
+                    } catch (InvocationTargetException e) {
+                        throw e.getCause();
+                    }
+                });
+    }
+
+    private static InboundMessage chat(String conversation, String message) {
+        return new InboundMessage("chat:c:msg:" + message, List.of(new ThreadKey("chat:c:conv:" + conversation, "conversation")), Channel.CHAT,
+                Requester.of("r", "jane@example.com", null, "Jane", null), "Chat", "hello " + message, null, null, Instant.now(), List.of());
+    }
+
+    private static SQSEvent.SQSMessage record(String id, String group, InboundMessage message) {
+        SQSEvent.SQSMessage m = record(id, InboundMessageCodec.encode(message));
+        m.setAttributes(Map.of("MessageGroupId", group, "ApproximateReceiveCount", "1"));
+        m.setEventSourceArn("arn:aws:sqs:us-east-1:000000000000:inbound.fifo");
+        return m;
+    }
+
+    private static int messagesOn(String threadKey) {
+        return repository.find(repository.ticketForThreadKey(threadKey).orElseThrow()).orElseThrow().messages().size();
+    }
+
+    @Test
+    void aMessageWhoseProcessingFailsIsTheOnlyFailureOfItsBatchAndTheOthersAreStoredOnce() {
+        InboundProcessorHandler failing = new InboundProcessorHandler(
+                new TicketService(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record("b1-1", "g1", chat("b1-one", "b1-1")), record("b1-p", "g2", chat("b1-poison", "b1-p")),
+                record("b1-3", "g3", chat("b1-three", "b1-3")), record("b1-4", "g1", chat("b1-one", "b1-4"))));
+
+        SQSBatchResponse response = failing.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("b1-p");
+        assertThat(messagesOn("chat:c:conv:b1-one")).isEqualTo(2);
+        assertThat(messagesOn("chat:c:conv:b1-three")).isEqualTo(1);
+        assertThat(repository.ticketForThreadKey("chat:c:conv:b1-poison")).isEmpty();
+
+        // Lambda redelivers only the failed record; the others are not processed again
+        SQSEvent retry = new SQSEvent();
+        retry.setRecords(List.of(record("b1-p", "g2", chat("b1-poison", "b1-p"))));
+        assertThat(handler.handleRequest(retry, null).getBatchItemFailures()).isEmpty();
+        assertThat(messagesOn("chat:c:conv:b1-poison")).isEqualTo(1);
+        assertThat(messagesOn("chat:c:conv:b1-one")).isEqualTo(2);
+    }
+
+    @Test
+    void afterAFailureTheRestOfThatConversationWaitsSoItsOrderHoldsWhileOtherConversationsGoOn() {
+        InboundProcessorHandler failing = new InboundProcessorHandler(
+                new TicketService(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record("b2-p", "g1", chat("b2-one", "b2-poison")), record("b2-2", "g2", chat("b2-two", "b2-2")),
+                record("b2-3", "g1", chat("b2-one", "b2-3"))));
+
+        SQSBatchResponse response = failing.handleRequest(event, null);
+
+        assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("b2-p", "b2-3");
+        assertThat(repository.ticketForThreadKey("chat:c:conv:b2-one")).as("the later message of the failed conversation waits").isEmpty();
+        assertThat(messagesOn("chat:c:conv:b2-two")).isEqualTo(1);
+    }
+
+    /**
+     * The documented redrive (README, "Dead letters"): once the cause is fixed, a parked message is replayed
+     * from the dead-letter queue to its source queue, and is then processed like any other, once.
+     */
+    @Test
+    void aParkedMessageIsRedrivenToItsSourceQueueAndThenProcessedOnce() {
+        String source = sqs.createQueue(b -> b.queueName("redrive-inbound.fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+        String parking = sqs.createQueue(b -> b.queueName("redrive-inbound-dlq.fifo").attributes(Map.of(QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
+        InboundMessage parkedMessage = chat("redrive", "redrive-1");
+        new DeadLetters(sqs, parking).park(InboundMessageCodec.encode(parkedMessage), "sqs-redrive-1", "invalid inbound message: (a bug since fixed)");
+
+        assertThat(new DeadLetterRedrive(sqs).replay(parking, source)).isEqualTo(1);
+
+        List<Message> moved = sqs.receiveMessage(b -> b.queueUrl(source).maxNumberOfMessages(10)
+                .messageSystemAttributeNames(MessageSystemAttributeName.MESSAGE_GROUP_ID)).messages();
+        assertThat(moved).singleElement().satisfies(m -> assertThat(m.body()).isEqualTo(InboundMessageCodec.encode(parkedMessage)));
+        Message back = moved.get(0);
+        SQSEvent.SQSMessage record = record(back.messageId(), back.body());
+        record.setAttributes(Map.of("MessageGroupId", back.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)));
+        SQSEvent event = new SQSEvent();
+        event.setRecords(List.of(record));
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        sqs.deleteMessage(b -> b.queueUrl(source).receiptHandle(back.receiptHandle()));
+
+        assertThat(messagesOn("chat:c:conv:redrive")).isEqualTo(1);
+        assertThat(sqs.receiveMessage(b -> b.queueUrl(parking).maxNumberOfMessages(10)).messages()).as("nothing left parked").isEmpty();
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).as("a second replay is harmless").isEmpty();
+        assertThat(messagesOn("chat:c:conv:redrive")).isEqualTo(1);
     }
 
     private static SQSEvent.SQSMessage record(String id, String body) {

@@ -14,7 +14,9 @@ import java.util.List;
 
 /**
  * Consumes MessageAdded events of public chat replies (by agents, the AI, or notices) and delivers each
- * to its provider. The same event twice sends once; transient failures come back with backoff.
+ * to its provider. The same event twice sends once; transient failures come back with backoff. Each
+ * record succeeds or fails on its own (ReportBatchItemFailures); one that is not such an event is failed
+ * back, so the queue's redrive policy parks it in the dead-letter queue instead of losing it.
  */
 public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final OutboundDelivery sender;
@@ -44,10 +46,13 @@ public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBa
                 ticketId = detail.path("ticketId").asText(null);
                 messageId = detail.path("data").path("messageId").asText(null);
             } catch (Exception unreadable) {
-                // dropped below
+                // failed back below
             }
             if (ticketId == null || messageId == null) {
-                System.err.println("{\"level\":\"ERROR\",\"message\":\"not a MessageAdded event; dropped\",\"sqsMessageId\":\"" + m.getMessageId() + "\"}");
+                // never dropped: failed back to the queue, whose redrive policy parks it in the dead-letter queue for a look
+                System.err.println("{\"level\":\"ERROR\",\"message\":\"not a MessageAdded event; left for the dead-letter queue\",\"sqsMessageId\":\""
+                        + m.getMessageId() + "\"}");
+                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
                 continue;
             }
             try {

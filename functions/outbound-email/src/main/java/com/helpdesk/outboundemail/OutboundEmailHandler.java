@@ -18,7 +18,9 @@ import java.util.List;
  * StatusChanged to resolved gets the resolution notice with the survey links. The same event delivered
  * twice sends once (a reply is claimed before sending; a notice is written once per key); a transient
  * failure comes back through the queue with backoff; an event of no use is dropped with a log line (it
- * cannot become useful by retrying).
+ * cannot become useful by retrying); a record that is not a ticket event at all is failed back, so the
+ * queue's redrive policy parks it in the dead-letter queue instead of losing it. Each record succeeds or
+ * fails on its own (ReportBatchItemFailures): one bad record never redelivers its batch.
  */
 public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private final OutboundDelivery sender;
@@ -54,7 +56,10 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
             String ticketId = detail.path("ticketId").asText(null);
             String messageId = detail.path("data").path("messageId").asText(null);
             if (ticketId == null || type == null || type.equals("MessageAdded") && messageId == null) {
-                System.err.println("{\"level\":\"ERROR\",\"message\":\"not a ticket event; dropped\",\"sqsMessageId\":\"" + m.getMessageId() + "\"}");
+                // never dropped: failed back to the queue, whose redrive policy parks it in the dead-letter queue for a look
+                System.err.println("{\"level\":\"ERROR\",\"message\":\"not a ticket event; left for the dead-letter queue\",\"sqsMessageId\":\""
+                        + m.getMessageId() + "\",\"reason\":\"" + (busEvent == null ? "not JSON" : "no detail-type, ticketId or messageId") + "\"}");
+                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
                 continue;
             }
             try {

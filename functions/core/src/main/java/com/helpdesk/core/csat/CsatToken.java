@@ -7,6 +7,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.function.Supplier;
@@ -72,7 +73,7 @@ public final class CsatToken {
         if (parts.length != 3) throw new Forged();
         try {
             return new Claims(parts[0], Instant.ofEpochMilli(Long.parseLong(parts[1])), Instant.ofEpochSecond(Long.parseLong(parts[2])));
-        } catch (NumberFormatException e) {
+        } catch (NumberFormatException | DateTimeException e) { // not numbers, or beyond Instant's range: not a token we made
             throw new Forged();
         }
     }

@@ -1,0 +1,99 @@
+package com.helpdesk.outboundchat;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.helpdesk.core.chat.ChatReplySender;
+import com.helpdesk.core.service.RetryLater;
+import com.helpdesk.core.service.SendOutcome;
+import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.runtime.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * ReportBatchItemFailures: a batch of real-shaped MessageAdded events (events/bus) where one record is
+ * poison fails that record alone; every other reply is delivered exactly once.
+ */
+class OutboundChatBatchTest {
+    private static final String ARN = "arn:aws:sqs:eu-west-1:123456789012:outbound-chat";
+    private final ChatReplySender sender = mock(ChatReplySender.class);
+    private final QueueBackoff backoff = mock(QueueBackoff.class);
+    private final OutboundChatHandler handler = new OutboundChatHandler(sender, backoff);
+
+    @BeforeEach
+    void healthyProviderByDefault() {
+        when(sender.deliver(any(), any())).thenReturn(SendOutcome.SENT);
+    }
+
+    @Test
+    void aReplyWhoseDeliveryThrowsIsTheOnlyFailure() throws Exception {
+        when(sender.deliver("t2", "m2")).thenThrow(new IllegalStateException("provider answered 500"));
+        SQSBatchResponse response = handler.handleRequest(batch(record("r1", messageAdded("t1", "m1")), record("r2", messageAdded("t2", "m2")),
+                record("r3", messageAdded("t3", "m3"))), null);
+
+        assertThat(failed(response)).containsExactly("r2");
+        verify(sender, times(1)).deliver("t1", "m1");
+        verify(sender, times(1)).deliver("t3", "m3");
+    }
+
+    @Test
+    void aReplyToRetryLaterFailsAloneWithBackoff() throws Exception {
+        when(sender.deliver("t2", "m2")).thenThrow(new RetryLater("provider is down"));
+        SQSBatchResponse response = handler.handleRequest(batch(record("r1", messageAdded("t1", "m1")), record("r2", messageAdded("t2", "m2"))), null);
+
+        assertThat(failed(response)).containsExactly("r2");
+        verify(backoff).retryLater(eq(ARN), eq("handle-r2"), anyMap());
+        verify(sender, times(1)).deliver("t1", "m1");
+    }
+
+    @Test
+    void anUnreadableRecordFailsAloneSoTheRedrivePolicyParksItInsteadOfDroppingIt() throws Exception {
+        SQSBatchResponse response = handler.handleRequest(batch(record("r1", "\u0000garbage"), record("r2", messageAdded("t2", "m2"))), null);
+
+        assertThat(failed(response)).containsExactly("r1");
+        verify(sender, times(1)).deliver("t2", "m2");
+    }
+
+    private static String messageAdded(String ticketId, String messageId) throws Exception {
+        ObjectNode e = (ObjectNode) Json.mapper().readTree(Files.readString(Path.of("../../events/bus/MessageAdded.json")));
+        ((ObjectNode) e.get("detail")).put("ticketId", ticketId);
+        ((ObjectNode) e.get("detail").get("data")).put("messageId", messageId);
+        return Json.mapper().writeValueAsString(e);
+    }
+
+    private static SQSEvent.SQSMessage record(String id, String body) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId(id);
+        m.setReceiptHandle("handle-" + id);
+        m.setBody(body);
+        m.setEventSource("aws:sqs");
+        m.setEventSourceArn(ARN);
+        m.setAttributes(Map.of("ApproximateReceiveCount", "1", "SentTimestamp", "1795435200000"));
+        return m;
+    }
+
+    private static SQSEvent batch(SQSEvent.SQSMessage... records) {
+        SQSEvent e = new SQSEvent();
+        e.setRecords(List.of(records));
+        return e;
+    }
+
+    private static List<String> failed(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+}

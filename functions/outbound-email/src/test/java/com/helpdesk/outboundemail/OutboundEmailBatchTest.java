@@ -1,0 +1,115 @@
+package com.helpdesk.outboundemail;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.helpdesk.core.email.EmailNotices;
+import com.helpdesk.core.email.ReplySender;
+import com.helpdesk.core.service.RetryLater;
+import com.helpdesk.core.service.SendOutcome;
+import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.runtime.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.times;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * ReportBatchItemFailures: a batch of real-shaped bus events (events/bus) where one record is poison fails
+ * that record alone; every other record is handled exactly once.
+ */
+class OutboundEmailBatchTest {
+    private static final String ARN = "arn:aws:sqs:eu-west-1:123456789012:outbound-email";
+    private final ReplySender sender = mock(ReplySender.class);
+    private final EmailNotices notices = mock(EmailNotices.class);
+    private final QueueBackoff backoff = mock(QueueBackoff.class);
+    private final OutboundEmailHandler handler = new OutboundEmailHandler(sender, notices, backoff);
+
+    @BeforeEach
+    void healthySesByDefault() {
+        when(sender.deliver(any(), any())).thenReturn(SendOutcome.SENT);
+        when(notices.acknowledge(any())).thenReturn(Optional.empty());
+    }
+
+    @Test
+    void aReplyWhoseSendingThrowsIsTheOnlyFailure() throws Exception {
+        when(sender.deliver("t2", "m2")).thenThrow(new IllegalStateException("SES is throttling"));
+        SQSBatchResponse response = handler.handleRequest(batch(
+                record("r1", messageAdded("t1", "m1")), record("r2", messageAdded("t2", "m2")),
+                record("r3", ticketCreated("t3")), record("r4", messageAdded("t4", "m4"))), null);
+
+        assertThat(failed(response)).containsExactly("r2");
+        verify(sender, times(1)).deliver("t1", "m1");
+        verify(sender, times(1)).deliver("t4", "m4");
+        verify(notices, times(1)).acknowledge("t3");
+    }
+
+    @Test
+    void aReplyToRetryLaterFailsAloneWithBackoff() throws Exception {
+        when(sender.deliver("t1", "m1")).thenThrow(new RetryLater("SES throttled"));
+        SQSBatchResponse response = handler.handleRequest(batch(record("r1", messageAdded("t1", "m1")), record("r2", messageAdded("t2", "m2"))), null);
+
+        assertThat(failed(response)).containsExactly("r1");
+        verify(backoff).retryLater(eq(ARN), eq("handle-r1"), anyMap());
+        verify(sender, times(1)).deliver("t2", "m2");
+    }
+
+    @Test
+    void anUnreadableRecordFailsAloneSoTheRedrivePolicyParksItInsteadOfDroppingIt() throws Exception {
+        SQSBatchResponse response = handler.handleRequest(batch(record("r1", messageAdded("t1", "m1")), record("r2", "{not json"),
+                record("r3", "{\"detail-type\":\"MessageAdded\",\"detail\":{\"ticketId\":\"t3\"}}"), record("r4", messageAdded("t4", "m4"))), null);
+
+        assertThat(failed(response)).containsExactly("r2", "r3");
+        verify(sender, times(1)).deliver("t1", "m1");
+        verify(sender, times(1)).deliver("t4", "m4");
+        verify(sender, never()).deliver(eq("t3"), any());
+    }
+
+    static String messageAdded(String ticketId, String messageId) throws Exception {
+        ObjectNode e = (ObjectNode) Json.mapper().readTree(Files.readString(Path.of("../../events/bus/MessageAdded.json")));
+        ((ObjectNode) e.get("detail")).put("ticketId", ticketId);
+        ((ObjectNode) e.get("detail").get("data")).put("messageId", messageId);
+        return Json.mapper().writeValueAsString(e);
+    }
+
+    static String ticketCreated(String ticketId) throws Exception {
+        ObjectNode e = (ObjectNode) Json.mapper().readTree(Files.readString(Path.of("../../events/bus/TicketCreated.json")));
+        ((ObjectNode) e.get("detail")).put("ticketId", ticketId);
+        return Json.mapper().writeValueAsString(e);
+    }
+
+    static SQSEvent.SQSMessage record(String id, String body) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId(id);
+        m.setReceiptHandle("handle-" + id);
+        m.setBody(body);
+        m.setEventSource("aws:sqs");
+        m.setEventSourceArn(ARN);
+        m.setAttributes(Map.of("ApproximateReceiveCount", "1", "SentTimestamp", "1795435200000"));
+        return m;
+    }
+
+    static SQSEvent batch(SQSEvent.SQSMessage... records) {
+        SQSEvent e = new SQSEvent();
+        e.setRecords(List.of(records));
+        return e;
+    }
+
+    static List<String> failed(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+}
