@@ -107,7 +107,7 @@ class InboundProcessorHandlerTest {
     @Test
     void aMessageWhoseProcessingFailsIsTheOnlyFailureOfItsBatchAndTheOthersAreStoredOnce() {
         InboundProcessorHandler failing = new InboundProcessorHandler(
-                new TicketService(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq));
+                new InboundThreading(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq));
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(record("b1-1", "g1", chat("b1-one", "b1-1")), record("b1-p", "g2", chat("b1-poison", "b1-p")),
                 record("b1-3", "g3", chat("b1-three", "b1-3")), record("b1-4", "g1", chat("b1-one", "b1-4"))));
@@ -130,7 +130,7 @@ class InboundProcessorHandlerTest {
     @Test
     void afterAFailureTheRestOfThatConversationWaitsSoItsOrderHoldsWhileOtherConversationsGoOn() {
         InboundProcessorHandler failing = new InboundProcessorHandler(
-                new TicketService(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq));
+                new InboundThreading(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq));
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(record("b2-p", "g1", chat("b2-one", "b2-poison")), record("b2-2", "g2", chat("b2-two", "b2-2")),
                 record("b2-3", "g1", chat("b2-one", "b2-3"))));

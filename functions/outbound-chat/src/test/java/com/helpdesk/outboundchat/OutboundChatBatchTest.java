@@ -3,7 +3,7 @@ package com.helpdesk.outboundchat;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.helpdesk.core.chat.ChatReplySender;
+import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.core.service.RetryLater;
 import com.helpdesk.core.service.SendOutcome;
 import com.helpdesk.queue.QueueBackoff;
@@ -31,7 +31,7 @@ import static org.mockito.Mockito.when;
  */
 class OutboundChatBatchTest {
     private static final String ARN = "arn:aws:sqs:eu-west-1:123456789012:outbound-chat";
-    private final ChatReplySender sender = mock(ChatReplySender.class);
+    private final OutboundDelivery sender = mock(OutboundDelivery.class);
     private final QueueBackoff backoff = mock(QueueBackoff.class);
     private final OutboundChatHandler handler = new OutboundChatHandler(sender, backoff);
 

@@ -4,7 +4,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.helpdesk.core.email.EmailNotices;
-import com.helpdesk.core.email.ReplySender;
+import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.core.service.RetryLater;
 import com.helpdesk.core.service.SendOutcome;
 import com.helpdesk.queue.QueueBackoff;
@@ -34,7 +34,7 @@ import static org.mockito.Mockito.when;
  */
 class OutboundEmailBatchTest {
     private static final String ARN = "arn:aws:sqs:eu-west-1:123456789012:outbound-email";
-    private final ReplySender sender = mock(ReplySender.class);
+    private final OutboundDelivery sender = mock(OutboundDelivery.class);
     private final EmailNotices notices = mock(EmailNotices.class);
     private final QueueBackoff backoff = mock(QueueBackoff.class);
     private final OutboundEmailHandler handler = new OutboundEmailHandler(sender, notices, backoff);
