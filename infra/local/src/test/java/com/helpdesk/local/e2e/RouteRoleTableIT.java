@@ -50,6 +50,7 @@ class RouteRoleTableIT {
             Map.entry("GET /channels", Set.of("admin")), Map.entry("GET /channels/{channelId}", Set.of("admin")),
             Map.entry("PUT /channels/{channelId}", Set.of("admin")), Map.entry("DELETE /channels/{channelId}", Set.of("admin")),
             Map.entry("GET /openapi.yaml", ANY_ROLE),
+            Map.entry("GET /metrics", STAFF), Map.entry("GET /metrics/agents", STAFF),
             Map.entry("GET /csat/{token}", PUBLIC), Map.entry("POST /csat/{token}", PUBLIC),
             Map.entry("GET /webhooks/chat/{channelId}", PUBLIC), Map.entry("POST /webhooks/chat/{channelId}", PUBLIC));
     private static final Map<String, String> PARAMETERS = Map.of("id", "tkt_00000000000000000000000000", "otherId", "1042",

@@ -1,0 +1,59 @@
+package com.helpdesk.core.metrics;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.IsoFields;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/** Answers metrics queries from the daily aggregates alone: one partition read per day of the range. */
+public final class MetricsQuery {
+
+    /** A report: the range, the team's time zone, one row per group. */
+    public record Report(LocalDate from, LocalDate to, ZoneId timezone, List<MetricsRow> rows) {
+    }
+
+    private final MetricsStore store;
+    private final ZoneId zone;
+
+    public MetricsQuery(MetricsStore store, ZoneId zone) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.zone = Objects.requireNonNull(zone, "zone");
+    }
+
+    public Report report(MetricsRequest r) {
+        boolean byTime = r.groupBy() == MetricsRequest.GroupBy.DAY || r.groupBy() == MetricsRequest.GroupBy.WEEK;
+        String dimension;
+        String value;
+        if (byTime) {
+            dimension = r.filterDimension() == null ? "all" : r.filterDimension();
+            value = r.filterDimension() == null ? "all" : r.filterValue();
+        } else {
+            dimension = r.groupBy().wire();
+            value = r.filterValue();
+        }
+        Map<String, MetricsRow> rows = new LinkedHashMap<>();
+        if (byTime) for (LocalDate d : r.days()) rows.computeIfAbsent(timeKey(d, r.groupBy()), MetricsRow::new);
+        for (DailyAggregate a : store.read(r.days(), dimension, value)) {
+            String key = byTime ? timeKey(a.key().day(), r.groupBy()) : a.key().dimensionValue();
+            rows.computeIfAbsent(key, MetricsRow::new).add(a);
+        }
+        List<MetricsRow> ordered = new ArrayList<>(rows.values());
+        if (!byTime) ordered.sort((x, y) -> x.key().compareTo(y.key()));
+        return new Report(r.from(), r.to(), zone, ordered);
+    }
+
+    /** The per-agent table: one row per agent who responded, resolved or was rated in the range, the AI as {@code ai}. */
+    public Report agents(LocalDate from, LocalDate to) {
+        return report(new MetricsRequest(from, to, MetricsRequest.GroupBy.AGENT, null, null));
+    }
+
+    /** A day as {@code 2026-11-22}; a week as its ISO week {@code 2026-W47}. */
+    static String timeKey(LocalDate day, MetricsRequest.GroupBy groupBy) {
+        if (groupBy == MetricsRequest.GroupBy.DAY) return day.toString();
+        return String.format("%d-W%02d", day.get(IsoFields.WEEK_BASED_YEAR), day.get(IsoFields.WEEK_OF_WEEK_BASED_YEAR));
+    }
+}

@@ -1,0 +1,54 @@
+package com.helpdesk.core.metrics;
+
+import com.helpdesk.core.VersionConflictException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SortedMap;
+
+/**
+ * Folds one event into its ticket's facts and the aggregates. Idempotent: an event already in the facts
+ * changes nothing; otherwise the ticket's old contribution is taken back and its new one added, in one
+ * atomic write guarded by every item's version (a concurrent write makes it start over).
+ */
+public final class MetricsService {
+    static final int ATTEMPTS = 8;
+
+    private final MetricsStore store;
+    private final MetricsDefinitions definitions;
+
+    public MetricsService(MetricsStore store, MetricsDefinitions definitions) {
+        this.store = Objects.requireNonNull(store, "store");
+        this.definitions = Objects.requireNonNull(definitions, "definitions");
+    }
+
+    /** Applies one observation of a ticket; false when it was already applied (a redelivery). */
+    public boolean record(String ticketId, Observation observation) {
+        VersionConflictException last = null;
+        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
+            try {
+                return tryRecord(ticketId, observation);
+            } catch (VersionConflictException e) {
+                last = e;
+            }
+        }
+        throw last;
+    }
+
+    private boolean tryRecord(String ticketId, Observation observation) {
+        MetricsStore.StoredFacts stored = store.facts(ticketId)
+                .orElseGet(() -> new MetricsStore.StoredFacts(TicketFacts.empty(ticketId), 0));
+        if (stored.facts().applied(observation.eventId())) return false;
+        TicketFacts next = stored.facts().with(observation);
+        SortedMap<AggregateKey, Delta> old = definitions.contribution(stored.facts());
+        SortedMap<AggregateKey, Delta> neu = definitions.contribution(next);
+        List<AggregateKey> keys = MetricsDefinitions.changedKeys(old, neu);
+        Map<AggregateKey, DailyAggregate> current = store.aggregates(keys);
+        List<DailyAggregate> changed = new ArrayList<>();
+        for (AggregateKey k : keys) changed.add(current.get(k).replace(old.get(k), neu.get(k)));
+        store.commit(next, stored.version(), changed);
+        return true;
+    }
+}

@@ -1,0 +1,36 @@
+package com.helpdesk.core.metrics;
+
+import com.helpdesk.core.VersionConflictException;
+
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** Storage of ticket facts and daily aggregates. Every read is by key or one partition per day, never a scan. */
+public interface MetricsStore {
+
+    /** A ticket's facts as stored, with the version the next write must find. */
+    record StoredFacts(TicketFacts facts, long version) {
+    }
+
+    Optional<StoredFacts> facts(String ticketId);
+
+    /** The aggregates of these keys; a key never written answers {@link DailyAggregate#empty}. */
+    Map<AggregateKey, DailyAggregate> aggregates(Collection<AggregateKey> keys);
+
+    /**
+     * Writes the facts and the changed aggregates atomically, each only if its stored version is still the
+     * one read (0: not stored yet), and bumps every version.
+     *
+     * @throws VersionConflictException when any of them changed meanwhile: nothing was written
+     */
+    void commit(TicketFacts facts, long expectedFactsVersion, Collection<DailyAggregate> aggregates);
+
+    /**
+     * The aggregates of each day of {@code days} under one dimension: every value of it ({@code value} null,
+     * e.g. every channel) or one ({@code channel#email}). One partition read per day.
+     */
+    List<DailyAggregate> read(List<LocalDate> days, String dimension, String value);
+}

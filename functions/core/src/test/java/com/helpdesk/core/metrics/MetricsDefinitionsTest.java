@@ -1,0 +1,131 @@
+package com.helpdesk.core.metrics;
+
+import com.helpdesk.core.sla.AroundTheClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The worked examples of docs/metrics.md ("Worked examples"), figure by figure. */
+class MetricsDefinitionsTest {
+    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
+    private static final LocalDate NOV22 = LocalDate.parse("2026-11-22");
+    private static final LocalDate NOV23 = LocalDate.parse("2026-11-23");
+    private static final LocalDate NOV24 = LocalDate.parse("2026-11-24");
+
+    private static InMemoryMetricsStore fed(List<WorkedExamples.Event> events, ZoneId zone) {
+        InMemoryMetricsStore store = new InMemoryMetricsStore();
+        MetricsService service = new MetricsService(store, new MetricsDefinitions(zone, AroundTheClock.INSTANCE));
+        for (WorkedExamples.Event e : events) service.record(e.ticketId(), e.observation());
+        return store;
+    }
+
+    private static MetricsRow row(InMemoryMetricsStore store, LocalDate day, String dimension) {
+        MetricsQuery.Report r = new MetricsQuery(store, BERLIN).report(new MetricsRequest(day, day, MetricsRequest.GroupBy.DAY,
+                dimension.startsWith("all") ? null : dimension.substring(0, dimension.indexOf('#')),
+                dimension.startsWith("all") ? null : dimension.substring(dimension.indexOf('#') + 1)));
+        return r.rows().get(0);
+    }
+
+    @Test
+    void theTeamsDaysAreCountedInItsTimeZone() {
+        InMemoryMetricsStore berlin = fed(WorkedExamples.all(), BERLIN);
+        assertThat(row(berlin, NOV22, "all#all").count(Counter.CREATED)).as("A: 00:30 on Nov 23 in Berlin").isZero();
+        assertThat(row(berlin, NOV23, "all#all").count(Counter.CREATED)).isEqualTo(4);
+        InMemoryMetricsStore utc = fed(WorkedExamples.all(), ZoneId.of("UTC"));
+        assertThat(utc.aggregates.get(new AggregateKey(NOV22, "all#all")).count(Counter.CREATED)).as("A: 23:30 on Nov 22 in UTC").isEqualTo(1);
+    }
+
+    @Test
+    void volumeEscalationsAndResolutionsOfTheDay() {
+        MetricsRow day = row(fed(WorkedExamples.all(), BERLIN), NOV23, "all#all");
+        assertThat(day.count(Counter.CREATED)).as("A, B, C, D; E merged into A is not counted").isEqualTo(4);
+        assertThat(day.count(Counter.RESOLVED)).as("A and C: B's resolution moved to Nov 24 with its reopen").isEqualTo(2);
+        assertThat(day.count(Counter.ESCALATED)).isEqualTo(1);
+        assertThat(day.count(Counter.REOPENED)).isZero();
+        assertThat(day.count(Counter.ONE_TOUCH)).as("A (alice) and C (the AI)").isEqualTo(2);
+    }
+
+    @Test
+    void firstResponseIgnoresTheOpeningMessageAcknowledgmentsAndNotes() {
+        MetricsRow day = row(fed(WorkedExamples.all(), BERLIN), NOV23, "all#all");
+        assertThat(day.distribution(DurationMetric.FIRST_RESPONSE)).as("A 2400, B 300, C 0, D 0").isEqualTo(new Distribution(4, 0L, 2400L, 2400L));
+        assertThat(day.distribution(DurationMetric.FIRST_RESPONSE_BUSINESS)).as("no calendar: 24/7").isEqualTo(new Distribution(4, 0L, 2400L, 2400L));
+    }
+
+    @Test
+    void resolutionTimeIsToTheLastResolutionAndPerCycle() {
+        InMemoryMetricsStore store = fed(WorkedExamples.all(), BERLIN);
+        MetricsRow nov23 = row(store, NOV23, "all#all");
+        // A 34,200 s and C 300 s; 34,200 lies in a 32 s bucket of the sketch: reported as 34,176
+        assertThat(nov23.distribution(DurationMetric.RESOLUTION)).isEqualTo(new Distribution(2, 300L, 34176L, 34176L));
+        assertThat(nov23.distribution(DurationMetric.RESOLUTION_CYCLE)).as("A 34200, B's first cycle 1800, C 300").isEqualTo(new Distribution(3, 1800L, 34176L, 34176L));
+        MetricsRow nov24 = row(store, NOV24, "all#all");
+        assertThat(nov24.count(Counter.REOPENED)).isEqualTo(1);
+        assertThat(nov24.count(Counter.RESOLVED)).isEqualTo(1);
+        assertThat(nov24.distribution(DurationMetric.RESOLUTION).count()).isEqualTo(1);
+        assertThat(nov24.distribution(DurationMetric.RESOLUTION).median()).as("B: 26 h, within 0.1%").isBetween(93600L - 94, 93600L);
+        assertThat(nov24.distribution(DurationMetric.RESOLUTION_CYCLE)).as("B's second cycle").isEqualTo(new Distribution(1, 3600L, 3600L, 3600L));
+    }
+
+    @Test
+    void csatCountsTheLatestAnswerPerResolutionForTheResolver() {
+        InMemoryMetricsStore store = fed(WorkedExamples.all(), BERLIN);
+        MetricsRow alice = row(store, NOV23, "agent#alice");
+        assertThat(alice.count(Counter.CSAT_RESPONSES)).isEqualTo(1);
+        assertThat(alice.csatAverage()).as("5 replaced 3").isEqualTo(5.0);
+        assertThat(alice.csatSatisfiedShare()).isEqualTo(1.0);
+        assertThat(alice.csatResponseRate()).as("1 rating for 1 resolution").isEqualTo(1.0);
+    }
+
+    @Test
+    void theAiIsARowBesideTheAgents() {
+        InMemoryMetricsStore store = fed(WorkedExamples.all(), BERLIN);
+        MetricsQuery.Report agents = new MetricsQuery(store, BERLIN).agents(NOV23, NOV24);
+        assertThat(agents.rows()).extracting(MetricsRow::key).containsExactly("ai", "alice", "bob");
+        MetricsRow ai = agents.rows().get(0);
+        assertThat(ai.count(Counter.AI_HANDLED)).isEqualTo(2);
+        assertThat(ai.count(Counter.AI_DEFLECTED)).isEqualTo(1);
+        assertThat(ai.count(Counter.AI_HANDED_OFF)).isEqualTo(1);
+        assertThat(ai.deflectionRate()).isEqualTo(0.5);
+        assertThat(ai.count(Counter.RESOLVED)).isEqualTo(1);
+        assertThat(ai.distribution(DurationMetric.FIRST_RESPONSE)).isEqualTo(new Distribution(2, 0L, 0L, 0L));
+        MetricsRow bob = agents.rows().get(2);
+        assertThat(bob.count(Counter.RESOLVED)).isEqualTo(1);
+        assertThat(bob.count(Counter.ONE_TOUCH)).as("two public replies").isZero();
+        assertThat(bob.distribution(DurationMetric.FIRST_RESPONSE)).isEqualTo(new Distribution(1, 300L, 300L, 300L));
+    }
+
+    @Test
+    void ticketsAreCountedUnderTheirDimensions() {
+        InMemoryMetricsStore store = fed(WorkedExamples.all(), BERLIN);
+        MetricsQuery.Report byChannel = new MetricsQuery(store, BERLIN).report(new MetricsRequest(NOV23, NOV24, MetricsRequest.GroupBy.CHANNEL, null, null));
+        assertThat(byChannel.rows()).extracting(MetricsRow::key).containsExactly("chat", "email");
+        assertThat(byChannel.rows().get(0).count(Counter.CREATED)).isEqualTo(3);
+        assertThat(byChannel.rows().get(1).count(Counter.CREATED)).as("E merged away").isEqualTo(1);
+        assertThat(row(store, NOV23, "priority#urgent").count(Counter.CREATED)).as("B, escalated to urgent").isEqualTo(1);
+        assertThat(row(store, NOV23, "group#escalations").count(Counter.ESCALATED)).isEqualTo(1);
+    }
+
+    @Test
+    void aReopenMovesTheResolutionToItsNewDay() {
+        List<WorkedExamples.Event> b = WorkedExamples.all().stream().filter(e -> e.ticketId().equals("tkt_b")).toList();
+        InMemoryMetricsStore firstCycle = fed(b.subList(0, 5), BERLIN);
+        assertThat(firstCycle.aggregates.get(new AggregateKey(NOV23, "all#all")).count(Counter.RESOLVED)).isEqualTo(1);
+        InMemoryMetricsStore reopened = fed(b.subList(0, 7), BERLIN);
+        assertThat(reopened.aggregates.get(new AggregateKey(NOV23, "all#all")).count(Counter.RESOLVED)).as("taken back").isZero();
+        assertThat(reopened.aggregates.get(new AggregateKey(NOV23, "all#all")).durations(DurationMetric.RESOLUTION_CYCLE).getTotalCount())
+                .as("the first cycle stays").isEqualTo(1);
+    }
+
+    @Test
+    void nothingIsCountedBeforeTheCreationIsKnown() {
+        List<WorkedExamples.Event> a = WorkedExamples.all().stream().filter(e -> e.ticketId().equals("tkt_a")).toList();
+        InMemoryMetricsStore store = fed(a.subList(1, a.size()), BERLIN);
+        assertThat(store.aggregates).isEmpty();
+        assertThat(store.facts.get("tkt_a").facts().observations()).hasSize(a.size() - 1);
+    }
+}

@@ -1,0 +1,26 @@
+package com.helpdesk.metrics;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.helpdesk.core.metrics.MetricsQuery;
+import com.helpdesk.http.Router;
+
+/** The metrics API (GET /metrics, GET /metrics/agents): decodes, asks the aggregates, encodes. */
+public final class MetricsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Router router;
+
+    public MetricsApiHandler() {
+        this(MetricsWiring.fromEnvironment().query());
+    }
+
+    public MetricsApiHandler(MetricsQuery query) {
+        this.router = new MetricsRoutes(query).router();
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event);
+    }
+}

@@ -1,0 +1,197 @@
+package com.helpdesk.metrics;
+
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.helpdesk.core.metrics.MetricsDefinitions;
+import com.helpdesk.core.metrics.MetricsQuery;
+import com.helpdesk.core.metrics.MetricsService;
+import com.helpdesk.core.sla.AroundTheClock;
+import com.helpdesk.localaws.DynamoDbLocal;
+import com.helpdesk.runtime.Json;
+import com.helpdesk.store.DynamoDbMetricsStore;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
+import software.amazon.awssdk.services.dynamodb.model.BillingMode;
+import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
+import software.amazon.awssdk.services.dynamodb.model.KeyType;
+import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The queue handler and the API against DynamoDB Local, fed the catalog's sample events (events/bus)
+ * reshaped into one small day: every event twice and shuffled, then read back over the API.
+ */
+class MetricsFunctionTest {
+    private static final ZoneId ZONE = ZoneId.of("Europe/Berlin");
+    private static DynamoDbLocal dynamo;
+    private static DynamoDbClient client;
+    private static MetricsHandler handler;
+    private static MetricsApiHandler api;
+
+    @BeforeAll
+    static void start() throws Exception {
+        dynamo = DynamoDbLocal.start(0);
+        client = DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(software.amazon.awssdk.regions.Region.US_EAST_1)
+                .credentialsProvider(software.amazon.awssdk.auth.credentials.StaticCredentialsProvider.create(
+                        software.amazon.awssdk.auth.credentials.AwsBasicCredentials.create("local", "local")))
+                .httpClient(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.create()).build();
+        client.createTable(b -> b.tableName("metrics").billingMode(BillingMode.PAY_PER_REQUEST)
+                .attributeDefinitions(AttributeDefinition.builder().attributeName("PK").attributeType(ScalarAttributeType.S).build(),
+                        AttributeDefinition.builder().attributeName("SK").attributeType(ScalarAttributeType.S).build())
+                .keySchema(KeySchemaElement.builder().attributeName("PK").keyType(KeyType.HASH).build(),
+                        KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build()));
+        DynamoDbMetricsStore store = new DynamoDbMetricsStore(client, "metrics");
+        handler = new MetricsHandler(new MetricsService(store, new MetricsDefinitions(ZONE, AroundTheClock.INSTANCE)));
+        api = new MetricsApiHandler(new MetricsQuery(store, ZONE));
+        List<String> bodies = new ArrayList<>(scenario());
+        bodies.addAll(scenario());
+        Collections.shuffle(bodies, new Random(3));
+        SQSBatchResponse r = handler.handleRequest(sqs(bodies), null);
+        assertThat(r.getBatchItemFailures()).isEmpty();
+    }
+
+    @AfterAll
+    static void stop() {
+        client.close();
+        dynamo.close();
+    }
+
+    /** Ticket 1042 (phone, by alice): created 09:00 UTC, alice replies 09:20, resolves 10:00, the customer rates 4. */
+    private static List<String> scenario() throws Exception {
+        List<String> out = new ArrayList<>();
+        out.add(sample("TicketCreated", "evt_1", "2026-11-22T09:00:00.000Z", "agent", "alice", d -> { }));
+        out.add(sample("MessageAdded", "evt_2", "2026-11-22T09:00:00.000Z", "agent", "alice", d -> { })); // the opening (phone) message
+        out.add(sample("MessageAdded", "evt_3", "2026-11-22T09:20:00.000Z", "agent", "alice", d -> { }));
+        out.add(sample("StatusChanged", "evt_4", "2026-11-22T10:00:00.000Z", "agent", "alice", d -> d.put("from", "open").put("to", "resolved")));
+        out.add(sample("CsatReceived", "evt_5", "2026-11-22T11:00:00.000Z", "customer", "jane.doe@example.com", d -> d.put("rating", 4)));
+        out.add(sample("DeliveryUpdated", "evt_6", "2026-11-22T09:20:01.000Z", "system", "outbound-email", d -> { }));
+        return out;
+    }
+
+    private interface DataChange {
+        void apply(ObjectNode data);
+    }
+
+    private static String sample(String type, String eventId, String at, String actorType, String actorId, DataChange change) throws Exception {
+        ObjectNode event = (ObjectNode) Json.mapper().readTree(Files.readString(Path.of("../../events/bus/" + type + ".json")));
+        ObjectNode detail = (ObjectNode) event.get("detail");
+        detail.put("eventId", eventId).put("occurredAt", at);
+        ((ObjectNode) detail.get("actor")).put("type", actorType).put("id", actorId);
+        change.apply((ObjectNode) detail.get("data"));
+        return Json.mapper().writeValueAsString(event);
+    }
+
+    private static SQSEvent sqs(List<String> bodies) {
+        List<SQSEvent.SQSMessage> records = new ArrayList<>();
+        for (int i = 0; i < bodies.size(); i++) {
+            SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+            m.setMessageId("m" + i);
+            m.setBody(bodies.get(i));
+            records.add(m);
+        }
+        SQSEvent e = new SQSEvent();
+        e.setRecords(records);
+        return e;
+    }
+
+    static APIGatewayV2HTTPResponse get(String routeKey, Map<String, String> query, String role, String subject, String accept) {
+        APIGatewayV2HTTPEvent e = new APIGatewayV2HTTPEvent();
+        e.setRouteKey(routeKey);
+        e.setRawPath(routeKey.substring(4));
+        e.setQueryStringParameters(query);
+        Map<String, String> headers = new HashMap<>();
+        if (accept != null) headers.put("accept", accept);
+        e.setHeaders(headers);
+        Map<String, String> claims = new HashMap<>(Map.of("sub", subject, "role", role));
+        e.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("req-1")
+                .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
+                        .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build()).build());
+        return api.handleRequest(e, null);
+    }
+
+    private static JsonNode json(APIGatewayV2HTTPResponse r) throws Exception {
+        return Json.mapper().readTree(r.getBody());
+    }
+
+    @Test
+    void theDayReadsBackWithTheIssuesFieldNames() throws Exception {
+        APIGatewayV2HTTPResponse r = get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-23"), "lead", "lena", null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        JsonNode doc = json(r);
+        assertThat(doc.get("timezone").asText()).isEqualTo("Europe/Berlin");
+        JsonNode day = doc.get("series").get(0);
+        assertThat(Json.mapper().convertValue(day, Map.class).keySet()).containsExactly("key", "created", "resolved", "reopened", "escalated",
+                "firstResponse", "resolution", "csat", "sla", "ai");
+        assertThat(day.get("key").asText()).isEqualTo("2026-11-22");
+        assertThat(day.get("created").asLong()).isEqualTo(1);
+        assertThat(day.get("resolved").asLong()).isEqualTo(1);
+        assertThat(day.get("firstResponse").toString()).isEqualTo("{\"count\":1,\"median\":1200,\"p90\":1200,\"p95\":1200}");
+        assertThat(day.get("resolution").get("median").asLong()).as("3,600 s within the sketch's 0.1%").isBetween(3597L, 3600L);
+        assertThat(day.get("csat").toString()).isEqualTo("{\"responses\":1,\"average\":4.0,\"satisfiedShare\":1.0}");
+        assertThat(day.get("sla").toString()).as("comes with the SLA events").isEqualTo("{\"met\":null,\"breached\":null}");
+        assertThat(doc.get("series").get(1).get("created").asLong()).as("an empty day is a row of zeros").isZero();
+    }
+
+    @Test
+    void agentsReadTheirOwnRowAndLeadsAll() throws Exception {
+        JsonNode lead = json(get("GET /metrics/agents", Map.of("from", "2026-11-22", "to", "2026-11-22"), "admin", "root", null));
+        assertThat(lead.get("agents")).hasSize(1);
+        assertThat(lead.get("agents").get(0).get("agent").asText()).isEqualTo("alice");
+        assertThat(lead.get("agents").get(0).get("oneTouch").asLong()).isEqualTo(1);
+        assertThat(json(get("GET /metrics/agents", Map.of("from", "2026-11-22", "to", "2026-11-22"), "agent", "bob", null)).get("agents")).isEmpty();
+        assertThat(json(get("GET /metrics/agents", Map.of("from", "2026-11-22", "to", "2026-11-22"), "agent", "alice", null)).get("agents")).hasSize(1);
+        assertThat(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22"), "agent", "alice", null).getStatusCode()).isEqualTo(403);
+        assertThat(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "agent", "alice"), "agent", "alice", null).getStatusCode()).isEqualTo(200);
+    }
+
+    @Test
+    void csatOnRequest() {
+        APIGatewayV2HTTPResponse r = get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "groupBy", "channel"), "lead", "lena", "text/csv");
+        assertThat(r.getHeaders().get("Content-Type")).startsWith("text/csv");
+        assertThat(r.getBody()).startsWith("key,created,resolved,reopened,escalated,firstResponse.count,firstResponse.median,")
+                .contains("\r\nphone,1,1,0,0,1,1200,1200,1200,");
+    }
+
+    @Test
+    void badRangesAreProblemsNamingTheField() throws Exception {
+        Map<Map<String, String>, String> cases = Map.of(
+                Map.of("from", "2026-11-22", "to", "2026-11-01"), "to",
+                Map.of("from", "2026-11-22", "to", "2027-11-23"), "to",
+                Map.of("from", "22.11.2026", "to", "2026-11-23"), "from",
+                Map.of("from", "2026-11-22", "to", "2026-11-23", "groupBy", "month"), "groupBy",
+                Map.of("from", "2026-11-22", "to", "2026-11-23", "sort", "x"), "sort");
+        for (Map.Entry<Map<String, String>, String> c : cases.entrySet()) {
+            APIGatewayV2HTTPResponse r = get("GET /metrics", c.getKey(), "lead", "lena", null);
+            assertThat(r.getStatusCode()).as(c.getKey().toString()).isEqualTo(400);
+            assertThat(r.getHeaders().get("Content-Type")).isEqualTo("application/problem+json");
+            assertThat(json(r).get("errors").get(0).get("field").asText()).isEqualTo(c.getValue());
+        }
+    }
+
+    @Test
+    void aMalformedEventIsDroppedAndARedeliveryChangesNothing() throws Exception {
+        SQSBatchResponse r = handler.handleRequest(sqs(List.of("not json", "{\"detail-type\":\"MessageAdded\",\"detail\":{}}", "[1]")), null);
+        assertThat(r.getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(sqs(scenario()), null).getBatchItemFailures()).isEmpty();
+        JsonNode doc = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22"), "lead", "lena", null));
+        assertThat(doc.get("series").get(0).get("created").asLong()).isEqualTo(1);
+    }
+}

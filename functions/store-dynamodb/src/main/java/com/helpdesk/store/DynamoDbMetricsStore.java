@@ -1,0 +1,116 @@
+package com.helpdesk.store;
+
+import com.helpdesk.core.VersionConflictException;
+import com.helpdesk.core.metrics.AggregateKey;
+import com.helpdesk.core.metrics.DailyAggregate;
+import com.helpdesk.core.metrics.MetricsStore;
+import com.helpdesk.core.metrics.TicketFacts;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * Metrics facts and aggregates in the single table. A change is one TransactWriteItems of the ticket's
+ * facts and the aggregates it moves, each conditioned on the version read (optimistic locking per item).
+ */
+public final class DynamoDbMetricsStore implements MetricsStore {
+    /** DynamoDB's limit on a transaction; one item is the facts. */
+    static final int MAX_AGGREGATES_PER_CHANGE = 99;
+    private static final int BATCH_GET_LIMIT = 100;
+    private static final int UNPROCESSED_ATTEMPTS = 5;
+
+    private final DynamoDbClient dynamo;
+    private final String table;
+
+    public DynamoDbMetricsStore(DynamoDbClient dynamo, String table) {
+        this.dynamo = dynamo;
+        this.table = table;
+    }
+
+    @Override
+    public Optional<StoredFacts> facts(String ticketId) {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(MetricsItems.factsKey(ticketId))).item();
+        if (item == null || item.isEmpty()) return Optional.empty();
+        return Optional.of(new StoredFacts(MetricsItems.facts(item), Long.parseLong(item.get("version").n())));
+    }
+
+    @Override
+    public Map<AggregateKey, DailyAggregate> aggregates(Collection<AggregateKey> keys) {
+        Map<AggregateKey, DailyAggregate> out = new HashMap<>();
+        for (AggregateKey k : keys) out.put(k, DailyAggregate.empty(k));
+        List<AggregateKey> all = new ArrayList<>(keys);
+        for (int i = 0; i < all.size(); i += BATCH_GET_LIMIT) {
+            List<Map<String, AttributeValue>> batch = all.subList(i, Math.min(all.size(), i + BATCH_GET_LIMIT)).stream()
+                    .map(MetricsItems::aggregateKey).toList();
+            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
+            // BatchGetItem may leave keys unprocessed (throttling, size): ask again for exactly those
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt == UNPROCESSED_ATTEMPTS) throw new IllegalStateException("DynamoDB kept " + request.get(table).keys().size() + " metrics keys unprocessed");
+                Map<String, KeysAndAttributes> ask = request;
+                var response = dynamo.batchGetItem(b -> b.requestItems(ask));
+                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
+                    DailyAggregate a = MetricsItems.aggregate(item);
+                    out.put(a.key(), a);
+                }
+                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
+            }
+        }
+        return out;
+    }
+
+    @Override
+    public void commit(TicketFacts facts, long expectedFactsVersion, Collection<DailyAggregate> changed) {
+        if (changed.size() > MAX_AGGREGATES_PER_CHANGE) {
+            throw new IllegalStateException("one event of ticket " + facts.ticketId() + " moves " + changed.size() + " aggregates, over DynamoDB's transaction limit");
+        }
+        List<TransactWriteItem> writes = new ArrayList<>();
+        writes.add(put(MetricsItems.factsItem(facts, expectedFactsVersion + 1), expectedFactsVersion));
+        for (DailyAggregate a : changed) writes.add(put(MetricsItems.aggregateItem(a, a.version() + 1), a.version()));
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(writes));
+        } catch (TransactionCanceledException e) {
+            // a stale version or a concurrent transaction on one of the items: read again and recompute
+            throw new VersionConflictException("metrics of ticket " + facts.ticketId() + " changed meanwhile; retry", expectedFactsVersion);
+        }
+    }
+
+    private TransactWriteItem put(Map<String, AttributeValue> item, long expectedVersion) {
+        Put.Builder p = Put.builder().tableName(table).item(item);
+        if (expectedVersion == 0) p.conditionExpression("attribute_not_exists(PK)");
+        else p.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", ItemMapper.n(expectedVersion)));
+        return TransactWriteItem.builder().put(p.build()).build();
+    }
+
+    @Override
+    public List<DailyAggregate> read(List<LocalDate> days, String dimension, String value) {
+        List<DailyAggregate> out = new ArrayList<>();
+        for (LocalDate day : days) {
+            QueryRequest.Builder q = QueryRequest.builder().tableName(table);
+            Map<String, AttributeValue> values = new HashMap<>();
+            values.put(":pk", ItemMapper.s(MetricsItems.dayPk(day)));
+            if (value == null) {
+                q.keyConditionExpression("PK = :pk AND begins_with(SK, :sk)");
+                values.put(":sk", ItemMapper.s(dimension + "#"));
+            } else {
+                q.keyConditionExpression("PK = :pk AND SK = :sk");
+                values.put(":sk", ItemMapper.s(AggregateKey.dimension(dimension, value)));
+            }
+            for (var page : dynamo.queryPaginator(q.expressionAttributeValues(values).build())) {
+                for (Map<String, AttributeValue> item : page.items()) out.add(MetricsItems.aggregate(item));
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,108 @@
+package com.helpdesk.store;
+
+import com.helpdesk.core.metrics.AggregateKey;
+import com.helpdesk.core.metrics.Counter;
+import com.helpdesk.core.metrics.DailyAggregate;
+import com.helpdesk.core.metrics.DurationMetric;
+import com.helpdesk.core.metrics.Durations;
+import com.helpdesk.core.metrics.Observation;
+import com.helpdesk.core.metrics.TicketFacts;
+import org.HdrHistogram.Histogram;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Item shapes of the metrics capability (docs/access-patterns.md, "Metrics"): a ticket's facts at
+ * {@code METRICS#TICKET#<ticketId>} / {@code FACTS}, an aggregate at {@code METRICS#<day>} /
+ * {@code <dimension>#<value>}. Kept apart from the ticket's own collection: metrics never reach into it.
+ */
+final class MetricsItems {
+    static final String TYPE_FACTS = "MetricsTicketFacts";
+    static final String TYPE_AGGREGATE = "MetricsAggregate";
+    static final String FACTS_SK = "FACTS";
+
+    private MetricsItems() {
+    }
+
+    static String factsPk(String ticketId) {
+        return "METRICS#TICKET#" + ticketId;
+    }
+
+    static String dayPk(LocalDate day) {
+        return "METRICS#" + day;
+    }
+
+    static Map<String, AttributeValue> factsKey(String ticketId) {
+        return Map.of("PK", ItemMapper.s(factsPk(ticketId)), "SK", ItemMapper.s(FACTS_SK));
+    }
+
+    static Map<String, AttributeValue> aggregateKey(AggregateKey k) {
+        return Map.of("PK", ItemMapper.s(dayPk(k.day())), "SK", ItemMapper.s(k.dimension()));
+    }
+
+    static Map<String, AttributeValue> factsItem(TicketFacts facts, long version) {
+        List<AttributeValue> observations = new ArrayList<>();
+        for (Observation o : facts.observations()) {
+            Map<String, AttributeValue> m = new HashMap<>();
+            m.put("id", ItemMapper.s(o.eventId()));
+            m.put("kind", ItemMapper.s(o.kind().name()));
+            m.put("at", ItemMapper.s(o.at().toString()));
+            m.put("actorType", ItemMapper.s(o.actorType()));
+            if (o.actorId() != null) m.put("actorId", ItemMapper.s(o.actorId()));
+            Map<String, AttributeValue> fields = new HashMap<>();
+            o.fields().forEach((k, v) -> {
+                if (v != null) fields.put(k, ItemMapper.s(v));
+            });
+            m.put("fields", AttributeValue.fromM(fields));
+            observations.add(AttributeValue.fromM(m));
+        }
+        Map<String, AttributeValue> item = new HashMap<>(factsKey(facts.ticketId()));
+        item.put("type", ItemMapper.s(TYPE_FACTS));
+        item.put("ticketId", ItemMapper.s(facts.ticketId()));
+        item.put("version", ItemMapper.n(version));
+        item.put("observations", AttributeValue.fromL(observations));
+        return item;
+    }
+
+    static TicketFacts facts(Map<String, AttributeValue> item) {
+        List<Observation> observations = new ArrayList<>();
+        for (AttributeValue v : item.get("observations").l()) {
+            Map<String, AttributeValue> m = v.m();
+            Map<String, String> fields = new HashMap<>();
+            m.get("fields").m().forEach((k, f) -> fields.put(k, f.s()));
+            observations.add(new Observation(m.get("id").s(), Observation.Kind.valueOf(m.get("kind").s()), Instant.parse(m.get("at").s()),
+                    m.get("actorType").s(), m.containsKey("actorId") ? m.get("actorId").s() : null, fields));
+        }
+        return new TicketFacts(item.get("ticketId").s(), observations);
+    }
+
+    static Map<String, AttributeValue> aggregateItem(DailyAggregate a, long version) {
+        Map<String, AttributeValue> counters = new HashMap<>();
+        a.counters().forEach((c, n) -> counters.put(c.name(), ItemMapper.n(n)));
+        Map<String, AttributeValue> durations = new HashMap<>();
+        a.allDurations().forEach((m, h) -> durations.put(m.name(), AttributeValue.fromB(SdkBytes.fromByteArray(Durations.encode(h)))));
+        Map<String, AttributeValue> item = new HashMap<>(aggregateKey(a.key()));
+        item.put("type", ItemMapper.s(TYPE_AGGREGATE));
+        item.put("version", ItemMapper.n(version));
+        item.put("counters", AttributeValue.fromM(counters));
+        item.put("durations", AttributeValue.fromM(durations));
+        return item;
+    }
+
+    static DailyAggregate aggregate(Map<String, AttributeValue> item) {
+        LocalDate day = LocalDate.parse(item.get("PK").s().substring("METRICS#".length()));
+        EnumMap<Counter, Long> counters = new EnumMap<>(Counter.class);
+        item.get("counters").m().forEach((c, n) -> counters.put(Counter.valueOf(c), Long.parseLong(n.n())));
+        EnumMap<DurationMetric, Histogram> durations = new EnumMap<>(DurationMetric.class);
+        item.get("durations").m().forEach((m, b) -> durations.put(DurationMetric.valueOf(m), Durations.decode(b.b().asByteArray())));
+        return new DailyAggregate(new AggregateKey(day, item.get("SK").s()), counters, durations, Long.parseLong(item.get("version").n()));
+    }
+}
