@@ -1,6 +1,6 @@
 package com.helpdesk.core.metrics;
 
-import com.helpdesk.core.VersionConflictException;
+import com.helpdesk.core.service.ConflictRetry;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -14,7 +14,7 @@ import java.util.SortedMap;
  * atomic write guarded by every item's version (a concurrent write makes it start over).
  */
 public final class MetricsService {
-    static final int ATTEMPTS = 8;
+    private static final ConflictRetry RETRY = ConflictRetry.intake(false);
 
     private final MetricsStore store;
     private final MetricsDefinitions definitions;
@@ -26,15 +26,8 @@ public final class MetricsService {
 
     /** Applies one observation of a ticket; false when it was already applied (a redelivery). */
     public boolean record(String ticketId, Observation observation) {
-        VersionConflictException last = null;
-        for (int attempt = 0; attempt < ATTEMPTS; attempt++) {
-            try {
-                return tryRecord(ticketId, observation);
-            } catch (VersionConflictException e) {
-                last = e;
-            }
-        }
-        throw last;
+        // a lost race on a day's aggregate is retried with the project's one conflict policy (jittered, within a budget)
+        return RETRY.run(() -> tryRecord(ticketId, observation));
     }
 
     private boolean tryRecord(String ticketId, Observation observation) {
