@@ -240,7 +240,8 @@ class TicketApiHandlerTest {
         int routes = 0;
         while (m.find()) {
             String path = m.group(1), method = m.group(2).toUpperCase();
-            if (!path.startsWith("/tickets") && !path.equals("/openapi.yaml")) {
+            // GET /tickets/{id}/sla is SlaAdminFunction's (the gateway matches the path there)
+            if (!path.startsWith("/tickets") && !path.equals("/openapi.yaml") || path.equals("/tickets/{id}/sla")) {
                 assertThat(openapi).as(path + " documented").contains("  " + path + ":");
                 continue; // served by another function
             }
