@@ -18,6 +18,9 @@ public final class EventTypes {
     public static final String SPLIT = "Split";
     public static final String CSAT_RECEIVED = "CsatReceived";
     public static final String DELIVERY_UPDATED = "DeliveryUpdated";
+    /** Published by the SLA timer (core/sla): a clock reached its warning fraction / its target. */
+    public static final String SLA_WARNING = "SlaWarning";
+    public static final String SLA_BREACHED = "SlaBreached";
 
     private EventTypes() {}
 }
