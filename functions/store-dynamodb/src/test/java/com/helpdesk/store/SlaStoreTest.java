@@ -112,6 +112,35 @@ class SlaStoreTest {
     }
 
     @Test
+    void aSweepCostsTheSameRequestsWhateverTheNumberOfOpenTicketsNotDue() {
+        DynamoDbLocal other = DynamoDbLocal.start(0);
+        try (DynamoDbClient c = NoScanClient.against(other)) {
+            c.createTable(TableSchema.createTableRequest("sweep"));
+            DynamoDbTicketSla store = new DynamoDbTicketSla(c, "sweep");
+            SlaTimer timer = new SlaTimer(new SlaSettings(new DynamoDbSlaSettings(c, "sweep"), ZoneOffset.UTC), store,
+                    new SlaActions() {
+                        @Override public void escalate(String t, String g, String r) { }
+                        @Override public void tag(String t, String tag) { }
+                    }, p -> p + "_" + IDS.incrementAndGet());
+            Instant now = Instant.parse("2026-11-30T09:00:00Z");
+            NoScanClient.OPERATIONS.clear();
+            timer.sweep(now, 1000);
+            List<String> empty = List.copyOf(NoScanClient.OPERATIONS);
+            TicketFacts facts = new TicketFacts(Priority.NORMAL, Channel.EMAIL, Set.of());
+            for (int i = 0; i < 300; i++) {
+                String id = "tkt_open" + i;
+                store.save(new TicketSlaStore.Write(new TicketSlaStore.Stored(id, 2000 + i, 1, now, facts, Map.of(), List.of()),
+                        0, now.plusSeconds(3600 + i), List.of(), List.of()));
+            }
+            NoScanClient.OPERATIONS.clear();
+            assertThat(timer.sweep(now.plusSeconds(60), 1000)).isZero();
+            assertThat(NoScanClient.OPERATIONS).as("300 open tickets, none due").isEqualTo(empty).hasSize(Keys.SLA_DUE_SHARDS);
+        } finally {
+            other.close();
+        }
+    }
+
+    @Test
     void theTimerWritesLedgerAndOutboxEventsWithTheState() {
         List<String> acted = new ArrayList<>();
         SlaSettings slaSettings = new SlaSettings(settings, ZoneOffset.UTC);

@@ -146,11 +146,21 @@ public final class SlaTimer {
 
     /**
      * A breach this timer published: applies the policy's {@code onBreach} through the ticket service, then
-     * remembers the event. A ticket that can no longer be escalated or tagged (closed meanwhile) is left alone.
+     * remembers the event. Only while the ticket still needs work: a breach recorded on a ticket that is
+     * resolved, closed or merged away by the time it is acted on (a firstResponse that kept counting after
+     * a silent resolve) is in the ledger and on the bus, but does not reopen the ticket by escalating it nor
+     * touch it (a change would also restart its auto-close window). A ticket that refuses the command is
+     * left alone too.
      */
     private Result actOnBreach(TicketSlaStore.Stored stored, DomainEvent event) {
         Map<String, Object> d = event.detail();
-        if (d.get("onBreach") instanceof Map<?, ?> then) {
+        TicketSla now = load(stored);
+        boolean needsWork = !now.ended() && now.status() != Status.RESOLVED && now.status() != Status.CLOSED;
+        if (!needsWork) {
+            System.err.println("{\"level\":\"INFO\",\"message\":\"onBreach not applied: the ticket is " + now.status().wire()
+                    + (now.ended() ? " and its clocks ended" : "") + "\",\"ticketId\":\"" + event.ticketId() + "\"}");
+        }
+        if (needsWork && d.get("onBreach") instanceof Map<?, ?> then) {
             String reason = "SLA breached: " + d.get("target") + " " + d.get("targetDuration") + " (policy " + d.get("policy") + ")";
             try {
                 if (Boolean.TRUE.equals(then.get("escalate"))) {

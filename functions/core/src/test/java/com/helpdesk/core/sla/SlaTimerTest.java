@@ -143,6 +143,18 @@ class SlaTimerTest {
     }
 
     @Test
+    void aBreachOnATicketResolvedMeanwhileIsRecordedButDoesNotReopenIt() {
+        timer.apply(created("urgent", MON_9));
+        timer.apply(event("evt_r", "StatusChanged", at(20), Map.of("field", "status", "from", "new", "to", "resolved")));
+        timer.sweep(at(61), 10);
+        DomainEvent breach = stores.outbox.get(stores.outbox.size() - 1);
+        assertThat(breach.type()).as("firstResponse kept counting: nobody answered").isEqualTo("SlaBreached");
+        assertThat(timer.apply(breach)).isEqualTo(SlaTimer.Result.IGNORED);
+        assertThat(actions).isEmpty();
+        assertThat(timer.apply(breach)).isEqualTo(SlaTimer.Result.DUPLICATE);
+    }
+
+    @Test
     void aCalendarPolicyRunsOnBusinessTime() {
         stores.saveCalendar(SlaSettings.shippedCalendar(ZoneOffset.UTC));
         stores.savePolicy(SlaPolicyWire.parse("office", Map.of("name", "Office", "order", 0,
