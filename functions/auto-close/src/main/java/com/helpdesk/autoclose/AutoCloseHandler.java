@@ -3,13 +3,7 @@ package com.helpdesk.autoclose;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
-import com.helpdesk.core.port.TicketRepository;
-import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.AutoClose;
-import com.helpdesk.core.service.TicketService;
-import com.helpdesk.runtime.LambdaEnvironment;
-import com.helpdesk.runtime.RuntimeClock;
-import com.helpdesk.store.DynamoDbTicketRepository;
 
 import java.time.Duration;
 import java.util.Map;
@@ -20,13 +14,11 @@ public final class AutoCloseHandler implements RequestHandler<ScheduledEvent, Ma
     private final Duration window;
 
     public AutoCloseHandler() {
-        this(DynamoDbTicketRepository.fromEnvironment(),
-                Duration.ofDays(Long.parseLong(LambdaEnvironment.get("AUTO_CLOSE_AFTER_DAYS").orElse("4"))));
+        this(AutoCloseWiring.fromEnvironment());
     }
 
-    private AutoCloseHandler(TicketRepository repository, Duration window) {
-        this(new AutoClose(repository, new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
-                RuntimeClock.get()), window);
+    private AutoCloseHandler(AutoCloseWiring wiring) {
+        this(wiring.autoClose(), wiring.closeAfter());
     }
 
     public AutoCloseHandler(AutoClose autoClose, Duration window) {

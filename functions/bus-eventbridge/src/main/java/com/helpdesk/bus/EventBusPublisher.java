@@ -1,7 +1,5 @@
 package com.helpdesk.bus;
 
-import com.helpdesk.runtime.AwsClients;
-import com.helpdesk.runtime.LambdaEnvironment;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequest;
 import software.amazon.awssdk.services.eventbridge.model.PutEventsRequestEntry;
@@ -23,11 +21,6 @@ public final class EventBusPublisher {
     public EventBusPublisher(EventBridgeClient client, String busName) {
         this.client = client;
         this.busName = busName;
-    }
-
-    public static EventBusPublisher fromEnvironment() {
-        return new EventBusPublisher(AwsClients.build(EventBridgeClient.builder(), "EVENTBRIDGE"),
-                LambdaEnvironment.require("EVENT_BUS_NAME"));
     }
 
     /** @return the keys of the entries that were not accepted, in input order */

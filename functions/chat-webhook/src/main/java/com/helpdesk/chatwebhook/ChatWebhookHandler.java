@@ -7,16 +7,10 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.chat.ChatPayloads;
 import com.helpdesk.chat.WebhookReception;
 import com.helpdesk.chat.WebhookSignatures;
-import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.http.ApiRequest;
 import com.helpdesk.http.ApiResponse;
 import com.helpdesk.http.HttpProblem;
 import com.helpdesk.http.Router;
-import com.helpdesk.queue.SqsInboundQueue;
-import com.helpdesk.runtime.LambdaEnvironment;
-import com.helpdesk.runtime.RuntimeClock;
-import com.helpdesk.secrets.SsmSecretStore;
-import com.helpdesk.store.DynamoDbChannelRepository;
 
 import java.util.Map;
 
@@ -29,8 +23,7 @@ public final class ChatWebhookHandler implements RequestHandler<APIGatewayV2HTTP
     private final Router router;
 
     public ChatWebhookHandler() {
-        this(new WebhookReception(new ChannelService(DynamoDbChannelRepository.fromEnvironment(), SsmSecretStore.fromEnvironment(),
-                LambdaEnvironment.require("SECRETS_PREFIX"), RuntimeClock.get()), SqsInboundQueue.fromEnvironment(), RuntimeClock.get()));
+        this(ChatWebhookWiring.fromEnvironment().reception());
     }
 
     public ChatWebhookHandler(WebhookReception reception) {

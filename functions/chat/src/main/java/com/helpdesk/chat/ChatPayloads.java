@@ -59,19 +59,32 @@ public final class ChatPayloads {
         String customerId = required(customer, "id");
         String messageId = text(message, "id");
         if (messageId == null && eventId == null) throw new Malformed("message.id (or eventId) is required");
-        String textBody = text(message, "text");
-        List<Attachment> attachments = new ArrayList<>();
-        for (JsonNode a : message.path("attachments")) {
-            String url = text(a, "url");
-            if (url == null) throw new Malformed("each attachment needs a url");
-            attachments.add(new Attachment("ref/" + url, text(a, "filename"), text(a, "contentType"), a.path("size").asLong(0), null));
-        }
+        String textBody = PayloadFields.string(message, "text", "message.text");
+        List<Attachment> attachments = genericAttachments(message.path("attachments"));
         if ((textBody == null || textBody.isBlank()) && attachments.isEmpty()) throw new Malformed("message.text or message.attachments is required");
-        Requester requester = requester(ch, customerId, text(customer, "email"), text(customer, "phone"), text(customer, "name"));
-        Instant sent = instant(text(message, "sentAt"), now);
+        Requester requester = requester(ch, customerId, PayloadFields.string(customer, "email", "customer.email"),
+                PayloadFields.string(customer, "phone", "customer.phone"), PayloadFields.string(customer, "name", "customer.name"));
+        Instant sent = instant(PayloadFields.string(message, "sentAt", "message.sentAt"), now);
         return List.of(new InboundMessage("chat:" + ch.id() + ":msg:" + (messageId != null ? messageId : eventId),
                 List.of(new ThreadKey(ChatKeys.conversation(ch.id(), conversation + ":" + customerId), "conversation")), Channel.CHAT, requester,
                 subject(requester, textBody), textBody, null, attachments, sent, List.of(), messageId, null, InboundMessage.Kind.MESSAGE, null));
+    }
+
+    /** The widget's attachments: http(s) URLs only, sizes in range, safe file names; one bad attachment refuses the delivery. */
+    private static List<Attachment> genericAttachments(JsonNode list) throws Malformed {
+        if (list.isMissingNode() || list.isNull()) return List.of();
+        if (!list.isArray()) throw new Malformed("message.attachments must be an array");
+        List<Attachment> out = new ArrayList<>();
+        for (int i = 0; i < list.size(); i++) {
+            JsonNode a = list.get(i);
+            String at = "message.attachments[" + i + "]";
+            if (!a.isObject()) throw new Malformed(at + " must be an object");
+            String url = PayloadFields.httpUrl(PayloadFields.string(a, "url", at + ".url"), at + ".url");
+            out.add(new Attachment("ref/" + url, PayloadFields.filename(PayloadFields.string(a, "filename", at + ".filename"), "attachment"),
+                    PayloadFields.mediaType(PayloadFields.string(a, "contentType", at + ".contentType"), at + ".contentType"),
+                    PayloadFields.size(a, "size", at + ".size"), null));
+        }
+        return out;
     }
 
     // ------------------------------------------------------------------ WhatsApp Cloud API
@@ -92,12 +105,14 @@ public final class ChatPayloads {
                     String textBody = null;
                     List<Attachment> attachments = new ArrayList<>();
                     switch (type) {
-                        case "text" -> textBody = m.path("text").path("body").asText(null);
+                        case "text" -> textBody = PayloadFields.string(m.path("text"), "body", "messages.text.body");
                         case "image", "document", "audio", "video", "sticker" -> {
                             JsonNode media = m.path(type);
-                            attachments.add(new Attachment("ref/whatsapp-media/" + media.path("id").asText(), media.path("filename").asText(type),
-                                    media.path("mime_type").asText(null), 0, null));
-                            textBody = media.path("caption").asText(null);
+                            String at = "messages." + type;
+                            attachments.add(new Attachment("ref/whatsapp-media/" + PayloadFields.mediaId(PayloadFields.string(media, "id", at + ".id"), at + ".id"),
+                                    PayloadFields.filename(PayloadFields.string(media, "filename", at + ".filename"), type),
+                                    PayloadFields.mediaType(PayloadFields.string(media, "mime_type", at + ".mime_type"), at + ".mime_type"), 0, null));
+                            textBody = PayloadFields.string(media, "caption", at + ".caption");
                         }
                         case "location" -> textBody = "[location] " + m.path("location").path("latitude").asText() + ","
                                 + m.path("location").path("longitude").asText() + " " + m.path("location").path("name").asText("");
@@ -164,9 +179,15 @@ public final class ChatPayloads {
         List<Attachment> attachments = new ArrayList<>();
         if (p.containsKey("Media")) {
             JsonNode media = json(("{\"m\":" + p.get("Media") + "}").getBytes(StandardCharsets.UTF_8)).path("m");
-            for (JsonNode m : media) {
-                attachments.add(new Attachment("ref/twilio-media/" + m.path("Sid").asText(), m.path("Filename").asText("media"),
-                        m.path("ContentType").asText(null), m.path("Size").asLong(0), null));
+            if (!media.isArray()) throw new Malformed("Media must be a JSON array");
+            for (int i = 0; i < media.size(); i++) {
+                JsonNode m = media.get(i);
+                String at = "Media[" + i + "]";
+                if (!m.isObject()) throw new Malformed(at + " must be an object");
+                attachments.add(new Attachment("ref/twilio-media/" + PayloadFields.mediaId(PayloadFields.string(m, "Sid", at + ".Sid"), at + ".Sid"),
+                        PayloadFields.filename(PayloadFields.string(m, "Filename", at + ".Filename"), "media"),
+                        PayloadFields.mediaType(PayloadFields.string(m, "ContentType", at + ".ContentType"), at + ".ContentType"),
+                        PayloadFields.size(m, "Size", at + ".Size"), null));
             }
         }
         if (textBody.isBlank() && attachments.isEmpty()) throw new Malformed("Body or Media is required");
@@ -191,7 +212,9 @@ public final class ChatPayloads {
             String e = email == null || email.isBlank() ? null : email;
             String p = phone == null || phone.replaceAll("[^0-9]", "").length() < 5 ? null : phone;
             if (e == null && p == null) e = providerId.replaceAll("[^A-Za-z0-9._-]", "_") + "@" + ch.id() + ".chat.invalid";
-            return Requester.of("customer", e, p, name, Map.of(ch.kind().wire(), providerId));
+            // a display name is a single line wherever it came from (it may end up in a mail header)
+            String n = name == null ? null : name.replaceAll("[\\p{Cntrl}\\u0080-\\u009f\\u2028\\u2029]+", " ").strip();
+            return Requester.of("customer", e, p, n == null || n.isEmpty() ? null : n, Map.of(ch.kind().wire(), providerId));
         } catch (ValidationException invalid) {
             throw new Malformed("customer: " + invalid.getMessage());
         }

@@ -5,7 +5,6 @@ import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.chat.ChatChannel;
 import com.helpdesk.core.port.ChatSender;
 import com.helpdesk.runtime.Json;
-import com.helpdesk.runtime.LambdaEnvironment;
 
 import java.io.IOException;
 import java.net.URI;
@@ -42,9 +41,9 @@ public final class HttpChatSender implements ChatSender {
         this.override = override == null || override.isBlank() ? null : override.replaceAll("/+$", "");
     }
 
-    public static HttpChatSender fromEnvironment(ChannelService channels, Clock clock) {
-        return new HttpChatSender(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), channels, clock,
-                LambdaEnvironment.get("CHAT_API_BASE_URL").orElse(null));
+    /** @param apiBaseUrl where every request goes instead of the provider's API (CHAT_API_BASE_URL), or null */
+    public static HttpChatSender create(ChannelService channels, Clock clock, String apiBaseUrl) {
+        return new HttpChatSender(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), channels, clock, apiBaseUrl);
     }
 
     @Override

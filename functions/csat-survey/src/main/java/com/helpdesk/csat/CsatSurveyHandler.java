@@ -6,15 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.http.Router;
-import com.helpdesk.store.CsatSurveys;
-import com.helpdesk.store.DynamoDbTicketRepository;
 
 /** Lambda entry point of the public survey pages a resolution email or chat message links to. */
 public final class CsatSurveyHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Router router;
 
     public CsatSurveyHandler() {
-        this(CsatSurveys.fromEnvironment(DynamoDbTicketRepository.fromEnvironment()));
+        this(CsatSurveyWiring.fromEnvironment().surveys());
     }
 
     public CsatSurveyHandler(CsatService surveys) {

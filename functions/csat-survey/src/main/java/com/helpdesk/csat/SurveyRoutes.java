@@ -32,7 +32,7 @@ final class SurveyRoutes {
     static Router router(CsatService surveys) {
         SurveyRoutes r = new SurveyRoutes(surveys);
         return new Router()
-                .publicRoute("GET /csat/{token}", r::page)
+                .publicPage("GET /csat/{token}", r::page, p -> html(p.status(), SurveyPage.problem(p.status(), p.detail())))
                 .publicRoute("POST /csat/{token}", r::answer);
     }
 
@@ -57,7 +57,7 @@ final class SurveyRoutes {
         boolean form = type != null && type.toLowerCase(Locale.ROOT).startsWith("application/x-www-form-urlencoded");
         if (!form) {
             JsonBody body = JsonBody.parse(req).allowOnly(Set.of("rating", "comment"), Set.of());
-            String comment = body.string("comment");
+            String comment = body.text("comment");
             Integer rating = body.integer("rating");
             body.done();
             Ticket t = surveys.respond(token, rating, comment);
@@ -69,7 +69,8 @@ final class SurveyRoutes {
         }
         try {
             Map<String, String> fields = formFields(req.bodyText());
-            Ticket t = surveys.respond(token, parseRating(fields.get("rating")), fields.get("comment"));
+            String comment = fields.get("comment") == null ? null : com.helpdesk.http.TextFields.multiLine(fields.get("comment"));
+            Ticket t = surveys.respond(token, parseRating(fields.get("rating")), comment);
             return html(200, SurveyPage.thanks(t));
         } catch (DomainException | HttpProblem e) {
             return errorPage(e);
@@ -89,9 +90,13 @@ final class SurveyRoutes {
         for (String pair : body.split("&")) {
             if (pair.isEmpty()) continue;
             int eq = pair.indexOf('=');
-            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-            out.putIfAbsent(k, v);
+            try {
+                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+                out.putIfAbsent(k, v);
+            } catch (IllegalArgumentException badEscape) {
+                throw HttpProblem.badRequest("the form body has a malformed percent-encoding");
+            }
         }
         return out;
     }

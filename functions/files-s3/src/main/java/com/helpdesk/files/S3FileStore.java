@@ -3,7 +3,6 @@ package com.helpdesk.files;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.ticket.Attachment;
 import com.helpdesk.runtime.AwsClients;
-import com.helpdesk.runtime.LambdaEnvironment;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -37,19 +36,20 @@ public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawM
         this.bucket = bucket;
     }
 
-    public static S3FileStore fromEnvironment() {
+    /** The store on {@code bucket}, with the S3 client and the link presigner built the same way. */
+    public static S3FileStore using(AwsClients aws, String bucket) {
         // an endpoint override (the local stack, LocalStack) serves buckets by path, not by host name
-        boolean pathStyle = AwsClients.endpoint("S3").isPresent();
+        boolean pathStyle = aws.endpoint("S3").isPresent();
         var builder = S3Client.builder().forcePathStyle(pathStyle)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        S3Client s3 = AwsClients.build(builder, "S3");
+        S3Client s3 = aws.build(builder, "S3");
         S3Presigner.Builder p = S3Presigner.builder()
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build())
-                .credentialsProvider(AwsClients.credentials());
-        AwsClients.region().ifPresent(p::region);
-        AwsClients.endpoint("S3").ifPresent(p::endpointOverride);
-        return new S3FileStore(s3, p.build(), LambdaEnvironment.require("FILES_BUCKET"));
+                .credentialsProvider(aws.credentials())
+                .region(aws.settings().region());
+        aws.endpoint("S3").ifPresent(p::endpointOverride);
+        return new S3FileStore(s3, p.build(), bucket);
     }
 
     @Override

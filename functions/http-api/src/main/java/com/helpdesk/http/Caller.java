@@ -32,11 +32,6 @@ public record Caller(String subject, Set<String> roles, String name, String emai
         return new Caller(sub, Set.copyOf(roles), claims.get("name"), claims.get("email"));
     }
 
-    public boolean hasAnyRole(String... wanted) {
-        for (String w : wanted) if (roles.contains(w)) return true;
-        return false;
-    }
-
     private static void addAll(Set<String> roles, String raw) {
         if (raw == null) return;
         String s = raw.strip();

@@ -1,12 +1,10 @@
 package com.helpdesk.http;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeType;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.helpdesk.core.ValidationException;
 import com.helpdesk.core.ValidationException.FieldError;
-import com.helpdesk.runtime.Json;
 
 import java.util.ArrayList;
 import java.util.Iterator;
@@ -43,14 +41,7 @@ public final class JsonBody {
         if (request.body().length == 0) {
             throw HttpProblem.badRequest("the request body is empty; a JSON object is expected");
         }
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(request.body());
-        } catch (JsonProcessingException e) {
-            throw HttpProblem.badRequest("the request body is not valid JSON: " + e.getOriginalMessage());
-        } catch (java.io.IOException e) {
-            throw HttpProblem.badRequest("the request body could not be read");
-        }
+        JsonNode root = JsonSyntax.read(request.body());
         if (root == null || !root.isObject()) {
             throw HttpProblem.badRequest("the request body must be a JSON object");
         }
@@ -65,11 +56,40 @@ public final class JsonBody {
         return node.has(field) && node.get(field).isNull();
     }
 
+    /**
+     * A single-line string (a subject, a name, an id): control characters, CR and LF among them, are
+     * refused with the field named, so no consumer (a mail header, a log line, a CSV) can be tricked.
+     */
     public String string(String field) {
         JsonNode v = node.get(field);
         if (v == null || v.isNull()) return null;
         if (!v.isTextual()) return typeError(field, "a string", v);
-        return v.textValue();
+        return singleLine(qualify(field), v.textValue());
+    }
+
+    /**
+     * A multi-line text (a message body, a comment): line breaks and tabs are kept (CRLF and a lone CR
+     * become LF), other control characters are dropped.
+     */
+    public String text(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isTextual()) return typeError(field, "a string", v);
+        return TextFields.multiLine(v.textValue());
+    }
+
+    public String requiredText(String field) {
+        if (!node.has(field) || node.get(field).isNull()) {
+            errors.add(new FieldError(qualify(field), "is required"));
+            return null;
+        }
+        return text(field);
+    }
+
+    private String singleLine(String qualified, String value) {
+        if (TextFields.isSingleLine(value)) return value;
+        errors.add(new FieldError(qualified, TextFields.SINGLE_LINE_REASON));
+        return null;
     }
 
     /** A whole number, or null when absent. */
@@ -110,7 +130,8 @@ public final class JsonBody {
             if (!item.isTextual()) {
                 errors.add(new FieldError(qualify(field) + "[" + i + "]", "must be a string, not " + describe(item)));
             } else {
-                out.add(item.textValue());
+                String ok = singleLine(qualify(field) + "[" + i + "]", item.textValue());
+                if (ok != null) out.add(ok);
             }
         }
         return out;
@@ -125,8 +146,11 @@ public final class JsonBody {
             Map.Entry<String, JsonNode> e = it.next();
             if (!e.getValue().isTextual()) {
                 errors.add(new FieldError(qualify(field) + "." + e.getKey(), "must be a string"));
+            } else if (!TextFields.isSingleLine(e.getKey())) {
+                errors.add(new FieldError(qualify(field), "has a key with control characters; keys are single-line"));
             } else {
-                out.put(e.getKey(), e.getValue().textValue());
+                String ok = singleLine(qualify(field) + "." + e.getKey(), e.getValue().textValue());
+                if (ok != null) out.put(e.getKey(), ok);
             }
         }
         return out;

@@ -1,5 +1,6 @@
 package com.helpdesk.http;
 
+import com.helpdesk.core.ContentionException;
 import com.helpdesk.core.NotFoundException;
 import com.helpdesk.core.StateConflictException;
 import com.helpdesk.core.ValidationException;
@@ -31,6 +32,11 @@ public final class Problems {
         if (e instanceof VersionConflictException c) {
             return new HttpProblem(412, "stale-version", "Precondition Failed", e.getMessage(), List.of(),
                     Map.of("ETag", ETags.of(c.currentVersion())));
+        }
+        if (e instanceof ContentionException c) {
+            long seconds = Math.max(1, (c.retryAfter().toMillis() + 999) / 1000);
+            return new HttpProblem(503, "ticket-busy", "Service Unavailable", e.getMessage(), List.of(),
+                    Map.of("Retry-After", Long.toString(seconds)));
         }
         if (e instanceof StateConflictException s) {
             int status = "idempotency-key-reused".equals(s.code()) ? 422 : 409;

@@ -20,19 +20,52 @@ public final class Router {
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
     /** {@code roles} null: a public route (no token; e.g. a customer's survey link). */
-    private record Route(Set<String> roles, Function<ApiRequest, ApiResponse> handler) {}
+    private record Route(Set<String> roles, Map<String, PathParameters.Rule> parameters, Function<ApiRequest, ApiResponse> handler,
+                         Function<HttpProblem, ApiResponse> problemPage) {}
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
+    private final Map<String, PathParameters.Rule> extraParameters = new LinkedHashMap<>();
 
     public Router route(String routeKey, Set<String> roles, Function<ApiRequest, ApiResponse> handler) {
-        routes.put(routeKey, new Route(Set.copyOf(roles), handler));
+        routes.put(routeKey, new Route(Set.copyOf(roles), PathParameters.rulesFor(routeKey, extraParameters), handler, null));
+        return this;
+    }
+
+    /**
+     * A route whose service checks the named path parameters itself, before any store call, so their
+     * errors come in one answer with the body's (PUT /channels/{channelId}: the id and the settings).
+     * Every other parameter of the route is still checked here.
+     */
+    public Router routeCheckedByService(String routeKey, Set<String> roles, Set<String> checkedByService,
+                                        Function<ApiRequest, ApiResponse> handler) {
+        Map<String, PathParameters.Rule> rules = new LinkedHashMap<>(PathParameters.rulesFor(routeKey, extraParameters));
+        if (!rules.keySet().containsAll(checkedByService)) throw new IllegalArgumentException(routeKey + " has no parameter " + checkedByService);
+        rules.keySet().removeAll(checkedByService);
+        routes.put(routeKey, new Route(Set.copyOf(roles), rules, handler, null));
         return this;
     }
 
     /** A route anyone may call: the template gives it no authorizer, and the handler must authenticate otherwise. */
     public Router publicRoute(String routeKey, Function<ApiRequest, ApiResponse> handler) {
-        routes.put(routeKey, new Route(null, handler));
+        routes.put(routeKey, new Route(null, PathParameters.rulesFor(routeKey, extraParameters), handler, null));
         return this;
+    }
+
+    /** A public route a person opens in a browser: its 4xx refusals (a mangled link among them) are shown as a page. */
+    public Router publicPage(String routeKey, Function<ApiRequest, ApiResponse> handler, Function<HttpProblem, ApiResponse> problemPage) {
+        routes.put(routeKey, new Route(null, PathParameters.rulesFor(routeKey, extraParameters), handler, problemPage));
+        return this;
+    }
+
+    /** Declares the form of a path parameter the API's standard ones (PathParameters) do not cover; before the routes using it. */
+    public Router pathParameter(String name, String regex, String description) {
+        extraParameters.put(name, PathParameters.rule(regex, description));
+        return this;
+    }
+
+    /** The route keys this router serves. */
+    public Set<String> routeKeys() {
+        return java.util.Collections.unmodifiableSet(routes.keySet());
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
@@ -47,6 +80,8 @@ public final class Router {
                         "the request could not be completed; it has been logged"
                                 + (requestId(event) == null ? "" : " (request id " + requestId(event) + ")"));
             }
+            Route route = event == null || event.getRouteKey() == null ? null : routes.get(event.getRouteKey());
+            if (route != null && route.problemPage() != null && p.status() < 500) return route.problemPage().apply(p).toEvent();
             return ApiResponse.problem(p, instance).toEvent();
         }
     }
@@ -71,12 +106,22 @@ public final class Router {
                     "this route needs one of the roles " + String.join(", ", route.roles())
                             + "; the token has " + (caller.roles().isEmpty() ? "none" : String.join(", ", caller.roles())));
         }
+        checkPathParameters(route, event);
         byte[] body = ApiRequest.decodeBody(event);
         if (body.length > MAX_BODY_BYTES) {
             throw new HttpProblem(413, "payload-too-large", "Content Too Large",
                     "the request body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES);
         }
         return route.handler().apply(new ApiRequest(event, caller, body));
+    }
+
+    /** Every path parameter against its pattern, before the handler (and so any store call) sees it. */
+    private static void checkPathParameters(Route route, APIGatewayV2HTTPEvent event) {
+        Map<String, String> given = event.getPathParameters() == null ? Map.of() : event.getPathParameters();
+        route.parameters().forEach((name, rule) -> {
+            String value = given.get(name);
+            if (!rule.accepts(value)) throw PathParameters.invalid(name, rule, value);
+        });
     }
 
     private static String requestId(APIGatewayV2HTTPEvent event) {

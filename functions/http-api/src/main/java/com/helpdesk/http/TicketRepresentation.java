@@ -73,7 +73,7 @@ public final class TicketRepresentation {
         m.put("author", author(msg.author()));
         m.put("visibility", msg.visibility().wire());
         m.put("body", msg.body());
-        m.put("html", msg.html());
+        m.put("html", DisplayHtml.sanitize(msg.html())); // the stored original stays raw
         m.put("channel", msg.channel().wire());
         m.put("createdAt", iso(msg.createdAt()));
         m.put("threading", msg.threading());

@@ -3,20 +3,9 @@ package com.helpdesk.inboundemail;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.core.email.EmailIntake;
 import com.helpdesk.core.email.MailReception;
-import com.helpdesk.core.email.ReplyAddress;
 import com.helpdesk.core.inbound.InboundMessage;
-import com.helpdesk.files.S3FileStore;
-import com.helpdesk.mail.MimeParser;
-import com.helpdesk.queue.SqsInboundQueue;
-import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.Json;
-import com.helpdesk.runtime.LambdaEnvironment;
-import com.helpdesk.store.DynamoDbSenderRate;
-import com.helpdesk.store.DynamoDbTicketRepository;
-import com.helpdesk.store.ReplyAddresses;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -36,23 +25,16 @@ public final class InboundEmailHandler implements RequestStreamHandler {
     private final String rawPrefix;
 
     public InboundEmailHandler() {
-        this(wire(), LambdaEnvironment.get("RAW_MAIL_PREFIX").orElse("inbound/"));
+        this(InboundEmailWiring.fromEnvironment());
+    }
+
+    private InboundEmailHandler(InboundEmailWiring wiring) {
+        this(wiring.reception(), wiring.rawMailPrefix());
     }
 
     public InboundEmailHandler(MailReception reception, String rawPrefix) {
         this.reception = reception;
         this.rawPrefix = rawPrefix;
-    }
-
-    private static MailReception wire() {
-        DynamoDbClient dynamo = AwsClients.build(DynamoDbClient.builder(), "DYNAMODB");
-        String table = LambdaEnvironment.require("TABLE_NAME");
-        String support = LambdaEnvironment.require("SUPPORT_ADDRESS");
-        ReplyAddress replies = ReplyAddresses.of(new DynamoDbTicketRepository(dynamo, table), support);
-        S3FileStore files = S3FileStore.fromEnvironment();
-        int limit = Integer.parseInt(LambdaEnvironment.get("FLOOD_LIMIT_PER_HOUR").orElse(String.valueOf(MailReception.DEFAULT_FLOOD_LIMIT)));
-        return new MailReception(files, new MimeParser(), files, SqsInboundQueue.fromEnvironment(), new DynamoDbSenderRate(dynamo, table),
-                new EmailIntake(replies, List.of(support)), limit);
     }
 
     @Override

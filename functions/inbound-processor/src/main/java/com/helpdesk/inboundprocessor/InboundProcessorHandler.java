@@ -6,12 +6,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.inbound.InboundResult;
-import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.InboundThreading;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.InboundMessageCodec;
-import com.helpdesk.runtime.RuntimeClock;
-import com.helpdesk.store.DynamoDbTicketRepository;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -22,15 +19,18 @@ import java.util.List;
  * in order. A message that cannot be read is parked in the dead-letter queue with the reason.
  */
 public final class InboundProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final TicketService tickets;
+    private final InboundThreading tickets;
     private final DeadLetters deadLetters;
 
     public InboundProcessorHandler() {
-        this(new TicketService(DynamoDbTicketRepository.fromEnvironment(), new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
-                DeadLetters.fromEnvironment());
+        this(InboundProcessorWiring.fromEnvironment());
     }
 
-    public InboundProcessorHandler(TicketService tickets, DeadLetters deadLetters) {
+    private InboundProcessorHandler(InboundProcessorWiring wiring) {
+        this(wiring.tickets(), wiring.deadLetters());
+    }
+
+    public InboundProcessorHandler(InboundThreading tickets, DeadLetters deadLetters) {
         this.tickets = tickets;
         this.deadLetters = deadLetters;
     }

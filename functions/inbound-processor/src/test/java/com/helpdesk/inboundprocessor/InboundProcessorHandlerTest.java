@@ -5,7 +5,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.inbound.ThreadKey;
 import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.InboundThreading;
 import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.localaws.DynamoDbLocal;
@@ -54,7 +54,7 @@ class InboundProcessorHandlerTest {
         dlq = sqs.createQueue(b -> b.queueName("inbound-dlq.fifo").attributes(Map.of(
                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
         repository = new DynamoDbTicketRepository(client, "tickets");
-        handler = new InboundProcessorHandler(new TicketService(repository, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()),
+        handler = new InboundProcessorHandler(new InboundThreading(repository, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()),
                 new DeadLetters(sqs, dlq));
     }
 

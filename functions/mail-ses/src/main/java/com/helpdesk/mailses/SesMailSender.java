@@ -3,8 +3,6 @@ package com.helpdesk.mailses;
 import com.helpdesk.core.email.OutgoingMail;
 import com.helpdesk.core.port.MailSender;
 import com.helpdesk.mail.MimeBuilder;
-import com.helpdesk.runtime.AwsClients;
-import com.helpdesk.runtime.LambdaEnvironment;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
@@ -31,16 +29,15 @@ public final class SesMailSender implements MailSender {
     private final String configurationSet;
     private final Clock clock;
 
+    /**
+     * @param region           the client's region (it names the domain of SES's Message-IDs)
+     * @param configurationSet the SES configuration set to send with, or null for none
+     */
     public SesMailSender(SesV2Client ses, String region, String configurationSet, Clock clock) {
         this.ses = ses;
         this.region = region;
         this.configurationSet = configurationSet;
         this.clock = clock;
-    }
-
-    public static SesMailSender fromEnvironment(Clock clock) {
-        return new SesMailSender(AwsClients.build(SesV2Client.builder(), "SESV2"), LambdaEnvironment.get("AWS_REGION").orElse("us-east-1"),
-                LambdaEnvironment.get("SES_CONFIGURATION_SET").filter(s -> !s.isBlank()).orElse(null), clock);
     }
 
     @Override

@@ -33,13 +33,25 @@ final class HtmlText {
             + " div.gmail_quote, .gmail_quote_container, div.yahoo_quoted, div#mail-editor-reference-message-container,"
             + " div.ms-outlook-mobile-reference-message, hr#stopSpelling";
 
+    /**
+     * Quotes that are one element, the attribution inside or right before it: a reply written below them
+     * (bottom-posting) is the text around them. Outlook's markers are not among them: the quoted mail
+     * follows its header block unmarked.
+     */
+    private static final String WRAPPED_QUOTES = "div.moz-cite-prefix, blockquote[type=cite], div.gmail_quote, .gmail_quote_container,"
+            + " blockquote.gmail_quote, div.gmail_extra, div.yahoo_quoted";
+
     static String visible(String html) {
         Document doc = Jsoup.parse(html);
         Element start = doc.selectFirst(QUOTE_STARTS);
         if (start == null) start = outlookHeaderBlock(doc);
         if (start != null) cutFrom(start);
         doc.select(QUOTES).remove(); // quotes embedded above the cut (Apple Mail, Thunderbird)
-        return render(doc);
+        String above = render(doc);
+        if (!above.isBlank() || start == null || !start.is(WRAPPED_QUOTES)) return above;
+        Document again = Jsoup.parse(html); // nothing above the quote: the reply is below it
+        again.select(WRAPPED_QUOTES).remove();
+        return render(again);
     }
 
     /**

@@ -2,6 +2,7 @@ package com.helpdesk.mail;
 
 import com.helpdesk.core.email.DeliveryReport;
 import com.helpdesk.core.email.Email;
+import com.helpdesk.core.email.MailNotice;
 import com.helpdesk.core.email.Mailbox;
 import com.helpdesk.core.email.QuotedText;
 import com.helpdesk.core.ticket.Attachment;
@@ -60,7 +61,7 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
         parser.setContentHandler(h);
         boolean unreadable = false;
         try {
-            parser.parse(raw);
+            parser.parse(LeadingJunk.skip(raw, h.problems));
         } catch (SinkFailure e) {
             throw e.getCause();
         } catch (MimeException | RuntimeException e) {
@@ -116,8 +117,7 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
         private final StringBuilder html = new StringBuilder();
         private String preamble;
         private final List<Attachment> attachments = new ArrayList<>();
-        private final Map<String, String> report = new LinkedHashMap<>();
-        private String reportOriginalId;
+        private final ReportParts reports = new ReportParts();
         private int unnamed;
 
         Handler(AttachmentSink sink) {
@@ -201,14 +201,15 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
             String parent = multiparts.peek();
             boolean inReport = parent != null && parent.equals("multipart/report");
 
-            if (mime.equals("message/delivery-status")) {
-                readReport(Charsets.guess(readCapped(is, 256 * 1024)));
+            if (ReportParts.TYPES.contains(mime)) {
+                reports.read(mime, Charsets.guess(readCapped(is, 256 * 1024)));
+                is.transferTo(java.io.OutputStream.nullOutputStream());
                 return;
             }
             if (mime.equals("message/rfc822") || mime.equals("message/global") || mime.equals("text/rfc822-headers")) {
                 byte[] bytes = is.readAllBytes(); // one attachment at a time
                 Map<String, String> inner = innerHeaders(bytes);
-                if (inReport && reportOriginalId == null) reportOriginalId = HeaderText.messageId(inner.get("message-id"));
+                if (inReport) reports.original(HeaderText.messageId(inner.get("message-id")));
                 if (mime.equals("text/rfc822-headers") && !attachment) return;
                 String subject = inner.get("subject");
                 String name = filename != null ? filename
@@ -262,21 +263,6 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
             return "attachment-" + unnamed + "." + ext;
         }
 
-        /** RFC 3464: per-message fields, then per-recipient blocks; the first failed recipient is what counts. */
-        private void readReport(String text) {
-            for (String line : HeaderText.unfold(text.replace("\r\n", "\n")).split("\n")) {
-                int colon = line.indexOf(':');
-                if (colon <= 0) continue;
-                String name = line.substring(0, colon).strip().toLowerCase(Locale.ROOT);
-                String value = line.substring(colon + 1).strip();
-                if (name.equals("action") && report.containsKey("action") && report.get("action").startsWith("failed")) continue;
-                if (name.equals("final-recipient") || name.equals("original-recipient") || name.equals("action") || name.equals("status")
-                        || name.equals("diagnostic-code")) {
-                    report.putIfAbsent(name, value);
-                }
-            }
-        }
-
         Email result(boolean unreadable) {
             String plainText = plain.length() > 0 ? plain.toString() : null;
             String htmlText = html.length() > 0 ? html.toString() : null;
@@ -288,6 +274,7 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
             } else if (htmlText != null) {
                 text = HtmlText.text(htmlText);
                 visible = QuotedText.visible(HtmlText.visible(htmlText));
+                if (visible.isBlank()) visible = text; // all of it quoted: the whole text is what there is
             } else if (preamble != null && !preamble.isBlank()) {
                 text = HtmlText.tidy(preamble);
                 visible = QuotedText.visible(text);
@@ -296,17 +283,22 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
                 visible = "";
             }
             String contentType = first("content-type");
-            DeliveryReport dsn = null;
-            if (!report.isEmpty() || reportOriginalId != null && contentType != null && contentType.toLowerCase(Locale.ROOT).startsWith("multipart/report")) {
-                dsn = new DeliveryReport(addressOf(report.get("final-recipient"), report.get("original-recipient")), report.get("action"),
-                        report.get("status"), diagnostic(report.get("diagnostic-code")), reportOriginalId);
+            String inReplyTo = HeaderText.messageId(first("in-reply-to"));
+            DeliveryReport dsn = reports.deliveryReport(contentType);
+            MailNotice notice = reports.notice(inReplyTo);
+            if (dsn == null && notice == null && plainText != null) {
+                SesNotification ses = SesNotification.read(plainText);
+                if (ses != null) {
+                    dsn = ses.bounce();
+                    notice = ses.notice();
+                }
             }
             List<Mailbox> from = HeaderText.addresses(first("from"));
-            return new Email(HeaderText.messageId(first("message-id")), HeaderText.messageId(first("in-reply-to")),
+            return new Email(HeaderText.messageId(first("message-id")), inReplyTo,
                     HeaderText.messageIds(first("references")), from.isEmpty() ? null : from.get(0),
                     HeaderText.addresses(first("reply-to")), all("to"), all("cc"), first("subject"), text, visible,
                     htmlText == null || htmlText.length() > MAX_HTML_CHARS ? null : htmlText, attachments, topHeaders,
-                    contentType, dsn, problems, unreadable);
+                    contentType, dsn, notice, problems, unreadable);
         }
 
         private List<Mailbox> all(String name) {
@@ -319,22 +311,6 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
             List<String> v = topHeaders.get(name);
             return v == null || v.isEmpty() ? null : v.get(0);
         }
-    }
-
-    private static String addressOf(String... fields) {
-        for (String f : fields) {
-            if (f == null) continue;
-            int semi = f.indexOf(';');
-            String a = (semi >= 0 ? f.substring(semi + 1) : f).strip().replaceAll("[<>]", "");
-            if (!a.isEmpty()) return a;
-        }
-        return null;
-    }
-
-    private static String diagnostic(String code) {
-        if (code == null) return null;
-        int semi = code.indexOf(';');
-        return (semi >= 0 && code.substring(0, semi).strip().matches("(?i)smtp|x-[a-z-]+") ? code.substring(semi + 1) : code).strip();
     }
 
     /**

@@ -4,6 +4,9 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.helpdesk.core.email.AutoReplies;
 import com.helpdesk.core.email.Email;
+import com.helpdesk.core.email.EmailIntake;
+import com.helpdesk.core.email.ReplyAddress;
+import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.ticket.Attachment;
 import org.assertj.core.api.SoftAssertions;
 import org.junit.jupiter.api.DynamicTest;
@@ -11,8 +14,10 @@ import org.junit.jupiter.api.TestFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
@@ -27,6 +32,7 @@ class MailCorpusTest {
     /** Two corpora, written independently: mail/ along with the parser, corpus/ by someone who had not seen it. */
     private static final List<Path> CORPORA = List.of(Path.of("src/test/resources/mail"), Path.of("src/test/resources/corpus"));
     private static final ObjectMapper JSON = new ObjectMapper();
+    private static final String SUPPORT = "support@help.example.com";
 
     @TestFactory
     Stream<DynamicTest> eachMessageParsesAsExpected() throws IOException {
@@ -84,7 +90,7 @@ class MailCorpusTest {
                 if (w.has("contentId")) soft.assertThat(got.contentId()).as("attachment %d contentId", i).isEqualTo(text(w, "contentId"));
             }
         }
-        Optional<String> auto = AutoReplies.reason(mail, List.of("support@help.example.com"));
+        Optional<String> auto = AutoReplies.reason(mail, List.of(SUPPORT));
         if (x.has("autoReply")) soft.assertThat(auto.isPresent()).as("auto-reply " + auto).isEqualTo(x.get("autoReply").asBoolean());
         if (x.has("autoReplyReason")) soft.assertThat(auto).as("auto-reply reason").hasValue(x.get("autoReplyReason").asText());
         if (x.has("bounce")) {
@@ -99,8 +105,32 @@ class MailCorpusTest {
         } else {
             soft.assertThat(mail.report()).as("no delivery report").isNull();
         }
+        if (x.has("notice")) {
+            JsonNode n = x.get("notice");
+            soft.assertThat(mail.notice()).as("notice").isNotNull();
+            if (mail.notice() != null) {
+                soft.assertThat(mail.notice().type().name()).as("notice type").isEqualTo(n.get("type").asText());
+                soft.assertThat(mail.notice().recipient()).as("notice recipient").isEqualTo(text(n, "recipient"));
+                soft.assertThat(mail.notice().originalMessageId()).as("notice of message").isEqualTo(text(n, "originalMessageId"));
+            }
+        } else {
+            soft.assertThat(mail.notice()).as("no notice").isNull();
+        }
+        if (x.has("kind")) checkInbound(soft, mail, x);
         if (x.path("parseProblems").asBoolean()) soft.assertThat(mail.problems()).as("problems reported").isNotEmpty();
         soft.assertAll();
+    }
+
+    /** What the intake makes of it: the kind decides whether it may open a ticket (only a MESSAGE may). */
+    private static void checkInbound(SoftAssertions soft, Email mail, JsonNode x) {
+        EmailIntake intake = new EmailIntake(new ReplyAddress("k".repeat(32).getBytes(StandardCharsets.UTF_8), SUPPORT), List.of(SUPPORT));
+        InboundMessage in = intake.toInbound(mail, new EmailIntake.Receipt("ses-1", List.of(SUPPORT), null, Instant.EPOCH, null, null), false);
+        soft.assertThat(in.kind().name()).as("kind").isEqualTo(x.get("kind").asText());
+        soft.assertThat(in.requester().email()).as("requester").isNotEqualTo("unknown-sender@invalid.invalid");
+        if (x.has("status")) soft.assertThat(in.bounce()).as("status report").extracting(InboundMessage.Bounce::status).isEqualTo(text(x, "status"));
+        if (x.has("statusOf")) {
+            soft.assertThat(in.bounce()).as("status of").extracting(InboundMessage.Bounce::repliedExternalId).isEqualTo(text(x, "statusOf"));
+        }
     }
 
     private static String text(JsonNode n, String field) {

@@ -5,18 +5,9 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.chat.HttpChatSender;
-import com.helpdesk.core.chat.ChannelService;
-import com.helpdesk.core.chat.ChatReplySender;
-import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
-import com.helpdesk.runtime.LambdaEnvironment;
-import com.helpdesk.runtime.RuntimeClock;
-import com.helpdesk.secrets.SsmSecretStore;
-import com.helpdesk.store.DynamoDbChannelRepository;
-import com.helpdesk.store.DynamoDbTicketRepository;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -26,24 +17,20 @@ import java.util.List;
  * to its provider. The same event twice sends once; transient failures come back with backoff.
  */
 public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final ChatReplySender sender;
+    private final OutboundDelivery sender;
     private final QueueBackoff backoff;
 
     public OutboundChatHandler() {
-        this(wire(), QueueBackoff.fromEnvironment());
+        this(OutboundChatWiring.fromEnvironment());
     }
 
-    public OutboundChatHandler(ChatReplySender sender, QueueBackoff backoff) {
+    private OutboundChatHandler(OutboundChatWiring wiring) {
+        this(wiring.sender(), wiring.backoff());
+    }
+
+    public OutboundChatHandler(OutboundDelivery sender, QueueBackoff backoff) {
         this.sender = sender;
         this.backoff = backoff;
-    }
-
-    private static ChatReplySender wire() {
-        TicketService tickets = new TicketService(DynamoDbTicketRepository.fromEnvironment(), new UlidGenerator(RuntimeClock.get()), RuntimeClock.get());
-        ChannelService channels = new ChannelService(DynamoDbChannelRepository.fromEnvironment(), SsmSecretStore.fromEnvironment(),
-                LambdaEnvironment.require("SECRETS_PREFIX"), RuntimeClock.get());
-        return new ChatReplySender(tickets, channels, HttpChatSender.fromEnvironment(channels, RuntimeClock.get()),
-                Integer.parseInt(LambdaEnvironment.get("MAX_SEND_ATTEMPTS").orElse("5")));
     }
 
     @Override

@@ -6,16 +6,8 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.email.EmailNotices;
-import com.helpdesk.core.email.ReplySender;
-import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
-import com.helpdesk.mailses.SesMailSender;
+import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.runtime.Json;
-import com.helpdesk.runtime.LambdaEnvironment;
-import com.helpdesk.runtime.RuntimeClock;
-import com.helpdesk.store.CsatSurveys;
-import com.helpdesk.store.DynamoDbTicketRepository;
-import com.helpdesk.store.ReplyAddresses;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -29,28 +21,19 @@ import java.util.List;
  * cannot become useful by retrying).
  */
 public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
-    private final ReplySender sender;
+    private final OutboundDelivery sender;
     private final EmailNotices notices;
     private final com.helpdesk.queue.QueueBackoff backoff;
 
     public OutboundEmailHandler() {
-        this(DynamoDbTicketRepository.fromEnvironment());
+        this(OutboundEmailWiring.fromEnvironment());
     }
 
-    private OutboundEmailHandler(DynamoDbTicketRepository repository) {
-        this(repository, new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
-                LambdaEnvironment.require("SUPPORT_ADDRESS"), LambdaEnvironment.get("SUPPORT_TEAM_NAME").orElse("Support"));
+    private OutboundEmailHandler(OutboundEmailWiring wiring) {
+        this(wiring.sender(), wiring.notices(), wiring.backoff());
     }
 
-    private OutboundEmailHandler(DynamoDbTicketRepository repository, TicketService tickets, String support, String team) {
-        this(new ReplySender(tickets, SesMailSender.fromEnvironment(RuntimeClock.get()), ReplyAddresses.of(repository, support), support, team,
-                        Integer.parseInt(LambdaEnvironment.get("MAX_SEND_ATTEMPTS").orElse("5"))),
-                new EmailNotices(tickets, CsatSurveys.fromEnvironment(repository), LambdaEnvironment.require("PUBLIC_API_URL"), team,
-                        Boolean.parseBoolean(LambdaEnvironment.get("ACKNOWLEDGE_NEW_EMAIL").orElse("true"))),
-                com.helpdesk.queue.QueueBackoff.fromEnvironment());
-    }
-
-    public OutboundEmailHandler(ReplySender sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff) {
+    public OutboundEmailHandler(OutboundDelivery sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff) {
         this.sender = sender;
         this.notices = notices;
         this.backoff = backoff;

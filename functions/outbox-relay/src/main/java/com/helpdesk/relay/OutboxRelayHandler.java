@@ -19,7 +19,7 @@ public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, S
     private final EventBusPublisher publisher;
 
     public OutboxRelayHandler() {
-        this(EventBusPublisher.fromEnvironment());
+        this(OutboxRelayWiring.fromEnvironment().publisher());
     }
 
     public OutboxRelayHandler(EventBusPublisher publisher) {

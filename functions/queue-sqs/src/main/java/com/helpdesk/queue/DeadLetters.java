@@ -1,7 +1,5 @@
 package com.helpdesk.queue;
 
-import com.helpdesk.runtime.AwsClients;
-import com.helpdesk.runtime.LambdaEnvironment;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.MessageAttributeValue;
 
@@ -18,10 +16,6 @@ public final class DeadLetters {
     public DeadLetters(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-    }
-
-    public static DeadLetters fromEnvironment() {
-        return new DeadLetters(AwsClients.build(SqsClient.builder(), "SQS"), LambdaEnvironment.require("DEAD_LETTER_QUEUE_URL"));
     }
 
     public void park(String body, String sourceMessageId, String reason) {

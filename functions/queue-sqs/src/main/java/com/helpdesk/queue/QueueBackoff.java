@@ -1,6 +1,5 @@
 package com.helpdesk.queue;
 
-import com.helpdesk.runtime.AwsClients;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 /**
@@ -16,11 +15,7 @@ public final class QueueBackoff {
         this.sqs = sqs;
     }
 
-    public static QueueBackoff fromEnvironment() {
-        return new QueueBackoff(AwsClients.build(SqsClient.builder(), "SQS"));
-    }
-
-    public static int delaySeconds(int receiveCount) {
+    static int delaySeconds(int receiveCount) {
         int n = Math.max(1, Math.min(receiveCount, 11));
         return Math.min(MAX_SECONDS, 1 << (n - 1));
     }

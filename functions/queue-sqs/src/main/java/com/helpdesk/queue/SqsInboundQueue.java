@@ -2,8 +2,6 @@ package com.helpdesk.queue;
 
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.port.InboundQueue;
-import com.helpdesk.runtime.AwsClients;
-import com.helpdesk.runtime.LambdaEnvironment;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.nio.charset.StandardCharsets;
@@ -23,10 +21,6 @@ public final class SqsInboundQueue implements InboundQueue {
     public SqsInboundQueue(SqsClient sqs, String queueUrl) {
         this.sqs = sqs;
         this.queueUrl = queueUrl;
-    }
-
-    public static SqsInboundQueue fromEnvironment() {
-        return new SqsInboundQueue(AwsClients.build(SqsClient.builder(), "SQS"), LambdaEnvironment.require("INBOUND_QUEUE_URL"));
     }
 
     @Override

@@ -6,7 +6,8 @@ import java.util.Optional;
 /**
  * A function's environment variables. In Lambda these are the process environment; the local stack
  * runs every function in one JVM (each in its own class loader) and installs each function's
- * variables from template.yaml through {@link LocalOverrides}.
+ * variables from template.yaml through {@link LocalOverrides}. Functions read it once, at init, through
+ * {@link EnvironmentReader} into their typed configuration.
  */
 public final class LambdaEnvironment {
     private static volatile Map<String, String> override;
@@ -17,10 +18,6 @@ public final class LambdaEnvironment {
         Map<String, String> o = override;
         String v = o != null ? o.get(name) : System.getenv(name);
         return v == null || v.isEmpty() ? Optional.empty() : Optional.of(v);
-    }
-
-    public static String require(String name) {
-        return get(name).orElseThrow(() -> new IllegalStateException("environment variable " + name + " is not set"));
     }
 
     static void install(Map<String, String> env) {

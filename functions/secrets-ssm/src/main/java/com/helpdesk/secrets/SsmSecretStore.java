@@ -1,7 +1,6 @@
 package com.helpdesk.secrets;
 
 import com.helpdesk.core.port.SecretStore;
-import com.helpdesk.runtime.AwsClients;
 import software.amazon.awssdk.services.ssm.SsmClient;
 import software.amazon.awssdk.services.ssm.model.ParameterNotFoundException;
 import software.amazon.awssdk.services.ssm.model.ParameterType;
@@ -29,10 +28,6 @@ public final class SsmSecretStore implements SecretStore {
     public SsmSecretStore(SsmClient ssm, Clock clock) {
         this.ssm = ssm;
         this.clock = clock;
-    }
-
-    public static SsmSecretStore fromEnvironment() {
-        return new SsmSecretStore(AwsClients.build(SsmClient.builder(), "SSM"), Clock.systemUTC());
     }
 
     @Override

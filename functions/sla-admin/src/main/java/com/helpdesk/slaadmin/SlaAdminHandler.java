@@ -7,11 +7,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.core.sla.SlaSettings;
 import com.helpdesk.core.sla.TicketSlaStore;
 import com.helpdesk.http.Router;
-import com.helpdesk.runtime.AwsClients;
-import com.helpdesk.runtime.RuntimeClock;
-import com.helpdesk.store.DynamoDbSlaSettings;
-import com.helpdesk.store.DynamoDbTicketSla;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 
@@ -21,12 +16,11 @@ public final class SlaAdminHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     /** Used by Lambda: configuration read and clients built once, at init (and captured by SnapStart). */
     public SlaAdminHandler() {
-        this(SlaAdminConfig.fromEnvironment(), AwsClients.build(DynamoDbClient.builder(), "DYNAMODB"));
+        this(SlaAdminWiring.fromEnvironment());
     }
 
-    private SlaAdminHandler(SlaAdminConfig config, DynamoDbClient dynamo) {
-        this(new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.defaultTimeZone()),
-                new DynamoDbTicketSla(dynamo, config.tableName()), RuntimeClock.get());
+    private SlaAdminHandler(SlaAdminWiring wiring) {
+        this(wiring.settings(), wiring.tickets(), wiring.clock());
     }
 
     public SlaAdminHandler(SlaSettings settings, TicketSlaStore tickets, Clock clock) {

@@ -38,6 +38,8 @@ final class SlaAdminRoutes {
     private final SlaSettings settings;
     private final TicketSlaStore tickets;
     private final Clock clock;
+    /** The ids calendars and policies take (BusinessCalendar, SlaPolicyWire). */
+    private static final String SETTING_ID = "^[a-z0-9][a-z0-9-]{0,62}$";
 
     private SlaAdminRoutes(SlaSettings settings, TicketSlaStore tickets, Clock clock) {
         this.settings = settings;
@@ -47,7 +49,11 @@ final class SlaAdminRoutes {
 
     static Router router(SlaSettings settings, TicketSlaStore tickets, Clock clock) {
         SlaAdminRoutes r = new SlaAdminRoutes(settings, tickets, clock);
+        // The router checks each path parameter when a route is declared: the ticket route takes the API's
+        // standard {id} (a ticket id or number), so it comes before {id} is declared as a calendar or policy id.
         return new Router()
+                .route("GET /tickets/{id}/sla", STAFF, r::ticketSla)
+                .pathParameter("id", SETTING_ID, "a calendar or policy id (1 to 63 lower-case letters, digits and '-', starting with a letter or digit)")
                 .route("GET /business-hours", STAFF, req -> ApiResponse.json(200, Map.of("items",
                         settings.calendars().stream().map(BusinessCalendarWire::toWire).toList())))
                 .route("GET /business-hours/{id}", STAFF, req -> ApiResponse.json(200,
@@ -65,8 +71,7 @@ final class SlaAdminRoutes {
                 .route("DELETE /sla-policies/{id}", ADMIN, req -> {
                     if (!settings.deletePolicy(req.pathParameter("id"))) throw notFound("SLA policy", req);
                     return ApiResponse.status(204);
-                })
-                .route("GET /tickets/{id}/sla", STAFF, r::ticketSla);
+                });
     }
 
     private BusinessCalendar calendar(ApiRequest req) {

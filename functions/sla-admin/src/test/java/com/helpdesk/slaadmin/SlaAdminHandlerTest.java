@@ -147,11 +147,16 @@ class SlaAdminHandlerTest {
     }
 
     @Test
-    void configurationNamesWhatIsMissing() {
-        assertThatThrownBy(() -> SlaAdminConfig.from(Map.of("SLA_DEFAULT_TIME_ZONE", "UTC")::get)).hasMessageContaining("TABLE_NAME");
-        assertThatThrownBy(() -> SlaAdminConfig.from(Map.of("TABLE_NAME", "t", "SLA_DEFAULT_TIME_ZONE", "Mars/Base")::get))
-                .hasMessageContaining("SLA_DEFAULT_TIME_ZONE");
-        assertThat(SlaAdminConfig.from(Map.of("TABLE_NAME", "t", "SLA_DEFAULT_TIME_ZONE", "Europe/Berlin")::get).defaultTimeZone())
-                .isEqualTo(ZoneId.of("Europe/Berlin"));
+    void pathIdsAreCheckedByTheRouterAsCalendarOrPolicyIdsAndTicketRefs() throws Exception {
+        for (String name : List.of("put-business-hours.json", "put-sla-policy.json")) {
+            APIGatewayV2HTTPEvent e = sample(name);
+            e.getPathParameters().put("id", "EU_Support\r\n");
+            assertThat(fields(call(e))).as(name).containsExactly("id");
+        }
+        APIGatewayV2HTTPEvent ticket = sample("get-ticket-sla.json");
+        ticket.getPathParameters().put("id", "default");
+        APIGatewayV2HTTPResponse refused = call(ticket);
+        assertThat(fields(refused)).containsExactly("id");
+        assertThat(json(refused).get("detail").asText()).contains("ticket id");
     }
 }

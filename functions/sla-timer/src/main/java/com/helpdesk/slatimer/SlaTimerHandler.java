@@ -4,17 +4,8 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.event.DomainEvent;
-import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
-import com.helpdesk.core.sla.SlaSettings;
 import com.helpdesk.core.sla.SlaTimer;
-import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.Json;
-import com.helpdesk.runtime.RuntimeClock;
-import com.helpdesk.store.DynamoDbSlaSettings;
-import com.helpdesk.store.DynamoDbTicketRepository;
-import com.helpdesk.store.DynamoDbTicketSla;
-import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -39,16 +30,11 @@ public final class SlaTimerHandler implements RequestStreamHandler {
 
     /** Used by Lambda: configuration read and clients built once, at init. */
     public SlaTimerHandler() {
-        this(SlaTimerConfig.fromEnvironment(), AwsClients.build(DynamoDbClient.builder(), "DYNAMODB"));
+        this(SlaTimerWiring.fromEnvironment());
     }
 
-    private SlaTimerHandler(SlaTimerConfig config, DynamoDbClient dynamo) {
-        this(new SlaTimer(new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.defaultTimeZone()),
-                        new DynamoDbTicketSla(dynamo, config.tableName()),
-                        new TicketServiceSlaActions(new TicketService(new DynamoDbTicketRepository(dynamo, config.tableName()),
-                                new UlidGenerator(RuntimeClock.get()), RuntimeClock.get())),
-                        new UlidGenerator(RuntimeClock.get())),
-                RuntimeClock.get(), config.sweepLimitPerShard());
+    private SlaTimerHandler(SlaTimerWiring wiring) {
+        this(wiring.timer(), wiring.clock(), wiring.sweepLimit());
     }
 
     public SlaTimerHandler(SlaTimer timer, Clock clock, int sweepLimit) {

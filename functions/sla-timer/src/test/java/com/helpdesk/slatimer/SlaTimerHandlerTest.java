@@ -29,10 +29,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The function's two triggers with the real-shaped samples of events/bus, against DynamoDB Local. */
 class SlaTimerHandlerTest {
@@ -114,14 +112,5 @@ class SlaTimerHandlerTest {
         assertThat(ACTIONS).containsExactly("escalate tier2", "tag sla-breached");
         assertThat(failed(invoke(sqs(bus("SlaBreached"))))).isEmpty();
         assertThat(ACTIONS).as("acted on once").hasSize(2);
-    }
-
-    @Test
-    void configurationIsReadOnceAndNamesWhatIsWrong() {
-        assertThatThrownBy(() -> SlaTimerConfig.from(Map.of("SLA_DEFAULT_TIME_ZONE", "UTC")::get)).hasMessageContaining("TABLE_NAME");
-        assertThatThrownBy(() -> SlaTimerConfig.from(Map.of("TABLE_NAME", "t")::get)).hasMessageContaining("SLA_DEFAULT_TIME_ZONE");
-        assertThatThrownBy(() -> SlaTimerConfig.from(Map.of("TABLE_NAME", "t", "SLA_DEFAULT_TIME_ZONE", "UTC", "SLA_SWEEP_LIMIT", "0")::get))
-                .hasMessageContaining("SLA_SWEEP_LIMIT");
-        assertThat(SlaTimerConfig.from(Map.of("TABLE_NAME", "t", "SLA_DEFAULT_TIME_ZONE", "Asia/Kolkata")::get).sweepLimitPerShard()).isEqualTo(1000);
     }
 }

@@ -25,11 +25,6 @@ public final class DynamoDbChannelRepository implements ChannelRepository {
         this.table = table;
     }
 
-    public static DynamoDbChannelRepository fromEnvironment() {
-        return new DynamoDbChannelRepository(com.helpdesk.runtime.AwsClients.build(DynamoDbClient.builder(), "DYNAMODB"),
-                com.helpdesk.runtime.LambdaEnvironment.require("TABLE_NAME"));
-    }
-
     private static Map<String, AttributeValue> key(String id) {
         return Map.of("PK", ItemMapper.s(PK), "SK", ItemMapper.s("CHANNEL#" + id));
     }

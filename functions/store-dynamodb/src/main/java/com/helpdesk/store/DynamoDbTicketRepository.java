@@ -14,8 +14,6 @@ import com.helpdesk.core.port.TicketWrite;
 import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Ticket;
 import com.helpdesk.core.ticket.TicketThread;
-import com.helpdesk.runtime.AwsClients;
-import com.helpdesk.runtime.LambdaEnvironment;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.CancellationReason;
@@ -47,6 +45,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     private final DynamoDbClient dynamo;
     private final String table;
     private final QueueViews views;
+    private final ThreadReads reads;
     private final CursorCodec cursors;
 
     public DynamoDbTicketRepository(DynamoDbClient dynamo, String table) {
@@ -54,16 +53,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         this.table = table;
         this.cursors = new CursorCodec(new TableSecret(dynamo, table, "cursor-key"));
         this.views = new QueueViews(dynamo, table, cursors);
-    }
-
-    /** A named signing secret kept in the table (see {@link TableSecret}), e.g. "csat-key" for survey links. */
-    public byte[] secret(String name) {
-        return new TableSecret(dynamo, table, name).get();
-    }
-
-    public static DynamoDbTicketRepository fromEnvironment() {
-        return new DynamoDbTicketRepository(AwsClients.build(DynamoDbClient.builder(), "DYNAMODB"),
-                LambdaEnvironment.require("TABLE_NAME"));
+        this.reads = new ThreadReads(dynamo, table, cursors);
     }
 
     @Override
@@ -360,43 +350,19 @@ public final class DynamoDbTicketRepository implements TicketRepository {
 
     @Override
     public Optional<TicketThread> find(String ticketId) {
-        Optional<TicketThread> own = findOwn(ticketId);
-        if (own.isEmpty() || own.get().ticket().mergedFrom().isEmpty()) return own;
-        // a merged ticket's thread includes its sources' messages (one Query per source, recursively)
-        List<Message> all = new ArrayList<>(own.get().messages());
-        java.util.Deque<String> pending = new java.util.ArrayDeque<>(own.get().ticket().mergedFrom());
-        java.util.Set<String> seen = new java.util.HashSet<>(List.of(ticketId));
-        while (!pending.isEmpty()) {
-            String source = pending.pop();
-            if (!seen.add(source)) continue;
-            findOwn(source).ifPresent(s -> {
-                all.addAll(s.messages());
-                pending.addAll(s.ticket().mergedFrom());
-            });
-        }
-        all.sort(java.util.Comparator.comparing(Message::createdAt).thenComparing(Message::id));
-        return Optional.of(new TicketThread(own.get().ticket(), all));
+        return reads.thread(ticketId);
     }
 
-    private Optional<TicketThread> findOwn(String ticketId) {
-        Ticket ticket = null;
-        List<Message> messages = new ArrayList<>();
-        Map<String, AttributeValue> start = null;
-        do {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
-                    .keyConditionExpression("PK = :pk AND begins_with(SK, :ticket)")
-                    .expressionAttributeValues(Map.of(":pk", ItemMapper.s(Keys.ticketPk(ticketId)),
-                            ":ticket", ItemMapper.s(Keys.TICKET_SK)));
-            if (start != null) q.exclusiveStartKey(start);
-            QueryResponse page = dynamo.query(q.build());
-            for (Map<String, AttributeValue> item : page.items()) {
-                String type = ItemMapper.str(item, "type");
-                if (ItemMapper.TYPE_TICKET.equals(type)) ticket = ItemMapper.ticket(item);
-                else if (ItemMapper.TYPE_MESSAGE.equals(type)) messages.add(ItemMapper.message(item));
-            }
-            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
-        } while (start != null);
-        return ticket == null ? Optional.empty() : Optional.of(new TicketThread(ticket, messages));
+    /** One GetItem of the ticket item (consistent). */
+    @Override
+    public Optional<Ticket> findTicket(String ticketId) {
+        return reads.ticket(ticketId);
+    }
+
+    /** One Query over the ticket's own messages, filtered on the id (see {@link ThreadReads#message}). */
+    @Override
+    public Optional<Message> findMessage(String ticketId, String messageId) {
+        return reads.message(ticketId, messageId);
     }
 
     @Override
@@ -418,17 +384,6 @@ public final class DynamoDbTicketRepository implements TicketRepository {
 
     @Override
     public HistoryPage history(String ticketId, int limit, String cursor) {
-        String fingerprint = CursorCodec.fingerprint("history|" + ticketId);
-        Map<String, AttributeValue> start = cursor == null ? null : cursors.decode(cursor, fingerprint, 1).get(0);
-        QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
-                .keyConditionExpression("PK = :pk AND begins_with(SK, :history)")
-                .expressionAttributeValues(Map.of(":pk", ItemMapper.s(Keys.ticketPk(ticketId)),
-                        ":history", ItemMapper.s(Keys.HISTORY_SK_PREFIX)))
-                .limit(limit);
-        if (start != null) q.exclusiveStartKey(start);
-        QueryResponse page = dynamo.query(q.build());
-        List<DomainEvent> entries = page.items().stream().map(ItemMapper::historyEntry).toList();
-        boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
-        return new HistoryPage(entries, more ? cursors.encode(fingerprint, List.of(page.lastEvaluatedKey())) : null);
+        return reads.history(ticketId, limit, cursor);
     }
 }

@@ -11,9 +11,14 @@ import java.util.Map;
 /**
  * A signing secret (list cursors, survey links) kept in the table itself: made once, by whichever
  * function instance needs it first, with a conditional put, so every instance of every function using
- * the table agrees on it without any configuration.
+ * the table agrees on it without any configuration. Loaded on first use, not when a function is built.
  */
 public final class TableSecret {
+    /** Signs survey links: the agents' API hands them out, the public survey checks them. */
+    public static final String CSAT_KEY = "csat-key";
+    /** Signs reply addresses: the email intake checks what the email sender handed out. */
+    public static final String REPLY_ADDRESS_KEY = "reply-address-key";
+
     private final DynamoDbClient dynamo;
     private final String table;
     private final String name;

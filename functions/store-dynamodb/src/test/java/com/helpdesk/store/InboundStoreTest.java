@@ -4,7 +4,7 @@ import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.inbound.InboundResult;
 import com.helpdesk.core.inbound.ThreadKey;
 import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.localaws.DynamoDbLocal;
@@ -28,7 +28,7 @@ class InboundStoreTest {
     private static DynamoDbLocal dynamo;
     private static DynamoDbClient client;
     private static DynamoDbTicketRepository repo;
-    private static TicketService service;
+    private static TicketDesk service;
 
     @BeforeAll
     static void start() {
@@ -36,7 +36,7 @@ class InboundStoreTest {
         client = NoScanClient.against(dynamo);
         client.createTable(TableSchema.createTableRequest("inbound"));
         repo = new DynamoDbTicketRepository(client, "inbound");
-        service = new TicketService(repo, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
+        service = TicketDesk.wire(repo, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
     }
 
     @AfterAll
@@ -63,7 +63,7 @@ class InboundStoreTest {
             Thread t = new Thread(() -> {
                 try {
                     go.await();
-                    results.add(service.receive(chat(id, "race")));
+                    results.add(service.inbound().receive(chat(id, "race")));
                 } catch (Throwable e) {
                     errors.add(e);
                 }
@@ -78,37 +78,37 @@ class InboundStoreTest {
         results.forEach(r -> tickets.add(r.ticketId()));
         assertThat(tickets).hasSize(1);
         assertThat(results).filteredOn(r -> r.outcome() == InboundResult.Outcome.CREATED).hasSize(1);
-        assertThat(service.get(tickets.iterator().next()).messages()).hasSize(n);
+        assertThat(service.queries().get(tickets.iterator().next()).messages()).hasSize(n);
     }
 
     @Test
     void aRedeliveryIsStoredOnceEvenWhenItRacesTheFirst() throws Exception {
-        InboundResult first = service.receive(chat("dup", "dup-conv"));
-        InboundResult again = service.receive(chat("dup", "dup-conv"));
+        InboundResult first = service.inbound().receive(chat("dup", "dup-conv"));
+        InboundResult again = service.inbound().receive(chat("dup", "dup-conv"));
         assertThat(again.outcome()).isEqualTo(InboundResult.Outcome.DUPLICATE);
         assertThat(again.ticketId()).isEqualTo(first.ticketId());
-        assertThat(service.get(first.ticketId()).messages()).hasSize(1);
-        assertThat(service.get(first.ticketId()).messages().get(0).threading()).isEqualTo("new conversation");
+        assertThat(service.queries().get(first.ticketId()).messages()).hasSize(1);
+        assertThat(service.queries().get(first.ticketId()).messages().get(0).threading()).isEqualTo("new conversation");
     }
 
     @Test
     void aSentReplysDeliveryAndMessageIdAreStoredAndLeadAnswersToItsTicket() {
-        String id = service.receive(chat("d1", "delivery")).ticketId();
-        var reply = service.addMessage(id, new com.helpdesk.core.service.NewMessage("answer", null,
+        String id = service.inbound().receive(chat("d1", "delivery")).ticketId();
+        var reply = service.commands().addMessage(id, new com.helpdesk.core.service.NewMessage("answer", null,
                 com.helpdesk.core.ticket.Visibility.PUBLIC, null, null), java.util.OptionalLong.empty(),
                 com.helpdesk.core.ticket.Actor.agent("alice")).messages().get(1);
         assertThat(reply.delivery().status()).isEqualTo(com.helpdesk.core.ticket.DeliveryStatus.QUEUED);
-        assertThat(service.beginDelivery(id, reply.id(), com.helpdesk.core.ticket.Actor.system("t"))).isPresent();
-        assertThat(service.beginDelivery(id, reply.id(), com.helpdesk.core.ticket.Actor.system("t"))).as("claimed once").isEmpty();
-        service.recordDelivery(id, reply.id(), com.helpdesk.core.ticket.DeliveryStatus.SENT, "p-1", null, "<p-1@provider>",
-                List.of("email:msgid:<p-1@provider>"), com.helpdesk.core.ticket.Actor.system("t"));
-        var stored = service.get(id).messages().get(1);
+        assertThat(service.deliveries().beginDelivery(id, reply.id(), com.helpdesk.core.ticket.Actor.system("t"))).isPresent();
+        assertThat(service.deliveries().beginDelivery(id, reply.id(), com.helpdesk.core.ticket.Actor.system("t"))).as("claimed once").isEmpty();
+        service.deliveries().recordDelivery(id, reply.id(), com.helpdesk.core.service.DeliveryOutcome.sent("p-1", "<p-1@provider>",
+                List.of("email:msgid:<p-1@provider>")), com.helpdesk.core.ticket.Actor.system("t"));
+        var stored = service.queries().get(id).messages().get(1);
         assertThat(stored.delivery().status()).isEqualTo(com.helpdesk.core.ticket.DeliveryStatus.SENT);
         assertThat(stored.delivery().providerId()).isEqualTo("p-1");
         assertThat(stored.externalId()).isEqualTo("<p-1@provider>");
         assertThat(repo.ticketForThreadKey("email:msgid:<p-1@provider>")).hasValue(id);
-        assertThat(service.recordDelivery(id, reply.id(), com.helpdesk.core.ticket.DeliveryStatus.QUEUED, null, null, null, List.of(),
-                com.helpdesk.core.ticket.Actor.system("t"))).as("never backwards").isFalse();
+        assertThat(service.deliveries().recordDelivery(id, reply.id(),
+                com.helpdesk.core.service.DeliveryOutcome.queuedAgain(null), com.helpdesk.core.ticket.Actor.system("t"))).as("never backwards").isFalse();
     }
 
     @Test
@@ -116,8 +116,8 @@ class InboundStoreTest {
         InboundMessage auto = new InboundMessage("email:msgid:<ooo@x>", List.of(new ThreadKey("email:msgid:<none@x>", "in-reply-to")),
                 Channel.EMAIL, Requester.of("r", "robot@example.com", null, null, null), "Out of office", "away", null, null,
                 java.time.Instant.now(), List.of(), "<ooo@x>", null, InboundMessage.Kind.AUTO_REPLY, null);
-        assertThat(service.receive(auto).outcome()).isEqualTo(InboundResult.Outcome.UNTHREADED);
-        assertThat(service.receive(auto).outcome()).isEqualTo(InboundResult.Outcome.DUPLICATE);
+        assertThat(service.inbound().receive(auto).outcome()).isEqualTo(InboundResult.Outcome.UNTHREADED);
+        assertThat(service.inbound().receive(auto).outcome()).isEqualTo(InboundResult.Outcome.DUPLICATE);
         assertThat(repo.ticketForThreadKey("email:msgid:<none@x>")).isEmpty();
         var items = client.query(b -> b.tableName("inbound").keyConditionExpression("PK = :p")
                 .expressionAttributeValues(java.util.Map.of(":p", software.amazon.awssdk.services.dynamodb.model.AttributeValue.fromS(

@@ -4,13 +4,11 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.csat.CsatService;
-import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.port.FileStore;
+import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.http.Router;
-import com.helpdesk.runtime.RuntimeClock;
-import com.helpdesk.store.CsatSurveys;
-import com.helpdesk.store.DynamoDbTicketRepository;
 
 /** Lambda entry point of the agents' ticket API (every route of TicketRoutes). */
 public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -18,19 +16,14 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     /** Used by Lambda: clients are built once, at init (and captured by SnapStart). */
     public TicketApiHandler() {
-        this(DynamoDbTicketRepository.fromEnvironment());
+        this(TicketApiWiring.fromEnvironment());
     }
 
-    private TicketApiHandler(DynamoDbTicketRepository repository) {
-        this(new TicketService(repository, new UlidGenerator(RuntimeClock.get()), RuntimeClock.get()),
-                CsatSurveys.fromEnvironment(repository), com.helpdesk.files.S3FileStore.fromEnvironment(),
-                new com.helpdesk.core.chat.ChannelService(com.helpdesk.store.DynamoDbChannelRepository.fromEnvironment(),
-                        com.helpdesk.secrets.SsmSecretStore.fromEnvironment(), com.helpdesk.runtime.LambdaEnvironment.require("SECRETS_PREFIX"),
-                        RuntimeClock.get()));
+    private TicketApiHandler(TicketApiWiring wiring) {
+        this(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels());
     }
 
-    public TicketApiHandler(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files,
-                            com.helpdesk.core.chat.ChannelService channels) {
+    public TicketApiHandler(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels) {
         this.router = TicketRoutes.router(tickets, surveys, files, channels);
     }
 

@@ -8,8 +8,12 @@ import com.helpdesk.core.port.TicketQuery;
 import com.helpdesk.core.service.CreateResult;
 import com.helpdesk.core.service.NewMessage;
 import com.helpdesk.core.service.NewTicket;
-import com.helpdesk.core.service.TicketChange;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.ticket.TicketChange;
+import com.helpdesk.core.service.AiIntake;
+import com.helpdesk.core.service.TicketCommands;
+import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.core.service.TicketQueries;
+import com.helpdesk.core.service.TicketRelations;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.ticket.Channel;
@@ -32,9 +36,6 @@ import com.helpdesk.http.TicketRepresentation;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -60,22 +61,28 @@ final class TicketRoutes {
 
     private static final Set<String> ADMINS = Set.of(Caller.ADMIN);
 
-    private final TicketService tickets;
+    private final TicketCommands commands;
+    private final TicketRelations relations;
+    private final TicketQueries tickets;
+    private final AiIntake aiIntake;
     private final CsatService surveys;
     private final com.helpdesk.core.port.FileStore files;
     private final com.helpdesk.core.chat.ChannelService channels;
 
-    private TicketRoutes(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files,
+    private TicketRoutes(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
                          com.helpdesk.core.chat.ChannelService channels) {
-        this.tickets = tickets;
+        this.commands = desk.commands();
+        this.relations = desk.relations();
+        this.tickets = desk.queries();
+        this.aiIntake = desk.ai();
         this.surveys = surveys;
         this.files = files;
         this.channels = channels;
     }
 
-    static Router router(TicketService tickets, CsatService surveys, com.helpdesk.core.port.FileStore files,
+    static Router router(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
                          com.helpdesk.core.chat.ChannelService channels) {
-        TicketRoutes r = new TicketRoutes(tickets, surveys, files, channels);
+        TicketRoutes r = new TicketRoutes(desk, surveys, files, channels);
         return new Router()
                 .route("POST /tickets", STAFF, r::create)
                 .route("GET /tickets", STAFF, r::list)
@@ -95,7 +102,8 @@ final class TicketRoutes {
                 .route("GET /inbound/unthreaded", STAFF, r::unthreaded)
                 .route("GET /channels", ADMINS, r::listChannels)
                 .route("GET /channels/{channelId}", ADMINS, r::getChannel)
-                .route("PUT /channels/{channelId}", ADMINS, r::putChannel)
+                // ChannelService.put checks the id with the settings before any store call, so both are reported at once
+                .routeCheckedByService("PUT /channels/{channelId}", ADMINS, Set.of("channelId"), r::putChannel)
                 .route("DELETE /channels/{channelId}", ADMINS, r::deleteChannel)
                 .route("GET /openapi.yaml", Set.of(), TicketRoutes::openApi);
     }
@@ -116,8 +124,8 @@ final class TicketRoutes {
         Visibility visibility = null;
         if (message != null) {
             message.allowOnly(Set.of("body", "html", "visibility"), Set.of());
-            text = message.requiredString("body");
-            html = message.string("html");
+            text = message.requiredText("body");
+            html = message.text("html");
             visibility = message.enumValue("visibility", Visibility::parse);
         }
         String email = null, phone = null, name = null;
@@ -132,7 +140,7 @@ final class TicketRoutes {
         body.done();
         Requester requester = Requester.of("requester", email, phone, name, externalIds);
 
-        CreateResult result = tickets.create(new NewTicket(subject, requester, channel, priority, tags, assignee, group,
+        CreateResult result = commands.create(new NewTicket(subject, requester, channel, priority, tags, assignee, group,
                 status, text, html, visibility, null), actor(req), idempotencyKey(req));
         TicketThread t = result.thread();
         return ApiResponse.json(201, TicketRepresentation.full(t))
@@ -144,7 +152,7 @@ final class TicketRoutes {
     private ApiResponse list(ApiRequest req) {
         onlyParameters(req, LIST_PARAMS);
         Status status = req.query("status") == null ? null : Status.parse("status", req.query("status"));
-        Integer limit = limit(req, TicketService.MAX_PAGE_SIZE);
+        Integer limit = limit(req, TicketQueries.MAX_PAGE_SIZE);
         TicketPage page = tickets.list(new TicketQuery(status, req.query("assignee"), req.query("requester"), req.query("tag")),
                 limit, req.query("cursor"));
         Map<String, Object> out = new LinkedHashMap<>();
@@ -171,7 +179,7 @@ final class TicketRoutes {
         body.done();
         List<Map<String, Object>> results = new java.util.ArrayList<>();
         int failed = 0;
-        for (TicketService.BulkOutcome o : tickets.bulkUpdate(ids, change, actor(req))) {
+        for (TicketCommands.BulkOutcome o : commands.bulkUpdate(ids, change, actor(req))) {
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("ticketId", o.reference());
             if (o.refusal() == null) {
@@ -215,20 +223,20 @@ final class TicketRoutes {
         JsonBody body = JsonBody.parse(req).allowOnly(PATCH_FIELDS, READ_ONLY);
         TicketChange change = change(body);
         body.done();
-        TicketThread t = tickets.update(id, change, ifMatch(req), actor(req));
+        TicketThread t = commands.update(id, change, ifMatch(req), actor(req));
         return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", ETags.of(t.ticket().version()));
     }
 
     private ApiResponse addMessage(ApiRequest req) {
         String id = tickets.resolveId(req.pathParameter("id"));
         JsonBody body = JsonBody.parse(req).allowOnly(Set.of("body", "html", "visibility", "channel"), Set.of());
-        String text = body.requiredString("body");
-        String html = body.string("html");
+        String text = body.requiredText("body");
+        String html = body.text("html");
         Visibility visibility = body.enumValue("visibility", Visibility::parse);
         if (!body.has("visibility")) body.requiredString("visibility");
         Channel channel = body.enumValue("channel", Channel::parse);
         body.done();
-        TicketThread t = tickets.addMessage(id, new NewMessage(text, html, visibility, channel, null), ifMatch(req), actor(req));
+        TicketThread t = commands.addMessage(id, new NewMessage(text, html, visibility, channel, null), ifMatch(req), actor(req));
         return ApiResponse.json(201, TicketRepresentation.full(t))
                 .header("Location", "/tickets/" + t.ticket().id())
                 .header("ETag", ETags.of(t.ticket().version()));
@@ -237,10 +245,10 @@ final class TicketRoutes {
     private ApiResponse escalate(ApiRequest req) {
         String id = tickets.resolveId(req.pathParameter("id"));
         JsonBody body = JsonBody.parse(req).allowOnly(Set.of("reason", "group"), Set.of());
-        String reason = body.requiredString("reason");
+        String reason = body.requiredText("reason");
         String group = body.string("group");
         body.done();
-        TicketThread t = tickets.escalate(id, reason, group, ifMatch(req), actor(req));
+        TicketThread t = commands.escalate(id, reason, group, ifMatch(req), actor(req));
         return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", ETags.of(t.ticket().version()));
     }
 
@@ -249,12 +257,12 @@ final class TicketRoutes {
         JsonBody body = JsonBody.parse(req).allowOnly(Set.of("ticketId"), Set.of());
         String other = body.requiredString("ticketId");
         body.done();
-        return withETag(tickets.link(id, other, ifMatch(req), actor(req)));
+        return withETag(relations.link(id, other, ifMatch(req), actor(req)));
     }
 
     private ApiResponse unlink(ApiRequest req) {
         String id = tickets.resolveId(req.pathParameter("id"));
-        return withETag(tickets.unlink(id, req.pathParameter("otherId"), ifMatch(req), actor(req)));
+        return withETag(relations.unlink(id, req.pathParameter("otherId"), ifMatch(req), actor(req)));
     }
 
     private ApiResponse merge(ApiRequest req) {
@@ -263,7 +271,7 @@ final class TicketRoutes {
         var sources = body.stringList("ticketIds");
         if (!body.has("ticketIds")) body.requiredString("ticketIds");
         body.done();
-        return withETag(tickets.merge(id, sources, ifMatch(req), actor(req)));
+        return withETag(relations.merge(id, sources, ifMatch(req), actor(req)));
     }
 
     private ApiResponse split(ApiRequest req) {
@@ -273,7 +281,7 @@ final class TicketRoutes {
         if (!body.has("messageIds")) body.requiredString("messageIds");
         String subject = body.string("subject");
         body.done();
-        TicketThread child = tickets.split(id, messageIds, subject, ifMatch(req), actor(req)).thread();
+        TicketThread child = relations.split(id, messageIds, subject, ifMatch(req), actor(req)).thread();
         return ApiResponse.json(201, TicketRepresentation.full(child))
                 .header("Location", "/tickets/" + child.ticket().id())
                 .header("ETag", ETags.of(child.ticket().version()));
@@ -291,7 +299,7 @@ final class TicketRoutes {
 
     private ApiResponse unthreaded(ApiRequest req) {
         onlyParameters(req, Set.of("date", "limit", "cursor"));
-        var page = tickets.unthreaded(req.query("date"), limit(req, TicketService.MAX_PAGE_SIZE), req.query("cursor"));
+        var page = tickets.unthreaded(req.query("date"), limit(req, TicketQueries.MAX_PAGE_SIZE), req.query("cursor"));
         List<Map<String, Object>> items = new java.util.ArrayList<>();
         for (var u : page.items()) {
             Map<String, Object> m = new LinkedHashMap<>();
@@ -336,7 +344,7 @@ final class TicketRoutes {
         for (JsonBody t : transcript) {
             t.allowOnly(Set.of("author", "text", "at"), Set.of());
             String author = t.requiredString("author");
-            String text = t.requiredString("text");
+            String text = t.requiredText("text");
             String at = t.string("at");
             java.time.Instant when = null;
             try {
@@ -349,9 +357,9 @@ final class TicketRoutes {
         }
         String intent = body.string("intent");
         Double confidence = body.number("confidence");
-        String summary = body.string("summary");
+        String summary = body.text("summary");
         String outcome = body.requiredString("outcome");
-        String reason = body.string("handoffReason");
+        String reason = body.text("handoffReason");
         body.done();
         com.helpdesk.core.service.AiConversation.Outcome o;
         if ("resolved".equals(outcome)) o = com.helpdesk.core.service.AiConversation.Outcome.RESOLVED;
@@ -359,7 +367,7 @@ final class TicketRoutes {
         else throw new ValidationException("outcome", "must be resolved or handoff");
         Caller c = req.caller();
         Actor ai = new Actor(ActorType.AI, c.subject(), c.name(), null);
-        CreateResult r = tickets.recordAiConversation(new com.helpdesk.core.service.AiConversation(conversationId, channel, requester, turns,
+        CreateResult r = aiIntake.recordAiConversation(new com.helpdesk.core.service.AiConversation(conversationId, channel, requester, turns,
                 intent, confidence, summary, o, reason), ai);
         return ApiResponse.json(r.replayed() ? 200 : 201, TicketRepresentation.full(r.thread()))
                 .header("Location", "/tickets/" + r.thread().ticket().id()).header("ETag", ETags.of(r.thread().ticket().version()));
@@ -440,7 +448,7 @@ final class TicketRoutes {
     private ApiResponse history(ApiRequest req) {
         String id = tickets.resolveId(req.pathParameter("id"));
         onlyParameters(req, HISTORY_PARAMS);
-        HistoryPage page = tickets.history(id, limit(req, TicketService.MAX_HISTORY_PAGE_SIZE), req.query("cursor"));
+        HistoryPage page = tickets.history(id, limit(req, TicketQueries.MAX_HISTORY_PAGE_SIZE), req.query("cursor"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", page.entries().stream().map(TicketRepresentation::historyEntry).toList());
         out.put("nextCursor", page.nextCursor());
@@ -457,11 +465,24 @@ final class TicketRoutes {
         }
     }
 
-    /** Refuses query parameters the route does not know, so a misspelt filter is never silently ignored. */
+    /** Longest filter value: keeps every key a filter builds within the store's key size (2,048 bytes). */
+    private static final int MAX_QUERY_VALUE = 512;
+    /** A cursor holds a position per partition of a sharded view: far longer than a filter, still bounded. */
+    private static final int MAX_CURSOR = 16 * 1024;
+
+    /**
+     * Refuses query parameters the route does not know, so a misspelt filter is never silently ignored,
+     * and values no filter can hold (control characters, over 512 characters) before any store call.
+     */
     private static void onlyParameters(ApiRequest req, Set<String> allowed) {
-        for (String p : req.queryParameters().keySet()) {
-            if (!allowed.contains(p)) {
-                throw new ValidationException(p, "is not a known query parameter (allowed: " + String.join(", ", allowed) + ")");
+        for (Map.Entry<String, String> p : req.queryParameters().entrySet()) {
+            if (!allowed.contains(p.getKey())) {
+                throw new ValidationException(p.getKey(), "is not a known query parameter (allowed: " + String.join(", ", allowed) + ")");
+            }
+            String v = p.getValue() == null ? "" : p.getValue();
+            int max = p.getKey().equals("cursor") ? MAX_CURSOR : MAX_QUERY_VALUE;
+            if (v.length() > max || !com.helpdesk.http.TextFields.isSingleLine(v)) {
+                throw new ValidationException(p.getKey(), "must be at most " + max + " characters, without control characters");
             }
         }
     }
@@ -500,14 +521,6 @@ final class TicketRoutes {
         if (key.isEmpty() || key.length() > 255) {
             throw HttpProblem.badRequest("Idempotency-Key must be 1 to 255 characters");
         }
-        return new IdempotencyKey(req.caller().subject(), key, sha256(req.body()));
-    }
-
-    private static String sha256(byte[] bytes) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
+        return new IdempotencyKey(req.caller().subject(), key, com.helpdesk.http.CanonicalJson.fingerprint(req.body()));
     }
 }

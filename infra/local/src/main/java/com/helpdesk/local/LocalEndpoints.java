@@ -79,6 +79,12 @@ final class LocalEndpoints {
     }
 
     private void health(HttpExchange ex) throws IOException {
+        if (stack.startedAt() == null) {
+            // still starting (functions warming, event sources not yet polling): like a function's cold start, not an error
+            ex.getResponseHeaders().set("Retry-After", "1");
+            LocalHttp.problem(ex, 503, "starting", "Service Unavailable", "the local stack is starting; try again in a moment");
+            return;
+        }
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("status", "ok");
         out.put("uptimeMs", Duration.between(stack.startedAt(), Instant.now()).toMillis());

@@ -17,6 +17,7 @@ import com.helpdesk.local.stream.StreamEventSource;
 import com.helpdesk.local.template.Intrinsics;
 import com.helpdesk.local.template.Resource;
 import com.helpdesk.local.template.Template;
+import com.helpdesk.local.template.TemplateRules;
 import com.helpdesk.localaws.DynamoDbLocal;
 import com.helpdesk.localaws.ElasticMq;
 import com.sun.net.httpserver.HttpServer;
@@ -57,6 +58,8 @@ import java.util.concurrent.ExecutorService;
 public final class LocalStack implements AutoCloseable {
     static final String ACCOUNT = Intrinsics.ACCOUNT;
     static final String REGION = Intrinsics.REGION;
+    /** The Stage parameter's value here unless --parameter Stage=... says otherwise. */
+    public static final String LOCAL_STAGE = "local";
 
     private final List<AutoCloseable> closeables = new ArrayList<>();
     private final ObjectMapper json = new ObjectMapper();
@@ -77,6 +80,7 @@ public final class LocalStack implements AutoCloseable {
     private HttpApiGateway gateway;
     private LocalJwt jwt;
     private HttpServer server;
+    private com.helpdesk.local.api.RequestLineGuard front;
     private ExecutorService httpThreads;
     private String defaultAudience = "helpdesk-local";
     private final Map<String, LocalQueues.Queue> queuesByArn = new LinkedHashMap<>();
@@ -103,7 +107,12 @@ public final class LocalStack implements AutoCloseable {
         long t0 = System.nanoTime();
         template = Template.read(options.template());
         names = new LocalNames(template);
-        intrinsics = new Intrinsics(template, names, options.parameters());
+        Map<String, String> parameterValues = new LinkedHashMap<>(options.parameters());
+        // the local stack is the stage "local": the template's Rules let that stage keep its placeholder defaults
+        if (template.parameters().containsKey("Stage")) parameterValues.putIfAbsent("Stage", LOCAL_STAGE);
+        intrinsics = new Intrinsics(template, names, parameterValues);
+        List<TemplateRules.Violation> refused = new TemplateRules(template, intrinsics).violations();
+        if (!refused.isEmpty()) throw new IllegalArgumentException("the template's Rules refuse these parameters: " + refused);
         host = options.host();
         port = com.helpdesk.localaws.FreePort.resolve(options.port());
         jwt = new LocalJwt("http://localhost:" + port + "/_local", clock);
@@ -433,7 +442,9 @@ public final class LocalStack implements AutoCloseable {
 
     private void startServer() {
         try {
-            server = HttpServer.create(new InetSocketAddress(host, port), 64);
+            // the JDK server listens on loopback behind the request-line guard, which owns the public port
+            server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
+            front = new com.helpdesk.local.api.RequestLineGuard(host, port, server.getAddress());
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
         }
@@ -525,6 +536,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
+        if (front != null) front.close();
         if (server != null) server.stop(0);
         if (httpThreads != null) httpThreads.shutdownNow();
         for (int i = closeables.size() - 1; i >= 0; i--) {

@@ -2,24 +2,22 @@ package com.helpdesk.core.csat;
 
 import com.helpdesk.core.NotFoundException;
 import com.helpdesk.core.ValidationException;
-import com.helpdesk.core.VersionConflictException;
-import com.helpdesk.core.event.DomainEvent;
-import com.helpdesk.core.event.EventTypes;
+import com.helpdesk.core.event.EventStamp;
 import com.helpdesk.core.port.IdGenerator;
 import com.helpdesk.core.port.TicketRepository;
 import com.helpdesk.core.port.TicketWrite;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.Csat;
 import com.helpdesk.core.ticket.Status;
+import com.helpdesk.core.service.ConflictRetry;
 import com.helpdesk.core.ticket.Ticket;
+import com.helpdesk.core.ticket.Transition;
 
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Customer satisfaction surveys. Each resolution of a ticket has one survey link, valid for
@@ -33,6 +31,7 @@ public final class CsatService {
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration window;
+    private final ConflictRetry retry = ConflictRetry.commands();
 
     public CsatService(TicketRepository repository, CsatToken tokens, IdGenerator ids, Clock clock, Duration window) {
         this.repository = repository;
@@ -60,7 +59,7 @@ public final class CsatService {
         if (!clock.instant().isBefore(c.expiresAt())) {
             throw new CsatToken.Expired("this survey closed on " + c.expiresAt());
         }
-        Ticket t = repository.find(c.ticketId()).map(x -> x.ticket()).orElseThrow(CsatToken.Forged::new);
+        Ticket t = repository.findTicket(c.ticketId()).orElseThrow(CsatToken.Forged::new);
         if (t.resolvedAt() == null || !t.resolvedAt().equals(c.resolvedAt())) {
             throw new CsatToken.Expired("this survey is for an earlier resolution of the ticket; it was reopened since");
         }
@@ -73,33 +72,17 @@ public final class CsatService {
         if (text != null && text.length() > Csat.MAX_COMMENT) {
             throw new ValidationException("comment", "is longer than " + Csat.MAX_COMMENT + " characters");
         }
-        for (int attempt = 1; ; attempt++) {
+        return retry.run(() -> {
             Ticket t = open(token).ticket();
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
-            Csat csat = new Csat(rating, text, t.resolvedAt(), t.resolvedBy(), now);
-            Ticket rated = t.toBuilder().csat(csat).updatedAt(now).version(t.version() + 1).build();
-            Actor customer = Actor.customer(t.requester());
-            Map<String, Object> d = new LinkedHashMap<>();
-            d.put("rating", rating);
-            d.put("comment", text);
-            d.put("resolvedAt", t.resolvedAt().toString());
-            Map<String, Object> by = new LinkedHashMap<>();
-            by.put("type", t.resolvedBy() == null ? null : t.resolvedBy().type().wire());
-            by.put("id", t.resolvedBy() == null ? null : t.resolvedBy().id());
-            d.put("resolvedBy", by);
-            d.put("previousRating", t.csat() != null && t.csat().resolvedAt().equals(t.resolvedAt()) ? t.csat().rating() : null);
-            DomainEvent e = new DomainEvent(ids.newId("evt"), EventTypes.CSAT_RECEIVED, t.id(), t.number(), now, customer, d);
-            try {
-                repository.commit(new TicketWrite(t, rated, List.of(), List.of(e)));
-                return rated;
-            } catch (VersionConflictException raced) {
-                if (attempt >= 3) throw raced;
-            }
-        }
+            Transition rated = t.rate(rating, text, new EventStamp(ids, Actor.customer(t.requester()), now));
+            repository.commit(new TicketWrite(t, rated.ticket(), List.of(), rated.events()));
+            return rated.ticket();
+        });
     }
 
     private Ticket load(String ticketId) {
-        return repository.find(ticketId).map(x -> x.ticket())
+        return repository.findTicket(ticketId)
                 .orElseThrow(() -> new NotFoundException("no ticket with id " + ticketId));
     }
 }

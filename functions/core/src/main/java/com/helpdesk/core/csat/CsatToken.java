@@ -9,6 +9,7 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.function.Supplier;
 
 /**
  * The survey link's token: which ticket, which resolution (its resolvedAt), and until when answers
@@ -35,10 +36,16 @@ public final class CsatToken {
         }
     }
 
-    private final byte[] key;
+    private final Supplier<byte[]> key;
 
     public CsatToken(byte[] key) {
-        this.key = key.clone();
+        byte[] copy = key.clone();
+        this.key = () -> copy;
+    }
+
+    /** A key fetched on first use (kept in the store, so building a function does no I/O). */
+    public CsatToken(Supplier<byte[]> key) {
+        this.key = key;
     }
 
     public String sign(Claims c) {
@@ -73,7 +80,7 @@ public final class CsatToken {
     private byte[] mac(byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new SecretKeySpec(key.get(), "HmacSHA256"));
             return mac.doFinal(payload);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

@@ -7,7 +7,7 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises mail written by a machine (RFC 3834 auto-replies, vacation notices, bulk mail, delivery
- * reports, mail loops), which must never open a ticket nor be answered automatically. The reason is a
+ * reports, read receipts, complaints and delivery notices, mail loops), which must never open a ticket nor be answered automatically. The reason is a
  * short keyword recorded with the message.
  */
 public final class AutoReplies {
@@ -28,6 +28,12 @@ public final class AutoReplies {
      */
     public static Optional<String> reason(Email mail, List<String> supportAddresses) {
         if (mail.report() != null || isReport(mail.contentType())) return Optional.of("delivery-report"); // the most specific
+        if (mail.notice() != null) return Optional.of(mail.notice().type().reason());
+        String reportType = reportType(mail.contentType());
+        if (reportType.contains("disposition-notification")) return Optional.of(MailNotice.Type.READ.reason());
+        if (reportType.contains("feedback-report")) return Optional.of(MailNotice.Type.COMPLAINT.reason());
+        // SNS mails topic notifications (and subscription confirmations) from this address only
+        if (mail.from() != null && mail.from().domain().matches("sns\\.amazonaws\\.com(\\.cn)?")) return Optional.of("sns-notification");
         String autoSubmitted = mail.header("auto-submitted");
         if (autoSubmitted != null && !autoSubmitted.strip().toLowerCase(Locale.ROOT).startsWith("no")) return Optional.of("auto-submitted");
         if (mail.header("x-autoreply") != null) return Optional.of("x-autoreply");
@@ -57,8 +63,18 @@ public final class AutoReplies {
     }
 
     static boolean isReport(String contentType) {
+        return reportType(contentType).contains("delivery-status");
+    }
+
+    /**
+     * The report-type of a multipart/report (RFC 6522): delivery-status (RFC 3464), disposition-notification
+     * (RFC 8098 read receipts), feedback-report (RFC 5965 complaints); empty for any other content type.
+     */
+    private static String reportType(String contentType) {
         String ct = lower(contentType);
-        return ct != null && ct.startsWith("multipart/report") && ct.contains("delivery-status");
+        if (ct == null || !ct.startsWith("multipart/report")) return "";
+        int at = ct.indexOf("report-type");
+        return at < 0 ? "" : ct.substring(at);
     }
 
     private static String lower(String s) {

@@ -10,8 +10,10 @@ import java.util.Map;
  * A received email as the MIME parser read it. {@code text} is the readable body (text/plain
  * preferred, else the HTML as text) and {@code visibleText} the part the sender wrote this time (quoted
  * history and signatures removed); {@code headers} holds the header fields that classify a message
- * (lower-case names, decoded values, in order). {@code problems} lists the defects the parser recovered
- * from; {@code unreadable} means no structure could be read at all (the raw source is all there is).
+ * (lower-case names, decoded values, in order). {@code report} is what a delivery report says,
+ * {@code notice} what a read receipt, a delivery notice or a complaint says (both null for a person's
+ * mail). {@code problems} lists the defects the parser recovered from; {@code unreadable} means no
+ * structure could be read at all (the raw source is all there is).
  */
 public record Email(
         String messageId,
@@ -29,6 +31,7 @@ public record Email(
         Map<String, List<String>> headers,
         String contentType,
         DeliveryReport report,
+        MailNotice notice,
         List<String> problems,
         boolean unreadable) {
 
@@ -40,6 +43,14 @@ public record Email(
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         headers = headers == null ? Map.of() : Map.copyOf(headers);
         problems = problems == null ? List.of() : List.copyOf(problems);
+    }
+
+    /** A message without a notice (a person's mail, an auto-reply, a delivery report). */
+    public Email(String messageId, String inReplyTo, List<String> references, Mailbox from, List<Mailbox> replyTo, List<Mailbox> to,
+                 List<Mailbox> cc, String subject, String text, String visibleText, String html, List<Attachment> attachments,
+                 Map<String, List<String>> headers, String contentType, DeliveryReport report, List<String> problems, boolean unreadable) {
+        this(messageId, inReplyTo, references, from, replyTo, to, cc, subject, text, visibleText, html, attachments, headers, contentType,
+                report, null, problems, unreadable);
     }
 
     /** The first value of a header field (name case-insensitive), or null. */

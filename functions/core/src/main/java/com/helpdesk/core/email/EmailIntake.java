@@ -74,6 +74,9 @@ public final class EmailIntake {
         if (report != null && report.originalMessageId() != null) {
             keys.add(new ThreadKey(messageIdKey(report.originalMessageId()), "delivery report of our message"));
         }
+        MailNotice notice = mail.notice();
+        boolean status = isStatus(notice);
+        if (status) keys.add(new ThreadKey(messageIdKey(notice.originalMessageId()), notice.type().reason() + " of our message"));
         Set<String> answered = new LinkedHashSet<>();
         if (mail.inReplyTo() != null) answered.add(mail.inReplyTo());
         List<String> refs = mail.references();
@@ -108,17 +111,40 @@ public final class EmailIntake {
             tags.add("mime-repaired");
         }
         InboundMessage.Kind kind = kind(mail);
-        InboundMessage.Bounce bounce = report == null ? null
-                : new InboundMessage.Bounce(report.originalMessageId(), report.recipient(), report.status(), report.diagnostic());
+        InboundMessage.Bounce bounce = report != null
+                ? new InboundMessage.Bounce(report.originalMessageId(), report.recipient(), report.status(), report.diagnostic())
+                : status ? new InboundMessage.Bounce(providerIdOf(notice.originalMessageId()), notice.recipient(),
+                        notice.type().deliveryStatus(), notice.detail())
+                : null;
         String dedupe = mail.messageId() != null ? "email:msgid:" + mail.messageId() : "email:provider:" + receipt.providerMessageId();
         return new InboundMessage(dedupe, keys, Channel.EMAIL, requester, mail.subject(), body, mail.html(), attachments,
                 receipt.receivedAt(), tags, mail.messageId(), receipt.original(), kind, bounce);
     }
 
-    /** A person's message, an auto-reply, or a delivery report (a bounce). */
+    /**
+     * A person's message, an auto-reply, a delivery report (a bounce), or a read receipt or delivery notice
+     * about one of our messages (a status report on it). A complaint, and a receipt that names no message,
+     * is machine mail like an auto-reply.
+     */
     InboundMessage.Kind kind(Email mail) {
         if (mail.report() != null) return InboundMessage.Kind.BOUNCE;
+        if (isStatus(mail.notice())) return InboundMessage.Kind.STATUS;
         return autoReplyReason(mail).isPresent() ? InboundMessage.Kind.AUTO_REPLY : InboundMessage.Kind.MESSAGE;
+    }
+
+    private static boolean isStatus(MailNotice notice) {
+        return notice != null && notice.type().deliveryStatus() != null && notice.originalMessageId() != null;
+    }
+
+    /**
+     * The provider's id of a message we sent, from its Message-ID: SES writes {@code <id@region.amazonses.com>}
+     * (see the SES sender) and the reply's delivery keeps {@code id}. Any other Message-ID is its own id.
+     */
+    static String providerIdOf(String messageId) {
+        String id = messageId.strip();
+        if (id.startsWith("<") && id.endsWith(">")) id = id.substring(1, id.length() - 1);
+        int at = id.lastIndexOf('@');
+        return at > 0 && id.substring(at).toLowerCase(java.util.Locale.ROOT).endsWith(".amazonses.com") ? id.substring(0, at) : messageId;
     }
 
     /** The sender: From, else Reply-To, else the envelope sender; a sender none of them names is still a requester. */

@@ -1,7 +1,8 @@
 package com.helpdesk.core.email;
 
 import com.helpdesk.core.csat.CsatService;
-import com.helpdesk.core.service.TicketService;
+import com.helpdesk.core.service.TicketCommands;
+import com.helpdesk.core.service.TicketQueries;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.ticket.Channel;
@@ -26,14 +27,16 @@ public final class EmailNotices {
     static final Set<String> SILENT_TAGS = Set.of("rate-limited", "spam", "virus", "parse_error");
     private static final Actor NOTICES = Actor.system("email-notices");
 
-    private final TicketService tickets;
+    private final TicketQueries tickets;
+    private final TicketCommands commands;
     private final CsatService surveys;
     private final String publicBaseUrl;
     private final String teamName;
     private final boolean acknowledge;
 
-    public EmailNotices(TicketService tickets, CsatService surveys, String publicBaseUrl, String teamName, boolean acknowledge) {
+    public EmailNotices(TicketQueries tickets, TicketCommands commands, CsatService surveys, String publicBaseUrl, String teamName, boolean acknowledge) {
         this.tickets = tickets;
+        this.commands = commands;
         this.surveys = surveys;
         this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
         this.teamName = teamName;
@@ -51,7 +54,7 @@ public final class EmailNotices {
         String body = "Hello" + (t.requester().name() == null ? "" : " " + t.requester().name()) + ",\n\n"
                 + "thank you for writing to us. We have received your request \"" + t.subject() + "\" as ticket #" + t.number()
                 + " and will answer as soon as we can. To add anything, simply reply to this mail.\n\n" + teamName;
-        return tickets.addNotice(ticketId, ACKNOWLEDGMENT, body, null, NOTICES);
+        return commands.addNotice(ticketId, ACKNOWLEDGMENT, body, null, NOTICES);
     }
 
     /** Tells the customer their ticket is resolved, with the survey's rating links (once per resolution). */
@@ -73,7 +76,7 @@ public final class EmailNotices {
         }
         text.append("\n(The survey is open until ").append(survey.expiresAt()).append(".)\n\n").append(teamName);
         html.append("</p><p>").append(escape(teamName)).append("</p>");
-        return tickets.addNotice(ticketId, RESOLUTION + t.resolvedAt(), text.toString(), chat ? null : html.toString(), NOTICES);
+        return commands.addNotice(ticketId, RESOLUTION + t.resolvedAt(), text.toString(), chat ? null : html.toString(), NOTICES);
     }
 
     private static boolean mailable(Ticket t) {

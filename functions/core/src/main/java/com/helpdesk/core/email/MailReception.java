@@ -20,9 +20,6 @@ import java.util.List;
  * to the inbound queue. No ticket logic: threading is the processor's job.
  */
 public final class MailReception {
-    /** What a sender may send per hour before its mail is collected on one ticket per hour. */
-    public static final int DEFAULT_FLOOD_LIMIT = 20;
-
     /** One received message: its id at the provider, where its raw source is, and the delivery facts. */
     public record Arrival(String providerMessageId, String rawKey, List<String> recipients, String envelopeSender, Instant receivedAt,
                           MailVerdicts verdicts) {}

@@ -2,104 +2,70 @@ package com.helpdesk.core.email;
 
 import java.util.ArrayList;
 import java.util.List;
-import java.util.regex.Pattern;
 
 /**
- * Finds the part of a reply its sender wrote this time: everything from the first quote header (Gmail's
- * "On ... wrote:", Apple Mail's, Outlook's "From:/Sent:" block or "Original Message" separator, in the
- * languages the big clients write them), "&gt;" quoted lines, the "-- " signature and "Sent from my ..."
- * lines are cut. When nothing would be left, the whole text is the visible text.
+ * Finds the part of a reply its sender wrote this time. Top-posted (the usual): everything from the
+ * first quote header on is cut (an attribution "On ... wrote:" in any of the languages of
+ * {@link QuotePhrases}, Outlook's "From:/Sent:" block or "Original Message" separator, the "-- "
+ * signature, a "Sent from my ..." line with only quotes after it) and "&gt;" quoted lines between the
+ * answers are dropped. Bottom-posted or interleaved (nothing written above the quote): the lines the
+ * sender wrote between and below the "&gt;" quoted lines are kept. When nothing would be left, the whole
+ * text is the visible text. The work is linear in the text's length: each line is looked at a bounded
+ * number of times, by bounded tests ({@link QuoteLines}).
  */
 public final class QuotedText {
     private QuotedText() {}
 
-    private static final String WROTE = "(wrote|writes|schrieb|a écrit|a ecrit|escribió|escribio|ha scritto|escreveu|schreef|skrev|kirjoitti"
-            + "|napisał|napisal|написал\\(а\\)|написал|написала|napsal|yazdı|έγραψε|のメッセージ|写道|寫道|작성)";
-    /**
-     * "On &lt;date&gt;, &lt;someone&gt; wrote:" and its translations (German Gmail puts the name after the verb:
-     * "Am ... schrieb Name &lt;address&gt;:"); the header may be wrapped onto a second line.
-     */
-    private static final Pattern ATTRIBUTION = Pattern.compile(
-            "^\\s*(On|Am|Le|El|Il|Em|Op|På|Den|W dniu|Dne|В|Στις|Op \\S+|Le \\S+|\\d{4}[-/.年]).{0,300}" + WROTE
-                    + "(\\s*[:：]?\\s*|\\s.{1,250}[:：]\\s*)$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern ATTRIBUTION_LOOSE = Pattern.compile("^.{0,300}\\S.{0,20}" + WROTE + "\\s*[:：]\\s*$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern SEPARATOR = Pattern.compile(
-            "^\\s*-{2,}\\s*(Original Message|Ursprüngliche Nachricht|Message d'origine|Mensaje original|Messaggio originale"
-                    + "|Oorspronkelijk bericht|Originalmeddelande|Alkuperäinen viesti|Wiadomość oryginalna|Исходное сообщение"
-                    + "|Původní zpráva|Mensagem original|Oprindelig meddelelse|Opprinnelig melding)\\s*-{2,}\\s*$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern UNDERSCORES = Pattern.compile("^\\s*_{10,}\\s*$");
-    private static final Pattern HEADER_FROM = Pattern.compile("^\\s*\\*?(From|Von|De|Van|Da|Från|Fra|Od|От|Lähettäjä|Feladó|Kimden|差出人|发件人|寄件者)\\s*\\*?\\s*[:：]",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern HEADER_NEXT = Pattern.compile(
-            "^\\s*\\*?(Sent|Date|To|Subject|Cc|Gesendet|Datum|An|Betreff|Envoyé|Date|À|Objet|Enviado|Fecha|Para|Asunto|Verzonden|Aan|Onderwerp"
-                    + "|Inviato|Data|A|Oggetto|Skickat|Till|Ämne|Sendt|Til|Emne|Wysłano|Do|Temat|Отправлено|Дата|Кому|Тема|送信日時|宛先|件名"
-                    + "|发送时间|收件人|主题|日期)\\s*\\*?\\s*[:：]", Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
-    private static final Pattern SENT_FROM = Pattern.compile(
-            "^\\s*(Sent from (my )?\\S.{0,40}|Sent with .{1,40}|Get Outlook for .{1,30}|Sent via .{1,40}"
-                    + "|Von meinem .{1,40} gesendet|Gesendet von .{1,40}|Envoyé de mon .{1,40}|Envoyé depuis .{1,40}"
-                    + "|Enviado desde mi .{1,40}|Enviado do meu .{1,40}|Inviato da .{1,40}|Verzonden (vanaf|met) .{1,40}"
-                    + "|Skickat från .{1,40}|Sendt fra .{1,40}|Wysłane z .{1,40}|Отправлено с .{1,40}|iPhoneから送信|从我的.{1,20}发送)\\s*$",
-            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
+    /** What begins the quoted part: an attribution (the quote follows, "&gt;"-marked or not), another header, or a signature. */
+    private enum Cut { NONE, ATTRIBUTION, HEADER, SIGNATURE }
 
     /** The text the sender wrote this time. */
     public static String visible(String text) {
         if (text == null) return null;
-        String[] lines = text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1);
-        int cut = lines.length;
-        for (int i = 0; i < lines.length && cut == lines.length; i++) {
-            String line = lines[i];
-            String joined = i + 1 < lines.length ? line.stripTrailing() + " " + lines[i + 1].strip() : line;
-            if (line.equals("-- ") || line.equals("--")) cut = i;
-            else if (SEPARATOR.matcher(line).matches()) cut = i;
-            else if (ATTRIBUTION.matcher(line).matches() || isQuoteAhead(lines, i + 1) && ATTRIBUTION_LOOSE.matcher(line).matches()) cut = i;
-            else if (!line.isBlank() && ATTRIBUTION.matcher(joined).matches() && isQuoteAhead(lines, i + 2)) cut = i;
-            else if (UNDERSCORES.matcher(line).matches() && i + 1 < lines.length && HEADER_FROM.matcher(nextNonBlank(lines, i + 1)).find()) cut = i;
-            else if (HEADER_FROM.matcher(line).find() && headerBlockFollows(lines, i + 1)) cut = i;
-            else if (SENT_FROM.matcher(line).matches() && restIsQuoteOrBlank(lines, i + 1)) cut = i;
+        Lines lines = new Lines(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+        int cut = lines.size();
+        Cut kind = Cut.NONE;
+        int headerLines = 0;
+        for (int i = 0; i < lines.size() && kind == Cut.NONE; i++) {
+            int attribution = lines.attributionAt(i);
+            if (attribution > 0) {
+                kind = Cut.ATTRIBUTION;
+                headerLines = attribution;
+            } else if (lines.isHeaderAt(i)) {
+                kind = Cut.HEADER;
+            } else if (QuoteLines.isSignatureDelimiter(lines.get(i)) || lines.onlyQuotesFrom(i + 1) && QuoteLines.isSentFrom(lines.get(i))) {
+                kind = Cut.SIGNATURE;
+            }
+            if (kind != Cut.NONE) cut = i;
         }
+        String top = trimBlankLines(unquoted(lines, 0, cut));
+        if (!top.isBlank()) return top;
+        if (kind == Cut.ATTRIBUTION && lines.isQuoteAhead(cut + headerLines)) {
+            String below = trimBlankLines(bottomPosted(lines, cut + headerLines));
+            if (!below.isBlank()) return below;
+        }
+        return text.strip();
+    }
+
+    /** The lines in [from, to) that are not "&gt;" quoted (interleaved quoting: keep the answers, drop the quotes). */
+    private static List<String> unquoted(Lines lines, int from, int to) {
         List<String> kept = new ArrayList<>();
-        for (int i = 0; i < cut; i++) {
-            if (lines[i].startsWith(">")) continue; // interleaved quoting: keep the answers, drop the quotes
-            kept.add(lines[i]);
-        }
-        String result = trimBlankLines(kept);
-        return result.isBlank() ? text.strip() : result;
+        for (int i = from; i < to; i++) if (!QuoteLines.isQuoted(lines.get(i))) kept.add(lines.get(i));
+        return kept;
     }
 
-    private static String nextNonBlank(String[] lines, int from) {
-        for (int i = from; i < lines.length; i++) if (!lines[i].isBlank()) return lines[i];
-        return "";
-    }
-
-    /** Two or more of Sent/To/Subject/Date within the next lines: an Outlook-style header block of the quoted mail. */
-    private static boolean headerBlockFollows(String[] lines, int from) {
-        int found = 0;
-        for (int i = from; i < Math.min(lines.length, from + 6); i++) {
-            if (HEADER_NEXT.matcher(lines[i]).find()) found++;
+    /** A reply written below (and between) the quoted lines: its own lines, up to its signature or another quote header. */
+    private static List<String> bottomPosted(Lines lines, int from) {
+        int end = lines.size();
+        for (int i = from; i < lines.size() && end == lines.size(); i++) {
+            String line = lines.get(i);
+            if (QuoteLines.isQuoted(line)) continue;
+            if (QuoteLines.isSignatureDelimiter(line) || lines.onlyQuotesFrom(i + 1) && QuoteLines.isSentFrom(line)
+                    || lines.attributionAt(i) > 0 || lines.isHeaderAt(i)) {
+                end = i;
+            }
         }
-        return found >= 2;
-    }
-
-    private static boolean isQuoteAhead(String[] lines, int from) {
-        for (int i = from; i < lines.length; i++) {
-            if (lines[i].isBlank()) continue;
-            return lines[i].startsWith(">");
-        }
-        return true;
-    }
-
-    private static boolean restIsQuoteOrBlank(String[] lines, int from) {
-        for (int i = from; i < lines.length; i++) {
-            String l = lines[i];
-            if (l.isBlank() || l.startsWith(">")) continue;
-            return ATTRIBUTION.matcher(l).matches() || ATTRIBUTION_LOOSE.matcher(l).matches() || SEPARATOR.matcher(l).matches()
-                    || UNDERSCORES.matcher(l).matches() || HEADER_FROM.matcher(l).find() && headerBlockFollows(lines, i + 1)
-                    || l.equals("-- ");
-        }
-        return true;
+        return unquoted(lines, from, end);
     }
 
     private static String trimBlankLines(List<String> lines) {
@@ -109,9 +75,109 @@ public final class QuotedText {
         while (end > start && lines.get(end - 1).isBlank()) end--;
         StringBuilder sb = new StringBuilder();
         for (int i = start; i < end; i++) {
+            if (i > start && lines.get(i).isBlank() && lines.get(i - 1).isBlank()) continue; // dropped quotes leave no gaps
             if (i > start) sb.append('\n');
             sb.append(lines.get(i).stripTrailing());
         }
         return sb.toString();
+    }
+
+    /** The lines of a text with what is needed to look ahead in constant time (indexes computed once, from the end). */
+    private static final class Lines {
+        /** How far a wrapped attribution may reach, and how far below a "From:" line its block's other labels are. */
+        private static final int MAX_WRAPPED = 3;
+        private static final int HEADER_BLOCK_LINES = 6;
+
+        private final String[] lines;
+        /** The first non-blank line at or after i (or size()). */
+        private final int[] nextNonBlank;
+        /** The first line at or after i that is neither blank nor quoted (or size()). */
+        private final int[] nextUnquoted;
+        /** Each line's header label, computed when first asked for (a header block is looked at from several lines). */
+        private final String[] labels;
+
+        Lines(String[] lines) {
+            this.lines = lines;
+            int n = lines.length;
+            labels = new String[n];
+            nextNonBlank = new int[n + 1];
+            nextUnquoted = new int[n + 1];
+            nextNonBlank[n] = n;
+            nextUnquoted[n] = n;
+            for (int i = n - 1; i >= 0; i--) {
+                boolean blank = lines[i].isBlank();
+                nextNonBlank[i] = blank ? nextNonBlank[i + 1] : i;
+                nextUnquoted[i] = blank || QuoteLines.isQuoted(lines[i]) ? nextUnquoted[i + 1] : i;
+            }
+        }
+
+        int size() {
+            return lines.length;
+        }
+
+        String get(int i) {
+            return lines[i];
+        }
+
+        /** Whether the next non-blank line from {@code from} is quoted (or there is none). */
+        boolean isQuoteAhead(int from) {
+            int next = nextNonBlank[Math.min(from, lines.length)];
+            return next == lines.length || QuoteLines.isQuoted(lines[next]);
+        }
+
+        /** Whether nothing but quoted or blank lines, or the quote's own header, follows. */
+        boolean onlyQuotesFrom(int from) {
+            int next = nextUnquoted[Math.min(from, lines.length)];
+            return next == lines.length || attributionAt(next) > 0 || isHeaderAt(next) || QuoteLines.isSignatureDelimiter(lines[next]);
+        }
+
+        /** How many lines the attribution starting at line i spans (1 to 3, wrapped by the client), or 0. */
+        int attributionAt(int i) {
+            String line = lines[i];
+            if (line.isBlank() || QuoteLines.isQuoted(line)) return 0;
+            // every attribution ends with a colon: most lines are ruled out without looking further
+            boolean colonAhead = false;
+            for (int n = 0; n < MAX_WRAPPED && i + n < lines.length && !colonAhead; n++) colonAhead = QuoteLines.endsWithColon(lines[i + n]);
+            if (!colonAhead) return 0;
+            if (QuoteLines.isAttribution(line)) return 1;
+            if (QuoteLines.isLooseAttribution(line) && isQuoteAhead(i + 1)) return 1;
+            int start = QuoteLines.attributionStart(line);
+            if (start == 0) return 0;
+            StringBuilder joined = new StringBuilder(line.strip());
+            for (int n = 2; n <= MAX_WRAPPED && i + n - 1 < lines.length; n++) {
+                String next = lines[i + n - 1];
+                if (next.isBlank() || QuoteLines.isQuoted(next) || joined.length() + next.length() > QuoteLines.MAX_HEADER_CHARS) return 0;
+                // a weak start must not merely precede an attribution of its own
+                if (start == 1 && QuoteLines.isAttribution(next)) return 0;
+                joined.append(' ').append(next.strip());
+                if (QuoteLines.isAttribution(joined.toString())) return n;
+            }
+            return 0;
+        }
+
+        /** An "Original Message" separator, an underscore rule above a "From:" line, or a From/Sent/To/Subject block. */
+        boolean isHeaderAt(int i) {
+            String line = lines[i];
+            if (QuoteLines.isSeparator(line)) return true;
+            if (QuoteLines.isUnderscores(line)) {
+                int next = nextNonBlank[i + 1];
+                return next < lines.length && QuoteLines.isFromLabel(label(next));
+            }
+            return QuoteLines.isFromLabel(label(i)) && headerBlockFollows(i + 1);
+        }
+
+        private String label(int i) {
+            if (labels[i] == null) labels[i] = QuoteLines.label(lines[i]);
+            return labels[i];
+        }
+
+        /** Two or more of Sent/To/Subject/Date within the next lines: an Outlook-style header block of the quoted mail. */
+        private boolean headerBlockFollows(int from) {
+            int found = 0;
+            for (int i = from; i < Math.min(lines.length, from + HEADER_BLOCK_LINES); i++) {
+                if (QuoteLines.isOtherLabel(label(i))) found++;
+            }
+            return found >= 2;
+        }
     }
 }

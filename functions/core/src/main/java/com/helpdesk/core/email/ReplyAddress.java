@@ -9,6 +9,7 @@ import java.util.HexFormat;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
+import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
@@ -21,13 +22,18 @@ public final class ReplyAddress {
     private static final int TAG_HEX = 20;
     private static final Pattern TOKEN = Pattern.compile("^([0-9]{1,15})-([0-9a-f]{" + TAG_HEX + "})$");
 
-    private final byte[] key;
+    private final Supplier<byte[]> key;
     private final String localPart;
     private final String domain;
 
     /** @param supportAddress the support address, e.g. support@help.example.com */
     public ReplyAddress(byte[] key, String supportAddress) {
-        this.key = key.clone();
+        this(constant(key.clone()), supportAddress);
+    }
+
+    /** A key fetched on first use (kept in the store, so building a function does no I/O). */
+    public ReplyAddress(Supplier<byte[]> key, String supportAddress) {
+        this.key = key;
         int at = supportAddress.lastIndexOf('@');
         if (at <= 0) throw new IllegalArgumentException("not an address: " + supportAddress);
         this.localPart = supportAddress.substring(0, at);
@@ -54,10 +60,14 @@ public final class ReplyAddress {
         return MessageDigest.isEqual(expected, m.group(2).getBytes(StandardCharsets.US_ASCII)) ? OptionalLong.of(number) : OptionalLong.empty();
     }
 
+    private static Supplier<byte[]> constant(byte[] key) {
+        return () -> key;
+    }
+
     private String tag(long number) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key, "HmacSHA256"));
+            mac.init(new SecretKeySpec(key.get(), "HmacSHA256"));
             byte[] full = mac.doFinal(("reply-address|" + number).getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(full).substring(0, TAG_HEX);
         } catch (GeneralSecurityException e) {

@@ -18,10 +18,10 @@ public final class AutoClose {
     private static final int PAGE = 100;
 
     private final TicketRepository repository;
-    private final TicketService tickets;
+    private final TicketCommands tickets;
     private final Clock clock;
 
-    public AutoClose(TicketRepository repository, TicketService tickets, Clock clock) {
+    public AutoClose(TicketRepository repository, TicketCommands tickets, Clock clock) {
         this.repository = repository;
         this.tickets = tickets;
         this.clock = clock;

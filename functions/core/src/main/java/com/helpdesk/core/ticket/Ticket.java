@@ -1,14 +1,27 @@
 package com.helpdesk.core.ticket;
 
+import com.helpdesk.core.StateConflictException;
+import com.helpdesk.core.VersionConflictException;
+import com.helpdesk.core.event.DomainEvent;
+import com.helpdesk.core.event.EventStamp;
+import com.helpdesk.core.event.EventTypes;
+
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.OptionalLong;
 import java.util.SortedSet;
 import java.util.TreeSet;
 
 /**
- * A ticket's current state, without its thread. Immutable: changes produce a new value through
- * {@link #toBuilder()}. {@code version} counts committed writes and guards every update.
+ * A ticket's current state, without its thread. Immutable: its transitions (a message, an update, an
+ * escalation, a link, a merge, a delivery report...) answer the next version with the events that
+ * describe it, so each lifecycle rule lives here once. {@code version} counts committed writes and
+ * guards every update. The builder makes new tickets and lets stores read them back.
  */
 public record Ticket(
         String id,
@@ -67,6 +80,214 @@ public record Ticket(
         java.util.LinkedHashSet<String> all = new java.util.LinkedHashSet<>(requester.identities());
         all.addAll(ccs);
         return List.copyOf(all);
+    }
+
+    /** Tags of AI outcomes: a deflection counts while the ticket stays resolved by the AI. */
+    public static final String AI_DEFLECTED = "ai-deflected";
+    public static final String AI_HANDOFF = "ai-handoff";
+
+    /** Refuses a caller that pinned another version (If-Match) than the one stored. */
+    public void requireVersion(OptionalLong expected) {
+        if (expected.isPresent() && expected.getAsLong() != version) {
+            throw VersionConflictException.pinned("the ticket has changed since version " + expected.getAsLong()
+                    + "; it is now at version " + version, version);
+        }
+    }
+
+    /** The next version's builder: every transition writes exactly one new version. */
+    Builder revise() {
+        return toBuilder().version(version + 1);
+    }
+
+    /** A partial update by an agent (see {@link TicketEdit}). Closed tickets cannot be changed. */
+    public Transition update(TicketChange change, EventStamp s) {
+        return TicketEdit.apply(this, change, s);
+    }
+
+    /**
+     * A reply or note written in place (the API): a customer's message reopens a pending or resolved
+     * ticket, the team's public reply takes a new one to open and is its first response, a note moves nothing.
+     */
+    public Transition addMessage(Message m, EventStamp s) {
+        Status next;
+        if (!m.isPublic()) next = StatusTransitions.afterInternalNote(status);
+        else if (m.author().type() == ActorType.CUSTOMER) next = StatusTransitions.afterCustomerMessage(status);
+        else next = StatusTransitions.afterTeamReply(status);
+        return withMessage(m, next, null, s);
+    }
+
+    /**
+     * A customer's message that came in through a channel: it reopens the ticket like any customer
+     * message, except an auto-reply, which joins without reopening; its tags join while the ticket has room.
+     */
+    public Transition receive(Message m, boolean autoReply, Collection<String> inboundTags, EventStamp s) {
+        Status reopened = StatusTransitions.afterCustomerMessage(status); // refuses a closed ticket, even an auto-reply
+        Status next = autoReply ? status : reopened;
+        Transition added = withMessage(m, next, "customer wrote", s);
+        SortedSet<String> more = new TreeSet<>(tags);
+        more.addAll(inboundTags);
+        if (more.size() > Tags.MAX_PER_TICKET || more.equals(new TreeSet<>(tags))) return added;
+        Ticket tagged = added.ticket().toBuilder().tags(more).build(); // same version: one write
+        List<DomainEvent> events = new ArrayList<>(added.events());
+        events.add(s.change(EventTypes.TAGGED, tagged, "tags", List.copyOf(tags), List.copyOf(tagged.tags()), "inbound message"));
+        return new Transition(tagged, events);
+    }
+
+    private Transition withMessage(Message m, Status next, String reason, EventStamp s) {
+        Builder b = revise().updatedAt(s.at()).lastMessageAt(s.at()).messageCount(messageCount + 1).status(next);
+        boolean teamAnswer = m.isPublic() && (m.author().type() == ActorType.AGENT || m.author().type() == ActorType.AI);
+        if (teamAnswer && firstResponseAt == null) b.firstResponseAt(s.at());
+        if (next != status && status == Status.RESOLVED) b.resolvedAt(null);
+        Ticket after = b.build();
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(s.messageAdded(after, m));
+        if (next != status) events.add(s.change(EventTypes.STATUS_CHANGED, after, "status", status.wire(), next.wire(), reason));
+        return new Transition(after, events);
+    }
+
+    /** Whether the system may still write to the customer on this ticket. */
+    public boolean acceptsNotices() {
+        return status != Status.CLOSED;
+    }
+
+    /**
+     * A notice of the system to the customer: it changes nothing the team works by, so no status, no
+     * first response, and updatedAt and lastMessageAt (queues, auto-close) stay.
+     */
+    public Transition addNotice(Message notice, EventStamp s) {
+        if (!acceptsNotices()) throw new StateConflictException("ticket-closed", "the ticket is closed and accepts no more messages");
+        Ticket after = revise().messageCount(messageCount + 1).build();
+        return new Transition(after, List.of(s.messageAdded(after, notice)));
+    }
+
+    /**
+     * Escalates: the level goes up, the priority rises one step and at least to high (docs/lifecycle.md),
+     * the ticket moves to {@code group}'s queue (no individual assignee), and a ticket that was waiting
+     * (new, pending, resolved) is open again. One Escalated event tells the whole story; each field
+     * change is recorded too, with the escalation as its reason.
+     */
+    public Transition escalate(String reason, String group, EventStamp s) {
+        return Escalation.apply(this, reason, group, s);
+    }
+
+    /** One step up, and at least high: an escalation is never routine. */
+    public static Priority escalatedPriority(Priority p) {
+        Priority up = p == Priority.URGENT ? Priority.URGENT : Priority.values()[p.ordinal() + 1];
+        return up.ordinal() < Priority.HIGH.ordinal() ? Priority.HIGH : up;
+    }
+
+    /**
+     * Records a link to a related ticket (each side records its own). Links are annotations, so closed
+     * tickets accept them; linking what is already linked changes nothing.
+     */
+    public Transition link(Ticket other, EventStamp s) {
+        if (linkedTicketIds.contains(other.id())) return Transition.none(this);
+        if (linkedTicketIds.size() >= MAX_LINKS) {
+            throw new StateConflictException("too-many-links", "a ticket has at most " + MAX_LINKS + " links");
+        }
+        return relinked(other, true, EventTypes.LINKED, s);
+    }
+
+    public Transition unlink(Ticket other, EventStamp s) {
+        if (!linkedTicketIds.contains(other.id())) return Transition.none(this);
+        return relinked(other, false, EventTypes.UNLINKED, s);
+    }
+
+    /** A closed ticket points to the follow-up its conversation continues on (whatever its link count). */
+    public Transition followedUpBy(Ticket followUp, EventStamp s) {
+        return relinked(followUp, true, EventTypes.LINKED, s);
+    }
+
+    private Transition relinked(Ticket other, boolean add, String type, EventStamp s) {
+        SortedSet<String> links = new TreeSet<>(linkedTicketIds);
+        if (add) links.add(other.id()); else links.remove(other.id());
+        Ticket after = revise().linkedTicketIds(links).updatedAt(s.at()).build();
+        return new Transition(after, List.of(s.link(type, after, other)));
+    }
+
+    /** Folds {@code sources} into this ticket (see {@link Merging}); each source then closes with {@link #mergeInto}. */
+    public Transition mergeIn(List<Ticket> sources, EventStamp s) {
+        return Merging.target(this, sources, s);
+    }
+
+    /** Closes this ticket as merged into {@code target}: threading follows the pointer from now on. */
+    public Transition mergeInto(Ticket target, EventStamp s) {
+        return Merging.source(this, target, s);
+    }
+
+    /**
+     * Hands {@code moved} (messages of this ticket) to a new child ticket: this ticket lists the child
+     * and keeps the rest of its thread, whose last message is at {@code lastStaying}.
+     */
+    public Transition splitOff(Ticket child, List<Message> moved, Instant lastStaying, EventStamp s) {
+        if (status == Status.CLOSED) throw new StateConflictException("ticket-closed", "a closed ticket cannot be split");
+        SortedSet<String> children = new TreeSet<>(childIds);
+        children.add(child.id());
+        Ticket after = revise().childIds(children).messageCount(messageCount - moved.size()).lastMessageAt(lastStaying)
+                .updatedAt(s.at()).build();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("role", "parent");
+        d.put("child", Map.of("id", child.id(), "number", child.number()));
+        d.put("messageIds", moved.stream().map(Message::id).toList());
+        return new Transition(after, List.of(s.event(EventTypes.SPLIT, after, d)));
+    }
+
+    /** Closes a ticket still resolved since before {@code cutoff}; any other ticket stays as it is. */
+    public Transition closeIfResolvedBefore(Instant cutoff, String reason, EventStamp s) {
+        if (status != Status.RESOLVED || resolvedAt == null || !resolvedAt.isBefore(cutoff)) return Transition.none(this);
+        Ticket after = revise().status(Status.CLOSED).updatedAt(s.at()).build();
+        return new Transition(after, List.of(s.change(EventTypes.STATUS_CHANGED, after, "status", "resolved", "closed", reason)));
+    }
+
+    /**
+     * News about a reply's delivery (claimed, sent, delivered, read, failed, queued again): a new
+     * version guards it, but it is no ticket activity (updatedAt stays). Only outcomes make events.
+     */
+    public Transition recordDelivery(Message reply, Delivery next, EventStamp s) {
+        Ticket after = revise().build();
+        boolean outcome = next.status() != DeliveryStatus.SENDING && next.status() != DeliveryStatus.QUEUED;
+        return new Transition(after, outcome ? List.of(s.deliveryUpdated(after, reply, next)) : List.of());
+    }
+
+    /**
+     * A delivery report (a bounce) about {@code reply}: the team's note joins the thread without moving
+     * the status; {@code failed} (null when the reply cannot fail any more) is recorded on the reply.
+     */
+    public Transition recordBounce(Message note, Message reply, Delivery failed, EventStamp s) {
+        Ticket after = revise().updatedAt(s.at()).messageCount(messageCount + 1).build();
+        List<DomainEvent> events = new ArrayList<>();
+        events.add(s.messageAdded(after, note));
+        if (failed != null) events.add(s.deliveryUpdated(after, reply, failed));
+        return new Transition(after, events);
+    }
+
+    /**
+     * The customer's rating of the current resolution, attributed to whoever resolved it; a second
+     * rating of the same resolution replaces the first (the event names the one it replaces).
+     */
+    public Transition rate(int rating, String comment, EventStamp s) {
+        Ticket after = revise().csat(new Csat(rating, comment, resolvedAt, resolvedBy, s.at())).updatedAt(s.at()).build();
+        Map<String, Object> d = new LinkedHashMap<>();
+        d.put("rating", rating);
+        d.put("comment", comment);
+        d.put("resolvedAt", resolvedAt.toString());
+        Map<String, Object> by = new LinkedHashMap<>();
+        by.put("type", resolvedBy == null ? null : resolvedBy.type().wire());
+        by.put("id", resolvedBy == null ? null : resolvedBy.id());
+        d.put("resolvedBy", by);
+        d.put("previousRating", csat != null && csat.resolvedAt().equals(resolvedAt) ? csat.rating() : null);
+        return new Transition(after, List.of(s.event(EventTypes.CSAT_RECEIVED, this, d)));
+    }
+
+    /** Whether the AI resolved this conversation and the deflection still counts. */
+    public boolean aiDeflected() {
+        return tags.contains(AI_DEFLECTED);
+    }
+
+    /** See {@link AiConversationRules}: the AI's new transcript turns, and whether the humans take over. */
+    public Transition continueAiConversation(List<Message> added, boolean handoff, Collection<String> intentTags, Actor customer,
+                                             EventStamp s) {
+        return AiConversationRules.continued(this, added, handoff, intentTags, customer, s);
     }
 
     public Builder toBuilder() {

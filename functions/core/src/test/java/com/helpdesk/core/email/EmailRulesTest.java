@@ -3,6 +3,7 @@ package com.helpdesk.core.email;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -42,5 +43,29 @@ class EmailRulesTest {
         assertThat(QuotedText.visible("Thanks\n\nFrom: Shop\nSent: Monday\nTo: me\nSubject: x\n\nold")).isEqualTo("Thanks");
         assertThat(QuotedText.visible("From: my new address is below\nThanks")).as("one From: line is no header block")
                 .isEqualTo("From: my new address is below\nThanks");
+    }
+
+    @Test
+    void aMessageIdSesGaveNamesTheProviderIdTheReplyKeeps() {
+        assertThat(EmailIntake.providerIdOf("<0100019a-abc-000000@email.amazonses.com>")).isEqualTo("0100019a-abc-000000");
+        assertThat(EmailIntake.providerIdOf("<0102019a-abc-000000@eu-west-1.amazonses.com>")).isEqualTo("0102019a-abc-000000");
+        assertThat(EmailIntake.providerIdOf("<reply-1@help.example.com>")).as("not SES's: kept").isEqualTo("<reply-1@help.example.com>");
+    }
+
+    @Test
+    void readReceiptsComplaintsAndSnsMailAreMachineMail() {
+        assertThat(MailNotice.ofDisposition("manual-action/MDN-sent-manually; displayed")).isEqualTo(MailNotice.Type.READ);
+        assertThat(MailNotice.ofDisposition("automatic-action/MDN-sent-automatically; displayed/error")).isEqualTo(MailNotice.Type.READ);
+        assertThat(MailNotice.ofDisposition("manual-action/MDN-sent-manually; deleted")).isEqualTo(MailNotice.Type.DELIVERED);
+        assertThat(AutoReplies.reason(mail("jane@example.com", "multipart/report; report-type=disposition-notification; boundary=x"), List.of()))
+                .hasValue("read-receipt");
+        assertThat(AutoReplies.reason(mail("fbl@isp.example", "multipart/report; report-type=\"feedback-report\""), List.of())).hasValue("complaint");
+        assertThat(AutoReplies.reason(mail("no-reply@sns.amazonaws.com", "text/plain"), List.of())).hasValue("sns-notification");
+        assertThat(AutoReplies.reason(mail("jane@example.com", "multipart/mixed; boundary=report-type"), List.of())).isEmpty();
+    }
+
+    private static Email mail(String from, String contentType) {
+        return new Email("<a@b>", null, List.of(), new Mailbox(null, from), List.of(), List.of(), List.of(), "s", "t", "t", null, List.of(),
+                java.util.Map.of(), contentType, null, List.of(), false);
     }
 }

@@ -1,5 +1,6 @@
 package com.helpdesk.core.service;
 
+import com.helpdesk.core.ticket.TicketChange;
 import com.helpdesk.core.StateConflictException;
 import com.helpdesk.core.ValidationException;
 import com.helpdesk.core.csat.CsatService;
@@ -24,19 +25,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class CsatServiceTest {
-    private final TicketServiceTest.MutableClock clock = new TicketServiceTest.MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
     private final InMemoryTicketRepository repo = new InMemoryTicketRepository();
     private final UlidGenerator ids = new UlidGenerator(clock);
-    private final TicketService tickets = new TicketService(repo, ids, clock);
+    private final TicketDesk tickets = TicketDesk.wire(repo, ids, clock);
     private final CsatToken tokens = new CsatToken("0123456789abcdef0123456789abcdef".getBytes());
     private final CsatService csat = new CsatService(repo, tokens, ids, clock, Duration.ofDays(7));
     private final Actor alice = Actor.agent("alice");
 
     private String resolvedTicket() {
         Requester jane = Requester.of("requester", "jane@example.com", null, "Jane", null);
-        String id = tickets.create(new NewTicket("Refund", jane, Channel.EMAIL, null, null, null, null, null, "b", null, null, null),
+        String id = tickets.commands().create(new NewTicket("Refund", jane, Channel.EMAIL, null, null, null, null, null, "b", null, null, null),
                 alice, null).thread().ticket().id();
-        tickets.update(id, new TicketChange(Status.RESOLVED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        tickets.commands().update(id, new TicketChange(Status.RESOLVED, null, null, null, null, null, null), OptionalLong.empty(), alice);
         return id;
     }
 
@@ -50,7 +51,7 @@ class CsatServiceTest {
         assertThat(rated.csat().comment()).isEqualTo("Quick and kind");
         assertThat(rated.csat().resolvedBy()).isEqualTo(alice);
         clock.advance(Duration.ofDays(2));
-        tickets.update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        tickets.commands().update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
         assertThat(csat.respond(survey.token(), 5, null).csat().rating()).isEqualTo(5); // closed tickets still take the rating
         DomainEvent last = repo.events.get(repo.events.size() - 1);
         assertThat(last.type()).isEqualTo("CsatReceived");
@@ -73,7 +74,7 @@ class CsatServiceTest {
         assertThatThrownBy(() -> csat.respond(token, null, null)).isInstanceOf(ValidationException.class);
 
         Actor customer = new Actor(ActorType.CUSTOMER, "jane@example.com", null, null);
-        tickets.addMessage(id, new NewMessage("not fixed", null, Visibility.PUBLIC, null, null), OptionalLong.empty(), customer);
+        tickets.commands().addMessage(id, new NewMessage("not fixed", null, Visibility.PUBLIC, null, null), OptionalLong.empty(), customer);
         assertThatThrownBy(() -> csat.open(token)).isInstanceOf(CsatToken.Expired.class).hasMessageContaining("reopened");
         assertThatThrownBy(() -> csat.surveyFor(id)).isInstanceOf(StateConflictException.class);
         assertThat(repo.events).extracting(DomainEvent::type).doesNotContain("CsatReceived");

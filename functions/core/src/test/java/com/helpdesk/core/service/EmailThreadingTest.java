@@ -1,5 +1,6 @@
 package com.helpdesk.core.service;
 
+import com.helpdesk.core.ticket.TicketChange;
 import com.helpdesk.core.email.DeliveryReport;
 import com.helpdesk.core.email.Email;
 import com.helpdesk.core.email.EmailIntake;
@@ -27,9 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The email rules of threading, on the channel-agnostic processor, without I/O. */
 class EmailThreadingTest {
-    private final TicketServiceTest.MutableClock clock = new TicketServiceTest.MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
     private final InMemoryTicketRepository repo = new InMemoryTicketRepository();
-    private final TicketService service = new TicketService(repo, new UlidGenerator(clock), clock);
+    private final TicketDesk service = TicketDesk.wire(repo, new UlidGenerator(clock), clock);
     private final ReplyAddress replies = new ReplyAddress("secret-key-for-tests-0123456789ab".getBytes(StandardCharsets.UTF_8),
             "support@help.example.com");
     private final EmailIntake intake = new EmailIntake(replies, List.of("support@help.example.com"));
@@ -50,13 +51,13 @@ class EmailThreadingTest {
     private InboundResult receive(Email m, MailVerdicts v, String... recipients) {
         EmailIntake.Receipt r = new EmailIntake.Receipt("ses-" + n, List.of(recipients.length == 0 ? new String[]{"support@help.example.com"} : recipients),
                 m.from().address(), clock.instant(), v, new Attachment("inbound/ses-" + n, "original.eml", "message/rfc822", 10, null));
-        return service.receive(intake.toInbound(m, r, false));
+        return service.inbound().receive(intake.toInbound(m, r, false));
     }
 
     @Test
     void theSubjectTokenCountsOnlyForTheTicketsParticipants() {
         String id = receive(mail("jane@example.com", "Help", null, Map.of(), null)).ticketId();
-        long number = service.get(id).ticket().number();
+        long number = service.queries().get(id).ticket().number();
         InboundResult own = receive(mail("jane@example.com", "Re: Help [#" + number + "]", null, Map.of(), null));
         assertThat(own.ticketId()).isEqualTo(id);
         assertThat(own.reason()).isEqualTo("subject token [#" + number + "]");
@@ -69,8 +70,8 @@ class EmailThreadingTest {
     void theSignedReplyAddressWinsOverEverythingElse() {
         String first = receive(mail("jane@example.com", "One", null, Map.of(), null)).ticketId();
         String second = receive(mail("jane@example.com", "Two", null, Map.of(), null)).ticketId();
-        long firstNumber = service.get(first).ticket().number();
-        long secondNumber = service.get(second).ticket().number();
+        long firstNumber = service.queries().get(first).ticket().number();
+        long secondNumber = service.queries().get(second).ticket().number();
         // answers the second ticket's token in the subject, but is addressed to the first's reply address
         InboundResult r = receive(mail("jane@example.com", "Re: [#" + secondNumber + "]", null, Map.of(), null), replies.forTicket(firstNumber));
         assertThat(r.ticketId()).isEqualTo(first);
@@ -90,11 +91,11 @@ class EmailThreadingTest {
     void autoRepliesJoinWithoutReopeningAndOpenNothingOnTheirOwn() {
         Email original = mail("jane@example.com", "Help", null, Map.of(), null);
         String id = receive(original).ticketId();
-        service.update(id, new TicketChange(Status.PENDING, null, null, null, null, null, null), OptionalLong.empty(), Actor.agent("a"));
+        service.commands().update(id, new TicketChange(Status.PENDING, null, null, null, null, null, null), OptionalLong.empty(), Actor.agent("a"));
         Map<String, List<String>> auto = Map.of("auto-submitted", List.of("auto-replied"));
         InboundResult joined = receive(mail("jane@example.com", "Out of office", original.messageId(), auto, null));
         assertThat(joined.ticketId()).isEqualTo(id);
-        assertThat(service.get(id).ticket().status()).isEqualTo(Status.PENDING);
+        assertThat(service.queries().get(id).ticket().status()).isEqualTo(Status.PENDING);
         InboundResult alone = receive(mail("robot@example.com", "I am away", null, auto, null));
         assertThat(alone.outcome()).isEqualTo(InboundResult.Outcome.UNTHREADED);
         assertThat(repo.unthreaded).hasSize(1);
@@ -104,15 +105,15 @@ class EmailThreadingTest {
     @Test
     void aBounceMarksTheReplyItReportsAsFailedWithANote() {
         String id = receive(mail("jane@example.com", "Help", null, Map.of(), null)).ticketId();
-        Message reply = service.addMessage(id, new NewMessage("Answer", null, Visibility.PUBLIC, null, null), OptionalLong.empty(),
+        Message reply = service.commands().addMessage(id, new NewMessage("Answer", null, Visibility.PUBLIC, null, null), OptionalLong.empty(),
                 Actor.agent("alice")).messages().get(1);
         assertThat(reply.delivery().status()).isEqualTo(DeliveryStatus.QUEUED);
-        service.recordDelivery(id, reply.id(), DeliveryStatus.SENT, "ses-1", null, "<ses-1@email.amazonses.com>",
-                List.of(EmailIntake.messageIdKey("<ses-1@email.amazonses.com>")), Actor.system("outbound-email"));
+        service.deliveries().recordDelivery(id, reply.id(), DeliveryOutcome.sent("ses-1", "<ses-1@email.amazonses.com>",
+                List.of(EmailIntake.messageIdKey("<ses-1@email.amazonses.com>"))), Actor.system("outbound-email"));
         DeliveryReport report = new DeliveryReport("jane@example.com", "failed", "5.1.1", "550 user unknown", "<ses-1@email.amazonses.com>");
         InboundResult r = receive(mail("MAILER-DAEMON@mx.example.com", "Undelivered", null, Map.of(), report));
         assertThat(r.ticketId()).isEqualTo(id);
-        var thread = service.get(id);
+        var thread = service.queries().get(id);
         Message bounced = thread.messages().stream().filter(m -> m.id().equals(reply.id())).findFirst().orElseThrow();
         assertThat(bounced.delivery().status()).isEqualTo(DeliveryStatus.FAILED);
         assertThat(bounced.delivery().detail()).contains("5.1.1").contains("jane@example.com");
@@ -135,10 +136,10 @@ class EmailThreadingTest {
     @Test
     void aFloodingSenderIsCollectedOnOneTicketPerHour() {
         EmailIntake.Receipt r = new EmailIntake.Receipt("ses", List.of(), null, clock.instant(), MailVerdicts.NONE, null);
-        String first = service.receive(intake.toInbound(mail("bot@example.com", "spam 1", null, Map.of(), null), r, true)).ticketId();
-        String second = service.receive(intake.toInbound(mail("bot@example.com", "spam 2", null, Map.of(), null), r, true)).ticketId();
+        String first = service.inbound().receive(intake.toInbound(mail("bot@example.com", "spam 1", null, Map.of(), null), r, true)).ticketId();
+        String second = service.inbound().receive(intake.toInbound(mail("bot@example.com", "spam 2", null, Map.of(), null), r, true)).ticketId();
         assertThat(second).isEqualTo(first);
-        assertThat(service.get(first).ticket().tags()).contains("rate-limited");
-        assertThat(service.get(first).messages()).hasSize(2);
+        assertThat(service.queries().get(first).ticket().tags()).contains("rate-limited");
+        assertThat(service.queries().get(first).messages()).hasSize(2);
     }
 }

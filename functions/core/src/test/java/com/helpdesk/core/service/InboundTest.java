@@ -1,5 +1,6 @@
 package com.helpdesk.core.service;
 
+import com.helpdesk.core.ticket.TicketChange;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.inbound.InboundResult;
 import com.helpdesk.core.inbound.ThreadKey;
@@ -19,9 +20,9 @@ import java.util.OptionalLong;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class InboundTest {
-    private final TicketServiceTest.MutableClock clock = new TicketServiceTest.MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
+    private final MutableClock clock = new MutableClock(Instant.parse("2026-11-22T09:00:00Z"));
     private final InMemoryTicketRepository repo = new InMemoryTicketRepository();
-    private final TicketService service = new TicketService(repo, new UlidGenerator(clock), clock);
+    private final TicketDesk service = TicketDesk.wire(repo, new UlidGenerator(clock), clock);
     private final Requester jane = Requester.of("requester", "jane@example.com", null, "Jane", null);
 
     private InboundMessage chat(String messageId, String conversation, String text) {
@@ -31,12 +32,12 @@ class InboundTest {
 
     @Test
     void aNewConversationOpensATicketAndLaterMessagesJoinIt() {
-        InboundResult first = service.receive(chat("m1", "c1", "Hi, where is my order?"));
+        InboundResult first = service.inbound().receive(chat("m1", "c1", "Hi, where is my order?"));
         assertThat(first.outcome()).isEqualTo(InboundResult.Outcome.CREATED);
-        InboundResult second = service.receive(chat("m2", "c1", "It was order 1001"));
+        InboundResult second = service.inbound().receive(chat("m2", "c1", "It was order 1001"));
         assertThat(second.outcome()).isEqualTo(InboundResult.Outcome.THREADED);
         assertThat(second.ticketId()).isEqualTo(first.ticketId());
-        TicketThread t = service.get(first.ticketId());
+        TicketThread t = service.queries().get(first.ticketId());
         assertThat(t.messages()).extracting(m -> m.threading()).containsExactly("new conversation", "conversation");
         assertThat(t.messages()).allSatisfy(m -> assertThat(m.author().type()).isEqualTo(ActorType.CUSTOMER));
         assertThat(t.ticket().channel()).isEqualTo(Channel.CHAT);
@@ -44,38 +45,38 @@ class InboundTest {
 
     @Test
     void theSameDeliveryTwiceIsStoredOnce() {
-        InboundResult first = service.receive(chat("m1", "c1", "Hello"));
-        InboundResult again = service.receive(chat("m1", "c1", "Hello"));
+        InboundResult first = service.inbound().receive(chat("m1", "c1", "Hello"));
+        InboundResult again = service.inbound().receive(chat("m1", "c1", "Hello"));
         assertThat(again.outcome()).isEqualTo(InboundResult.Outcome.DUPLICATE);
         assertThat(again.ticketId()).isEqualTo(first.ticketId());
-        assertThat(service.get(first.ticketId()).messages()).hasSize(1);
+        assertThat(service.queries().get(first.ticketId()).messages()).hasSize(1);
     }
 
     @Test
     void aReplyReopensAResolvedTicketAndAClosedOneGetsALinkedFollowUp() {
-        String id = service.receive(chat("m1", "c1", "Hello")).ticketId();
+        String id = service.inbound().receive(chat("m1", "c1", "Hello")).ticketId();
         Actor alice = Actor.agent("alice");
-        service.update(id, new TicketChange(Status.RESOLVED, null, null, null, null, null, null), OptionalLong.empty(), alice);
-        assertThat(service.receive(chat("m2", "c1", "Still broken")).outcome()).isEqualTo(InboundResult.Outcome.THREADED);
-        assertThat(service.get(id).ticket().status()).isEqualTo(Status.OPEN);
+        service.commands().update(id, new TicketChange(Status.RESOLVED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        assertThat(service.inbound().receive(chat("m2", "c1", "Still broken")).outcome()).isEqualTo(InboundResult.Outcome.THREADED);
+        assertThat(service.queries().get(id).ticket().status()).isEqualTo(Status.OPEN);
 
-        service.update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
-        InboundResult followUp = service.receive(chat("m3", "c1", "New problem"));
+        service.commands().update(id, new TicketChange(Status.CLOSED, null, null, null, null, null, null), OptionalLong.empty(), alice);
+        InboundResult followUp = service.inbound().receive(chat("m3", "c1", "New problem"));
         assertThat(followUp.outcome()).isEqualTo(InboundResult.Outcome.FOLLOW_UP);
         assertThat(followUp.ticketId()).isNotEqualTo(id);
-        assertThat(service.get(followUp.ticketId()).ticket().linkedTicketIds()).containsExactly(id);
-        assertThat(service.get(id).ticket().linkedTicketIds()).containsExactly(followUp.ticketId());
+        assertThat(service.queries().get(followUp.ticketId()).ticket().linkedTicketIds()).containsExactly(id);
+        assertThat(service.queries().get(id).ticket().linkedTicketIds()).containsExactly(followUp.ticketId());
         assertThat(followUp.reason()).contains("follow-up of closed #1001");
         // the conversation now continues on the follow-up
-        assertThat(service.receive(chat("m4", "c1", "more")).ticketId()).isEqualTo(followUp.ticketId());
+        assertThat(service.inbound().receive(chat("m4", "c1", "more")).ticketId()).isEqualTo(followUp.ticketId());
     }
 
     @Test
     void aReplyToAMergedTicketLandsInTheTarget() {
-        String source = service.receive(chat("m1", "c1", "First contact")).ticketId();
-        String target = service.receive(chat("m2", "c2", "Second contact")).ticketId();
-        service.merge(target, List.of(source), OptionalLong.empty(), Actor.agent("alice"));
-        InboundResult reply = service.receive(chat("m3", "c1", "Reply in the old chat"));
+        String source = service.inbound().receive(chat("m1", "c1", "First contact")).ticketId();
+        String target = service.inbound().receive(chat("m2", "c2", "Second contact")).ticketId();
+        service.relations().merge(target, List.of(source), OptionalLong.empty(), Actor.agent("alice"));
+        InboundResult reply = service.inbound().receive(chat("m3", "c1", "Reply in the old chat"));
         assertThat(reply.outcome()).isEqualTo(InboundResult.Outcome.THREADED);
         assertThat(reply.ticketId()).isEqualTo(target);
         assertThat(reply.reason()).isEqualTo("conversation (merged into #1002)");
@@ -83,10 +84,10 @@ class InboundTest {
 
     @Test
     void aLostRaceForANewConversationIsThreadedIntoTheWinner() {
-        String winner = service.receive(chat("m1", "c1", "Hello")).ticketId();
+        String winner = service.inbound().receive(chat("m1", "c1", "Hello")).ticketId();
         repo.threadKeys.remove("chat:generic:conv:c1"); // as if the winner committed after this message looked
         repo.threadKeys.put("chat:generic:conv:c1", winner);
-        InboundResult second = service.receive(chat("m2", "c1", "Hello again"));
+        InboundResult second = service.inbound().receive(chat("m2", "c1", "Hello again"));
         assertThat(second.ticketId()).isEqualTo(winner);
         assertThat(repo.tickets).hasSize(1);
     }

@@ -62,7 +62,13 @@ public final class HttpApiGateway {
     public void handle(HttpExchange ex) throws IOException {
         String method = ex.getRequestMethod().toUpperCase(Locale.ROOT);
         String rawPath = ex.getRequestURI().getRawPath();
-        String path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        String path;
+        try {
+            path = URLDecoder.decode(rawPath.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException malformed) {
+            LocalHttp.problem(ex, 400, "bad-request", "Bad Request", "the request path has a malformed percent-encoding");
+            return;
+        }
         String origin = ex.getRequestHeaders().getFirst("Origin");
 
         if (method.equals("OPTIONS") && cors != null && origin != null) {

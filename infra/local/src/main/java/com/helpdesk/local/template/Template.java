@@ -1,5 +1,7 @@
 package com.helpdesk.local.template;
 
+import com.helpdesk.localaws.CfnYaml;
+
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -8,12 +10,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** A parsed SAM/CloudFormation template: parameters, conditions, and resources with SAM Globals applied. */
+/** A parsed SAM/CloudFormation template: parameters, conditions, rules, and resources with SAM Globals applied. */
 public final class Template {
     private final Path folder;
     private final Map<String, Object> parameters;
     private final Map<String, Object> conditions;
     private final Map<String, Object> mappings;
+    private final Map<String, Object> rules;
     private final List<Resource> resources = new ArrayList<>();
 
     @SuppressWarnings("unchecked")
@@ -22,6 +25,7 @@ public final class Template {
         this.parameters = (Map<String, Object>) doc.getOrDefault("Parameters", Map.of());
         this.conditions = (Map<String, Object>) doc.getOrDefault("Conditions", Map.of());
         this.mappings = (Map<String, Object>) doc.getOrDefault("Mappings", Map.of());
+        this.rules = (Map<String, Object>) doc.getOrDefault("Rules", Map.of());
         Map<String, Object> globals = (Map<String, Object>) doc.getOrDefault("Globals", Map.of());
         Map<String, Object> res = (Map<String, Object>) doc.get("Resources");
         if (res == null || res.isEmpty()) throw new IllegalArgumentException("template has no Resources");
@@ -69,6 +73,8 @@ public final class Template {
     public Map<String, Object> parameters() { return parameters; }
     public Map<String, Object> conditions() { return conditions; }
     public Map<String, Object> mappings() { return mappings; }
+    /** The Rules section: deploy-time assertions on the parameters (see {@link TemplateRules}). */
+    public Map<String, Object> rules() { return rules; }
     public List<Resource> resources() { return resources; }
 
     public List<Resource> ofType(String type) {

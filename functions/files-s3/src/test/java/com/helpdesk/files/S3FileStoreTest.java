@@ -1,0 +1,144 @@
+package com.helpdesk.files;
+
+import com.helpdesk.core.ticket.Attachment;
+import com.helpdesk.localaws.StubAwsEndpoint;
+import com.helpdesk.localaws.StubAwsEndpoint.Answer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
+import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.S3Configuration;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+
+import java.io.ByteArrayInputStream;
+import java.io.InputStream;
+import java.net.URI;
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The file store against an endpoint that answers as S3 does (REST-XML, path-style as the local stack
+ * and LocalStack serve it): the object it writes, what it reads back, its download links, and S3's
+ * refusals reaching the caller.
+ */
+class S3FileStoreTest {
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("AKIDEXAMPLE", "secret"));
+    private static StubAwsEndpoint aws;
+    private static S3Client s3;
+    private static S3Presigner presigner;
+    private static S3FileStore store;
+
+    @BeforeAll
+    static void start() {
+        aws = StubAwsEndpoint.start();
+        s3 = S3Client.builder().endpointOverride(aws.endpoint()).region(Region.EU_WEST_1).credentialsProvider(CREDENTIALS)
+                .forcePathStyle(true).requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED)
+                .httpClient(UrlConnectionHttpClient.create())
+                .overrideConfiguration(o -> o.retryStrategy(AwsRetryStrategy.doNotRetry())).build();
+        presigner = S3Presigner.builder().endpointOverride(aws.endpoint()).region(Region.EU_WEST_1).credentialsProvider(CREDENTIALS)
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(true).build()).build();
+        store = new S3FileStore(s3, presigner, "helpdesk-files");
+    }
+
+    @AfterAll
+    static void stop() {
+        presigner.close();
+        s3.close();
+        aws.close();
+    }
+
+    private static Answer stored() {
+        return new Answer(200, Map.of("ETag", "\"9b2cf535f27731c974343645a3985328\""), new byte[0]);
+    }
+
+    @Test
+    void aSavedFileIsOneObjectWithItsTypeAndName() throws Exception {
+        aws.answer(stored());
+        byte[] photo = "not really a jpeg".getBytes(StandardCharsets.UTF_8);
+        Attachment a = store.save("tkt_1", "Foto Größe.jpg", "image/jpeg", "cid-1", new ByteArrayInputStream(photo));
+        assertThat(a.id()).matches("attachments/tkt_1/[0-9a-f-]{36}");
+        assertThat(a).extracting(Attachment::filename, Attachment::contentType, Attachment::size, Attachment::contentId)
+                .containsExactly("Foto Größe.jpg", "image/jpeg", (long) photo.length, "cid-1");
+
+        StubAwsEndpoint.Request put = aws.requests().get(0);
+        assertThat(put.method()).isEqualTo("PUT");
+        assertThat(put.path()).isEqualTo("/helpdesk-files/" + a.id());
+        assertThat(put.header("Content-Type")).isEqualTo("image/jpeg");
+        assertThat(put.header("Content-Disposition")).isEqualTo("attachment; filename=\"Foto Gr__e.jpg\"; filename*=UTF-8''Foto%20Gr%C3%B6%C3%9Fe.jpg");
+        assertThat(put.header("Authorization")).contains("/eu-west-1/s3/aws4_request");
+        assertThat(new String(put.body(), StandardCharsets.UTF_8)).contains("not really a jpeg");
+    }
+
+    @Test
+    void aFileOfNoKnownTypeIsStoredAsOctetStream() throws Exception {
+        aws.answer(stored());
+        assertThat(store.save("tkt_1", null, null, null, new ByteArrayInputStream(new byte[3])).contentType())
+                .isEqualTo("application/octet-stream");
+        assertThat(aws.requests().get(0).header("Content-Type")).isEqualTo("application/octet-stream");
+        assertThat(aws.requests().get(0).header("Content-Disposition")).startsWith("attachment; filename=\"file\"");
+    }
+
+    @Test
+    void rawMailIsStreamedAndItsSizeComesFromAHead() throws Exception {
+        byte[] mime = "From: jane@example.com\r\nSubject: Hi\r\n\r\nhello\r\n".getBytes(StandardCharsets.US_ASCII);
+        aws.answer(new Answer(200, Map.of("Content-Type", "message/rfc822", "ETag", "\"e1\""), mime));
+        try (InputStream in = store.open("inbound/abc123")) {
+            assertThat(in.readAllBytes()).isEqualTo(mime);
+        }
+        assertThat(aws.requests().get(0).method()).isEqualTo("GET");
+        assertThat(aws.requests().get(0).path()).isEqualTo("/helpdesk-files/inbound/abc123");
+
+        aws.answer(new Answer(200, Map.of("Content-Length", "52431", "Content-Type", "message/rfc822", "ETag", "\"e1\""), new byte[0]));
+        assertThat(store.size("inbound/abc123")).isEqualTo(52431);
+        assertThat(aws.requests().get(0).method()).isEqualTo("HEAD");
+    }
+
+    @Test
+    void s3RefusalsReachTheCaller() {
+        aws.answer(Answer.xmlError(403, "AccessDenied", "Access Denied"));
+        assertThatThrownBy(() -> store.save("tkt_1", "a.txt", "text/plain", null, new ByteArrayInputStream(new byte[1])))
+                .isInstanceOf(S3Exception.class)
+                .satisfies(e -> assertThat(((S3Exception) e).awsErrorDetails().errorCode()).isEqualTo("AccessDenied"));
+        aws.answer(Answer.xmlError(404, "NoSuchKey", "The specified key does not exist."));
+        assertThatThrownBy(() -> store.open("inbound/gone")).isInstanceOf(NoSuchKeyException.class);
+        aws.answer(Answer.xmlError(503, "SlowDown", "Please reduce your request rate."));
+        assertThatThrownBy(() -> store.open("inbound/abc123")).isInstanceOf(S3Exception.class)
+                .satisfies(e -> assertThat(((S3Exception) e).statusCode()).isEqualTo(503));
+    }
+
+    @Test
+    void aDownloadLinkIsASignedGetThatAnswersWithTheOriginalName() {
+        aws.answer();
+        Attachment a = new Attachment("attachments/tkt_1/0f8fad5b-d9cb-469f-a165-70867728950e", "Rechnung März.pdf", "application/pdf",
+                1024, null);
+        URI link = store.downloadLink(a, Duration.ofMinutes(10));
+        assertThat(link.getPath()).isEqualTo("/helpdesk-files/" + a.id());
+        String query = URLDecoder.decode(link.getRawQuery(), StandardCharsets.UTF_8);
+        assertThat(query).contains("X-Amz-Expires=600").contains("X-Amz-Signature=")
+                .contains("response-content-type=application/pdf")
+                .contains("response-content-disposition=attachment; filename=\"Rechnung M_rz.pdf\"; filename*=UTF-8''Rechnung%20M%C3%A4rz.pdf");
+        assertThat(aws.requests()).as("presigning is local").isEmpty();
+    }
+
+    @Test
+    void theDispositionKeepsQuotesAndBackslashesOutOfTheQuotedName() {
+        assertThat(S3FileStore.disposition("a\"b\\c.txt")).isEqualTo("attachment; filename=\"a'b_c.txt\"; filename*=UTF-8''a%22b%5Cc.txt");
+        assertThat(S3FileStore.disposition(" ")).startsWith("attachment; filename=\"file\"");
+    }
+}

@@ -1,0 +1,36 @@
+package com.helpdesk.inboundemail;
+
+import com.helpdesk.core.email.EmailIntake;
+import com.helpdesk.core.email.MailReception;
+import com.helpdesk.core.email.ReplyAddress;
+import com.helpdesk.files.S3FileStore;
+import com.helpdesk.mail.MimeParser;
+import com.helpdesk.queue.SqsInboundQueue;
+import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.EnvironmentReader;
+import com.helpdesk.store.DynamoDbSenderRate;
+import com.helpdesk.store.TableSecret;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.util.List;
+
+/** The email intake's composition root: storage, queue and the reception, built once at init from its configuration. */
+record InboundEmailWiring(MailReception reception, String rawMailPrefix) {
+    static InboundEmailWiring fromEnvironment() {
+        return build(InboundEmailConfig.read(EnvironmentReader.lambda()));
+    }
+
+    static InboundEmailWiring build(InboundEmailConfig config) {
+        AwsClients aws = new AwsClients(config.aws());
+        DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
+        // the same key as the outbound email's, which hands the reply addresses out
+        ReplyAddress replies = new ReplyAddress(new TableSecret(dynamo, config.tableName(), TableSecret.REPLY_ADDRESS_KEY)::get,
+                config.supportAddress());
+        S3FileStore files = S3FileStore.using(aws, config.filesBucket());
+        SqsInboundQueue queue = new SqsInboundQueue(aws.build(SqsClient.builder(), "SQS"), config.inboundQueueUrl().toString());
+        MailReception reception = new MailReception(files, new MimeParser(), files, queue, new DynamoDbSenderRate(dynamo, config.tableName()),
+                new EmailIntake(replies, List.of(config.supportAddress())), config.floodLimitPerHour());
+        return new InboundEmailWiring(reception, config.rawMailPrefix());
+    }
+}

@@ -1,0 +1,27 @@
+package com.helpdesk.inboundprocessor;
+
+import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.InboundThreading;
+import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.EnvironmentReader;
+import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.store.DynamoDbTicketRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+
+/** The inbound processor's composition root: the store, the ticket service and the dead letters, built once at init. */
+record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters) {
+    static InboundProcessorWiring fromEnvironment() {
+        return build(InboundProcessorConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
+    }
+
+    static InboundProcessorWiring build(InboundProcessorConfig config, Clock clock) {
+        AwsClients aws = new AwsClients(config.aws());
+        DynamoDbTicketRepository repository = new DynamoDbTicketRepository(aws.build(DynamoDbClient.builder(), "DYNAMODB"), config.tableName());
+        InboundThreading tickets = new InboundThreading(repository, new UlidGenerator(clock), clock);
+        return new InboundProcessorWiring(tickets, new DeadLetters(aws.build(SqsClient.builder(), "SQS"), config.deadLetterQueueUrl().toString()));
+    }
+}

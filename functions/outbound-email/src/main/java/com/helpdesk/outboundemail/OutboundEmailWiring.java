@@ -1,0 +1,48 @@
+package com.helpdesk.outboundemail;
+
+import com.helpdesk.core.csat.CsatService;
+import com.helpdesk.core.csat.CsatToken;
+import com.helpdesk.core.email.EmailNotices;
+import com.helpdesk.core.email.ReplyAddress;
+import com.helpdesk.core.email.EmailReplyTransport;
+import com.helpdesk.core.service.OutboundDelivery;
+import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.mailses.SesMailSender;
+import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.EnvironmentReader;
+import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.store.DynamoDbTicketRepository;
+import com.helpdesk.store.TableSecret;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sesv2.SesV2Client;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+
+/** The outbound email's composition root: store, SES, the reply sender and the notices, built once at init. */
+record OutboundEmailWiring(OutboundDelivery sender, EmailNotices notices, QueueBackoff backoff) {
+    static OutboundEmailWiring fromEnvironment() {
+        return build(OutboundEmailConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
+    }
+
+    static OutboundEmailWiring build(OutboundEmailConfig config, Clock clock) {
+        AwsClients aws = new AwsClients(config.aws());
+        DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
+        DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
+        UlidGenerator ids = new UlidGenerator(clock);
+        TicketDesk tickets = TicketDesk.wire(repository, ids, clock);
+        SesMailSender ses = new SesMailSender(aws.build(SesV2Client.builder(), "SESV2"), config.aws().region().id(),
+                config.sesConfigurationSet().orElse(null), clock);
+        ReplyAddress replies = new ReplyAddress(new TableSecret(dynamo, config.tableName(), TableSecret.REPLY_ADDRESS_KEY)::get,
+                config.supportAddress());
+        OutboundDelivery sender = new OutboundDelivery(repository, tickets.deliveries(),
+                new EmailReplyTransport(ses, replies, config.supportAddress(), config.supportTeamName()), config.maxSendAttempts());
+        CsatService surveys = new CsatService(repository, new CsatToken(new TableSecret(dynamo, config.tableName(), TableSecret.CSAT_KEY)::get),
+                ids, clock, config.csatWindow());
+        EmailNotices notices = new EmailNotices(tickets.queries(), tickets.commands(), surveys, config.publicApiUrl().toString(), config.supportTeamName(),
+                config.acknowledgeNewEmail());
+        return new OutboundEmailWiring(sender, notices, new QueueBackoff(aws.build(SqsClient.builder(), "SQS")));
+    }
+}

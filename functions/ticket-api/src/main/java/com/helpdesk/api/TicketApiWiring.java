@@ -1,0 +1,41 @@
+package com.helpdesk.api;
+
+import com.helpdesk.core.chat.ChannelService;
+import com.helpdesk.core.csat.CsatService;
+import com.helpdesk.core.csat.CsatToken;
+import com.helpdesk.core.port.FileStore;
+import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.files.S3FileStore;
+import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.EnvironmentReader;
+import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.secrets.SsmSecretStore;
+import com.helpdesk.store.DynamoDbChannelRepository;
+import com.helpdesk.store.DynamoDbTicketRepository;
+import com.helpdesk.store.TableSecret;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+import java.time.Clock;
+
+/** The ticket API's composition root: its clients, adapters and services, built once at init from its configuration. */
+record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels) {
+    static TicketApiWiring fromEnvironment() {
+        return build(TicketApiConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
+    }
+
+    static TicketApiWiring build(TicketApiConfig config, Clock clock) {
+        AwsClients aws = new AwsClients(config.aws());
+        DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
+        DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
+        UlidGenerator ids = new UlidGenerator(clock);
+        TicketDesk tickets = TicketDesk.wire(repository, ids, clock);
+        CsatService surveys = new CsatService(repository, new CsatToken(new TableSecret(dynamo, config.tableName(), TableSecret.CSAT_KEY)::get),
+                ids, clock, config.csatWindow());
+        // the secret cache's expiry runs on real time, not on the local stack's movable clock
+        ChannelService channels = new ChannelService(new DynamoDbChannelRepository(dynamo, config.tableName()),
+                new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
+        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels);
+    }
+}
