@@ -3,6 +3,7 @@ package com.helpdesk.runtime;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.LinkedHashSet;
@@ -78,6 +79,19 @@ public final class EnvironmentReader {
     /** A required number of days from {@code min} to {@code max}, as a duration. */
     public Duration days(String name, int min, int max) {
         return Duration.ofDays(integer(name, min, max, "days"));
+    }
+
+    /** A required IANA time-zone id (such as Europe/Berlin, or UTC); offsets and abbreviations are refused. */
+    public ZoneId timeZone(String name) {
+        String expected = "an IANA time zone such as Europe/Berlin or UTC";
+        Optional<String> value = raw(name);
+        if (value.isEmpty()) {
+            missing(name, expected);
+            return null;
+        }
+        if (ZoneId.getAvailableZoneIds().contains(value.get()) || "UTC".equals(value.get())) return ZoneId.of(value.get());
+        malformed(name, value.get(), expected);
+        return null;
     }
 
     /** A required {@code true} or {@code false} (the template's AllowedValues; nothing else means yes or no). */

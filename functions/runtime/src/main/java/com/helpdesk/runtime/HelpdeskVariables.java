@@ -2,6 +2,7 @@ package com.helpdesk.runtime;
 
 import java.net.URI;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.regex.Pattern;
 
 /**
@@ -51,6 +52,11 @@ public final class HelpdeskVariables {
     /** Sends of one reply before it is marked failed (email and chat alike). */
     public static int maxSendAttempts(EnvironmentReader env) {
         return env.integer("MAX_SEND_ATTEMPTS", 1, 100, "attempts");
+    }
+
+    /** The zone of the business-hours calendar that ships with the stack (template parameter SlaDefaultTimeZone). */
+    public static ZoneId slaDefaultTimeZone(EnvironmentReader env) {
+        return env.timeZone("SLA_DEFAULT_TIME_ZONE");
     }
 
     /** A queue's URL (the SDK's queue identifier), standard or FIFO. */

@@ -45,6 +45,21 @@ final class Keys {
     static final String INBOUND_SK = "INBOUND";
     static final String CONFIG_SK = "CONFIG";
 
+    /** SLA settings (calendars and policies): one small item collection, read whole by policy selection. */
+    static final String SLA_SETTINGS_PK = "CONFIG#SLA";
+    static String slaCalendarSk(String id) { return "CALENDAR#" + id; }
+    static String slaPolicySk(String id) { return "POLICY#" + id; }
+    /** A ticket's SLA clocks, next to the ticket in its item collection; its ledger sorts after it. */
+    static final String SLA_SK = "SLA";
+    static final String SLA_LEDGER_SK_PREFIX = "SLALEDGER#";
+    static String slaLedgerSk(Instant at, long version, int position) {
+        return SLA_LEDGER_SK_PREFIX + time(at) + String.format("#%012d#%03d", version, position);
+    }
+    /** The due-time index (GSI1, sparse): spread over more partitions than the queues, it is written on every SLA change. */
+    static final int SLA_DUE_SHARDS = 8;
+    static String slaDuePartition(int shard) { return "SLADUE#" + shard; }
+    static int slaDueShard(String ticketId) { return Math.floorMod(ticketId.hashCode(), SLA_DUE_SHARDS); }
+
     static int shard(String ticketId) {
         return Math.floorMod(ticketId.hashCode(), SHARDS);
     }

@@ -19,6 +19,9 @@ public final class EventTypes {
     public static final String CSAT_RECEIVED = "CsatReceived";
     public static final String DELIVERY_UPDATED = "DeliveryUpdated";
     public static final String ORDER_CONTEXT_UPDATED = "OrderContextUpdated";
+    /** Published by the SLA timer (core/sla): a clock reached its warning fraction / its target. */
+    public static final String SLA_WARNING = "SlaWarning";
+    public static final String SLA_BREACHED = "SlaBreached";
 
     private EventTypes() {}
 }

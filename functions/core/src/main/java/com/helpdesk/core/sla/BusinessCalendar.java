@@ -108,7 +108,16 @@ public record BusinessCalendar(String id, String name, ZoneId zone, Map<DayOfWee
     static List<FieldError> nameProblems(String name) {
         if (name == null || name.isBlank()) return List.of(new FieldError("name", "is required"));
         if (name.strip().length() > MAX_NAME) return List.of(new FieldError("name", "is longer than " + MAX_NAME + " characters"));
+        if (!isSingleLine(name)) return List.of(new FieldError("name", SINGLE_LINE));
         return List.of();
+    }
+
+    /** What a name that is not one line is told (the API's words for single-line fields). */
+    static final String SINGLE_LINE = "must be a single line: control characters (such as CR, LF or tab) are not allowed";
+
+    /** Names are shown in lists and mail headers: no control characters, nor Unicode line or paragraph separators. */
+    static boolean isSingleLine(String s) {
+        return s.chars().noneMatch(c -> Character.isISOControl(c) || c == '\u2028' || c == '\u2029');
     }
 
     /**

@@ -96,6 +96,7 @@ public final class SlaPolicyWire {
             return null;
         }
         if (s.strip().length() > MAX_NAME) errors.add(new FieldError("name", "is longer than " + MAX_NAME + " characters"));
+        if (!BusinessCalendar.isSingleLine(s)) errors.add(new FieldError("name", BusinessCalendar.SINGLE_LINE));
         return s.strip();
     }
 

@@ -13,9 +13,9 @@ import java.util.Objects;
  */
 public record SlaSignal(String type, SlaTarget target, int cycle, Instant at, Instant dueAt, Duration goal,
                         String policy, String businessHours, SlaPolicy.OnBreach onBreach) {
-    /** Detail-types on the bus. Not yet in EventTypes: the catalog test requires a schema and sample for each constant there. */
-    public static final String WARNING = "SlaWarning";
-    public static final String BREACHED = "SlaBreached";
+    /** Detail-types on the bus (in the event catalog, events/bus). */
+    public static final String WARNING = com.helpdesk.core.event.EventTypes.SLA_WARNING;
+    public static final String BREACHED = com.helpdesk.core.event.EventTypes.SLA_BREACHED;
 
     public SlaSignal {
         if (!WARNING.equals(type) && !BREACHED.equals(type)) throw new IllegalArgumentException("unknown SLA signal " + type);

@@ -163,6 +163,14 @@ class BusinessCalendarWireTest {
     }
 
     @Test
+    void aNameIsOneLine() {
+        Map<String, Object> body = body();
+        body.put("name", "EU\nsupport");
+        assertThatThrownBy(() -> BusinessCalendarWire.fromWire("eu", body)).isInstanceOf(ValidationException.class)
+                .hasMessageContaining("name: must be a single line");
+    }
+
+    @Test
     void aBodyIsRequired() {
         assertThatThrownBy(() -> BusinessCalendarWire.fromWire("eu", null)).isInstanceOf(ValidationException.class).hasMessage("body: is required");
     }

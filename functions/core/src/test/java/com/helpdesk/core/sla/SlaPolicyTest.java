@@ -113,6 +113,15 @@ class SlaPolicyTest {
     }
 
     @Test
+    void aNameIsOneLine() {
+        Map<String, Object> base = new HashMap<>(Map.of("order", 1, "targets", Map.of("resolution", "PT1H")));
+        for (String bad : List.of("Gold\r\nBcc: x", "Gold\tplan", "Gold\u2028plan")) {
+            assertThat(fields(() -> SlaPolicyWire.parse("x", withField(base, "name", bad)))).as(bad).containsExactly("name");
+        }
+        assertThat(SlaPolicyWire.parse("x", withField(base, "name", "Gold – Priorität")).name()).isEqualTo("Gold – Priorität");
+    }
+
+    @Test
     void warnAtMustLieStrictlyBetweenZeroAndOne() {
         Map<String, Object> base = new HashMap<>(Map.of("name", "x", "order", 1, "targets", Map.of("resolution", "PT1H")));
         for (Object bad : List.of(0, 0.0, 1.0, -0.5, "0.5", Double.NaN)) {

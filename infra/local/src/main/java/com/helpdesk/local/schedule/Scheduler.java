@@ -18,11 +18,18 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * Fires the template's schedules on the local clock: every occurrence that falls due, in time order,
- * whether time passes by itself or the clock is moved.
+ * whether time passes by itself or the clock is moved. A jump of the clock catches up at most
+ * {@link #MAX_CATCH_UP} occurrences of one schedule, the latest ones: a minute schedule moved three days
+ * would otherwise run 4320 times in one request. A function that fires what is due "by its event's time"
+ * (the SLA sweep) still fires everything, the first run of the catch-up taking what the skipped ones would
+ * have. EventBridge itself never replays missed occurrences; the cap only keeps the local stack quick.
  */
 public final class Scheduler implements AutoCloseable {
     /** A schedule: rule name, its target function and expression, and an optional constant input. */
     public record Schedule(String name, String functionId, ScheduleExpression expression, String inputJson, boolean schedulerShape) {}
+
+    /** Occurrences of one schedule fired per move of the clock: two hours of a minute schedule, every hour of five days. */
+    public static final int MAX_CATCH_UP = 120;
 
     private final ObjectMapper json = new ObjectMapper();
     private final LocalClock clock;
@@ -68,6 +75,7 @@ public final class Scheduler implements AutoCloseable {
     public synchronized List<Map<String, Object>> fireDue() {
         List<Map<String, Object>> fired = new ArrayList<>();
         Instant now = clock.get();
+        Map<Schedule, Integer> skipped = skipBeyondCatchUp(now);
         while (true) {
             Schedule due = null;
             Instant at = null;
@@ -82,6 +90,8 @@ public final class Scheduler implements AutoCloseable {
             record.put("schedule", due.name());
             record.put("function", due.functionId());
             record.put("at", at.toString());
+            Integer skippedBefore = skipped.remove(due);
+            if (skippedBefore != null) record.put("skippedBefore", skippedBefore);
             try {
                 functions.invoke(due.functionId(), due.inputJson() != null ? due.inputJson() : event(due, at));
                 record.put("status", "ok");
@@ -93,6 +103,20 @@ public final class Scheduler implements AutoCloseable {
             Instant next = due.expression().next(at);
             if (next == null) nextFire.remove(due); else nextFire.put(due, next);
         }
+    }
+
+    /** Moves each schedule with more than MAX_CATCH_UP occurrences due to the first of its last MAX_CATCH_UP; answers how many it skipped. */
+    private Map<Schedule, Integer> skipBeyondCatchUp(Instant now) {
+        Map<Schedule, Integer> skipped = new LinkedHashMap<>();
+        for (Map.Entry<Schedule, Instant> e : nextFire.entrySet()) {
+            List<Instant> due = new ArrayList<>();
+            for (Instant at = e.getValue(); at != null && !at.isAfter(now); at = e.getKey().expression().next(at)) due.add(at);
+            if (due.size() > MAX_CATCH_UP) {
+                e.setValue(due.get(due.size() - MAX_CATCH_UP));
+                skipped.put(e.getKey(), due.size() - MAX_CATCH_UP);
+            }
+        }
+        return skipped;
     }
 
     /** The event EventBridge (rules) or EventBridge Scheduler sends for a scheduled invocation. */

@@ -31,6 +31,18 @@ class EventCatalogIT {
         return JSON.readTree(r.body());
     }
 
+    /** The SLA timer starts a ticket's clocks when it sees TicketCreated on its queue: wait for that before moving the clock. */
+    private void awaitClocks(LocalStackHarness stack, String token, String ticketPath) throws Exception {
+        long deadline = System.currentTimeMillis() + 20_000;
+        while (System.currentTimeMillis() < deadline) {
+            HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + ticketPath + "/sla"))
+                    .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() == 200) return;
+            Thread.sleep(150);
+        }
+        throw new AssertionError("the SLA clocks of " + ticketPath + " never started");
+    }
+
     @Test
     void everyOperationsEventsConformToTheirSchemas() throws Exception {
         try (LocalStackHarness stack = LocalStackHarness.start()) {
@@ -50,6 +62,10 @@ class EventCatalogIT {
             call(stack, t, "PATCH", pa, "{\"status\":\"resolved\"}");
             String survey = call(stack, t, "GET", pa + "/csat", null).get("surveyPath").asText();
             call(stack, null, "POST", survey, "{\"rating\":5,\"comment\":\"thanks\"}");
+            // SlaWarning and SlaBreached: a ticket nobody answers, under the built-in policy (firstResponse PT8H)
+            String waiting = "/tickets/" + call(stack, t, "POST", "/tickets", ticket.formatted("c@example.com", "three")).get("id").asText();
+            awaitClocks(stack, t, waiting);
+            call(stack, null, "POST", "/_local/clock", "{\"advance\":\"PT9H\"}");
 
             Set<String> seen = new TreeSet<>();
             List<String> violations = new ArrayList<>();

@@ -35,6 +35,29 @@ class SchedulerTest {
     }
 
     @Test
+    void aMinuteScheduleFiresEveryMinuteCrossedInOrderAndABigJumpCatchesUpTheLatestOnes() {
+        LocalClock clock = new LocalClock();
+        List<String> times = new ArrayList<>();
+        try (Scheduler s = new Scheduler(clock, (fn, event) -> {
+            times.add(event.replaceAll(".*\"time\":\"([^\"]+)\".*", "$1"));
+            return "null";
+        }, "000000000000", "us-east-1")) {
+            s.add(new Scheduler.Schedule("sweep", "SlaTimerFunction", ScheduleExpression.parse("rate(1 minute)", null), null, false));
+            clock.advance(Duration.ofHours(2));
+            assertThat(s.fireDue()).hasSize(120).allSatisfy(f -> assertThat(f).doesNotContainKey("skippedBefore"));
+            assertThat(times).isSorted().doesNotHaveDuplicates();
+            times.clear();
+            clock.advance(Duration.ofDays(3));
+            List<Map<String, Object>> fired = s.fireDue();
+            assertThat(fired).hasSize(Scheduler.MAX_CATCH_UP);
+            assertThat(fired.get(0).get("skippedBefore")).isEqualTo(3 * 24 * 60 - Scheduler.MAX_CATCH_UP);
+            assertThat(times).isSorted();
+            java.time.Instant last = java.time.Instant.parse(times.get(times.size() - 1));
+            assertThat(last).isBetween(clock.get().minusSeconds(61), clock.get());
+        }
+    }
+
+    @Test
     void theClockNeverRunsBackwards() {
         LocalClock clock = new LocalClock();
         assertThatThrownBy(() -> clock.advance(Duration.ofMinutes(-1))).isInstanceOf(IllegalArgumentException.class);

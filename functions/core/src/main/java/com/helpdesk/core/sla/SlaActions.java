@@ -1,0 +1,14 @@
+package com.helpdesk.core.sla;
+
+/**
+ * The ticket commands a breach applies (a policy's {@code onBreach}), through the ticket service's own
+ * rules (escalation raises the priority, moves the ticket to the group's queue and is recorded in the
+ * history). Refusals (a closed ticket) surface as the ticket service's domain exceptions.
+ */
+public interface SlaActions {
+    /** Escalates the ticket into {@code group} (null: the default escalation group), with {@code reason} in its history. */
+    void escalate(String ticketId, String group, String reason);
+
+    /** Adds {@code tag} to the ticket (nothing when it has it). */
+    void tag(String ticketId, String tag);
+}

@@ -1,0 +1,113 @@
+package com.helpdesk.slatimer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.core.event.DomainEvent;
+import com.helpdesk.core.sla.SlaTimer;
+import com.helpdesk.runtime.Json;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * SlaTimerFunction. Two triggers: the SLA queue (ticket events from the bus, and its own SlaBreached to act
+ * on), answered with batch item failures; and the minute schedule, which sweeps the due-time index as of
+ * the schedule's time (never later than now), so a local clock moved forward sweeps each minute in order.
+ */
+public final class SlaTimerHandler implements RequestStreamHandler {
+    private final SlaTimer timer;
+    private final Clock clock;
+    private final int sweepLimit;
+
+    /** Used by Lambda: configuration read and clients built once, at init. */
+    public SlaTimerHandler() {
+        this(SlaTimerWiring.fromEnvironment());
+    }
+
+    private SlaTimerHandler(SlaTimerWiring wiring) {
+        this(wiring.timer(), wiring.clock(), wiring.sweepLimit());
+    }
+
+    public SlaTimerHandler(SlaTimer timer, Clock clock, int sweepLimit) {
+        this.timer = timer;
+        this.clock = clock;
+        this.sweepLimit = sweepLimit;
+    }
+
+    @Override
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        JsonNode event = Json.mapper().readTree(input);
+        Object answer = event != null && event.has("Records") ? consume(event.get("Records")) : sweep(event);
+        Json.mapper().writeValue(output, answer);
+    }
+
+    /** The queue: each record applied once; WAITING (created not seen yet) and failures come back through the queue. */
+    Map<String, Object> consume(JsonNode records) {
+        List<Map<String, String>> failures = new ArrayList<>();
+        for (JsonNode r : records) {
+            String messageId = r.path("messageId").asText();
+            DomainEvent e;
+            try {
+                e = BusEvents.decode(r.path("body").asText());
+            } catch (IllegalArgumentException | DateTimeParseException bad) {
+                // it cannot become readable by retrying: it goes to the dead-letter queue with this reason logged
+                log("ERROR", "unreadable SLA event; left for the dead-letter queue", messageId, bad.getMessage());
+                failures.add(Map.of("itemIdentifier", messageId));
+                continue;
+            }
+            try {
+                SlaTimer.Result result = timer.apply(e);
+                if (result == SlaTimer.Result.WAITING) {
+                    log("INFO", "ticket's clocks not started yet; retried", messageId, e.type() + " " + e.ticketId());
+                    failures.add(Map.of("itemIdentifier", messageId));
+                }
+            } catch (RuntimeException failed) {
+                log("WARN", "SLA event failed; retried", messageId, e.type() + " " + e.ticketId() + ": " + failed);
+                failures.add(Map.of("itemIdentifier", messageId));
+            }
+        }
+        return Map.of("batchItemFailures", failures);
+    }
+
+    /** The schedule: fires everything due by the schedule's time (or now, when that is earlier or missing). */
+    Map<String, Object> sweep(JsonNode scheduled) {
+        Instant now = clock.instant();
+        Instant at = now;
+        String time = scheduled == null ? null : scheduled.path("time").asText(null);
+        if (time != null) {
+            try {
+                Instant t = Instant.parse(time);
+                if (t.isBefore(now)) at = t;
+            } catch (DateTimeParseException ignored) {
+                // not a schedule's time: sweep as of now
+            }
+        }
+        int fired = timer.sweep(at, sweepLimit);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("sweptAt", at.toString());
+        out.put("ticketsFired", fired);
+        return out;
+    }
+
+    private static void log(String level, String message, String messageId, String detail) {
+        Map<String, Object> line = new LinkedHashMap<>();
+        line.put("level", level);
+        line.put("message", message);
+        line.put("sqsMessageId", messageId);
+        line.put("detail", detail);
+        try {
+            System.err.println(Json.mapper().writeValueAsString(line));
+        } catch (IOException e) {
+            System.err.println(message + " " + messageId);
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package com.helpdesk.slatimer;
+
+import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.TicketCommands;
+import com.helpdesk.core.sla.SlaSettings;
+import com.helpdesk.core.sla.SlaTimer;
+import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.EnvironmentReader;
+import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.store.DynamoDbSlaSettings;
+import com.helpdesk.store.DynamoDbTicketRepository;
+import com.helpdesk.store.DynamoDbTicketSla;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
+
+/** SlaTimerFunction's composition root: the clocks' stores and the breach actions, built once at init. */
+record SlaTimerWiring(SlaTimer timer, Clock clock, int sweepLimit) {
+    static SlaTimerWiring fromEnvironment() {
+        return build(SlaTimerConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
+    }
+
+    static SlaTimerWiring build(SlaTimerConfig config, Clock clock) {
+        DynamoDbClient dynamo = new AwsClients(config.aws()).build(DynamoDbClient.builder(), "DYNAMODB");
+        UlidGenerator ids = new UlidGenerator(clock);
+        TicketCommands commands = new TicketCommands(new DynamoDbTicketRepository(dynamo, config.tableName()), ids, clock);
+        SlaTimer timer = new SlaTimer(new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.defaultTimeZone()),
+                new DynamoDbTicketSla(dynamo, config.tableName()), new TicketCommandSlaActions(commands), ids);
+        return new SlaTimerWiring(timer, clock, config.sweepLimitPerShard());
+    }
+}

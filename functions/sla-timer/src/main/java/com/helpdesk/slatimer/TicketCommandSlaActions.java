@@ -1,0 +1,32 @@
+package com.helpdesk.slatimer;
+
+import com.helpdesk.core.service.TicketCommands;
+import com.helpdesk.core.sla.SlaActions;
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.TicketChange;
+
+import java.util.List;
+import java.util.OptionalLong;
+
+/**
+ * A breach's ticket commands through the ticket commands use case, as the system actor {@code sla-timer}, so
+ * the escalation rules and the history are the ticket's own.
+ */
+final class TicketCommandSlaActions implements SlaActions {
+    private static final Actor TIMER = Actor.system("sla-timer");
+    private final TicketCommands tickets;
+
+    TicketCommandSlaActions(TicketCommands tickets) {
+        this.tickets = tickets;
+    }
+
+    @Override
+    public void escalate(String ticketId, String group, String reason) {
+        tickets.escalate(ticketId, reason, group, OptionalLong.empty(), TIMER);
+    }
+
+    @Override
+    public void tag(String ticketId, String tag) {
+        tickets.update(ticketId, new TicketChange(null, null, null, null, null, List.of(tag), null), OptionalLong.empty(), TIMER);
+    }
+}

@@ -1,0 +1,144 @@
+package com.helpdesk.local.e2e;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.local.LocalStackHarness;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import static com.helpdesk.local.e2e.Eventually.await;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * SLA timers through the local stack: an admin's calendar and urgent policy, clocks started from the bus,
+ * warnings and breaches fired by the minute sweep as the local clock moves, the escalation, the ledger,
+ * a pending ticket's paused clock and a reply in time.
+ */
+class SlaIT {
+    private static LocalStackHarness stack;
+    private static AgentApiClient admin;
+
+    @BeforeAll
+    static void start() {
+        stack = LocalStackHarness.start();
+        admin = new AgentApiClient(stack.baseUrl(), stack.token("ada", "admin"));
+        // open all week, so the test's arithmetic does not depend on the day it runs
+        AgentApiClient.Reply calendar = admin.send("PUT", "/business-hours/allweek", """
+                {"name": "All week", "timezone": "Europe/Berlin",
+                 "weekly": {"mon": [["00:00","24:00"]], "tue": [["00:00","24:00"]], "wed": [["00:00","24:00"]],
+                            "thu": [["00:00","24:00"]], "fri": [["00:00","24:00"]], "sat": [["00:00","24:00"]],
+                            "sun": [["00:00","24:00"]]}}""", Map.of());
+        assertThat(calendar.status()).as(calendar.body()).isEqualTo(200);
+        AgentApiClient.Reply policy = admin.send("PUT", "/sla-policies/urgent", """
+                {"name": "Urgent", "order": 1, "match": {"priority": ["urgent"]}, "businessHours": "allweek",
+                 "targets": {"firstResponse": "PT1H", "resolution": "PT8H"}, "warnAt": 0.5,
+                 "onBreach": {"escalate": true, "group": "tier2", "tag": "sla-breached"}}""", Map.of());
+        assertThat(policy.status()).as(policy.body()).isEqualTo(200);
+    }
+
+    @AfterAll
+    static void stop() {
+        stack.close();
+    }
+
+    private static AgentApiClient agent() {
+        return new AgentApiClient(stack.baseUrl(), stack.token("alice", "agent")); // fresh: tokens expire on the moved clock
+    }
+
+    private static String urgentTicket(String subject) {
+        AgentApiClient.Reply r = agent().post("/tickets", """
+                {"subject": "%s", "requester": {"email": "sla@example.com"}, "channel": "email", "priority": "urgent",
+                 "message": {"body": "It is broken"}}""".formatted(subject));
+        assertThat(r.status()).as(r.body()).isEqualTo(201);
+        String path = "/tickets/" + r.json().get("id").asText();
+        await(() -> agent().get(path + "/sla").status(), s -> s == 200, "the SLA timer started the clocks of " + path);
+        return path;
+    }
+
+    private static void advance(String duration) {
+        AgentApiClient.Reply r = admin.send("POST", "/_local/clock", "{\"advance\":\"" + duration + "\"}", Map.of());
+        assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
+    private static List<String> busEvents(String ticketPath) {
+        String id = ticketPath.substring("/tickets/".length());
+        List<String> types = new ArrayList<>();
+        for (JsonNode e : agent().as(null).get("/_local/events").json()) {
+            JsonNode event = e.get("event");
+            if (event.get("detail").path("ticketId").asText().equals(id)) types.add(event.get("detail-type").asText());
+        }
+        return types;
+    }
+
+    private static List<String> ledger(String ticketPath) {
+        List<String> out = new ArrayList<>();
+        for (JsonNode e : agent().get(ticketPath + "/sla").json().get("ledger")) {
+            out.add(e.get("target").asText() + " " + e.get("kind").asText());
+        }
+        return out;
+    }
+
+    @Test
+    void anUnansweredUrgentTicketWarnsThenBreachesAndIsEscalated() {
+        AgentApiClient.Reply inUse = admin.send("DELETE", "/business-hours/allweek", null, Map.of());
+        assertThat(inUse.status()).isEqualTo(409);
+        assertThat(inUse.header("Content-Type")).startsWith("application/problem+json");
+        assertThat(agent().send("PUT", "/sla-policies/urgent", "{}", Map.of()).status()).as("agents may not write").isEqualTo(403);
+
+        String ticket = urgentTicket("Urgent and unanswered");
+        JsonNode started = agent().get(ticket + "/sla").json();
+        assertThat(started.get("policy").asText()).isEqualTo("urgent");
+        assertThat(started.get("sla").get("firstResponse").get("state").asText()).isEqualTo("active");
+
+        advance("PT35M");
+        await(() -> busEvents(ticket), t -> t.contains("SlaWarning"), "the warning at half of firstResponse");
+        assertThat(busEvents(ticket)).doesNotContain("SlaBreached");
+
+        advance("PT30M");
+        await(() -> busEvents(ticket), t -> t.contains("SlaBreached"), "the breach of firstResponse");
+        assertThat(busEvents(ticket).indexOf("SlaWarning")).isLessThan(busEvents(ticket).indexOf("SlaBreached"));
+        JsonNode escalated = await(() -> agent().get(ticket).json(),
+                t -> t.get("escalationLevel").asInt() == 1 && t.get("tags").toString().contains("sla-breached"),
+                "the breach escalated and tagged the ticket");
+        assertThat(escalated.get("group").asText()).isEqualTo("tier2");
+
+        JsonNode sla = agent().get(ticket + "/sla").json();
+        assertThat(sla.get("sla").get("firstResponse").get("state").asText()).isEqualTo("breached");
+        assertThat(sla.get("sla").get("firstResponse").get("remaining").asText()).startsWith("-PT");
+        assertThat(ledger(ticket)).containsSubsequence("firstResponse start", "firstResponse warning", "firstResponse breach");
+        for (JsonNode e : sla.get("ledger")) {
+            if (e.get("kind").asText().equals("breach")) assertThat(e.get("cause").asText()).isEqualTo("timer: firstResponse PT1H spent");
+        }
+        boolean historyShowsIt = false;
+        for (JsonNode h : agent().get(ticket + "/history").json().get("items")) {
+            if (h.get("action").asText().equals("Escalated") && h.get("actor").get("id").asText().equals("sla-timer")) historyShowsIt = true;
+        }
+        assertThat(historyShowsIt).as("the escalation is in the ticket's history as the SLA timer's").isTrue();
+    }
+
+    @Test
+    void aPendingTicketsClocksPauseAndAReplyInTimeMeetsFirstResponse() {
+        String pending = urgentTicket("Waiting on the customer");
+        String answered = urgentTicket("Answered in time");
+        assertThat(agent().patch(pending, "{\"status\":\"pending\"}", null).status()).isEqualTo(200);
+        await(() -> ledger(pending), l -> l.contains("firstResponse pause"), "pending pauses the clocks");
+        AgentApiClient.Reply reply = agent().post(answered + "/messages", "{\"body\":\"We are on it\",\"visibility\":\"public\"}");
+        assertThat(reply.status()).as(reply.body()).isEqualTo(201);
+        await(() -> ledger(answered), l -> l.contains("firstResponse met"), "an agent's public reply meets firstResponse");
+
+        advance("PT2H");
+        JsonNode paused = agent().get(pending + "/sla").json().get("sla").get("firstResponse");
+        assertThat(paused.get("state").asText()).isEqualTo("paused");
+        assertThat(paused.get("dueAt").isNull()).isTrue();
+        assertThat(Duration.parse(paused.get("remaining").asText())).isGreaterThan(Duration.ofMinutes(50));
+        JsonNode met = agent().get(answered + "/sla").json().get("sla").get("firstResponse");
+        assertThat(met.get("state").asText()).isEqualTo("met");
+        assertThat(busEvents(pending)).doesNotContain("SlaBreached");
+        assertThat(busEvents(answered)).doesNotContain("SlaBreached");
+    }
+}
