@@ -158,5 +158,14 @@ public final class SqsEventSource implements AutoCloseable {
     public void close() {
         running = false;
         pollers.forEach(Thread::interrupt);
+        // wait for each poller's receive (a 1 s long poll) to end, so no request is in flight when the queue server stops
+        for (Thread poller : pollers) {
+            try {
+                poller.join(5_000);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 }
