@@ -38,6 +38,12 @@ public final class ElasticMq implements AutoCloseable {
 
     @Override
     public void close() {
-        server.stopAndWait();
+        try {
+            server.stopAndWait();
+        } catch (Exception e) {
+            // stopAndWait gives up after a minute when a client still holds a connection open; the server is
+            // stopping regardless, and a slow shutdown must not fail the run that used it
+            if (e instanceof InterruptedException) Thread.currentThread().interrupt();
+        }
     }
 }
