@@ -31,7 +31,9 @@ public final class CsatService {
     private final IdGenerator ids;
     private final Clock clock;
     private final Duration window;
-    private final ConflictRetry retry = ConflictRetry.commands();
+    // a rating arrives right after the resolution, while its notice is still being claimed and sent on the
+    // same ticket: the customer's one answer gets the longer budget rather than a 503
+    private final ConflictRetry retry = ConflictRetry.intake(false);
 
     public CsatService(TicketRepository repository, CsatToken tokens, IdGenerator ids, Clock clock, Duration window) {
         this.repository = repository;
