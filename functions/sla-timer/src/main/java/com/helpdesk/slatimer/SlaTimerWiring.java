@@ -23,9 +23,10 @@ record SlaTimerWiring(SlaTimer timer, Clock clock, int sweepLimit) {
     static SlaTimerWiring build(SlaTimerConfig config, Clock clock) {
         DynamoDbClient dynamo = new AwsClients(config.aws()).build(DynamoDbClient.builder(), "DYNAMODB");
         UlidGenerator ids = new UlidGenerator(clock);
-        TicketCommands commands = new TicketCommands(new DynamoDbTicketRepository(dynamo, config.tableName()), ids, clock);
+        DynamoDbTicketRepository tickets = new DynamoDbTicketRepository(dynamo, config.tableName());
+        TicketCommands commands = new TicketCommands(tickets, ids, clock);
         SlaTimer timer = new SlaTimer(new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.defaultTimeZone()),
-                new DynamoDbTicketSla(dynamo, config.tableName()), new TicketCommandSlaActions(commands), ids);
+                new DynamoDbTicketSla(dynamo, config.tableName()), new TicketCommandSlaActions(commands, tickets), ids);
         return new SlaTimerWiring(timer, clock, config.sweepLimitPerShard());
     }
 }
