@@ -3,6 +3,7 @@ package com.helpdesk.queue;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.JsonReadFailure;
 
 import java.nio.charset.StandardCharsets;
 
@@ -32,7 +33,7 @@ public final class InboundMessageCodec {
         try {
             return Json.mapper().readValue(json, InboundMessage.class);
         } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("not an inbound message: " + e.getOriginalMessage(), e);
+            throw new IllegalArgumentException("not an inbound message: " + JsonReadFailure.describe(e), e);
         }
     }
 

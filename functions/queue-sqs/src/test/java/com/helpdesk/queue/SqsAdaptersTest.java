@@ -82,6 +82,16 @@ class SqsAdaptersTest {
     }
 
     @Test
+    void anUnreadableMessageIsRefusedWithAReasonThatNamesTheFieldNotTheParser() {
+        assertThatCode(() -> InboundMessageCodec.decode("{\"receivedAt\":\"yesterday\"}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("not an inbound message: a value has the wrong type or format (field receivedAt)");
+        assertThatCode(() -> InboundMessageCodec.decode("{\"attachments\":{}}"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .message().doesNotContain("`").doesNotContain("java.").doesNotContain("InboundMessage");
+    }
+
+    @Test
     void aMessageOverTheQueueLimitIsCutToFitAndStillReads() {
         String url = queue(true);
         String huge = "x".repeat(400 * 1024);

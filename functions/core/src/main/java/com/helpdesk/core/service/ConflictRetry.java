@@ -18,7 +18,8 @@ import java.util.random.RandomGenerator;
  * itself ({@link VersionConflictException#isPinned()}) never is. Between attempts it waits a random
  * part of an exponentially growing delay ("full jitter", so racing writers spread out instead of
  * colliding again in step), for as long as the time budget allows; then it gives up with a
- * {@link ContentionException}.
+ * {@link ContentionException}. A slow store is not contention: however long the attempts themselves take
+ * (a loaded machine, a throttled table), a write gets a minimum number of attempts before it is refused.
  */
 public final class ConflictRetry {
     /** How soon a client that was told the ticket is busy should try again. */
@@ -46,15 +47,17 @@ public final class ConflictRetry {
     }
 
     private final Duration budget;
+    private final int minAttempts;
     private final Duration firstDelay;
     private final Duration maxDelay;
     private final boolean duplicatesRace;
     private final Pacer pacer;
     private final RandomGenerator random;
 
-    private ConflictRetry(Duration budget, Duration firstDelay, Duration maxDelay, boolean duplicatesRace, Pacer pacer,
+    private ConflictRetry(Duration budget, int minAttempts, Duration firstDelay, Duration maxDelay, boolean duplicatesRace, Pacer pacer,
                           RandomGenerator random) {
         this.budget = budget;
+        this.minAttempts = minAttempts;
         this.firstDelay = firstDelay;
         this.maxDelay = maxDelay;
         this.duplicatesRace = duplicatesRace;
@@ -64,7 +67,7 @@ public final class ConflictRetry {
 
     /** For commands on existing tickets (an API request waits at most about two seconds for its turn). */
     public static ConflictRetry commands() {
-        return new ConflictRetry(Duration.ofSeconds(2), Duration.ofMillis(10), Duration.ofMillis(250), false, Pacer.system(),
+        return new ConflictRetry(Duration.ofSeconds(2), 4, Duration.ofMillis(10), Duration.ofMillis(250), false, Pacer.system(),
                 ThreadLocalRandom.current());
     }
 
@@ -75,13 +78,13 @@ public final class ConflictRetry {
      * FIFO queue grouped by conversation serialises them and this is only the safety net.
      */
     public static ConflictRetry intake(boolean duplicatesRace) {
-        return new ConflictRetry(Duration.ofSeconds(10), Duration.ofMillis(20), Duration.ofMillis(500), duplicatesRace,
+        return new ConflictRetry(Duration.ofSeconds(10), 8, Duration.ofMillis(20), Duration.ofMillis(500), duplicatesRace,
                 Pacer.system(), ThreadLocalRandom.current());
     }
 
     /** The same policy, waiting and reading the time through {@code pacer} and drawing its jitter from {@code random}. */
     public ConflictRetry pacedBy(Pacer pacer, RandomGenerator random) {
-        return new ConflictRetry(budget, firstDelay, maxDelay, duplicatesRace, pacer, random);
+        return new ConflictRetry(budget, minAttempts, firstDelay, maxDelay, duplicatesRace, pacer, random);
     }
 
     /** Retries unless {@code expectedVersion} pins the version the caller saw. */
@@ -93,7 +96,8 @@ public final class ConflictRetry {
             } catch (RuntimeException e) {
                 if (!lostRace(e) || expectedVersion.isPresent()) throw e;
                 Duration delay = delayAfter(lost);
-                if (Duration.ofNanos(pacer.nanoTime() - start).plus(delay).compareTo(budget) > 0) throw busy(lost + 1);
+                boolean spent = Duration.ofNanos(pacer.nanoTime() - start).plus(delay).compareTo(budget) > 0;
+                if (spent && lost + 1 >= minAttempts) throw busy(lost + 1);
                 try {
                     pacer.sleep(delay);
                 } catch (InterruptedException interrupted) {

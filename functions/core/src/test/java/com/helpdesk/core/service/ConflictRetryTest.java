@@ -81,6 +81,33 @@ class ConflictRetryTest {
     }
 
     @Test
+    void aSlowStoreStillGetsItsMinimumAttemptsBeforeBusy() {
+        String id = ticket();
+        ConflictRetry.Pacer slow = new ConflictRetry.Pacer() {
+            long now;
+
+            @Override
+            public long nanoTime() {
+                return now += Duration.ofSeconds(3).toNanos(); // every attempt alone outlasts the budget
+            }
+
+            @Override
+            public void sleep(Duration delay) {
+                pacer.sleep(delay);
+            }
+        };
+        TicketCommands slowCommands = new TicketCommands(repo, new UlidGenerator(clock), clock, ConflictRetry.commands().pacedBy(slow, new Random(7)));
+        repo.conflictsToInject = 3;
+        assertThat(slowCommands.update(id, raise, OptionalLong.empty(), alice).ticket().priority()).isEqualTo(Priority.HIGH);
+        repo.conflictsToInject = 100_000;
+        int waitsBefore = pacer.waits.size();
+        TicketChange urgent = new TicketChange(null, Priority.URGENT, null, null, null, null, null);
+        assertThatThrownBy(() -> slowCommands.update(id, urgent, OptionalLong.empty(), alice)).isInstanceOf(ContentionException.class)
+                .hasMessageContaining("4 times");
+        assertThat(pacer.waits.size() - waitsBefore).isEqualTo(3);
+    }
+
+    @Test
     void aPinnedVersionIsNeverRetried() {
         String id = ticket();
         repo.conflictsToInject = 1;
