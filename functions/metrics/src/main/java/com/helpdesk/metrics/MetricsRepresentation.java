@@ -1,5 +1,6 @@
 package com.helpdesk.metrics;
 
+import com.helpdesk.core.metrics.Backlog;
 import com.helpdesk.core.metrics.Counter;
 import com.helpdesk.core.metrics.Distribution;
 import com.helpdesk.core.metrics.DurationMetric;
@@ -14,7 +15,7 @@ import java.util.Map;
 /**
  * The wire form of reports (openapi.yaml, MetricsReport and AgentMetrics): nested JSON, or CSV with one
  * column per leaf ({@code firstResponse.median}). Durations in seconds. SLA figures are null until the
- * SLA capability's events feed them (docs/metrics.md).
+ * SLA capability's events feed them, backlog figures on days without a census (docs/metrics.md).
  */
 final class MetricsRepresentation {
     private MetricsRepresentation() {
@@ -60,6 +61,7 @@ final class MetricsRepresentation {
         sla.put("breached", null);
         m.put("sla", sla);
         m.put("ai", ai(r, false));
+        m.put("backlog", backlog(r.backlog()));
         return m;
     }
 
@@ -77,6 +79,7 @@ final class MetricsRepresentation {
         csat.put("responseRate", r.csatResponseRate());
         m.put("csat", csat);
         m.put("ai", "ai".equals(r.key()) ? ai(r, true) : null);
+        m.put("backlog", backlog(r.backlog()));
         return m;
     }
 
@@ -87,6 +90,20 @@ final class MetricsRepresentation {
         ai.put("handedOff", r.count(Counter.AI_HANDED_OFF));
         if (withRate) ai.put("deflectionRate", r.deflectionRate());
         return ai;
+    }
+
+    /** The census of the row's last day; every figure null when none was taken (so CSV columns stay the same). */
+    private static Map<String, Object> backlog(Backlog b) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("total", b == null ? null : b.total());
+        m.put("new", b == null ? null : b.fresh());
+        m.put("open", b == null ? null : b.open());
+        m.put("pending", b == null ? null : b.pending());
+        Map<String, Object> ages = new LinkedHashMap<>();
+        for (Backlog.Age age : Backlog.Age.values()) ages.put(age.wire(), b == null ? null : b.count(age));
+        m.put("ages", ages);
+        m.put("takenAt", b == null ? null : b.takenAt().toString());
+        return m;
     }
 
     private static Map<String, Object> distribution(Distribution d) {

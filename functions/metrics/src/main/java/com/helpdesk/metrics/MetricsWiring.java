@@ -1,27 +1,33 @@
 package com.helpdesk.metrics;
 
+import com.helpdesk.core.metrics.BacklogCensus;
 import com.helpdesk.core.metrics.MetricsDefinitions;
 import com.helpdesk.core.metrics.MetricsQuery;
 import com.helpdesk.core.metrics.MetricsService;
 import com.helpdesk.core.sla.AroundTheClock;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
+import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.store.DynamoDbMetricsStore;
+import com.helpdesk.store.DynamoDbTicketRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+
+import java.time.Clock;
 
 /**
  * The metrics composition root: the store, the definitions in the team's zone, built once at init.
  * Business time is around the clock until the SLA capability gives tickets their calendars (docs/metrics.md).
  */
-record MetricsWiring(MetricsService service, MetricsQuery query, MetricsConfig config) {
+record MetricsWiring(MetricsService service, MetricsQuery query, BacklogCensus census, MetricsConfig config) {
     static MetricsWiring fromEnvironment() {
-        return build(MetricsConfig.read(EnvironmentReader.lambda()));
+        return build(MetricsConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
 
-    static MetricsWiring build(MetricsConfig config) {
+    static MetricsWiring build(MetricsConfig config, Clock clock) {
         DynamoDbClient dynamo = new AwsClients(config.aws()).build(DynamoDbClient.builder(), "DYNAMODB");
         DynamoDbMetricsStore store = new DynamoDbMetricsStore(dynamo, config.tableName());
         MetricsDefinitions definitions = new MetricsDefinitions(config.teamTimezone(), AroundTheClock.INSTANCE);
-        return new MetricsWiring(new MetricsService(store, definitions), new MetricsQuery(store, config.teamTimezone()), config);
+        BacklogCensus census = new BacklogCensus(new DynamoDbTicketRepository(dynamo, config.tableName()), store, config.teamTimezone(), clock);
+        return new MetricsWiring(new MetricsService(store, definitions), new MetricsQuery(store, config.teamTimezone()), census, config);
     }
 }

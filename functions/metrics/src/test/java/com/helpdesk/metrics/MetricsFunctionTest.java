@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.helpdesk.core.metrics.Backlog;
 import com.helpdesk.core.metrics.MetricsDefinitions;
 import com.helpdesk.core.metrics.MetricsQuery;
 import com.helpdesk.core.metrics.MetricsService;
@@ -45,6 +46,7 @@ class MetricsFunctionTest {
     private static DynamoDbClient client;
     private static MetricsHandler handler;
     private static MetricsApiHandler api;
+    private static DynamoDbMetricsStore store;
 
     @BeforeAll
     static void start() throws Exception {
@@ -58,7 +60,7 @@ class MetricsFunctionTest {
                         AttributeDefinition.builder().attributeName("SK").attributeType(ScalarAttributeType.S).build())
                 .keySchema(KeySchemaElement.builder().attributeName("PK").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build()));
-        DynamoDbMetricsStore store = new DynamoDbMetricsStore(client, "metrics");
+        store = new DynamoDbMetricsStore(client, "metrics");
         handler = new MetricsHandler(new MetricsService(store, new MetricsDefinitions(ZONE, AroundTheClock.INSTANCE)));
         api = new MetricsApiHandler(new MetricsQuery(store, ZONE));
         List<String> bodies = new ArrayList<>(scenario());
@@ -139,7 +141,7 @@ class MetricsFunctionTest {
         assertThat(doc.get("timezone").asText()).isEqualTo("Europe/Berlin");
         JsonNode day = doc.get("series").get(0);
         assertThat(Json.mapper().convertValue(day, Map.class).keySet()).containsExactly("key", "created", "resolved", "reopened", "escalated",
-                "firstResponse", "resolution", "csat", "sla", "ai");
+                "firstResponse", "resolution", "csat", "sla", "ai", "backlog");
         assertThat(day.get("key").asText()).isEqualTo("2026-11-22");
         assertThat(day.get("created").asLong()).isEqualTo(1);
         assertThat(day.get("resolved").asLong()).isEqualTo(1);
@@ -167,7 +169,23 @@ class MetricsFunctionTest {
         APIGatewayV2HTTPResponse r = get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "groupBy", "channel"), "lead", "lena", "text/csv");
         assertThat(r.getHeaders().get("Content-Type")).startsWith("text/csv");
         assertThat(r.getBody()).startsWith("key,created,resolved,reopened,escalated,firstResponse.count,firstResponse.median,")
-                .contains("\r\nphone,1,1,0,0,1,1200,1200,1200,");
+                .contains("\r\nphone,1,1,0,0,1,1200,1200,1200,")
+                .contains(",backlog.total,backlog.new,backlog.open,backlog.pending,backlog.ages.under1d,backlog.ages.1to3d,"
+                        + "backlog.ages.3to7d,backlog.ages.over7d,backlog.takenAt\r\n");
+    }
+
+    @Test
+    void aDaysRowCarriesTheBacklogCensusOfThatDay() throws Exception {
+        store.putBacklog(List.of(new Backlog(java.time.LocalDate.parse("2026-11-21"), "all#all", java.time.Instant.parse("2026-11-21T22:59:00Z"),
+                2, 5, 1, Map.of(Backlog.Age.UNDER_1_DAY, 6L, Backlog.Age.OVER_7_DAYS, 2L))));
+        JsonNode series = json(get("GET /metrics", Map.of("from", "2026-11-21", "to", "2026-11-22"), "lead", "lena", null)).get("series");
+        JsonNode census = series.get(0).get("backlog");
+        assertThat(census.get("total").asLong()).isEqualTo(8);
+        assertThat(census.get("open").asLong()).isEqualTo(5);
+        assertThat(census.at("/ages/under1d").asLong()).isEqualTo(6);
+        assertThat(census.at("/ages/3to7d").asLong()).isZero();
+        assertThat(census.get("takenAt").asText()).isEqualTo("2026-11-21T22:59:00Z");
+        assertThat(series.get(1).at("/backlog/total").isNull()).as("no census on Nov 22").isTrue();
     }
 
     @Test

@@ -17,11 +17,11 @@ class MetricsWiringTest {
 
     @Test
     void buildsFromTheVariablesTemplateYamlGivesEitherFunction() {
-        for (String function : new String[] {"MetricsFunction", "MetricsApiFunction"}) {
+        for (String function : new String[] {"MetricsFunction", "MetricsApiFunction", "BacklogCensusFunction"}) {
             EnvironmentReader env = EnvironmentReader.of(template.lambdaEnvironment(function));
             MetricsConfig config = MetricsConfig.read(env);
             assertThat(config.teamTimezone()).isEqualTo(ZoneId.of("UTC"));
-            assertThat(MetricsWiring.build(config)).hasNoNullFieldsOrProperties();
+            assertThat(MetricsWiring.build(config, java.time.Clock.systemUTC())).hasNoNullFieldsOrProperties();
             assertThat(env.namesRead()).filteredOn(name -> !name.startsWith("AWS_"))
                     .isSubsetOf(template.forFunction(function).keySet())
                     .containsAll(template.ownFor(function).keySet());

@@ -2,6 +2,7 @@ package com.helpdesk.store;
 
 import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.metrics.AggregateKey;
+import com.helpdesk.core.metrics.Backlog;
 import com.helpdesk.core.metrics.DailyAggregate;
 import com.helpdesk.core.metrics.MetricsStore;
 import com.helpdesk.core.metrics.TicketFacts;
@@ -12,6 +13,7 @@ import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
 import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+import software.amazon.awssdk.services.dynamodb.model.WriteRequest;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +31,7 @@ public final class DynamoDbMetricsStore implements MetricsStore {
     /** DynamoDB's limit on a transaction; one item is the facts. */
     static final int MAX_AGGREGATES_PER_CHANGE = 99;
     private static final int BATCH_GET_LIMIT = 100;
+    private static final int BATCH_WRITE_LIMIT = 25;
     private static final int UNPROCESSED_ATTEMPTS = 5;
 
     private final DynamoDbClient dynamo;
@@ -97,20 +100,50 @@ public final class DynamoDbMetricsStore implements MetricsStore {
     public List<DailyAggregate> read(List<LocalDate> days, String dimension, String value) {
         List<DailyAggregate> out = new ArrayList<>();
         for (LocalDate day : days) {
-            QueryRequest.Builder q = QueryRequest.builder().tableName(table);
-            Map<String, AttributeValue> values = new HashMap<>();
-            values.put(":pk", ItemMapper.s(MetricsItems.dayPk(day)));
-            if (value == null) {
-                q.keyConditionExpression("PK = :pk AND begins_with(SK, :sk)");
-                values.put(":sk", ItemMapper.s(dimension + "#"));
-            } else {
-                q.keyConditionExpression("PK = :pk AND SK = :sk");
-                values.put(":sk", ItemMapper.s(AggregateKey.dimension(dimension, value)));
-            }
-            for (var page : dynamo.queryPaginator(q.expressionAttributeValues(values).build())) {
-                for (Map<String, AttributeValue> item : page.items()) out.add(MetricsItems.aggregate(item));
-            }
+            for (Map<String, AttributeValue> item : dayItems(day, "", dimension, value)) out.add(MetricsItems.aggregate(item));
         }
         return out;
+    }
+
+    @Override
+    public void putBacklog(Collection<Backlog> census) {
+        List<WriteRequest> puts = census.stream()
+                .map(b -> WriteRequest.builder().putRequest(p -> p.item(MetricsItems.backlogItem(b))).build()).toList();
+        for (int i = 0; i < puts.size(); i += BATCH_WRITE_LIMIT) {
+            Map<String, List<WriteRequest>> request = Map.of(table, puts.subList(i, Math.min(puts.size(), i + BATCH_WRITE_LIMIT)));
+            // BatchWriteItem may leave items unprocessed (throttling): write exactly those again
+            for (int attempt = 0; !request.isEmpty(); attempt++) {
+                if (attempt == UNPROCESSED_ATTEMPTS) throw new IllegalStateException("DynamoDB kept " + request.get(table).size() + " backlog items unprocessed");
+                Map<String, List<WriteRequest>> ask = request;
+                var response = dynamo.batchWriteItem(b -> b.requestItems(ask));
+                request = response.hasUnprocessedItems() ? response.unprocessedItems() : Map.of();
+            }
+        }
+    }
+
+    @Override
+    public List<Backlog> backlog(List<LocalDate> days, String dimension, String value) {
+        List<Backlog> out = new ArrayList<>();
+        for (LocalDate day : days) {
+            for (Map<String, AttributeValue> item : dayItems(day, MetricsItems.BACKLOG_PREFIX, dimension, value)) out.add(MetricsItems.backlog(item));
+        }
+        return out;
+    }
+
+    /** One Query of a day's partition: every value of a dimension ({@code value} null) or one, under a sort key prefix. */
+    private List<Map<String, AttributeValue>> dayItems(LocalDate day, String prefix, String dimension, String value) {
+        QueryRequest.Builder q = QueryRequest.builder().tableName(table);
+        Map<String, AttributeValue> values = new HashMap<>();
+        values.put(":pk", ItemMapper.s(MetricsItems.dayPk(day)));
+        if (value == null) {
+            q.keyConditionExpression("PK = :pk AND begins_with(SK, :sk)");
+            values.put(":sk", ItemMapper.s(prefix + dimension + "#"));
+        } else {
+            q.keyConditionExpression("PK = :pk AND SK = :sk");
+            values.put(":sk", ItemMapper.s(prefix + AggregateKey.dimension(dimension, value)));
+        }
+        List<Map<String, AttributeValue>> items = new ArrayList<>();
+        for (var page : dynamo.queryPaginator(q.expressionAttributeValues(values).build())) items.addAll(page.items());
+        return items;
     }
 }

@@ -1,6 +1,7 @@
 package com.helpdesk.store;
 
 import com.helpdesk.core.metrics.AggregateKey;
+import com.helpdesk.core.metrics.Backlog;
 import com.helpdesk.core.metrics.Counter;
 import com.helpdesk.core.metrics.DailyAggregate;
 import com.helpdesk.core.metrics.DurationMetric;
@@ -22,12 +23,15 @@ import java.util.Map;
 /**
  * Item shapes of the metrics capability (docs/access-patterns.md, "Metrics"): a ticket's facts at
  * {@code METRICS#TICKET#<ticketId>} / {@code FACTS}, an aggregate at {@code METRICS#<day>} /
- * {@code <dimension>#<value>}. Kept apart from the ticket's own collection: metrics never reach into it.
+ * {@code <dimension>#<value>}, a day's backlog census beside them at {@code METRICS#<day>} /
+ * {@code BACKLOG#<dimension>#<value>}. Kept apart from the ticket's own collection: metrics never reach into it.
  */
 final class MetricsItems {
     static final String TYPE_FACTS = "MetricsTicketFacts";
     static final String TYPE_AGGREGATE = "MetricsAggregate";
     static final String FACTS_SK = "FACTS";
+    static final String TYPE_BACKLOG = "MetricsBacklog";
+    static final String BACKLOG_PREFIX = "BACKLOG#";
 
     private MetricsItems() {
     }
@@ -104,5 +108,28 @@ final class MetricsItems {
         EnumMap<DurationMetric, Histogram> durations = new EnumMap<>(DurationMetric.class);
         item.get("durations").m().forEach((m, b) -> durations.put(DurationMetric.valueOf(m), Durations.decode(b.b().asByteArray())));
         return new DailyAggregate(new AggregateKey(day, item.get("SK").s()), counters, durations, Long.parseLong(item.get("version").n()));
+    }
+
+    static Map<String, AttributeValue> backlogItem(Backlog b) {
+        Map<String, AttributeValue> ages = new HashMap<>();
+        b.ages().forEach((age, n) -> ages.put(age.wire(), ItemMapper.n(n)));
+        Map<String, AttributeValue> item = new HashMap<>();
+        item.put("PK", ItemMapper.s(dayPk(b.day())));
+        item.put("SK", ItemMapper.s(BACKLOG_PREFIX + b.dimension()));
+        item.put("type", ItemMapper.s(TYPE_BACKLOG));
+        item.put("takenAt", ItemMapper.s(b.takenAt().toString()));
+        item.put("new", ItemMapper.n(b.fresh()));
+        item.put("open", ItemMapper.n(b.open()));
+        item.put("pending", ItemMapper.n(b.pending()));
+        item.put("ages", AttributeValue.fromM(ages));
+        return item;
+    }
+
+    static Backlog backlog(Map<String, AttributeValue> item) {
+        LocalDate day = LocalDate.parse(item.get("PK").s().substring("METRICS#".length()));
+        Map<Backlog.Age, Long> ages = new EnumMap<>(Backlog.Age.class);
+        item.get("ages").m().forEach((age, n) -> ages.put(Backlog.Age.parse(age), Long.parseLong(n.n())));
+        return new Backlog(day, item.get("SK").s().substring(BACKLOG_PREFIX.length()), Instant.parse(item.get("takenAt").s()),
+                Long.parseLong(item.get("new").n()), Long.parseLong(item.get("open").n()), Long.parseLong(item.get("pending").n()), ages);
     }
 }

@@ -2,6 +2,7 @@ package com.helpdesk.store;
 
 import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.metrics.AggregateKey;
+import com.helpdesk.core.metrics.Backlog;
 import com.helpdesk.core.metrics.Counter;
 import com.helpdesk.core.metrics.DailyAggregate;
 import com.helpdesk.core.metrics.DurationMetric;
@@ -40,7 +41,7 @@ class DynamoDbMetricsStoreTest {
     static void start() {
         dynamo = DynamoDbLocal.start(0);
         client = NoScanClient.against(dynamo);
-        for (String t : List.of("m-order", "m-shuffled", "m-lock", "m-read")) client.createTable(TableSchema.createTableRequest(t));
+        for (String t : List.of("m-order", "m-shuffled", "m-lock", "m-read", "m-backlog")) client.createTable(TableSchema.createTableRequest(t));
     }
 
     @AfterAll
@@ -130,5 +131,32 @@ class DynamoDbMetricsStoreTest {
         NoScanClient.OPERATIONS.clear();
         assertThat(store.read(days, "channel", "email")).extracting(a -> a.key().dimension()).containsOnly("channel#email");
         assertThat(NoScanClient.OPERATIONS).hasSize(days.size()).containsOnly("Query");
+    }
+
+    @Test
+    void aBacklogCensusRoundTripsBesideTheAggregatesReplacesTheDaysEarlierCensusAndIsReadOneQueryPerDay() {
+        DynamoDbMetricsStore store = fed("m-backlog", tickets());
+        Instant at = Instant.parse("2026-11-23T23:59:00Z");
+        List<Backlog> census = new ArrayList<>();
+        for (int i = 0; i < 30; i++) { // more than one BatchWriteItem
+            census.add(new Backlog(NOV23, "agent#agent-" + i, at, i, 1, 2, Map.of(Backlog.Age.UNDER_1_DAY, 1L, Backlog.Age.OVER_7_DAYS, (long) i + 2)));
+        }
+        census.add(new Backlog(NOV23, "channel#chat", at, 0, 3, 0, Map.of(Backlog.Age.DAYS_1_TO_3, 3L)));
+        store.putBacklog(census);
+        store.putBacklog(List.of(new Backlog(NOV23, "channel#chat", at.plusSeconds(30), 0, 4, 0, Map.of(Backlog.Age.DAYS_1_TO_3, 4L))));
+
+        NoScanClient.OPERATIONS.clear();
+        List<Backlog> chat = store.backlog(List.of(NOV23.minusDays(1), NOV23), "channel", null);
+        assertThat(NoScanClient.OPERATIONS).containsExactly("Query", "Query");
+        assertThat(chat).singleElement().satisfies(b -> {
+            assertThat(b.open()).isEqualTo(4);
+            assertThat(b.count(Backlog.Age.DAYS_1_TO_3)).isEqualTo(4);
+            assertThat(b.takenAt()).isEqualTo(at.plusSeconds(30));
+        });
+        assertThat(store.backlog(List.of(NOV23), "agent", null)).hasSize(30);
+        assertThat(store.backlog(List.of(NOV23), "agent", "agent-7")).singleElement().isEqualTo(census.get(7));
+        // the census lives in the aggregates' partition without being read as one
+        assertThat(store.read(List.of(NOV23), "channel", null)).extracting(a -> a.key().dimension()).contains("channel#chat", "channel#email");
+        assertThat(store.read(List.of(NOV23), "agent", null)).extracting(a -> a.key().dimension()).doesNotContain("agent#agent-7");
     }
 }

@@ -41,9 +41,32 @@ public final class MetricsQuery {
             String key = byTime ? timeKey(a.key().day(), r.groupBy()) : a.key().dimensionValue();
             rows.computeIfAbsent(key, MetricsRow::new).add(a);
         }
+        attachBacklog(r, byTime, dimension, value, rows);
         List<MetricsRow> ordered = new ArrayList<>(rows.values());
         if (!byTime) ordered.sort((x, y) -> x.key().compareTo(y.key()));
         return new Report(r.from(), r.to(), zone, ordered);
+    }
+
+    /**
+     * Each row gets the census of its last day: a day's own, a week's last day in the range, a dimension
+     * value's at the end of the range. A value with open work but no figures in the range gets a row too
+     * (except unassigned work in the agent table).
+     */
+    private void attachBacklog(MetricsRequest r, boolean byTime, String dimension, String value, Map<String, MetricsRow> rows) {
+        // the row each census belongs to, by the day it was taken: a row's days come in order, the last one wins
+        Map<LocalDate, String> rowOfLastDay = new LinkedHashMap<>();
+        if (byTime) {
+            Map<String, LocalDate> lastDayOfRow = new LinkedHashMap<>();
+            for (LocalDate d : r.days()) lastDayOfRow.put(timeKey(d, r.groupBy()), d);
+            lastDayOfRow.forEach((key, day) -> rowOfLastDay.put(day, key));
+        } else {
+            rowOfLastDay.put(r.to(), null);
+        }
+        for (Backlog b : store.backlog(new ArrayList<>(rowOfLastDay.keySet()), dimension, value)) {
+            String key = byTime ? rowOfLastDay.get(b.day()) : b.dimension().substring(b.dimension().indexOf('#') + 1);
+            if (r.groupBy() == MetricsRequest.GroupBy.AGENT && MetricsDefinitions.UNKNOWN.equals(key)) continue;
+            rows.computeIfAbsent(key, MetricsRow::new).backlog(b);
+        }
     }
 
     /** The per-agent table: one row per agent who responded, resolved or was rated in the range, the AI as {@code ai}. */

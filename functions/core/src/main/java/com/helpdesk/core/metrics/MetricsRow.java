@@ -10,6 +10,7 @@ public final class MetricsRow {
     private final String key;
     private final EnumMap<Counter, Long> counters = new EnumMap<>(Counter.class);
     private final EnumMap<DurationMetric, Histogram> durations = new EnumMap<>(DurationMetric.class);
+    private Backlog backlog;
 
     MetricsRow(String key) {
         this.key = key;
@@ -20,6 +21,16 @@ public final class MetricsRow {
         for (Map.Entry<DurationMetric, Histogram> e : a.allDurations().entrySet()) {
             durations.computeIfAbsent(e.getKey(), m -> Durations.empty()).add(e.getValue());
         }
+    }
+
+    /** The row's backlog at the end of its last day: the census of that day. */
+    void backlog(Backlog census) {
+        this.backlog = census;
+    }
+
+    /** The backlog at the end of the row's last day; null when no census was taken that day. */
+    public Backlog backlog() {
+        return backlog;
     }
 
     public String key() {

@@ -33,4 +33,10 @@ public interface MetricsStore {
      * e.g. every channel) or one ({@code channel#email}). One partition read per day.
      */
     List<DailyAggregate> read(List<LocalDate> days, String dimension, String value);
+
+    /** Stores a census, replacing an earlier census of the same day and dimension value. */
+    void putBacklog(Collection<Backlog> census);
+
+    /** The backlog of each day of {@code days} under one dimension: every value ({@code value} null) or one. One partition read per day. */
+    List<Backlog> backlog(List<LocalDate> days, String dimension, String value);
 }

@@ -15,6 +15,7 @@ import java.util.TreeMap;
 final class InMemoryMetricsStore implements MetricsStore {
     final Map<String, StoredFacts> facts = new HashMap<>();
     final TreeMap<AggregateKey, DailyAggregate> aggregates = new TreeMap<>();
+    final TreeMap<AggregateKey, Backlog> backlogs = new TreeMap<>();
 
     @Override
     public Optional<StoredFacts> facts(String ticketId) {
@@ -47,6 +48,20 @@ final class InMemoryMetricsStore implements MetricsStore {
             if (!days.contains(a.key().day()) || !a.key().dimensionName().equals(dimension)) continue;
             if (value == null || a.key().dimensionValue().equals(value)) out.add(a);
         }
+        return out;
+    }
+
+    @Override
+    public void putBacklog(Collection<Backlog> census) {
+        for (Backlog b : census) backlogs.put(new AggregateKey(b.day(), b.dimension()), b);
+    }
+
+    @Override
+    public List<Backlog> backlog(List<LocalDate> days, String dimension, String value) {
+        List<Backlog> out = new ArrayList<>();
+        backlogs.forEach((k, b) -> {
+            if (days.contains(k.day()) && k.dimensionName().equals(dimension) && (value == null || k.dimensionValue().equals(value))) out.add(b);
+        });
         return out;
     }
 }

@@ -20,7 +20,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A test double with the port's semantics (atomic commit, version checks, idempotency); no paging. */
-final class InMemoryTicketRepository implements TicketRepository {
+public final class InMemoryTicketRepository implements TicketRepository {
     final Map<String, Ticket> tickets = new HashMap<>();
     final Map<String, List<Message>> messages = new HashMap<>();
     final List<DomainEvent> events = new ArrayList<>();
@@ -146,8 +146,11 @@ final class InMemoryTicketRepository implements TicketRepository {
         List<Ticket> items = tickets.values().stream()
                 .filter(t -> q.status() == null || t.status() == q.status())
                 .filter(t -> q.tag() == null || t.tags().contains(q.tag()))
-                .sorted(Comparator.comparing(Ticket::updatedAt).reversed())
-                .limit(limit).toList();
-        return new TicketPage(items, null);
+                .sorted(Comparator.comparing(Ticket::updatedAt).reversed().thenComparing(Ticket::id))
+                .toList();
+        // the cursor is the offset of the next page (the DynamoDB store's is a signed key)
+        int from = cursor == null ? 0 : Integer.parseInt(cursor);
+        int to = Math.min(items.size(), from + limit);
+        return new TicketPage(items.subList(from, to), to < items.size() ? String.valueOf(to) : null);
     }
 }

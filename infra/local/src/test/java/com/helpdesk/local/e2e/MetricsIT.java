@@ -6,8 +6,11 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -60,5 +63,30 @@ class MetricsIT {
         assertThat(own.get("agents").get(0).get("oneTouch").asLong()).isEqualTo(1);
         assertThat(alice.get("/metrics?" + range).status()).as("the team's figures are for leads").isEqualTo(403);
         assertThat(lead.get("/metrics?from=" + today + "&to=" + today.minusDays(1)).status()).isEqualTo(400);
+    }
+
+    @Test
+    void theBacklogIsCountedAtTheEndOfTheTeamDay() {
+        AgentApiClient.Reply created = alice.post("/tickets", """
+                {"subject": "Still waiting", "requester": {"email": "sam@example.com"}, "channel": "email",
+                 "status": "open", "message": {"body": "Where is my refund?"}}""");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+        Instant now = Instant.parse(lead.get("/_local/clock").json().get("now").asText());
+        LocalDate day = LocalDate.ofInstant(now, ZoneOffset.UTC);
+        Instant endOfDay = day.atTime(23, 59, 30).toInstant(ZoneOffset.UTC);
+        if (!endOfDay.isAfter(now)) {
+            day = day.plusDays(1);
+            endOfDay = endOfDay.plus(Duration.ofDays(1));
+        }
+        AgentApiClient.Reply moved = lead.send("POST", "/_local/clock", "{\"advance\":\"" + Duration.between(now, endOfDay) + "\"}", Map.of());
+        assertThat(moved.status()).as(moved.body()).isEqualTo(200);
+
+        String range = "from=" + day + "&to=" + day;
+        JsonNode census = Eventually.await(() -> lead.get("/metrics?" + range).json(),
+                d -> d.has("series") && !d.at("/series/0/backlog/total").isNull(), "the census of " + day).at("/series/0/backlog");
+        assertThat(census.get("open").asLong()).isGreaterThanOrEqualTo(1);
+        assertThat(census.get("total").asLong()).isEqualTo(census.get("new").asLong() + census.get("open").asLong() + census.get("pending").asLong());
+        JsonNode mine = alice.get("/metrics/agents?" + range).json().get("agents");
+        assertThat(mine).as("alice sees her own row only").allSatisfy(row -> assertThat(row.get("agent").asText()).isEqualTo("alice"));
     }
 }
