@@ -65,7 +65,9 @@ class TicketApiHandlerTest {
                         return java.net.URI.create("https://files.example.com/" + file.id());
                     }
                 }, new com.helpdesk.core.chat.ChannelService(new com.helpdesk.store.DynamoDbChannelRepository(client, "tickets"),
-                        new InMemorySecrets(), "/helpdesk/test", clock));
+                        new InMemorySecrets(), "/helpdesk/test", clock),
+                new com.helpdesk.core.orders.OrderContextReads(new com.helpdesk.store.DynamoDbOrderContexts(client, "tickets"),
+                        new com.helpdesk.store.DynamoDbStoreRepository(client, "tickets")));
     }
 
     @AfterAll
