@@ -36,6 +36,20 @@ class OrderLookupWiringTest {
     }
 
     @Test
+    void theApiFunctionBuildsFromItsVariablesWithoutAQueue() {
+        String function = "OrdersApiFunction";
+        EnvironmentReader env = EnvironmentReader.of(template.lambdaEnvironment(function));
+        OrderLookupConfig config = OrderLookupConfig.forApi(env);
+        assertThat(config.deadLetterQueueUrl()).isEmpty();
+        OrderLookupWiring wiring = OrderLookupWiring.build(config, Clock.systemUTC());
+        assertThat(wiring.stores()).isNotNull();
+        assertThat(wiring.lookup()).isNotNull();
+        assertThat(env.namesRead()).filteredOn(name -> !name.startsWith("AWS_"))
+                .isSubsetOf(template.forFunction(function).keySet())
+                .containsAll(template.ownFor(function).keySet());
+    }
+
+    @Test
     void attemptsStayBelowTheQueuesMaxReceiveCountSoTheFunctionParksWithTheReasonItself() throws Exception {
         Map<String, Object> doc = CfnYaml.parse(Files.readString(Path.of(System.getProperty("helpdesk.root", "../..")).resolve("template.yaml")));
         Map<?, ?> queue = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) doc.get("Resources")).get("OrderLookupQueue")).get("Properties");
