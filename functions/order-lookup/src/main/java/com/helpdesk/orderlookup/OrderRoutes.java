@@ -1,20 +1,30 @@
 package com.helpdesk.orderlookup;
 
 import com.helpdesk.core.ValidationException;
+import com.helpdesk.core.orders.OrderContext;
+import com.helpdesk.core.orders.OrderDirectoryException;
 import com.helpdesk.core.orders.OrderLookup;
 import com.helpdesk.core.orders.Store;
 import com.helpdesk.core.orders.StoreSecrets;
+import com.helpdesk.core.orders.StoreSelection;
 import com.helpdesk.core.orders.StoreService;
+import com.helpdesk.core.port.TicketPage;
+import com.helpdesk.core.port.TicketQuery;
 import com.helpdesk.core.service.TicketQueries;
+import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.http.ApiRequest;
 import com.helpdesk.http.ApiResponse;
 import com.helpdesk.http.Caller;
 import com.helpdesk.http.JsonBody;
+import com.helpdesk.http.OrderContextRepresentation;
 import com.helpdesk.http.Router;
 import com.helpdesk.http.TextFields;
+import com.helpdesk.http.TicketRepresentation;
 
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 
@@ -25,8 +35,10 @@ import java.util.TreeSet;
  */
 final class OrderRoutes {
     private static final Set<String> ADMIN = Set.of(Caller.ADMIN);
+    private static final Set<String> STAFF = Set.of(Caller.AGENT, Caller.ADMIN);
     private static final Set<String> STORE_FIELDS = Set.of("name", "shopDomain", "supportAddresses", "channels", "orderNamePrefix",
             "orderNameSuffix", "default", "secrets");
+    private static final Set<String> CUSTOMER_PARAMS = Set.of("store", "limit", "cursor");
     private static final int MAX_QUERY_VALUE = 1024;
 
     private final StoreService stores;
@@ -44,6 +56,7 @@ final class OrderRoutes {
         return new Router()
                 .pathParameter("storeId", "^[a-z0-9][a-z0-9-]{0,62}$",
                         "a store id (1 to 63 lower-case letters, digits and '-', starting with a letter or digit)")
+                .pathParameter("customer", "^[^/\\p{Cntrl}]{1,254}$", "a customer's email address or phone number (E.164, with its '+' as %2B)")
                 .route("GET /stores", ADMIN, r::listStores)
                 .route("GET /stores/{storeId}", ADMIN, req -> ApiResponse.json(200, store(stores.get(req.pathParameter("storeId")))))
                 // Store.validated checks the id with the other fields, so every wrong field comes in one answer
@@ -51,7 +64,8 @@ final class OrderRoutes {
                 .route("DELETE /stores/{storeId}", ADMIN, req -> {
                     stores.delete(req.pathParameter("storeId"));
                     return ApiResponse.status(204);
-                });
+                })
+                .route("GET /customers/{customer}", STAFF, r::customer);
     }
 
     private ApiResponse listStores(ApiRequest req) {
@@ -86,6 +100,37 @@ final class OrderRoutes {
         return m;
     }
 
+    private ApiResponse customer(ApiRequest req) {
+        onlyParameters(req, CUSTOMER_PARAMS);
+        String identity = Requester.normaliseIdentity(req.pathParameter("customer"));
+        boolean email = identity != null && identity.contains("@");
+        Requester requester;
+        try {
+            requester = Requester.of("customer", email ? identity : null, email ? null : identity, null, null);
+        } catch (ValidationException e) {
+            throw new ValidationException("customer", "must be an email address or a phone number (E.164, such as +4915112345678)");
+        }
+        Integer limit = limit(req);
+        TicketPage page = tickets.list(new TicketQuery(null, null, requester.identities().get(0), null), limit, req.query("cursor"));
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("customer", requester.identities().get(0));
+        out.put("tickets", TicketRepresentation.summaries(page.items()));
+        out.put("nextCursor", page.nextCursor());
+        Optional<Store> store = req.query("store") != null ? Optional.of(stores.get(req.query("store")))
+                : StoreSelection.forTicket(stores.list(), List.of(), null);
+        out.put("shopify", store.map(s -> OrderContextRepresentation.of(shopify(s, requester))).orElse(null));
+        return ApiResponse.json(200, out);
+    }
+
+    /** The store's customer and orders; a failing store is shown as unavailable with the reason, never as an error of the profile. */
+    private OrderContext shopify(Store store, Requester requester) {
+        try {
+            return lookup.lookup(new OrderLookup.Request(store, requester.email(), requester.phone(), null, null), Optional.empty());
+        } catch (OrderDirectoryException e) {
+            return new OrderContext(store.id(), OrderContext.Status.UNAVAILABLE, e.reason(), null, null, List.of());
+        }
+    }
+
     private static void onlyParameters(ApiRequest req, Set<String> allowed) {
         for (Map.Entry<String, String> p : req.queryParameters().entrySet()) {
             if (!allowed.contains(p.getKey())) {
@@ -95,6 +140,15 @@ final class OrderRoutes {
             if (v.length() > MAX_QUERY_VALUE || !TextFields.isSingleLine(v)) {
                 throw new ValidationException(p.getKey(), "must be at most " + MAX_QUERY_VALUE + " characters, without control characters");
             }
+        }
+    }
+
+    private static Integer limit(ApiRequest req) {
+        if (req.query("limit") == null) return null;
+        try {
+            return Integer.parseInt(req.query("limit"));
+        } catch (NumberFormatException e) {
+            throw new ValidationException("limit", "must be a whole number between 1 and " + TicketQueries.MAX_PAGE_SIZE);
         }
     }
 }

@@ -13,7 +13,11 @@ import com.helpdesk.core.orders.Store;
 import com.helpdesk.core.orders.StoreService;
 import com.helpdesk.core.port.SecretStore;
 import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.NewTicket;
 import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.Channel;
+import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.localaws.DynamoDbLocal;
 import com.helpdesk.runtime.Json;
 import com.helpdesk.store.DynamoDbOrderContexts;
@@ -33,6 +37,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -50,6 +55,8 @@ class OrdersApiHandlerTest {
     private static final Map<String, String> ssm = new ConcurrentHashMap<>();
     private static OrdersApiHandler handler;
     private static int table;
+    private static FakeDirectory directory;
+    private static TicketDesk desk;
 
     @BeforeAll
     static void start() {
@@ -71,9 +78,11 @@ class OrdersApiHandlerTest {
         ssm.clear();
         Clock clock = Clock.systemUTC();
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(client, name);
+        directory = new FakeDirectory();
+        desk = TicketDesk.wire(repository, new UlidGenerator(clock), clock);
         handler = new OrdersApiHandler(new StoreService(new DynamoDbStoreRepository(client, name), new MapSecrets(), "/helpdesk/test"),
-                new OrderLookup(new NoDirectory(), new DynamoDbOrderContexts(client, name), Duration.ofMinutes(10), clock),
-                TicketDesk.wire(repository, new UlidGenerator(clock), clock).queries());
+                new OrderLookup(directory, new DynamoDbOrderContexts(client, name), Duration.ofMinutes(10), clock),
+                desk.queries());
     }
 
     static APIGatewayV2HTTPEvent sample(String name) {
@@ -151,22 +160,102 @@ class OrdersApiHandlerTest {
         assertThat(ssm).isEmpty();
     }
 
+    private static APIGatewayV2HTTPEvent customer(String raw, String query) {
+        APIGatewayV2HTTPEvent e = sample("get-customer.json");
+        e.setRawPath("/customers/" + raw);
+        e.getRequestContext().getHttp().setPath("/customers/" + raw);
+        // API Gateway hands the parameter decoded: %2B is the phone number's '+'
+        e.setPathParameters(new HashMap<>(Map.of("customer", java.net.URLDecoder.decode(raw.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8))));
+        if (query != null) {
+            e.setRawQueryString(query);
+            e.setQueryStringParameters(new HashMap<>(Map.of(query.split("=")[0], query.split("=")[1])));
+        }
+        return e;
+    }
+
+    private static void ticketOf(String email, String phone, String subject) {
+        desk.commands().create(new NewTicket(subject, new Requester(email, phone, null, null), Channel.EMAIL, null, null, null, null, null,
+                "Hello", null, null, null), Actor.agent("alice"), null);
+    }
+
+    @Test
+    void aCustomersProfileHasTheirTicketsAndTheirShopifyCustomerAndOrdersThroughTheCache() throws Exception {
+        handler.handleRequest(sample("put-store.json"), null);
+        ticketOf("ana@example.com", null, "Where is my order?");
+        ticketOf("ana@example.com", null, "Return label");
+        ticketOf("ben@example.com", null, "Not Ana's");
+
+        APIGatewayV2HTTPResponse r = handler.handleRequest(sample("get-customer.json"), null);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        JsonNode profile = json(r);
+        assertThat(profile.get("customer").asText()).isEqualTo("ana@example.com");
+        assertThat(profile.get("tickets")).hasSize(2);
+        JsonNode shopify = profile.get("shopify");
+        assertThat(shopify.get("store").asText()).isEqualTo("demo");
+        assertThat(shopify.get("status").asText()).isEqualTo("ok");
+        assertThat(shopify.get("customer").get("name").asText()).isEqualTo("Ana Demo");
+        assertThat(shopify.get("orders").get(0).get("name").asText()).isEqualTo("#1001");
+        assertThat(shopify.get("orders").get(0).get("matchedBy").toString()).isEqualTo("[\"email\"]");
+
+        int calls = directory.calls;
+        assertThat(handler.handleRequest(customer("ANA@example.com", null), null).getStatusCode()).isEqualTo(200);
+        assertThat(directory.calls).as("the second profile comes from the cache").isEqualTo(calls);
+    }
+
+    @Test
+    void aCustomerFoundByPhoneAndAShopThatFailsShowsTheTicketsAndTheReason() throws Exception {
+        handler.handleRequest(sample("put-store.json"), null);
+        ticketOf(null, "+4915112345678", "Called about #1001");
+        directory.failure = new OrderDirectoryException(OrderDirectoryException.Kind.UNAUTHORIZED,
+                "shopify: demo.myshopify.com refused the Admin API token (401); check the store's adminApiToken");
+        JsonNode profile = json(handler.handleRequest(customer("%2B4915112345678", null), null));
+        assertThat(profile.get("customer").asText()).isEqualTo("+4915112345678");
+        assertThat(profile.get("tickets")).hasSize(1);
+        assertThat(profile.get("shopify").get("status").asText()).isEqualTo("unavailable");
+        assertThat(profile.get("shopify").get("reason").asText()).contains("(401)");
+    }
+
+    @Test
+    void aProfileNamesWhatIsWrongAndWorksWithoutAStore() throws Exception {
+        APIGatewayV2HTTPResponse bad = handler.handleRequest(customer("not-a-customer", null), null);
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(bad.getBody()).contains("\"customer\"");
+        assertThat(handler.handleRequest(customer("ana@example.com", "store=nope"), null).getStatusCode()).isEqualTo(404);
+        assertThat(handler.handleRequest(customer("ana@example.com", "sort=new"), null).getStatusCode()).isEqualTo(400);
+        JsonNode noStore = json(handler.handleRequest(customer("ana@example.com", null), null));
+        assertThat(noStore.get("shopify").isNull()).isTrue();
+        assertThat(noStore.get("tickets")).isEmpty();
+    }
+
     static final class MapSecrets implements SecretStore {
         @Override public void put(String name, String value) { ssm.put(name, value); }
         @Override public Optional<String> get(String name) { return Optional.ofNullable(ssm.get(name)); }
         @Override public void delete(String name) { ssm.remove(name); }
     }
 
-    /** Stores without Shopify: the customer route is not exercised here. */
-    static final class NoDirectory implements OrderDirectory {
+    /** A shop with Ana Demo and her orders; {@code failure} makes every call fail as Shopify would. */
+    static final class FakeDirectory implements OrderDirectory {
+        static final ShopCustomer ANA = new ShopCustomer("gid://shopify/Customer/1", "Ana Demo", "ana@example.com", "+4915112345678", 2,
+                "179.80", "EUR", List.of("vip"));
+        static final ShopOrder O1001 = new ShopOrder("gid://shopify/Order/1", "#1001", Instant.parse("2026-11-20T09:00:00Z"), "PAID",
+                "FULFILLED", null, "89.90", "EUR", List.of(), null, List.of(), List.of(), List.of());
+        OrderDirectoryException failure;
+        int calls;
+
         @Override public Found byEmail(Store store, String email) throws OrderDirectoryException {
-            throw new OrderDirectoryException(OrderDirectoryException.Kind.UNAVAILABLE, "not used");
+            calls++;
+            if (failure != null) throw failure;
+            return email.equals(ANA.email()) ? new Found(ANA, List.of(O1001)) : Found.NONE;
         }
+
         @Override public Found byPhone(Store store, String phone) throws OrderDirectoryException {
-            throw new OrderDirectoryException(OrderDirectoryException.Kind.UNAVAILABLE, "not used");
+            calls++;
+            if (failure != null) throw failure;
+            return phone.equals(ANA.phone()) ? new Found(ANA, List.of(O1001)) : Found.NONE;
         }
+
         @Override public List<ShopOrder> byOrderNames(Store store, Set<String> names) throws OrderDirectoryException {
-            throw new OrderDirectoryException(OrderDirectoryException.Kind.UNAVAILABLE, "not used");
+            throw new AssertionError("a profile names no orders");
         }
     }
 }
