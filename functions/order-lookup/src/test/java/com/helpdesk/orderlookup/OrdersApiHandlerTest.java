@@ -227,6 +227,23 @@ class OrdersApiHandlerTest {
         assertThat(noStore.get("tickets")).isEmpty();
     }
 
+    @Test
+    void pathParametersNoStoreOrIndexCouldHoldAreRefusedNamingThem() throws Exception {
+        for (String bad : List.of("x".repeat(3000), "ab\r\ncd", "")) {
+            for (String method : List.of("GET", "PUT", "DELETE")) {
+                APIGatewayV2HTTPResponse r = handler.handleRequest(storeRequest(method, bad, method.equals("PUT") ? "{}" : null), null);
+                assertThat(r.getStatusCode()).as(method + " /stores/" + bad.length()).isEqualTo(400);
+                assertThat(json(r).get("errors").findValuesAsText("field")).contains("storeId");
+            }
+            APIGatewayV2HTTPEvent e = customer("a", null);
+            e.setPathParameters(new HashMap<>(Map.of("customer", bad)));
+            APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
+            assertThat(r.getStatusCode()).isEqualTo(400);
+            assertThat(json(r).get("errors").findValuesAsText("field")).contains("customer");
+            assertThat(r.getBody()).doesNotContainIgnoringCase("jackson").doesNotContain("Exception");
+        }
+    }
+
     static final class MapSecrets implements SecretStore {
         @Override public void put(String name, String value) { ssm.put(name, value); }
         @Override public Optional<String> get(String name) { return Optional.ofNullable(ssm.get(name)); }

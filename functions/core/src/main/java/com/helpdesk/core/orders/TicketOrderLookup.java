@@ -38,6 +38,11 @@ public final class TicketOrderLookup {
         if (ticket.mergedInto() != null) return new OrderContextRefresh.Outcome.Skipped("ticket " + ticketId + " was merged into " + ticket.mergedInto());
         Message message = customerMessage(thread.get(), messageId);
         if (messageId != null && message == null) return new OrderContextRefresh.Outcome.Skipped("message " + messageId + " is not a customer message of ticket " + ticketId);
+        // A new ticket's first message comes with both TicketCreated and MessageAdded: one lookup is enough.
+        if (messageId != null && thread.get().messages().stream().filter(m -> ticketId.equals(m.ticketId())).findFirst()
+                .map(first -> first.id().equals(messageId)).orElse(false)) {
+            return new OrderContextRefresh.Outcome.Skipped("message " + messageId + " opened ticket " + ticketId + ": looked up with TicketCreated");
+        }
         Optional<Store> store = StoreSelection.forTicket(stores.list(), List.of(), ChatKeys.channelOf(ticket.conversation()));
         var facts = new OrderContextRefresh.Facts(ticket.id(), ticket.number(), store.orElse(null), ticket.requester().email(),
                 ticket.requester().phone(), ticket.subject(), message == null ? null : message.body());

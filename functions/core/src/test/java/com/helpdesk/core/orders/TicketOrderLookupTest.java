@@ -68,6 +68,18 @@ class TicketOrderLookupTest {
     }
 
     @Test
+    void theMessageThatOpenedATicketIsLookedUpOnceWithTicketCreated() {
+        stores.put("main", MAIN);
+        ticket("T1", null, msg("M1", "T1", Actor.customer(ANA), "Where is #1001?"));
+        assertThat(lookup.run("T1", "M1", false)).isEqualTo(new Outcome.Skipped("message M1 opened ticket T1: looked up with TicketCreated"));
+        assertThat(asked).isEmpty();
+
+        ticket("T2", null, msg("M1", "T2", Actor.agent("alice"), "Ana called about her parcel"), msg("M2", "T2", Actor.customer(ANA), "It is #1001"));
+        lookup.run("T2", "M2", false);
+        assertThat(asked).as("a customer's first message on a ticket an agent opened").contains("main:names:[#1001]");
+    }
+
+    @Test
     void aChatTicketBelongsToTheStoreOfItsChannel() {
         stores.put("main", MAIN);
         stores.put("eu", EU);
