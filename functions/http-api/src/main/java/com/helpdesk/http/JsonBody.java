@@ -56,6 +56,14 @@ public final class JsonBody {
         return node.has(field) && node.get(field).isNull();
     }
 
+    /** A JSON true or false; null when absent or null. */
+    public Boolean bool(String field) {
+        JsonNode v = node.get(field);
+        if (v == null || v.isNull()) return null;
+        if (!v.isBoolean()) return typeError(field, "true or false", v);
+        return v.booleanValue();
+    }
+
     /**
      * A single-line string (a subject, a name, an id): control characters, CR and LF among them, are
      * refused with the field named, so no consumer (a mail header, a log line, a CSV) can be tricked.

@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.csat.CsatService;
+import com.helpdesk.core.orders.OrderContextReads;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.http.Router;
@@ -20,11 +21,11 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private TicketApiHandler(TicketApiWiring wiring) {
-        this(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels());
+        this(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels(), wiring.orders());
     }
 
-    public TicketApiHandler(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels) {
-        this.router = TicketRoutes.router(tickets, surveys, files, channels);
+    public TicketApiHandler(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, OrderContextReads orders) {
+        this.router = TicketRoutes.router(tickets, surveys, files, channels, orders);
     }
 
     @Override

@@ -3,6 +3,7 @@ package com.helpdesk.api;
 import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.csat.CsatToken;
+import com.helpdesk.core.orders.OrderContextReads;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.TicketDesk;
@@ -12,6 +13,8 @@ import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.secrets.SsmSecretStore;
 import com.helpdesk.store.DynamoDbChannelRepository;
+import com.helpdesk.store.DynamoDbOrderContexts;
+import com.helpdesk.store.DynamoDbStoreRepository;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import com.helpdesk.store.TableSecret;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,7 +23,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import java.time.Clock;
 
 /** The ticket API's composition root: its clients, adapters and services, built once at init from its configuration. */
-record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels) {
+record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, OrderContextReads orders) {
     static TicketApiWiring fromEnvironment() {
         return build(TicketApiConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -36,6 +39,8 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
         ChannelService channels = new ChannelService(new DynamoDbChannelRepository(dynamo, config.tableName()),
                 new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
-        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels);
+        OrderContextReads orders = new OrderContextReads(new DynamoDbOrderContexts(dynamo, config.tableName()),
+                new DynamoDbStoreRepository(dynamo, config.tableName()));
+        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels, orders);
     }
 }

@@ -68,9 +68,10 @@ final class TicketRoutes {
     private final CsatService surveys;
     private final com.helpdesk.core.port.FileStore files;
     private final com.helpdesk.core.chat.ChannelService channels;
+    private final com.helpdesk.core.orders.OrderContextReads orders;
 
     private TicketRoutes(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
-                         com.helpdesk.core.chat.ChannelService channels) {
+                         com.helpdesk.core.chat.ChannelService channels, com.helpdesk.core.orders.OrderContextReads orders) {
         this.commands = desk.commands();
         this.relations = desk.relations();
         this.tickets = desk.queries();
@@ -78,11 +79,12 @@ final class TicketRoutes {
         this.surveys = surveys;
         this.files = files;
         this.channels = channels;
+        this.orders = orders;
     }
 
     static Router router(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
-                         com.helpdesk.core.chat.ChannelService channels) {
-        TicketRoutes r = new TicketRoutes(desk, surveys, files, channels);
+                         com.helpdesk.core.chat.ChannelService channels, com.helpdesk.core.orders.OrderContextReads orders) {
+        TicketRoutes r = new TicketRoutes(desk, surveys, files, channels, orders);
         return new Router()
                 .route("POST /tickets", STAFF, r::create)
                 .route("GET /tickets", STAFF, r::list)
@@ -164,10 +166,14 @@ final class TicketRoutes {
     private ApiResponse get(ApiRequest req) {
         TicketThread t = tickets.get(tickets.resolveId(req.pathParameter("id")));
         String etag = ETags.of(t.ticket().version());
-        if (ETags.noneMatchHits(req.header("If-None-Match"), t.ticket().version())) {
+        Map<String, Object> orderContext = orders.forTicket(t.ticket()).map(com.helpdesk.http.OrderContextRepresentation::of).orElse(null);
+        // The ETag is the ticket's version (If-Match); an order context changes apart from it, so a ticket showing one is sent whole.
+        if (orderContext == null && ETags.noneMatchHits(req.header("If-None-Match"), t.ticket().version())) {
             return ApiResponse.status(304).header("ETag", etag);
         }
-        return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", etag);
+        Map<String, Object> body = new LinkedHashMap<>(TicketRepresentation.full(t));
+        body.put("orderContext", orderContext);
+        return ApiResponse.json(200, body).header("ETag", etag);
     }
 
     private ApiResponse bulk(ApiRequest req) {

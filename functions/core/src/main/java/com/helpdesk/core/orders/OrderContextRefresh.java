@@ -41,6 +41,9 @@ public final class OrderContextRefresh {
         /** No store answers for this ticket: nothing to look up, nothing written. */
         record NoStore() implements Outcome {}
 
+        /** The event is of no use (the ticket is gone or merged, the message is not the customer's); nothing written. */
+        record Skipped(String why) implements Outcome {}
+
         /** Try again later (the queue redelivers); nothing was written. */
         record RetryLater(String reason) implements Outcome {}
 

@@ -28,17 +28,25 @@ public final class StoreService {
 
     /** The store as it is now, validated; answers whether it is new. */
     public Map.Entry<Store, Boolean> put(Store candidate, Map<String, String> secretValues) {
-        Store store = Store.validated(candidate.id(), candidate.name(), candidate.shopDomain(), candidate.supportAddresses(),
-                candidate.channels(), candidate.orderNamePrefix(), candidate.orderNameSuffix(), candidate.isDefault());
-        Map<String, String> given = secretValues == null ? Map.of() : secretValues;
-        boolean isNew = stores.find(store.id()).isEmpty();
         List<FieldError> errors = new ArrayList<>();
+        Store store;
+        try {
+            store = Store.validated(candidate.id(), candidate.name(), candidate.shopDomain(), candidate.supportAddresses(),
+                    candidate.channels(), candidate.orderNamePrefix(), candidate.orderNameSuffix(), candidate.isDefault());
+        } catch (ValidationException invalid) {
+            // reported with the secrets' errors below, so an admin sees every wrong field at once
+            errors.addAll(invalid.errors());
+            store = null;
+        }
+        Map<String, String> given = secretValues == null ? Map.of() : secretValues;
+        boolean isNew = store == null || stores.find(store.id()).isEmpty();
         for (String key : given.keySet()) {
             if (!StoreSecrets.ALL.contains(key)) errors.add(new FieldError("secrets." + key, "a store takes the secrets " + StoreSecrets.ALL));
         }
         for (String required : StoreSecrets.ALL) {
             if (isNew && blank(given.get(required))) errors.add(new FieldError(required, "is required for a new store"));
         }
+        if (store == null) throw new ValidationException(errors);
         for (Store other : stores.list()) {
             if (other.id().equals(store.id())) continue;
             if (store.isDefault() && other.isDefault()) errors.add(new FieldError("default", "store " + other.id() + " is the default already"));

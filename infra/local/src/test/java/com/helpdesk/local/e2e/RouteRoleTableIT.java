@@ -57,10 +57,13 @@ class RouteRoleTableIT {
             Map.entry("GET /tickets/{id}/sla", STAFF),
             Map.entry("GET /openapi.yaml", ANY_ROLE),
             Map.entry("GET /metrics", STAFF), Map.entry("GET /metrics/agents", STAFF),
+            Map.entry("GET /stores", Set.of("admin")), Map.entry("GET /stores/{storeId}", Set.of("admin")),
+            Map.entry("PUT /stores/{storeId}", Set.of("admin")), Map.entry("DELETE /stores/{storeId}", Set.of("admin")),
+            Map.entry("GET /customers/{customer}", STAFF),
             Map.entry("GET /csat/{token}", PUBLIC), Map.entry("POST /csat/{token}", PUBLIC),
             Map.entry("GET /webhooks/chat/{channelId}", PUBLIC), Map.entry("POST /webhooks/chat/{channelId}", PUBLIC));
     private static final Map<String, String> PARAMETERS = Map.of("id", "tkt_00000000000000000000000000", "otherId", "1042",
-            "attachmentId", "att_1", "channelId", "nope", "token", "abc.def");
+            "attachmentId", "att_1", "channelId", "nope", "token", "abc.def", "storeId", "nope", "customer", "nobody@example.com");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static LocalStack stack;

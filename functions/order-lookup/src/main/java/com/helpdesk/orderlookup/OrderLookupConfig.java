@@ -1,0 +1,44 @@
+package com.helpdesk.orderlookup;
+
+import com.helpdesk.runtime.AwsSettings;
+import com.helpdesk.runtime.EnvironmentReader;
+import com.helpdesk.runtime.HelpdeskVariables;
+
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * The order functions' configuration (OrderLookupFunction and OrdersApiFunction in template.yaml), read and
+ * checked once at init.
+ *
+ * @param shopifyEndpoint    replaces {@code https://<shop>.myshopify.com} (the local stub shop); empty for real shops
+ * @param cacheTtl           how long what a store said about a customer is reused (ORDER_CACHE_TTL_SECONDS)
+ * @param maxAttempts        lookups of one event before the ticket shows the reason and the event is parked
+ *                           (MAX_LOOKUP_ATTEMPTS; below the queue's maxReceiveCount, which only catches crashes)
+ * @param deadLetterQueueUrl where an event whose lookup failed every attempt, or that cannot be read, is parked
+ *                           with its reason; empty for the API function
+ */
+record OrderLookupConfig(AwsSettings aws, String tableName, String secretsPrefix, Optional<URI> shopifyEndpoint, Duration cacheTtl,
+                         int maxAttempts, Optional<URI> deadLetterQueueUrl) {
+    /** OrderLookupFunction's: the queue consumer parks what failed in its dead-letter queue. */
+    static OrderLookupConfig forQueue(EnvironmentReader env) {
+        return env.valid(new OrderLookupConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), HelpdeskVariables.secretsPrefix(env),
+                shopifyEndpoint(env), cacheTtl(env), env.integer("MAX_LOOKUP_ATTEMPTS", 1, 20, "attempts"),
+                Optional.ofNullable(HelpdeskVariables.queueUrl(env, "DEAD_LETTER_QUEUE_URL"))));
+    }
+
+    /** OrdersApiFunction's: no queue. */
+    static OrderLookupConfig forApi(EnvironmentReader env) {
+        return env.valid(new OrderLookupConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), HelpdeskVariables.secretsPrefix(env),
+                shopifyEndpoint(env), cacheTtl(env), 1, Optional.empty()));
+    }
+
+    private static Optional<URI> shopifyEndpoint(EnvironmentReader env) {
+        return env.optionalHttpUrl("SHOPIFY_ENDPOINT_URL", "empty for real shops, or a base URL standing in for https://<shop>.myshopify.com");
+    }
+
+    private static Duration cacheTtl(EnvironmentReader env) {
+        return Duration.ofSeconds(env.integer("ORDER_CACHE_TTL_SECONDS", 1, 86_400, "seconds"));
+    }
+}

@@ -1,0 +1,137 @@
+package com.helpdesk.orderlookup;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.core.orders.OrderContextRefresh.Outcome;
+import com.helpdesk.core.orders.TicketOrderLookup;
+import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.runtime.Json;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Consumes TicketCreated and customer MessageAdded events from OrderLookupQueue and refreshes the ticket's
+ * order context. A failed lookup comes back through the queue with backoff; on the last attempt the ticket
+ * shows the context marked unavailable with the reason and the event is parked in OrderLookupDeadLetterQueue
+ * with that reason. An event that cannot be read is parked at once. Each record succeeds or fails on its own
+ * (ReportBatchItemFailures); an error of the function itself is failed back, and the queue's redrive policy
+ * is the net under it.
+ */
+public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private final TicketOrderLookup lookup;
+    private final QueueBackoff backoff;
+    private final DeadLetters deadLetters;
+    private final int maxAttempts;
+
+    public OrderLookupHandler() {
+        this(OrderLookupWiring.forQueue());
+    }
+
+    private OrderLookupHandler(OrderLookupWiring wiring) {
+        this(wiring.tickets(), wiring.backoff(), wiring.deadLetters(), wiring.config().maxAttempts());
+    }
+
+    public OrderLookupHandler(TicketOrderLookup lookup, QueueBackoff backoff, DeadLetters deadLetters, int maxAttempts) {
+        this.lookup = lookup;
+        this.backoff = backoff;
+        this.deadLetters = deadLetters;
+        this.maxAttempts = maxAttempts;
+    }
+
+    /** What a bus event says: which ticket, and for MessageAdded which message. */
+    record Trigger(String ticketId, String messageId) {
+        static Trigger decode(String body) {
+            JsonNode event;
+            try {
+                event = Json.mapper().readTree(body);
+            } catch (Exception e) {
+                throw new IllegalArgumentException("the message is not JSON");
+            }
+            String type = event == null ? "" : event.path("detail-type").asText("");
+            JsonNode detail = event == null ? null : event.path("detail");
+            String ticketId = detail == null ? null : detail.path("ticketId").asText(null);
+            if (!type.equals("TicketCreated") && !type.equals("MessageAdded")) {
+                throw new IllegalArgumentException("not a TicketCreated or MessageAdded event: detail-type '" + type + "'");
+            }
+            String messageId = detail.path("data").path("messageId").asText(null);
+            if (ticketId == null || type.equals("MessageAdded") && messageId == null) {
+                throw new IllegalArgumentException(type + " without detail.ticketId" + (type.equals("MessageAdded") ? " or detail.data.messageId" : ""));
+            }
+            return new Trigger(ticketId, type.equals("MessageAdded") ? messageId : null);
+        }
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+        for (SQSEvent.SQSMessage m : event.getRecords()) {
+            Trigger trigger;
+            try {
+                trigger = Trigger.decode(m.getBody());
+            } catch (IllegalArgumentException unreadable) {
+                try {
+                    park(m, null, unreadable.getMessage());
+                } catch (RuntimeException e) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+                }
+                continue;
+            }
+            int receives = receives(m);
+            boolean last = receives >= maxAttempts;
+            try {
+                Outcome outcome = lookup.run(trigger.ticketId(), trigger.messageId(), last);
+                if (outcome instanceof Outcome.GaveUp gaveUp) {
+                    park(m, trigger.ticketId(), "after " + receives + " attempts: " + gaveUp.reason());
+                } else if (outcome instanceof Outcome.RetryLater retry && last) {
+                    park(m, trigger.ticketId(), "after " + receives + " attempts: " + retry.reason());
+                } else if (outcome instanceof Outcome.RetryLater retry) {
+                    log("WARN", "order lookup retried", trigger.ticketId(), retry.reason());
+                    backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), m.getAttributes());
+                    failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+                } else {
+                    // the outcome's name only: a context holds the customer's personal data, which stays out of logs
+                    log("INFO", "order lookup", trigger.ticketId(), outcome instanceof Outcome.Skipped skipped
+                            ? "skipped: " + skipped.why() : outcome.getClass().getSimpleName());
+                }
+            } catch (RuntimeException e) {
+                log("ERROR", "order lookup failed; the queue redelivers it", trigger.ticketId(), String.valueOf(e.getMessage()));
+                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+            }
+        }
+        return new SQSBatchResponse(failures);
+    }
+
+    private static int receives(SQSEvent.SQSMessage m) {
+        String count = m.getAttributes() == null ? null : m.getAttributes().get("ApproximateReceiveCount");
+        try {
+            return count == null ? 1 : Integer.parseInt(count);
+        } catch (NumberFormatException e) {
+            return 1;
+        }
+    }
+
+    private void park(SQSEvent.SQSMessage m, String ticketId, String reason) {
+        deadLetters.park(m.getBody(), m.getMessageId(), reason);
+        log("ERROR", "order lookup parked in the dead-letter queue", ticketId, reason);
+    }
+
+    private static void log(String level, String message, String ticketId, String detail) {
+        Map<String, String> line = new LinkedHashMap<>();
+        line.put("level", level);
+        line.put("message", message);
+        line.put("ticketId", ticketId);
+        line.put("detail", detail);
+        try {
+            (level.equals("INFO") ? System.out : System.err).println(Json.mapper().writeValueAsString(line));
+        } catch (Exception e) {
+            System.err.println(message + " " + ticketId);
+        }
+    }
+}

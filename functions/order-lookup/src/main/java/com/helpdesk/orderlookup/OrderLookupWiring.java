@@ -1,0 +1,58 @@
+package com.helpdesk.orderlookup;
+
+import com.helpdesk.core.orders.OrderContextRefresh;
+import com.helpdesk.core.orders.OrderLookup;
+import com.helpdesk.core.orders.StoreService;
+import com.helpdesk.core.orders.TicketOrderLookup;
+import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.EnvironmentReader;
+import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.secrets.SsmSecretStore;
+import com.helpdesk.shopify.ShopifyOrderDirectory;
+import com.helpdesk.store.DynamoDbOrderContexts;
+import com.helpdesk.store.DynamoDbStoreRepository;
+import com.helpdesk.store.DynamoDbTicketRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+import software.amazon.awssdk.services.ssm.SsmClient;
+
+import java.net.URI;
+import java.time.Clock;
+
+/**
+ * The order functions' composition root: the table, the secrets, Shopify and the queues, built once at init.
+ * {@code deadLetters} is null for the API function, which has no queue.
+ */
+record OrderLookupWiring(TicketOrderLookup tickets, OrderLookup lookup, StoreService stores, TicketDesk desk, QueueBackoff backoff,
+                         DeadLetters deadLetters, OrderLookupConfig config) {
+    static OrderLookupWiring forQueue() {
+        return build(OrderLookupConfig.forQueue(EnvironmentReader.lambda()), RuntimeClock.get());
+    }
+
+    static OrderLookupWiring forApi() {
+        return build(OrderLookupConfig.forApi(EnvironmentReader.lambda()), RuntimeClock.get());
+    }
+
+    static OrderLookupWiring build(OrderLookupConfig config, Clock clock) {
+        AwsClients aws = new AwsClients(config.aws());
+        DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
+        DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
+        DynamoDbStoreRepository storeRepository = new DynamoDbStoreRepository(dynamo, config.tableName());
+        DynamoDbOrderContexts contexts = new DynamoDbOrderContexts(dynamo, config.tableName());
+        // the secret cache's expiry runs on real time, not on the local stack's movable clock
+        SsmSecretStore secrets = new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC());
+        ShopifyOrderDirectory shopify = ShopifyOrderDirectory.create(secrets, config.secretsPrefix(),
+                config.shopifyEndpoint().map(URI::toString).orElse(null));
+        OrderLookup lookup = new OrderLookup(shopify, contexts, config.cacheTtl(), clock);
+        UlidGenerator ids = new UlidGenerator(clock);
+        TicketOrderLookup tickets = new TicketOrderLookup(repository, storeRepository, new OrderContextRefresh(lookup, contexts, ids, clock));
+        SqsClient sqs = aws.build(SqsClient.builder(), "SQS");
+        DeadLetters deadLetters = config.deadLetterQueueUrl().map(url -> new DeadLetters(sqs, url.toString())).orElse(null);
+        return new OrderLookupWiring(tickets, lookup, new StoreService(storeRepository, secrets, config.secretsPrefix()),
+                TicketDesk.wire(repository, ids, clock), new QueueBackoff(sqs), deadLetters, config);
+    }
+}

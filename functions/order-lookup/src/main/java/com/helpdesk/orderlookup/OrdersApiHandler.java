@@ -1,0 +1,32 @@
+package com.helpdesk.orderlookup;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.helpdesk.core.orders.OrderLookup;
+import com.helpdesk.core.orders.StoreService;
+import com.helpdesk.core.service.TicketQueries;
+import com.helpdesk.http.Router;
+
+/** The stores admin API and the customer profile (OrderRoutes): decodes, calls, encodes. */
+public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Router router;
+
+    public OrdersApiHandler() {
+        this(OrderLookupWiring.forApi());
+    }
+
+    private OrdersApiHandler(OrderLookupWiring wiring) {
+        this(wiring.stores(), wiring.lookup(), wiring.desk().queries());
+    }
+
+    public OrdersApiHandler(StoreService stores, OrderLookup lookup, TicketQueries tickets) {
+        this.router = OrderRoutes.router(stores, lookup, tickets);
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return router.handle(event);
+    }
+}

@@ -1,0 +1,132 @@
+package com.helpdesk.orderlookup;
+
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.helpdesk.core.orders.OrderContext;
+import com.helpdesk.core.orders.OrderContextRefresh.Outcome;
+import com.helpdesk.core.orders.TicketOrderLookup;
+import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.runtime.Json;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyBoolean;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.ArgumentMatchers.isNull;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
+import static org.mockito.Mockito.when;
+
+/**
+ * The lookup function over real-shaped bus events (events/bus): each record succeeds or fails on its own, a
+ * failed lookup comes back with backoff, and the last attempt parks the event with the reason.
+ */
+class OrderLookupHandlerTest {
+    private static final String ARN = "arn:aws:sqs:eu-west-1:123456789012:order-lookup";
+    private static final String REASON = "shopify: demo.myshopify.com answered 503";
+    private final TicketOrderLookup lookup = mock(TicketOrderLookup.class);
+    private final QueueBackoff backoff = mock(QueueBackoff.class);
+    private final DeadLetters deadLetters = mock(DeadLetters.class);
+    private final OrderLookupHandler handler = new OrderLookupHandler(lookup, backoff, deadLetters, 3);
+
+    @BeforeEach
+    void lookupsSucceedByDefault() {
+        when(lookup.run(anyString(), any(), anyBoolean())).thenReturn(new Outcome.NoStore());
+    }
+
+    @Test
+    void aNewTicketIsLookedUpWholeAndACustomerMessageByItsId() throws Exception {
+        SQSBatchResponse response = handler.handleRequest(batch(record("r1", ticketCreated("t1"), 1), record("r2", messageAdded("t2", "m2"), 1)), null);
+        assertThat(failed(response)).isEmpty();
+        verify(lookup).run(eq("t1"), isNull(), eq(false));
+        verify(lookup).run("t2", "m2", false);
+    }
+
+    @Test
+    void aFailedLookupFailsAloneAndComesBackWithBackoff() throws Exception {
+        when(lookup.run("t1", null, false)).thenReturn(new Outcome.RetryLater(REASON));
+        SQSBatchResponse response = handler.handleRequest(batch(record("r1", ticketCreated("t1"), 2), record("r2", ticketCreated("t2"), 1)), null);
+        assertThat(failed(response)).containsExactly("r1");
+        verify(backoff).retryLater(eq(ARN), eq("handle-r1"), anyMap());
+        verify(lookup).run("t2", null, false);
+        verify(deadLetters, never()).park(any(), any(), any());
+    }
+
+    @Test
+    void theLastAttemptMarksTheTicketAndParksTheEventWithTheReason() throws Exception {
+        OrderContext unavailable = new OrderContext("main", OrderContext.Status.UNAVAILABLE, REASON, Instant.now(), null, List.of());
+        when(lookup.run("t1", null, true)).thenReturn(new Outcome.GaveUp(unavailable, REASON));
+        String body = ticketCreated("t1");
+        SQSBatchResponse response = handler.handleRequest(batch(record("r1", body, 3)), null);
+        assertThat(failed(response)).as("parked, so not redelivered").isEmpty();
+        verify(deadLetters).park(body, "r1", "after 3 attempts: " + REASON);
+        verify(backoff, never()).retryLater(any(), any(), any());
+    }
+
+    @Test
+    void anEventThatCannotBeReadIsParkedAtOnceWithTheReason() throws Exception {
+        SQSBatchResponse response = handler.handleRequest(batch(record("r1", "{not json", 1),
+                record("r2", "{\"detail-type\":\"MessageAdded\",\"detail\":{\"ticketId\":\"t2\"}}", 1),
+                record("r3", ticketCreated("t3"), 1)), null);
+        assertThat(failed(response)).isEmpty();
+        verify(deadLetters).park("{not json", "r1", "the message is not JSON");
+        verify(deadLetters).park(any(), eq("r2"), eq("MessageAdded without detail.ticketId or detail.data.messageId"));
+        verify(lookup, never()).run(eq("t2"), any(), anyBoolean());
+        verify(lookup).run("t3", null, false);
+    }
+
+    @Test
+    void anErrorOfTheFunctionItselfIsFailedBackForTheRedrivePolicy() throws Exception {
+        when(lookup.run("t1", null, false)).thenThrow(new IllegalStateException("DynamoDB unavailable"));
+        SQSBatchResponse response = handler.handleRequest(batch(record("r1", ticketCreated("t1"), 1), record("r2", ticketCreated("t2"), 1)), null);
+        assertThat(failed(response)).containsExactly("r1");
+        verify(lookup).run("t2", null, false);
+    }
+
+    static String messageAdded(String ticketId, String messageId) throws Exception {
+        ObjectNode e = (ObjectNode) Json.mapper().readTree(Files.readString(Path.of("../../events/bus/MessageAdded.json")));
+        ((ObjectNode) e.get("detail")).put("ticketId", ticketId);
+        ((ObjectNode) e.get("detail").get("data")).put("messageId", messageId).put("authorType", "customer");
+        return Json.mapper().writeValueAsString(e);
+    }
+
+    static String ticketCreated(String ticketId) throws Exception {
+        ObjectNode e = (ObjectNode) Json.mapper().readTree(Files.readString(Path.of("../../events/bus/TicketCreated.json")));
+        ((ObjectNode) e.get("detail")).put("ticketId", ticketId);
+        return Json.mapper().writeValueAsString(e);
+    }
+
+    static SQSEvent.SQSMessage record(String id, String body, int receives) {
+        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
+        m.setMessageId(id);
+        m.setReceiptHandle("handle-" + id);
+        m.setBody(body);
+        m.setEventSource("aws:sqs");
+        m.setEventSourceArn(ARN);
+        m.setAttributes(Map.of("ApproximateReceiveCount", String.valueOf(receives), "SentTimestamp", "1795435200000"));
+        return m;
+    }
+
+    static SQSEvent batch(SQSEvent.SQSMessage... records) {
+        SQSEvent e = new SQSEvent();
+        e.setRecords(List.of(records));
+        return e;
+    }
+
+    static List<String> failed(SQSBatchResponse response) {
+        return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+    }
+}
