@@ -8,6 +8,7 @@ import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.core.sla.TicketSlaQueries;
 import com.helpdesk.http.Router;
 
 /** Lambda entry point of the agents' ticket API (every route of TicketRoutes). */
@@ -20,11 +21,11 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private TicketApiHandler(TicketApiWiring wiring) {
-        this(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels());
+        this(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels(), wiring.sla());
     }
 
-    public TicketApiHandler(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels) {
-        this.router = TicketRoutes.router(tickets, surveys, files, channels);
+    public TicketApiHandler(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, TicketSlaQueries sla) {
+        this.router = TicketRoutes.router(tickets, surveys, files, channels, sla);
     }
 
     @Override

@@ -6,12 +6,16 @@ import com.helpdesk.core.csat.CsatToken;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.core.sla.SlaSettings;
+import com.helpdesk.core.sla.TicketSlaQueries;
 import com.helpdesk.files.S3FileStore;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.secrets.SsmSecretStore;
 import com.helpdesk.store.DynamoDbChannelRepository;
+import com.helpdesk.store.DynamoDbSlaSettings;
+import com.helpdesk.store.DynamoDbSlaTicketReads;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import com.helpdesk.store.TableSecret;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -20,7 +24,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import java.time.Clock;
 
 /** The ticket API's composition root: its clients, adapters and services, built once at init from its configuration. */
-record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels) {
+record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, TicketSlaQueries sla) {
     static TicketApiWiring fromEnvironment() {
         return build(TicketApiConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -36,6 +40,9 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
         ChannelService channels = new ChannelService(new DynamoDbChannelRepository(dynamo, config.tableName()),
                 new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
-        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels);
+        // the clocks shown with a ticket: the same settings (calendars) and arithmetic the SLA timer uses
+        TicketSlaQueries sla = new TicketSlaQueries(new DynamoDbSlaTicketReads(dynamo, config.tableName()),
+                new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.slaDefaultTimeZone()), clock);
+        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels, sla);
     }
 }

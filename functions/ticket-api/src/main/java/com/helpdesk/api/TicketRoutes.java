@@ -53,7 +53,7 @@ final class TicketRoutes {
     private static final Set<String> READ_ONLY = Set.of("id", "number", "version", "createdAt", "updatedAt",
             "messages", "firstResponseAt", "resolvedAt", "lastMessageAt", "messageCount", "escalationLevel",
             "ccs", "linkedTicketIds", "mergedInto", "mergedFrom", "parentId", "childIds");
-    private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor");
+    private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor", "slaDueBefore");
     private static final Set<String> HISTORY_PARAMS = Set.of("limit", "cursor");
 
     /** How long an attachment's download link works. */
@@ -68,9 +68,10 @@ final class TicketRoutes {
     private final CsatService surveys;
     private final com.helpdesk.core.port.FileStore files;
     private final com.helpdesk.core.chat.ChannelService channels;
+    private final SlaTicketViews sla;
 
     private TicketRoutes(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
-                         com.helpdesk.core.chat.ChannelService channels) {
+                         com.helpdesk.core.chat.ChannelService channels, com.helpdesk.core.sla.TicketSlaQueries sla) {
         this.commands = desk.commands();
         this.relations = desk.relations();
         this.tickets = desk.queries();
@@ -78,11 +79,12 @@ final class TicketRoutes {
         this.surveys = surveys;
         this.files = files;
         this.channels = channels;
+        this.sla = new SlaTicketViews(sla);
     }
 
     static Router router(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
-                         com.helpdesk.core.chat.ChannelService channels) {
-        TicketRoutes r = new TicketRoutes(desk, surveys, files, channels);
+                         com.helpdesk.core.chat.ChannelService channels, com.helpdesk.core.sla.TicketSlaQueries sla) {
+        TicketRoutes r = new TicketRoutes(desk, surveys, files, channels, sla);
         return new Router()
                 .route("POST /tickets", STAFF, r::create)
                 .route("GET /tickets", STAFF, r::list)
@@ -151,6 +153,7 @@ final class TicketRoutes {
 
     private ApiResponse list(ApiRequest req) {
         onlyParameters(req, LIST_PARAMS);
+        if (req.query("slaDueBefore") != null) return sla.dueBefore(req);
         Status status = req.query("status") == null ? null : Status.parse("status", req.query("status"));
         Integer limit = limit(req, TicketQueries.MAX_PAGE_SIZE);
         TicketPage page = tickets.list(new TicketQuery(status, req.query("assignee"), req.query("requester"), req.query("tag")),
@@ -162,12 +165,7 @@ final class TicketRoutes {
     }
 
     private ApiResponse get(ApiRequest req) {
-        TicketThread t = tickets.get(tickets.resolveId(req.pathParameter("id")));
-        String etag = ETags.of(t.ticket().version());
-        if (ETags.noneMatchHits(req.header("If-None-Match"), t.ticket().version())) {
-            return ApiResponse.status(304).header("ETag", etag);
-        }
-        return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", etag);
+        return sla.get(tickets.resolveId(req.pathParameter("id")), req.header("If-None-Match"));
     }
 
     private ApiResponse bulk(ApiRequest req) {
@@ -488,7 +486,7 @@ final class TicketRoutes {
     }
 
     /** The page size asked for, or null for the default; the service checks the range. */
-    private static Integer limit(ApiRequest req, int max) {
+    static Integer limit(ApiRequest req, int max) {
         if (req.query("limit") == null) return null;
         try {
             return Integer.parseInt(req.query("limit"));

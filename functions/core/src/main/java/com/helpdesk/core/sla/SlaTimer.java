@@ -201,7 +201,8 @@ public final class SlaTimer {
         for (SlaSignal s : outcome.signals()) {
             events.add(new DomainEvent(ids.newId("evt"), s.type(), before.ticketId(), before.ticketNumber(), s.at(), TIMER, s.detail()));
         }
-        store.save(new TicketSlaStore.Write(next, before.version(), outcome.nextFireAt(), outcome.ledger(), events));
+        store.save(new TicketSlaStore.Write(next, before.version(), outcome.nextFireAt(), outcome.sla().nextDueAt(),
+                outcome.ledger(), events));
     }
 
     private static boolean relevant(DomainEvent event) {
