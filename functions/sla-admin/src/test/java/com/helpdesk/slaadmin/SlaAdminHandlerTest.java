@@ -133,6 +133,7 @@ class SlaAdminHandlerTest {
         APIGatewayV2HTTPResponse none = call(sample("get-ticket-sla.json"));
         assertThat(none.getStatusCode()).isEqualTo(404);
         SlaTimer timer = new SlaTimer(settings, tickets, new SlaActions() {
+            @Override public java.util.Optional<com.helpdesk.core.ticket.Status> statusNow(String t) { return java.util.Optional.of(com.helpdesk.core.ticket.Status.OPEN); }
             @Override public void escalate(String t, String g, String r) { }
             @Override public void tag(String t, String tag) { }
         }, p -> p + "_1");

@@ -5,6 +5,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.sla.SlaTimer;
+import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
 
 import java.io.IOException;
@@ -27,6 +28,7 @@ public final class SlaTimerHandler implements RequestStreamHandler {
     private final SlaTimer timer;
     private final Clock clock;
     private final int sweepLimit;
+    private final QueueBackoff backoff;
 
     /** Used by Lambda: configuration read and clients built once, at init. */
     public SlaTimerHandler() {
@@ -34,13 +36,14 @@ public final class SlaTimerHandler implements RequestStreamHandler {
     }
 
     private SlaTimerHandler(SlaTimerWiring wiring) {
-        this(wiring.timer(), wiring.clock(), wiring.sweepLimit());
+        this(wiring.timer(), wiring.clock(), wiring.sweepLimit(), wiring.backoff());
     }
 
-    public SlaTimerHandler(SlaTimer timer, Clock clock, int sweepLimit) {
+    public SlaTimerHandler(SlaTimer timer, Clock clock, int sweepLimit, QueueBackoff backoff) {
         this.timer = timer;
         this.clock = clock;
         this.sweepLimit = sweepLimit;
+        this.backoff = backoff;
     }
 
     @Override
@@ -50,7 +53,12 @@ public final class SlaTimerHandler implements RequestStreamHandler {
         Json.mapper().writeValue(output, answer);
     }
 
-    /** The queue: each record applied once; WAITING (created not seen yet) and failures come back through the queue. */
+    /**
+     * The queue: each record applied once. WAITING (the ticket's TicketCreated not applied yet: typically a
+     * moment behind on the bus, or the ticket busy) and failures come back through the queue with the
+     * project's backoff (1 s, 2 s, 4 s ... per receive) rather than after the queue's visibility timeout of
+     * minutes; an unreadable record is left to the visibility timeout and the dead-letter queue.
+     */
     Map<String, Object> consume(JsonNode records) {
         List<Map<String, String>> failures = new ArrayList<>();
         for (JsonNode r : records) {
@@ -68,14 +76,21 @@ public final class SlaTimerHandler implements RequestStreamHandler {
                 SlaTimer.Result result = timer.apply(e);
                 if (result == SlaTimer.Result.WAITING) {
                     log("INFO", "ticket's clocks not started yet; retried", messageId, e.type() + " " + e.ticketId());
-                    failures.add(Map.of("itemIdentifier", messageId));
+                    retryLater(r, messageId, failures);
                 }
             } catch (RuntimeException failed) {
                 log("WARN", "SLA event failed; retried", messageId, e.type() + " " + e.ticketId() + ": " + failed);
-                failures.add(Map.of("itemIdentifier", messageId));
+                retryLater(r, messageId, failures);
             }
         }
         return Map.of("batchItemFailures", failures);
+    }
+
+    private void retryLater(JsonNode record, String messageId, List<Map<String, String>> failures) {
+        Map<String, String> attributes = new LinkedHashMap<>();
+        record.path("attributes").fields().forEachRemaining(f -> attributes.put(f.getKey(), f.getValue().asText()));
+        backoff.retryLater(record.path("eventSourceARN").asText(), record.path("receiptHandle").asText(), attributes);
+        failures.add(Map.of("itemIdentifier", messageId));
     }
 
     /** The schedule: fires everything due by the schedule's time (or now, when that is earlier or missing). */

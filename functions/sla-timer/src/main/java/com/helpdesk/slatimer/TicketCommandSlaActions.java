@@ -8,11 +8,13 @@ import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.TicketChange;
 
 import java.util.List;
+import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
  * A breach's ticket commands through the ticket commands use case, as the system actor {@code sla-timer}, so
- * the escalation rules and the history are the ticket's own.
+ * the escalation rules and the history are the ticket's own. Whether to act at all is decided once, in
+ * {@link com.helpdesk.core.sla.SlaTimer}, from {@link #statusNow}.
  */
 final class TicketCommandSlaActions implements SlaActions {
     private static final Actor TIMER = Actor.system("sla-timer");
@@ -24,22 +26,19 @@ final class TicketCommandSlaActions implements SlaActions {
         this.store = store;
     }
 
-    /** The ticket as it is now, not as the clocks last heard: a resolve still in the queue must not be undone. */
-    private boolean needsWork(String ticketId) {
-        return store.findTicket(ticketId)
-                .map(t -> t.status() != Status.RESOLVED && t.status() != Status.CLOSED && t.mergedInto() == null)
-                .orElse(false);
+    /** One GetItem of the ticket item; a ticket merged away counts as closed whatever its status says. */
+    @Override
+    public Optional<Status> statusNow(String ticketId) {
+        return store.findTicket(ticketId).map(t -> t.mergedInto() != null ? Status.CLOSED : t.status());
     }
 
     @Override
     public void escalate(String ticketId, String group, String reason) {
-        if (!needsWork(ticketId)) return;
         tickets.escalate(ticketId, reason, group, OptionalLong.empty(), TIMER);
     }
 
     @Override
     public void tag(String ticketId, String tag) {
-        if (!needsWork(ticketId)) return;
         tickets.update(ticketId, new TicketChange(null, null, null, null, null, List.of(tag), null), OptionalLong.empty(), TIMER);
     }
 }

@@ -7,6 +7,7 @@ import com.helpdesk.core.sla.SlaActions;
 import com.helpdesk.core.sla.SlaSettings;
 import com.helpdesk.core.sla.SlaTimer;
 import com.helpdesk.localaws.DynamoDbLocal;
+import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
 import com.helpdesk.store.DynamoDbSlaSettings;
 import com.helpdesk.store.DynamoDbTicketSla;
@@ -31,6 +32,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.mockito.ArgumentMatchers.anyMap;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.ArgumentMatchers.eq;
+import static org.mockito.Mockito.clearInvocations;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 /** The function's two triggers with the real-shaped samples of events/bus, against DynamoDB Local. */
 class SlaTimerHandlerTest {
@@ -40,6 +48,8 @@ class SlaTimerHandlerTest {
     private static DynamoDbTicketSla tickets;
     private static SlaTimerHandler handler;
     private static final List<String> ACTIONS = new ArrayList<>();
+    private static final String ARN = "arn:aws:sqs:us-east-1:123456789012:helpdesk-SlaTimerQueue";
+    private static final QueueBackoff BACKOFF = mock(QueueBackoff.class);
 
     @BeforeAll
     static void start() {
@@ -50,10 +60,11 @@ class SlaTimerHandlerTest {
         client.createTable(TableSchema.createTableRequest("sla"));
         tickets = new DynamoDbTicketSla(client, "sla");
         SlaTimer timer = new SlaTimer(new SlaSettings(new DynamoDbSlaSettings(client, "sla"), ZoneOffset.UTC), tickets, new SlaActions() {
+            @Override public java.util.Optional<com.helpdesk.core.ticket.Status> statusNow(String t) { return java.util.Optional.of(com.helpdesk.core.ticket.Status.OPEN); }
             @Override public void escalate(String t, String g, String r) { ACTIONS.add("escalate " + g); }
             @Override public void tag(String t, String tag) { ACTIONS.add("tag " + tag); }
         }, p -> p + "_" + ACTIONS.size() + System.nanoTime());
-        handler = new SlaTimerHandler(timer, Clock.fixed(NOW, ZoneOffset.UTC), 100);
+        handler = new SlaTimerHandler(timer, Clock.fixed(NOW, ZoneOffset.UTC), 100, BACKOFF);
     }
 
     @AfterAll
@@ -79,6 +90,9 @@ class SlaTimerHandlerTest {
             r.put("messageId", "m" + i);
             r.put("body", bodies[i]);
             r.put("eventSource", "aws:sqs");
+            r.put("eventSourceARN", ARN);
+            r.put("receiptHandle", "handle-m" + i);
+            r.putObject("attributes").put("ApproximateReceiveCount", "2");
         }
         return event;
     }
@@ -91,8 +105,11 @@ class SlaTimerHandlerTest {
     void ticketEventsStartClocksTheScheduleFiresThemAndBadMessagesGoBackToTheQueue() throws Exception {
         String ticketId = "tkt_01kamc4v8z9r3s5t7w2y6x0q1b";
         assertThat(failed(invoke(sqs(bus("MessageAdded"))))).as("clocks not started yet: retried").containsExactly("m0");
+        verify(BACKOFF).retryLater(eq(ARN), eq("handle-m0"), eq(java.util.Map.of("ApproximateReceiveCount", "2")));
+        clearInvocations(BACKOFF);
         assertThat(failed(invoke(sqs(bus("TicketCreated"), "not json", "{\"detail-type\":\"TicketCreated\",\"detail\":{}}", bus("TicketCreated")))))
                 .containsExactly("m1", "m2");
+        verify(BACKOFF, never()).retryLater(anyString(), eq("handle-m1"), anyMap());
         assertThat(tickets.find(ticketId).orElseThrow().version()).as("the duplicate applied once").isEqualTo(1);
 
         // created 2026-11-22T10:15:30.123Z under the built-in default (firstResponse PT8H, warning at 6 h)

@@ -29,7 +29,8 @@ import java.util.Optional;
  * A ticket's SLA state in the ticket's item collection: the item {@code TICKET#<id>} / {@code SLA} (clocks,
  * facts, applied event ids, {@code version}) and its ledger {@code SLALEDGER#<at>#<version>#<n>}. While a
  * warning or breach is left to fire, the SLA item carries the sparse due-time index key on GSI1:
- * {@code SLADUE#<shard>} / {@code <nextFireAt>#<ticketId>}. Every change is one transaction with its ledger
+ * {@code SLADUE#<shard>} / {@code <nextFireAt>#<ticketId>}; while a clock runs, the "breaching soon" view's
+ * key on GSI2: {@code SLAQUEUE#<shard>} / {@code <nextDueAt>#<ticketId>}. Every change is one transaction with its ledger
  * entries and its outbox events (relayed to the bus by the stream, like the ticket's own events).
  */
 public final class DynamoDbTicketSla implements TicketSlaStore {
@@ -56,7 +57,7 @@ public final class DynamoDbTicketSla implements TicketSlaStore {
         Stored s = w.stored();
         List<TransactWriteItem> items = new ArrayList<>();
         items.add(TransactWriteItem.builder().put(b -> {
-            b.tableName(table).item(slaItem(s, w.nextFireAt()))
+            b.tableName(table).item(slaItem(s, w.nextFireAt(), w.nextDueAt()))
                     .returnValuesOnConditionCheckFailure(ReturnValuesOnConditionCheckFailure.ALL_OLD);
             if (w.expectedVersion() == 0) {
                 b.conditionExpression("attribute_not_exists(PK)");
@@ -109,7 +110,7 @@ public final class DynamoDbTicketSla implements TicketSlaStore {
                 .items().stream().map(DynamoDbTicketSla::entry).toList();
     }
 
-    private static Map<String, AttributeValue> slaItem(Stored s, Instant nextFireAt) {
+    private static Map<String, AttributeValue> slaItem(Stored s, Instant nextFireAt, Instant nextDueAt) {
         Map<String, AttributeValue> m = new HashMap<>();
         m.put("PK", ItemMapper.s(Keys.ticketPk(s.ticketId())));
         m.put("SK", ItemMapper.s(Keys.SLA_SK));
@@ -127,6 +128,11 @@ public final class DynamoDbTicketSla implements TicketSlaStore {
             m.put("nextFireAt", ItemMapper.s(nextFireAt.toString()));
             m.put("GSI1PK", ItemMapper.s(Keys.slaDuePartition(Keys.slaDueShard(s.ticketId()))));
             m.put("GSI1SK", ItemMapper.s(Keys.time(nextFireAt) + "#" + s.ticketId()));
+        }
+        if (nextDueAt != null) {
+            m.put("nextDueAt", ItemMapper.s(nextDueAt.toString()));
+            m.put("GSI2PK", ItemMapper.s(Keys.slaQueuePartition(Keys.slaDueShard(s.ticketId()))));
+            m.put("GSI2SK", ItemMapper.s(Keys.time(nextDueAt) + "#" + s.ticketId()));
         }
         return m;
     }

@@ -49,8 +49,13 @@ final class Keys {
     static final String SLA_SETTINGS_PK = "CONFIG#SLA";
     static String slaCalendarSk(String id) { return "CALENDAR#" + id; }
     static String slaPolicySk(String id) { return "POLICY#" + id; }
-    /** A ticket's SLA clocks, next to the ticket in its item collection; its ledger sorts after it. */
-    static final String SLA_SK = "SLA";
+    /**
+     * A ticket's SLA clocks, in its item collection right after the ticket's messages ("TICKET" <
+     * "TICKET#MSG#..." < "TICKET#SLA"), so that the Query of GET /tickets/{id} reads the clocks with the thread.
+     */
+    static final String SLA_SK = "TICKET#SLA";
+    /** Just past every message key ('$' follows '#'): the thread alone is {@code SK BETWEEN "TICKET" AND this}. */
+    static final String THREAD_SK_END = "TICKET#MSG$";
     static final String SLA_LEDGER_SK_PREFIX = "SLALEDGER#";
     static String slaLedgerSk(Instant at, long version, int position) {
         return SLA_LEDGER_SK_PREFIX + time(at) + String.format("#%012d#%03d", version, position);
@@ -59,6 +64,11 @@ final class Keys {
     static final int SLA_DUE_SHARDS = 8;
     static String slaDuePartition(int shard) { return "SLADUE#" + shard; }
     static int slaDueShard(String ticketId) { return Math.floorMod(ticketId.hashCode(), SLA_DUE_SHARDS); }
+    /**
+     * The "breaching soon" view (GSI2, sparse): the SLA item carries it while a clock runs, keyed by the earliest
+     * running due time; same shards as the due-time index, for the same reason.
+     */
+    static String slaQueuePartition(int shard) { return "SLAQUEUE#" + shard; }
 
     static int shard(String ticketId) {
         return Math.floorMod(ticketId.hashCode(), SHARDS);

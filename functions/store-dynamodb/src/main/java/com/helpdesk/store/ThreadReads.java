@@ -24,7 +24,7 @@ import java.util.function.Predicate;
 
 /**
  * The reads of a ticket's item collection, all consistent (a command reads, then writes conditionally
- * on the version it read): the whole thread (one Query, paged), the ticket item alone (one GetItem),
+ * on the version it read): the whole thread (one Query, paged; with the SLA item for GET /tickets/{id}), the ticket item alone (one GetItem),
  * one message of its own thread (one Query over the message range), and its history.
  */
 final class ThreadReads {
@@ -40,7 +40,15 @@ final class ThreadReads {
 
     /** The thread, with the messages of the tickets merged into it (one more thread read per source, recursively). */
     Optional<TicketThread> thread(String ticketId) {
-        Optional<TicketThread> own = ownThread(ticketId);
+        return thread(ticketId, null);
+    }
+
+    /**
+     * The thread as {@link #thread(String)}, and the ticket's own SLA item handed to {@code slaItem} when it
+     * has one: read by the same Query, whose range then runs on to "TICKET#SLA" (the item after the messages).
+     */
+    Optional<TicketThread> thread(String ticketId, java.util.function.Consumer<Map<String, AttributeValue>> slaItem) {
+        Optional<TicketThread> own = ownThread(ticketId, slaItem);
         if (own.isEmpty() || own.get().ticket().mergedFrom().isEmpty()) return own;
         List<Message> all = new ArrayList<>(own.get().messages());
         Deque<String> pending = new ArrayDeque<>(own.get().ticket().mergedFrom());
@@ -48,7 +56,7 @@ final class ThreadReads {
         while (!pending.isEmpty()) {
             String source = pending.pop();
             if (!seen.add(source)) continue;
-            ownThread(source).ifPresent(s -> {
+            ownThread(source, null).ifPresent(s -> {
                 all.addAll(s.messages());
                 pending.addAll(s.ticket().mergedFrom());
             });
@@ -57,15 +65,17 @@ final class ThreadReads {
         return Optional.of(new TicketThread(own.get().ticket(), all));
     }
 
-    private Optional<TicketThread> ownThread(String ticketId) {
+    private Optional<TicketThread> ownThread(String ticketId, java.util.function.Consumer<Map<String, AttributeValue>> slaItem) {
         Ticket[] ticket = new Ticket[1];
         List<Message> messages = new ArrayList<>();
-        // "TICKET" and "TICKET#MSG#..." share the prefix: the ticket item sorts first, then the messages in time order
-        queryCollection(ticketId, Keys.TICKET_SK, null, item -> {
+        // "TICKET" sorts first, then "TICKET#MSG#..." in time order, then "TICKET#SLA": without slaItem the range
+        // stops before the SLA item, so commands never pay for reading the clocks
+        String end = slaItem == null ? Keys.THREAD_SK_END : Keys.SLA_SK;
+        queryRange(ticketId, Keys.TICKET_SK, end, item -> {
             String type = ItemMapper.str(item, "type");
             if (ItemMapper.TYPE_TICKET.equals(type)) ticket[0] = ItemMapper.ticket(item);
             else if (ItemMapper.TYPE_MESSAGE.equals(type)) messages.add(ItemMapper.message(item));
-            return false;
+            else if (slaItem != null && Keys.SLA_SK.equals(ItemMapper.str(item, "SK"))) slaItem.accept(item);
         });
         return ticket[0] == null ? Optional.empty() : Optional.of(new TicketThread(ticket[0], messages));
     }
@@ -108,6 +118,21 @@ final class ThreadReads {
             boolean enough = false;
             for (Map<String, AttributeValue> item : page.items()) enough |= each.test(item);
             start = !enough && page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+    }
+
+    /** Hands every item of the ticket's collection with {@code from <= SK <= to} to {@code each}, page by page. */
+    private void queryRange(String ticketId, String from, String to, java.util.function.Consumer<Map<String, AttributeValue>> each) {
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryRequest.Builder q = QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("PK = :pk AND SK BETWEEN :from AND :to")
+                    .expressionAttributeValues(Map.of(":pk", ItemMapper.s(Keys.ticketPk(ticketId)),
+                            ":from", ItemMapper.s(from), ":to", ItemMapper.s(to)));
+            if (start != null) q.exclusiveStartKey(start);
+            QueryResponse page = dynamo.query(q.build());
+            page.items().forEach(each);
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
     }
 

@@ -23,6 +23,7 @@ import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.DeliveryStatus;
 import com.helpdesk.core.ticket.Message;
+import com.helpdesk.core.ticket.Priority;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.core.ticket.Status;
 import com.helpdesk.core.ticket.Visibility;
@@ -42,6 +43,17 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+
+import com.helpdesk.core.sla.AroundTheClock;
+import com.helpdesk.core.sla.BusinessTime;
+import com.helpdesk.core.sla.SlaPolicy;
+import com.helpdesk.core.sla.SlaPolicyWire;
+import com.helpdesk.core.sla.SlaSettings;
+import com.helpdesk.core.sla.TicketFacts;
+import com.helpdesk.core.sla.TicketSla;
+import com.helpdesk.core.sla.TicketSlaQueries;
+import com.helpdesk.core.sla.TicketSlaStore;
+import com.helpdesk.core.sla.TicketSlaWire;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -144,6 +156,35 @@ class RequestCountTest {
         assertThat(requests("add an internal note")).isEqualTo("1 Query + 1 TransactWriteItems");
         assertThat(requests("queue by status, one page")).isEqualTo("4 Query");
         assertThat(requests("ticket history, one page")).isEqualTo("1 Query");
+    }
+
+    @Test
+    void ticketsWithTheirClocks() {
+        DynamoDbTicketSla clocks = new DynamoDbTicketSla(client, "counts");
+        DynamoDbSlaSettings stored = new DynamoDbSlaSettings(client, "counts");
+        SlaSettings settings = new SlaSettings(stored, java.time.ZoneId.of("UTC"));
+        TicketSlaQueries sla = new TicketSlaQueries(new DynamoDbSlaTicketReads(client, "counts"), settings, Clock.systemUTC());
+        String allDay = emailTicket("sla-247@example.com");
+        String office = emailTicket("sla-office@example.com");
+        Instant now = Instant.now();
+        settings.savePolicy(SlaPolicyWire.parse("office-hours", Map.of("name", "Office", "order", 5, "businessHours", "default",
+                "targets", Map.of("firstResponse", "PT4H"))));
+        startClocks(clocks, allDay, SlaPolicy.BUILT_IN_DEFAULT, AroundTheClock.INSTANCE, now);
+        startClocks(clocks, office, settings.policy("office-hours").orElseThrow(), settings.businessTime("default"), now);
+        sla.get(allDay); // the cursor key and the calendar as a warm function has them
+        measure("get a ticket with its sla, around the clock (GET /tickets/{id})", () -> sla.get(allDay));
+        measure("get a ticket with its sla, under a calendar (GET /tickets/{id})", () -> sla.get(office));
+        measure("breaching soon, one page (GET /tickets?slaDueBefore=)", () -> sla.dueBefore(now.plusSeconds(30 * 24 * 3600).toString(), 25, null));
+        assertThat(requests("get a ticket with its sla, around the clock (GET /tickets/{id})")).isEqualTo("1 Query");
+        assertThat(requests("get a ticket with its sla, under a calendar (GET /tickets/{id})")).isEqualTo("1 GetItem + 1 Query");
+        assertThat(requests("breaching soon, one page (GET /tickets?slaDueBefore=)")).isEqualTo("1 BatchGetItem + " + Keys.SLA_DUE_SHARDS + " Query");
+    }
+
+    private static void startClocks(DynamoDbTicketSla clocks, String ticketId, SlaPolicy policy, BusinessTime calendar, Instant at) {
+        TicketSla created = TicketSla.create(policy, calendar, Status.NEW, at, "TicketCreated").sla();
+        clocks.save(new TicketSlaStore.Write(new TicketSlaStore.Stored(ticketId, 1, 1, at,
+                new TicketFacts(Priority.NORMAL, Channel.EMAIL, java.util.Set.of()), TicketSlaWire.toWire(created), List.of()),
+                0, created.nextFireAt(), created.nextDueAt(), List.of(), List.of()));
     }
 
     @Test

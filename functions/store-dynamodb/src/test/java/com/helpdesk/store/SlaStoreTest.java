@@ -119,6 +119,7 @@ class SlaStoreTest {
             DynamoDbTicketSla store = new DynamoDbTicketSla(c, "sweep");
             SlaTimer timer = new SlaTimer(new SlaSettings(new DynamoDbSlaSettings(c, "sweep"), ZoneOffset.UTC), store,
                     new SlaActions() {
+                        @Override public java.util.Optional<com.helpdesk.core.ticket.Status> statusNow(String t) { return java.util.Optional.of(com.helpdesk.core.ticket.Status.OPEN); }
                         @Override public void escalate(String t, String g, String r) { }
                         @Override public void tag(String t, String tag) { }
                     }, p -> p + "_" + IDS.incrementAndGet());
@@ -148,6 +149,7 @@ class SlaStoreTest {
                 "match", Map.of("priority", List.of("urgent")), "targets", Map.of("firstResponse", "PT1H"),
                 "onBreach", Map.of("escalate", true))));
         SlaTimer timer = new SlaTimer(slaSettings, tickets, new SlaActions() {
+            @Override public java.util.Optional<com.helpdesk.core.ticket.Status> statusNow(String t) { return java.util.Optional.of(com.helpdesk.core.ticket.Status.OPEN); }
             @Override public void escalate(String t, String g, String r) { acted.add("escalate " + t); }
             @Override public void tag(String t, String tag) { acted.add("tag " + tag); }
         }, p -> p + "_" + IDS.incrementAndGet());

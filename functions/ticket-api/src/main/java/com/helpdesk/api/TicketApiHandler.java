@@ -9,6 +9,7 @@ import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.orders.OrderContextReads;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.core.sla.TicketSlaQueries;
 import com.helpdesk.http.Router;
 
 /** Lambda entry point of the agents' ticket API (every route of TicketRoutes). */
@@ -21,11 +22,12 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private TicketApiHandler(TicketApiWiring wiring) {
-        this(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels(), wiring.orders());
+        this(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels(), wiring.sla(), wiring.orders());
     }
 
-    public TicketApiHandler(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, OrderContextReads orders) {
-        this.router = TicketRoutes.router(tickets, surveys, files, channels, orders);
+    public TicketApiHandler(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, TicketSlaQueries sla,
+                            OrderContextReads orders) {
+        this.router = TicketRoutes.router(tickets, surveys, files, channels, sla, orders);
     }
 
     @Override

@@ -7,6 +7,8 @@ import com.helpdesk.core.orders.OrderContextReads;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.core.sla.SlaSettings;
+import com.helpdesk.core.sla.TicketSlaQueries;
 import com.helpdesk.files.S3FileStore;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
@@ -15,6 +17,8 @@ import com.helpdesk.secrets.SsmSecretStore;
 import com.helpdesk.store.DynamoDbChannelRepository;
 import com.helpdesk.store.DynamoDbOrderContexts;
 import com.helpdesk.store.DynamoDbStoreRepository;
+import com.helpdesk.store.DynamoDbSlaSettings;
+import com.helpdesk.store.DynamoDbSlaTicketReads;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import com.helpdesk.store.TableSecret;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -23,7 +27,8 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import java.time.Clock;
 
 /** The ticket API's composition root: its clients, adapters and services, built once at init from its configuration. */
-record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, OrderContextReads orders) {
+record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, TicketSlaQueries sla,
+                       OrderContextReads orders) {
     static TicketApiWiring fromEnvironment() {
         return build(TicketApiConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -41,6 +46,9 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
                 new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
         OrderContextReads orders = new OrderContextReads(new DynamoDbOrderContexts(dynamo, config.tableName()),
                 new DynamoDbStoreRepository(dynamo, config.tableName()));
-        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels, orders);
+        // the clocks shown with a ticket: the same settings (calendars) and arithmetic the SLA timer uses
+        TicketSlaQueries sla = new TicketSlaQueries(new DynamoDbSlaTicketReads(dynamo, config.tableName()),
+                new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.slaDefaultTimeZone()), clock);
+        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels, sla, orders);
     }
 }

@@ -53,7 +53,7 @@ final class TicketRoutes {
     private static final Set<String> READ_ONLY = Set.of("id", "number", "version", "createdAt", "updatedAt",
             "messages", "firstResponseAt", "resolvedAt", "lastMessageAt", "messageCount", "escalationLevel",
             "ccs", "linkedTicketIds", "mergedInto", "mergedFrom", "parentId", "childIds");
-    private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor");
+    private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor", "slaDueBefore");
     private static final Set<String> HISTORY_PARAMS = Set.of("limit", "cursor");
 
     /** How long an attachment's download link works. */
@@ -68,10 +68,12 @@ final class TicketRoutes {
     private final CsatService surveys;
     private final com.helpdesk.core.port.FileStore files;
     private final com.helpdesk.core.chat.ChannelService channels;
-    private final com.helpdesk.core.orders.OrderContextReads orders;
+    private final SlaTicketViews sla;
+    private final TicketDetailView detail;
 
     private TicketRoutes(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
-                         com.helpdesk.core.chat.ChannelService channels, com.helpdesk.core.orders.OrderContextReads orders) {
+                         com.helpdesk.core.chat.ChannelService channels, com.helpdesk.core.sla.TicketSlaQueries sla,
+                         com.helpdesk.core.orders.OrderContextReads orders) {
         this.commands = desk.commands();
         this.relations = desk.relations();
         this.tickets = desk.queries();
@@ -79,12 +81,14 @@ final class TicketRoutes {
         this.surveys = surveys;
         this.files = files;
         this.channels = channels;
-        this.orders = orders;
+        this.sla = new SlaTicketViews(sla);
+        this.detail = new TicketDetailView(sla, orders);
     }
 
     static Router router(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
-                         com.helpdesk.core.chat.ChannelService channels, com.helpdesk.core.orders.OrderContextReads orders) {
-        TicketRoutes r = new TicketRoutes(desk, surveys, files, channels, orders);
+                         com.helpdesk.core.chat.ChannelService channels, com.helpdesk.core.sla.TicketSlaQueries sla,
+                         com.helpdesk.core.orders.OrderContextReads orders) {
+        TicketRoutes r = new TicketRoutes(desk, surveys, files, channels, sla, orders);
         return new Router()
                 .route("POST /tickets", STAFF, r::create)
                 .route("GET /tickets", STAFF, r::list)
@@ -153,6 +157,7 @@ final class TicketRoutes {
 
     private ApiResponse list(ApiRequest req) {
         onlyParameters(req, LIST_PARAMS);
+        if (req.query("slaDueBefore") != null) return sla.dueBefore(req);
         Status status = req.query("status") == null ? null : Status.parse("status", req.query("status"));
         Integer limit = limit(req, TicketQueries.MAX_PAGE_SIZE);
         TicketPage page = tickets.list(new TicketQuery(status, req.query("assignee"), req.query("requester"), req.query("tag")),
@@ -164,16 +169,7 @@ final class TicketRoutes {
     }
 
     private ApiResponse get(ApiRequest req) {
-        TicketThread t = tickets.get(tickets.resolveId(req.pathParameter("id")));
-        String etag = ETags.of(t.ticket().version());
-        Map<String, Object> orderContext = orders.forTicket(t.ticket()).map(com.helpdesk.http.OrderContextRepresentation::of).orElse(null);
-        // The ETag is the ticket's version (If-Match); an order context changes apart from it, so a ticket showing one is sent whole.
-        if (orderContext == null && ETags.noneMatchHits(req.header("If-None-Match"), t.ticket().version())) {
-            return ApiResponse.status(304).header("ETag", etag);
-        }
-        Map<String, Object> body = new LinkedHashMap<>(TicketRepresentation.full(t));
-        body.put("orderContext", orderContext);
-        return ApiResponse.json(200, body).header("ETag", etag);
+        return detail.get(tickets.resolveId(req.pathParameter("id")), req.header("If-None-Match"));
     }
 
     private ApiResponse bulk(ApiRequest req) {
@@ -494,7 +490,7 @@ final class TicketRoutes {
     }
 
     /** The page size asked for, or null for the default; the service checks the range. */
-    private static Integer limit(ApiRequest req, int max) {
+    static Integer limit(ApiRequest req, int max) {
         if (req.query("limit") == null) return null;
         try {
             return Integer.parseInt(req.query("limit"));

@@ -37,11 +37,12 @@ class TicketApiHandlerTest {
     private static final Path ROOT = Path.of(System.getProperty("helpdesk.root", "../.."));
     private static DynamoDbLocal dynamo;
     private static TicketApiHandler handler;
+    private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
         dynamo = DynamoDbLocal.start(0);
-        DynamoDbClient client = DynamoDbClient.builder()
+        client = DynamoDbClient.builder()
                 .endpointOverride(dynamo.endpoint())
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
@@ -66,6 +67,9 @@ class TicketApiHandlerTest {
                     }
                 }, new com.helpdesk.core.chat.ChannelService(new com.helpdesk.store.DynamoDbChannelRepository(client, "tickets"),
                         new InMemorySecrets(), "/helpdesk/test", clock),
+                new com.helpdesk.core.sla.TicketSlaQueries(new com.helpdesk.store.DynamoDbSlaTicketReads(client, "tickets"),
+                        new com.helpdesk.core.sla.SlaSettings(new com.helpdesk.store.DynamoDbSlaSettings(client, "tickets"),
+                                java.time.ZoneOffset.UTC), clock),
                 new com.helpdesk.core.orders.OrderContextReads(new com.helpdesk.store.DynamoDbOrderContexts(client, "tickets"),
                         new com.helpdesk.store.DynamoDbStoreRepository(client, "tickets")));
     }
@@ -121,6 +125,52 @@ class TicketApiHandlerTest {
         assertThat(m.get("author").get("type").asText()).isEqualTo("agent");
         assertThat(m.get("author").get("id").asText()).isEqualTo(sample("create-ticket.json")
                 .getRequestContext().getAuthorizer().getJwt().getClaims().get("sub"));
+    }
+
+    @Test
+    void aTicketCarriesItsClocksComputedAtReadTimeAndIsThenNeverAnswered304() throws Exception {
+        String id = createFromSample();
+        APIGatewayV2HTTPResponse before = call(on("get-ticket.json", id));
+        assertThat(json(before).get("sla").isEmpty()).as("no clocks started yet").isTrue();
+        java.time.Instant created = java.time.Instant.now().minusSeconds(600);
+        com.helpdesk.core.sla.TicketSla sla = com.helpdesk.core.sla.TicketSla.create(com.helpdesk.core.sla.SlaPolicy.BUILT_IN_DEFAULT,
+                com.helpdesk.core.sla.AroundTheClock.INSTANCE, com.helpdesk.core.ticket.Status.NEW, created, "TicketCreated").sla();
+        new com.helpdesk.store.DynamoDbTicketSla(client, "tickets").save(new com.helpdesk.core.sla.TicketSlaStore.Write(
+                new com.helpdesk.core.sla.TicketSlaStore.Stored(id, json(before).get("number").asLong(), 1, created,
+                        new com.helpdesk.core.sla.TicketFacts(com.helpdesk.core.ticket.Priority.NORMAL, com.helpdesk.core.ticket.Channel.EMAIL,
+                                java.util.Set.of()), com.helpdesk.core.sla.TicketSlaWire.toWire(sla), List.of()),
+                0, sla.nextFireAt(), sla.nextDueAt(), List.of(), List.of()));
+        APIGatewayV2HTTPResponse after = call(on("get-ticket.json", id));
+        JsonNode first = json(after).get("sla").get("firstResponse");
+        assertThat(first.get("state").asText()).isEqualTo("active");
+        assertThat(first.get("policy").asText()).isEqualTo("default");
+        assertThat(first.get("businessHours").isNull()).isTrue();
+        assertThat(first.get("dueAt").asText()).isEqualTo(created.plus(java.time.Duration.ofHours(8)).toString());
+        assertThat(java.time.Duration.parse(first.get("remaining").asText())).as("PT8H less the 10 minutes since creation")
+                .isLessThanOrEqualTo(java.time.Duration.ofMinutes(470)).isGreaterThan(java.time.Duration.ofMinutes(400));
+        APIGatewayV2HTTPEvent conditional = on("get-ticket.json", id);
+        conditional.getHeaders().put("if-none-match", after.getHeaders().get("ETag"));
+        assertThat(call(conditional).getStatusCode()).as("remaining moves with time alone").isEqualTo(200);
+    }
+
+    @Test
+    void theBreachingSoonViewNamesABadInstantAndAnyFilterItCannotServe() throws Exception {
+        APIGatewayV2HTTPEvent bad = sample("list-tickets.json");
+        bad.setQueryStringParameters(new HashMap<>(Map.of("slaDueBefore", "tomorrow")));
+        APIGatewayV2HTTPResponse r = call(bad);
+        assertThat(r.getStatusCode()).isEqualTo(400);
+        assertThat(r.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+        assertThat(r.getBody()).contains("slaDueBefore");
+        APIGatewayV2HTTPEvent combined = sample("list-tickets.json");
+        combined.setQueryStringParameters(new HashMap<>(Map.of("slaDueBefore", "2026-12-07T09:00:00Z", "status", "open", "tag", "vip")));
+        APIGatewayV2HTTPResponse c = call(combined);
+        assertThat(c.getStatusCode()).isEqualTo(400);
+        assertThat(c.getBody()).contains("\"status\"").contains("\"tag\"").contains("cannot be combined with slaDueBefore");
+        APIGatewayV2HTTPEvent ok = sample("list-tickets.json");
+        ok.setQueryStringParameters(new HashMap<>(Map.of("slaDueBefore", "2000-01-01T00:00:00Z")));
+        JsonNode page = json(call(ok));
+        assertThat(page.get("items").isEmpty()).isTrue();
+        assertThat(page.get("nextCursor").isNull()).isTrue();
     }
 
     @Test

@@ -37,6 +37,7 @@ public final class OpsMain {
               replay --from T --to T [--type DETAIL_TYPE] [--dry-run]
                                                          put the outbox events of [from, to) on the bus again (last 7 days)
               export --ticket ID|NUMBER [--out FILE]     the ticket, its thread, history and attachment links as JSON
+              sla backfill [--dry-run]                   SLA clocks for open tickets created before SLA was deployed
             where:
               --stack NAME        a deployed stack (CloudFormation); region and credentials from the standard AWS chain
               --local URL         the local stack, e.g. http://localhost:3000
@@ -80,6 +81,7 @@ public final class OpsMain {
             case "dlq redrive" -> a.allowOnly(with("--queue", "--max", "--dry-run"));
             case "replay" -> a.allowOnly(with("--from", "--to", "--type", "--dry-run"));
             case "export" -> a.allowOnly(with("--ticket", "--out"));
+            case "sla backfill" -> a.allowOnly(with("--dry-run"));
             default -> throw new UsageException("unknown command \"" + command + "\"");
         }
         StackResources stack = locate(a);
@@ -87,6 +89,7 @@ public final class OpsMain {
             return switch (command) {
                 case "dlq list", "dlq redrive" -> dlq(command, a, stack, clients, out, err);
                 case "replay" -> replay(a, stack, clients, out, err);
+                case "sla backfill" -> SlaBackfillCommand.run(clients.dynamo(), stack.table(), a.flag("--dry-run"), out);
                 default -> export(a, stack, clients, out);
             };
         }

@@ -146,19 +146,19 @@ public final class SlaTimer {
 
     /**
      * A breach this timer published: applies the policy's {@code onBreach} through the ticket service, then
-     * remembers the event. Only while the ticket still needs work: a breach recorded on a ticket that is
-     * resolved, closed or merged away by the time it is acted on (a firstResponse that kept counting after
-     * a silent resolve) is in the ledger and on the bus, but does not reopen the ticket by escalating it nor
-     * touch it (a change would also restart its auto-close window). A ticket that refuses the command is
-     * left alone too.
+     * remembers the event. Only while the ticket still needs work, judged on its status as the ticket service
+     * has it now (the clocks may not have heard of a resolve yet): a breach on a ticket that is resolved,
+     * closed or merged away by the time it is acted on (a firstResponse that kept counting after a silent
+     * resolve) is in the ledger and on the bus, but does not reopen the ticket by escalating it nor touch it
+     * (a change would also restart its auto-close window). A ticket that refuses the command is left alone too.
      */
     private Result actOnBreach(TicketSlaStore.Stored stored, DomainEvent event) {
         Map<String, Object> d = event.detail();
-        TicketSla now = load(stored);
-        boolean needsWork = !now.ended() && now.status() != Status.RESOLVED && now.status() != Status.CLOSED;
+        Optional<Status> status = actions.statusNow(event.ticketId());
+        boolean needsWork = status.isPresent() && status.get() != Status.RESOLVED && status.get() != Status.CLOSED;
         if (!needsWork) {
-            System.err.println("{\"level\":\"INFO\",\"message\":\"onBreach not applied: the ticket is " + now.status().wire()
-                    + (now.ended() ? " and its clocks ended" : "") + "\",\"ticketId\":\"" + event.ticketId() + "\"}");
+            System.err.println("{\"level\":\"INFO\",\"message\":\"onBreach not applied: the ticket is "
+                    + status.map(Status::wire).orElse("missing") + "\",\"ticketId\":\"" + event.ticketId() + "\"}");
         }
         if (needsWork && d.get("onBreach") instanceof Map<?, ?> then) {
             String reason = "SLA breached: " + d.get("target") + " " + d.get("targetDuration") + " (policy " + d.get("policy") + ")";
@@ -201,7 +201,8 @@ public final class SlaTimer {
         for (SlaSignal s : outcome.signals()) {
             events.add(new DomainEvent(ids.newId("evt"), s.type(), before.ticketId(), before.ticketNumber(), s.at(), TIMER, s.detail()));
         }
-        store.save(new TicketSlaStore.Write(next, before.version(), outcome.nextFireAt(), outcome.ledger(), events));
+        store.save(new TicketSlaStore.Write(next, before.version(), outcome.nextFireAt(), outcome.sla().nextDueAt(),
+                outcome.ledger(), events));
     }
 
     private static boolean relevant(DomainEvent event) {

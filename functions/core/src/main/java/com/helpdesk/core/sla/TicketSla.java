@@ -173,6 +173,18 @@ public record TicketSla(
         return next;
     }
 
+    /**
+     * The earliest due time of a running clock (past once it breached and kept running), null when no clock
+     * runs: the key of the "breaching soon" queue view ({@code GET /tickets?slaDueBefore=}).
+     */
+    public Instant nextDueAt() {
+        Instant next = null;
+        for (SlaClock c : clocks.values()) {
+            if (c.isRunning() && (next == null || c.dueAt().isBefore(next))) next = c.dueAt();
+        }
+        return next;
+    }
+
     /** The ticket's {@code sla} view at {@code now}: per target its state, due time and remaining business time. */
     public Map<String, Object> view(Instant now) {
         return SlaView.of(this, now);

@@ -28,13 +28,20 @@ public interface TicketSlaStore {
     /**
      * One atomic write: the new state (with {@code stored.version()} one more than {@code expectedVersion};
      * {@code expectedVersion} 0 creates), the due-time index key ({@code nextFireAt}, null: nothing to fire,
-     * the ticket leaves the index), the new ledger entries, and the events to publish through the outbox.
+     * the ticket leaves the index), the earliest due time of a running clock ({@code nextDueAt}, null: none runs,
+     * the ticket leaves the "breaching soon" view), the new ledger entries, and the events to publish through the outbox.
      */
-    record Write(Stored stored, long expectedVersion, Instant nextFireAt, List<SlaLedgerEntry> ledger, List<DomainEvent> events) {
+    record Write(Stored stored, long expectedVersion, Instant nextFireAt, Instant nextDueAt, List<SlaLedgerEntry> ledger,
+                 List<DomainEvent> events) {
         public Write {
             Objects.requireNonNull(stored, "stored");
             ledger = List.copyOf(ledger);
             events = List.copyOf(events);
+        }
+
+        /** A write that puts the ticket in no "breaching soon" view (no clock running). */
+        public Write(Stored stored, long expectedVersion, Instant nextFireAt, List<SlaLedgerEntry> ledger, List<DomainEvent> events) {
+            this(stored, expectedVersion, nextFireAt, null, ledger, events);
         }
     }
 

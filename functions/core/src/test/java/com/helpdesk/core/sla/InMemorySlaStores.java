@@ -20,6 +20,8 @@ final class InMemorySlaStores implements SlaSettingsStore, TicketSlaStore {
     final Map<String, SlaPolicy> policies = new TreeMap<>();
     final Map<String, Stored> tickets = new HashMap<>();
     final Map<String, Instant> due = new HashMap<>();
+    /** The "breaching soon" key of each ticket with a running clock. */
+    final Map<String, Instant> dueView = new HashMap<>();
     final Map<String, List<SlaLedgerEntry>> ledgers = new HashMap<>();
     final List<DomainEvent> outbox = new ArrayList<>();
     /** Runs before each save: lets a test slip in a concurrent write. */
@@ -61,6 +63,7 @@ final class InMemorySlaStores implements SlaSettingsStore, TicketSlaStore {
         if (currentVersion != w.expectedVersion()) throw new VersionConflictException("stale", currentVersion);
         tickets.put(w.stored().ticketId(), w.stored());
         if (w.nextFireAt() == null) due.remove(w.stored().ticketId()); else due.put(w.stored().ticketId(), w.nextFireAt());
+        if (w.nextDueAt() == null) dueView.remove(w.stored().ticketId()); else dueView.put(w.stored().ticketId(), w.nextDueAt());
         ledgers.computeIfAbsent(w.stored().ticketId(), k -> new ArrayList<>()).addAll(w.ledger());
         outbox.addAll(w.events());
     }

@@ -3,14 +3,17 @@ package com.helpdesk.core.sla;
 import com.helpdesk.core.StateConflictException;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.Status;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.helpdesk.core.sla.SlaFixtures.MON_9;
@@ -23,7 +26,10 @@ class SlaTimerTest {
     private final List<String> actions = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final SlaSettings settings = new SlaSettings(stores, ZoneOffset.UTC);
+    /** The tickets' status as the ticket service has it now (open unless a test says otherwise). */
+    private final Map<String, Status> statusNow = new HashMap<>();
     private final SlaTimer timer = new SlaTimer(settings, stores, new SlaActions() {
+        @Override public Optional<Status> statusNow(String ticketId) { return Optional.of(statusNow.getOrDefault(ticketId, Status.OPEN)); }
         @Override public void escalate(String ticketId, String group, String reason) { actions.add("escalate " + ticketId + " " + group + " " + reason); }
         @Override public void tag(String ticketId, String tag) { actions.add("tag " + ticketId + " " + tag); }
     }, prefix -> prefix + "_" + ids.incrementAndGet());
@@ -131,6 +137,7 @@ class SlaTimerTest {
     @Test
     void aBreachOnAClosedTicketIsRememberedWithoutActing() {
         SlaTimer refusing = new SlaTimer(settings, stores, new SlaActions() {
+            @Override public Optional<Status> statusNow(String t) { return Optional.of(Status.OPEN); }
             @Override public void escalate(String t, String g, String r) { throw new StateConflictException("ticket-closed", "closed"); }
             @Override public void tag(String t, String tag) { actions.add("tag"); }
         }, p -> p + "_" + ids.incrementAndGet());
@@ -146,12 +153,38 @@ class SlaTimerTest {
     void aBreachOnATicketResolvedMeanwhileIsRecordedButDoesNotReopenIt() {
         timer.apply(created("urgent", MON_9));
         timer.apply(event("evt_r", "StatusChanged", at(20), Map.of("field", "status", "from", "new", "to", "resolved")));
+        statusNow.put("tkt_1", Status.RESOLVED);
         timer.sweep(at(61), 10);
         DomainEvent breach = stores.outbox.get(stores.outbox.size() - 1);
         assertThat(breach.type()).as("firstResponse kept counting: nobody answered").isEqualTo("SlaBreached");
         assertThat(timer.apply(breach)).isEqualTo(SlaTimer.Result.IGNORED);
         assertThat(actions).isEmpty();
         assertThat(timer.apply(breach)).isEqualTo(SlaTimer.Result.DUPLICATE);
+    }
+
+    @Test
+    void aBreachIsJudgedOnTheTicketAsItIsNowNotAsTheClocksLastHeard() {
+        timer.apply(created("urgent", MON_9));
+        timer.sweep(at(61), 10);
+        DomainEvent breach = stores.outbox.get(stores.outbox.size() - 1);
+        statusNow.put("tkt_1", Status.RESOLVED); // resolved, its StatusChanged still on its way to the clocks
+        assertThat(timer.apply(breach)).isEqualTo(SlaTimer.Result.IGNORED);
+        assertThat(actions).as("a resolve not yet applied to the clocks is never undone").isEmpty();
+        statusNow.put("tkt_1", Status.OPEN);
+        assertThat(timer.apply(breach)).as("acted on once, remembered").isEqualTo(SlaTimer.Result.DUPLICATE);
+    }
+
+    @Test
+    void aBreachOnAMissingTicketActsOnNothing() {
+        SlaTimer noTicket = new SlaTimer(settings, stores, new SlaActions() {
+            @Override public Optional<Status> statusNow(String t) { return Optional.empty(); }
+            @Override public void escalate(String t, String g, String r) { actions.add("escalate"); }
+            @Override public void tag(String t, String tag) { actions.add("tag"); }
+        }, p -> p + "_" + ids.incrementAndGet());
+        noTicket.apply(created("urgent", MON_9));
+        noTicket.sweep(at(61), 10);
+        assertThat(noTicket.apply(stores.outbox.get(stores.outbox.size() - 1))).isEqualTo(SlaTimer.Result.IGNORED);
+        assertThat(actions).isEmpty();
     }
 
     @Test
