@@ -1,5 +1,6 @@
 package com.helpdesk.localaws;
 
+import com.amazonaws.services.dynamodbv2.local.main.CommandLineInput;
 import com.amazonaws.services.dynamodbv2.local.main.ServerRunner;
 import com.amazonaws.services.dynamodbv2.local.server.DynamoDBProxyServer;
 
@@ -33,8 +34,10 @@ public final class DynamoDbLocal implements AutoCloseable {
         prepareNatives();
         int p = FreePort.resolve(port);
         try {
-            DynamoDBProxyServer server = ServerRunner.createServerFromCommandLineArgs(
-                    new String[]{"-inMemory", "-port", Integer.toString(p), "-disableTelemetry"});
+            // createServerFromCommandLineArgs would also print its configuration to stdout
+            CommandLineInput input = new CommandLineInput(new String[]{"-inMemory", "-port", Integer.toString(p), "-disableTelemetry"});
+            if (!input.init()) throw new IllegalStateException("DynamoDB Local refused its arguments");
+            DynamoDBProxyServer server = ServerRunner.createServer(input);
             server.start();
             return new DynamoDbLocal(server, p);
         } catch (Exception e) {

@@ -23,6 +23,11 @@ final class LocalEndpoints {
     private final ObjectMapper json = new ObjectMapper();
     private final LocalStack stack;
 
+    /** The control endpoints this class serves (the banner lists them). */
+    public static final List<String> ROUTES = List.of("POST /_local/token", "GET /_local/health", "GET /_local/endpoints",
+            "GET /_local/events", "GET /_local/clock", "POST /_local/clock", "POST /_local/faults", "POST /_local/ses/inbound",
+            "GET /_local/outbox");
+
     LocalEndpoints(LocalStack stack) {
         this.stack = stack;
     }
@@ -41,8 +46,7 @@ final class LocalEndpoints {
             case "POST /_local/ses/inbound" -> sesInbound(ex);
             case "GET /_local/outbox" -> LocalHttp.json(ex, 200, stack.ses().outbox());
             default -> {
-                boolean known = List.of("/_local/token", "/_local/health", "/_local/endpoints", "/_local/events", "/_local/clock", "/_local/faults",
-                        "/_local/ses/inbound", "/_local/outbox").contains(path);
+                boolean known = ROUTES.stream().anyMatch(r -> r.endsWith(" " + path));
                 LocalHttp.problem(ex, known ? 405 : 404, known ? "method-not-allowed" : "not-found",
                         known ? "Method Not Allowed" : "Not Found", method + " " + path + " is not a local endpoint");
             }

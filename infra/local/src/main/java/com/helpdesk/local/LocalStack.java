@@ -461,7 +461,7 @@ public final class LocalStack implements AutoCloseable {
         });
         server.setExecutor(httpThreads);
         LocalEndpoints local = new LocalEndpoints(this);
-        server.createContext("/", ex -> {
+        com.sun.net.httpserver.HttpContext context = server.createContext("/", ex -> {
             try {
                 String path = ex.getRequestURI().getPath();
                 if (path.startsWith(com.helpdesk.local.shopify.LocalShopify.PATH + "/")) shopify.handle(ex);
@@ -477,6 +477,7 @@ public final class LocalStack implements AutoCloseable {
                 com.helpdesk.local.api.LocalHttp.problem(ex, 500, "internal-error", "Internal Server Error", "the local stack failed; see its log");
             }
         });
+        if (LocalConsole.verbose()) context.getFilters().add(LocalConsole.requestLog(System.out));
         server.start();
     }
 

@@ -6,12 +6,13 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** java -jar infra/local/target/helpdesk-local.jar [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--parameter K=V] */
+/** java -jar infra/local/target/helpdesk-local.jar [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--parameter K=V] [--verbose] */
 public final class LocalStackMain {
     private LocalStackMain() {}
 
     public static void main(String[] args) throws InterruptedException {
         long t0 = System.nanoTime();
+        LocalConsole.quiet();
         LocalStackOptions o = LocalStackOptions.defaults();
         String host = o.host();
         int port = o.port();
@@ -31,6 +32,7 @@ public final class LocalStackMain {
                     parameters.put(kv.substring(0, eq), kv.substring(eq + 1));
                     i++;
                 }
+                case "--verbose" -> System.setProperty(LocalConsole.VERBOSE_PROPERTY, "true");
                 case "-h", "--help" -> usage(null);
                 default -> usage("unknown argument " + a);
             }
@@ -53,13 +55,7 @@ public final class LocalStackMain {
             stack.close();
             stopped.countDown();
         }, "local-stack-shutdown"));
-        System.out.println();
-        System.out.println("Helpdesk local stack ready in " + ms + " ms");
-        System.out.println("  API          http://" + (host.equals("127.0.0.1") ? "localhost" : host) + ":" + stack.port());
-        System.out.println("  routes       " + stack.routes().size() + " from " + template + ", functions " + stack.functionIds());
-        System.out.println("  local        /_local/health  /_local/endpoints  /_local/token  /_local/events  /_local/clock");
-        System.out.println("  admin token  " + stack.token("admin", "admin"));
-        System.out.println("Ctrl-C stops it.");
+        LocalBanner.lines(stack, host, template, ms, stack.token("admin", "admin"), LocalConsole.verbose()).forEach(System.out::println);
         stopped.await();
     }
 
@@ -71,7 +67,7 @@ public final class LocalStackMain {
     private static void usage(String error) {
         if (error != null) System.err.println(error);
         System.err.println("usage: java -jar infra/local/target/helpdesk-local.jar [--port 3000] [--host 127.0.0.1] "
-                + "[--template template.yaml] [--parameter Name=Value]");
+                + "[--template template.yaml] [--parameter Name=Value] [--verbose]");
         System.exit(error == null ? 0 : 2);
     }
 }
