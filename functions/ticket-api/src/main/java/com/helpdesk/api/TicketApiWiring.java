@@ -5,6 +5,7 @@ import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.csat.CsatToken;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.ConflictRetry;
 import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.files.S3FileStore;
 import com.helpdesk.runtime.AwsClients;
@@ -20,7 +21,7 @@ import software.amazon.awssdk.services.ssm.SsmClient;
 import java.time.Clock;
 
 /** The ticket API's composition root: its clients, adapters and services, built once at init from its configuration. */
-record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels) {
+record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, RequestDeadline deadline) {
     static TicketApiWiring fromEnvironment() {
         return build(TicketApiConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -30,12 +31,13 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
         DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
         UlidGenerator ids = new UlidGenerator(clock);
-        TicketDesk tickets = TicketDesk.wire(repository, ids, clock);
+        RequestDeadline deadline = new RequestDeadline();
+        TicketDesk tickets = TicketDesk.wire(repository, ids, clock, ConflictRetry.commandsUntil(deadline));
         CsatService surveys = new CsatService(repository, new CsatToken(new TableSecret(dynamo, config.tableName(), TableSecret.CSAT_KEY)::get),
                 ids, clock, config.csatWindow());
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
         ChannelService channels = new ChannelService(new DynamoDbChannelRepository(dynamo, config.tableName()),
                 new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
-        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels);
+        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels, deadline);
     }
 }
