@@ -8,7 +8,7 @@ import java.util.Arrays;
  * rows to one table of ratios, printed at the end; {@code all} runs every part but jmh, one after the other.
  */
 public final class BenchMain {
-    static final String USAGE = "usage: java -jar infra/bench/target/bench.jar all|coldstart|intake|jars|mail|jmh [args]";
+    static final String USAGE = "usage: java -jar infra/bench/target/bench.jar all|coldstart|intake|jars|mail|soak|jmh [args]";
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -23,11 +23,13 @@ public final class BenchMain {
                 ColdStartBench.run(report, rest);
                 IntakeBench.run(report, rest);
                 MailParsingBench.run(report, rest);
+                SoakBench.run(report, new String[0]);
             }
             case "coldstart" -> ColdStartBench.run(report, rest);
             case "intake" -> IntakeBench.run(report, rest);
             case "jars" -> JarSizeBench.run(report);
             case "mail" -> MailParsingBench.run(report, rest);
+            case "soak" -> SoakBench.run(report, rest);
             case "jmh" -> {
                 org.openjdk.jmh.Main.main(rest.length > 0 ? rest : new String[]{"-f", "1", "-wi", "3", "-i", "5", "com.helpdesk.bench.jmh"});
                 return;
