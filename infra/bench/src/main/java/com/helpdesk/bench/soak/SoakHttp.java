@@ -48,6 +48,9 @@ final class SoakHttp {
         try {
             HttpResponse<String> r = http.send(b.build(), HttpResponse.BodyHandlers.ofString());
             return new Answer(r.statusCode(), r.body());
+        } catch (java.net.http.HttpTimeoutException e) {
+            // no answer in time is what a gateway answers 504 for: resent like a server error, counted if it stays so
+            return new Answer(504, method + " " + path + ": no answer within the client's timeout");
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + path + " failed: " + e.getMessage(), e);
         } catch (InterruptedException e) {
