@@ -29,9 +29,13 @@ public final class InboundMessageCodec {
         return json;
     }
 
+    /** @throws IllegalArgumentException (the processor parks the message with this reason) when it is not one */
     public static InboundMessage decode(String json) {
         try {
-            return Json.mapper().readValue(json, InboundMessage.class);
+            InboundMessage m = Json.mapper().readValue(json, InboundMessage.class);
+            // JSON null reads as no object at all; it must be refused here, not fail later on every receive until SQS parks it
+            if (m == null) throw new IllegalArgumentException("not an inbound message: the body is JSON null");
+            return m;
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an inbound message: " + JsonReadFailure.describe(e), e);
         }

@@ -9,12 +9,16 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Builds SDK clients once, at init, the same way for every function: the url-connection HTTP client
  * (small, fast cold start), the region, endpoint overrides and credentials of {@link AwsSettings}.
  */
 public final class AwsClients {
+    /** The local stack's fault switch ({@link LocalFaultInterceptor}); null in AWS. */
+    private static volatile Function<Map<String, String>, String> localFaults;
     private final AwsSettings settings;
 
     public AwsClients(AwsSettings settings) {
@@ -31,7 +35,13 @@ public final class AwsClients {
         builder.region(settings.region());
         endpoint(serviceId).ifPresent(builder::endpointOverride);
         builder.credentialsProvider(credentials());
+        Function<Map<String, String>, String> faults = localFaults;
+        if (faults != null) builder.overrideConfiguration(c -> c.addExecutionInterceptor(new LocalFaultInterceptor(serviceId, faults)));
         return builder.build();
+    }
+
+    static void installLocalFaults(Function<Map<String, String>, String> faults) {
+        localFaults = faults;
     }
 
     public AwsSettings settings() {

@@ -2,6 +2,7 @@ package com.helpdesk.runtime;
 
 import java.time.Instant;
 import java.util.Map;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -14,5 +15,11 @@ public final class LocalOverrides {
     public static void install(Map<String, String> environment, Supplier<Instant> clock) {
         LambdaEnvironment.install(environment);
         RuntimeClock.install(clock);
+    }
+
+    /** As above, and SDK clients built afterwards ask {@code faults} which failures to inject ({@link LocalFaultInterceptor}). */
+    public static void install(Map<String, String> environment, Supplier<Instant> clock, Function<Map<String, String>, String> faults) {
+        install(environment, clock);
+        AwsClients.installLocalFaults(faults);
     }
 }

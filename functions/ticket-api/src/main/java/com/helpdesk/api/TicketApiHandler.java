@@ -15,6 +15,7 @@ import com.helpdesk.http.Router;
 /** Lambda entry point of the agents' ticket API (every route of TicketRoutes). */
 public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
     private final Router router;
+    private final RequestDeadline deadline;
 
     /** Used by Lambda: clients are built once, at init (and captured by SnapStart). */
     public TicketApiHandler() {
@@ -22,16 +23,24 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private TicketApiHandler(TicketApiWiring wiring) {
-        this(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels(), wiring.sla(), wiring.orders());
+        this(TicketRoutes.router(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels(), wiring.sla(), wiring.orders()),
+                wiring.deadline());
     }
 
     public TicketApiHandler(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, TicketSlaQueries sla,
                             OrderContextReads orders) {
-        this.router = TicketRoutes.router(tickets, surveys, files, channels, sla, orders);
+        this(TicketRoutes.router(tickets, surveys, files, channels, sla, orders), new RequestDeadline());
+    }
+
+    private TicketApiHandler(Router router, RequestDeadline deadline) {
+        this.router = router;
+        this.deadline = deadline;
     }
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        // lost races on a ticket are retried until shortly before this request must be answered
+        deadline.start(context);
         return router.handle(event);
     }
 }

@@ -6,6 +6,7 @@ import com.helpdesk.core.csat.CsatToken;
 import com.helpdesk.core.orders.OrderContextReads;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.ConflictRetry;
 import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.core.sla.SlaSettings;
 import com.helpdesk.core.sla.TicketSlaQueries;
@@ -28,7 +29,7 @@ import java.time.Clock;
 
 /** The ticket API's composition root: its clients, adapters and services, built once at init from its configuration. */
 record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, TicketSlaQueries sla,
-                       OrderContextReads orders) {
+                       OrderContextReads orders, RequestDeadline deadline) {
     static TicketApiWiring fromEnvironment() {
         return build(TicketApiConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -38,7 +39,8 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
         DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
         UlidGenerator ids = new UlidGenerator(clock);
-        TicketDesk tickets = TicketDesk.wire(repository, ids, clock);
+        RequestDeadline deadline = new RequestDeadline();
+        TicketDesk tickets = TicketDesk.wire(repository, ids, clock, ConflictRetry.commandsUntil(deadline));
         CsatService surveys = new CsatService(repository, new CsatToken(new TableSecret(dynamo, config.tableName(), TableSecret.CSAT_KEY)::get),
                 ids, clock, config.csatWindow());
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
@@ -49,6 +51,6 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
         // the clocks shown with a ticket: the same settings (calendars) and arithmetic the SLA timer uses
         TicketSlaQueries sla = new TicketSlaQueries(new DynamoDbSlaTicketReads(dynamo, config.tableName()),
                 new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.slaDefaultTimeZone()), clock);
-        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels, sla, orders);
+        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels, sla, orders, deadline);
     }
 }

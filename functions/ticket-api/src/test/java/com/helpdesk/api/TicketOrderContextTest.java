@@ -68,6 +68,9 @@ class TicketOrderContextTest {
         handler = new TicketApiHandler(TicketDesk.wire(repository, ids, clock),
                 new CsatService(repository, new CsatToken(new TableSecret(client, "tickets", TableSecret.CSAT_KEY).get()), ids, clock, Duration.ofDays(7)),
                 null, new ChannelService(new DynamoDbChannelRepository(client, "tickets"), new TicketApiHandlerTest.InMemorySecrets(), "/helpdesk/test", clock),
+                new com.helpdesk.core.sla.TicketSlaQueries(new com.helpdesk.store.DynamoDbSlaTicketReads(client, "tickets"),
+                        new com.helpdesk.core.sla.SlaSettings(new com.helpdesk.store.DynamoDbSlaSettings(client, "tickets"),
+                                java.time.ZoneOffset.UTC), clock),
                 new OrderContextReads(new DynamoDbOrderContexts(client, "tickets"), new DynamoDbStoreRepository(client, "tickets")));
     }
 

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * rows to one table of ratios, printed at the end; {@code all} runs every part but jmh, one after the other.
  */
 public final class BenchMain {
-    static final String USAGE = "usage: java -jar infra/bench/target/bench.jar all|coldstart|intake|jars|mail|metrics|sla|jmh [args]";
+    static final String USAGE = "usage: java -jar infra/bench/target/bench.jar all|coldstart|intake|jars|mail|metrics|sla|soak|jmh [args]";
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -25,6 +25,7 @@ public final class BenchMain {
                 MailParsingBench.run(report, rest);
                 MetricsReadBench.run(report, new String[0]);
                 SlaSweepBench.run(report, new String[0]);
+                SoakBench.run(report, new String[0]);
             }
             case "coldstart" -> ColdStartBench.run(report, rest);
             case "intake" -> IntakeBench.run(report, rest);
@@ -32,6 +33,7 @@ public final class BenchMain {
             case "mail" -> MailParsingBench.run(report, rest);
             case "metrics" -> MetricsReadBench.run(report, rest);
             case "sla" -> SlaSweepBench.run(report, rest);
+            case "soak" -> SoakBench.run(report, rest);
             case "jmh" -> {
                 org.openjdk.jmh.Main.main(rest.length > 0 ? rest : new String[]{"-f", "1", "-wi", "3", "-i", "5", "com.helpdesk.bench.jmh"});
                 return;

@@ -107,14 +107,17 @@ final class LocalEndpoints {
     /**
      * {"service": "eventbridge", "failNext": 3}: the next 3 PutEvents calls fail (to test that nothing is lost);
      * {"service": "ses", "failNext": 2, "error": "throttle"|"reject"}: the next 2 sends are throttled or refused;
-     * {"service": "shopify", "failNext": 1, "error": "throttle"|"unavailable"|"timeout"|"unauthorized"}: the stub shop fails.
+     * {"service": "shopify", "failNext": 1, "error": "throttle"|"unavailable"|"timeout"|"unauthorized"}: the stub shop fails;
+     * {"service": "dynamodb", "failNext": 5, "error": "throttle"}: the functions' next 5 DynamoDB attempts are throttled (their SDK backs off);
+     * {"service": "dynamodb", "failNext": 1, "error": "crash-after-write", "operation": "TransactWriteItems", "function": "TicketApiFunction"}:
+     * the next such write (of that function; operation and function are optional) is applied, then the function crashes.
      */
     private void faults(HttpExchange ex) throws IOException {
         try {
             JsonNode b = body(ex);
             String service = b.path("service").asText();
-            if (!"eventbridge".equals(service) && !"ses".equals(service) && !"chat".equals(service) && !"shopify".equals(service)) {
-                throw new IllegalArgumentException("service must be \"eventbridge\", \"ses\", \"chat\" or \"shopify\"");
+            if (!List.of("eventbridge", "ses", "chat", "shopify", "dynamodb").contains(service)) {
+                throw new IllegalArgumentException("service must be \"eventbridge\", \"ses\", \"chat\", \"shopify\" or \"dynamodb\"");
             }
             if (!b.path("failNext").canConvertToInt() || b.get("failNext").asInt() < 0) {
                 throw new IllegalArgumentException("failNext must be a number of calls (0 clears)");
@@ -123,6 +126,20 @@ final class LocalEndpoints {
             if (service.equals("shopify")) {
                 String error = b.path("error").asText("unavailable");
                 stack.shopify().failNext(n, error);
+                LocalHttp.json(ex, 200, Map.of("service", service, "failNext", n, "error", error));
+                return;
+            }
+            if (service.equals("dynamodb")) {
+                String error = b.path("error").asText(com.helpdesk.local.lambda.SdkFaults.THROTTLE);
+                String operation = b.hasNonNull("operation") ? b.get("operation").asText() : null;
+                String function = null;
+                if (b.hasNonNull("function")) {
+                    if (!stack.functionIds().contains(b.get("function").asText())) {
+                        throw new IllegalArgumentException("function must be one of the template's functions " + stack.functionIds());
+                    }
+                    function = stack.physicalName(b.get("function").asText());
+                }
+                stack.sdkFaults().failNext(n, error, operation, function);
                 LocalHttp.json(ex, 200, Map.of("service", service, "failNext", n, "error", error));
                 return;
             }

@@ -77,6 +77,7 @@ public final class LocalStack implements AutoCloseable {
     private com.helpdesk.local.s3.LocalS3 s3;
     private com.helpdesk.local.ses.LocalSes ses;
     private final com.helpdesk.local.shopify.LocalShopify shopify = new com.helpdesk.local.shopify.LocalShopify();
+    private final com.helpdesk.local.lambda.SdkFaults sdkFaults = new com.helpdesk.local.lambda.SdkFaults();
     private com.helpdesk.local.ssm.LocalParameterStore parameters;
     private ReceiptRule receiptRule;
     private Scheduler scheduler;
@@ -142,7 +143,7 @@ public final class LocalStack implements AutoCloseable {
         parameters = new com.helpdesk.local.ssm.LocalParameterStore(clock::get, REGION, ACCOUNT);
         registerOthers();
         receiptRule = readReceiptRule();
-        functions = new LocalFunctions(functionSpecs(), clock);
+        functions = new LocalFunctions(functionSpecs(), clock, sdkFaults);
         closeables.add(functions);
         bus = new EventBusEmulator(clock, functions, sqs, ACCOUNT, REGION);
         closeables.add(bus);
@@ -492,6 +493,8 @@ public final class LocalStack implements AutoCloseable {
     public com.helpdesk.local.s3.LocalS3 s3() { return s3; }
     public com.helpdesk.local.ses.LocalSes ses() { return ses; }
     public com.helpdesk.local.shopify.LocalShopify shopify() { return shopify; }
+    /** DynamoDB faults injected into the functions' SDK clients (throttling, a crash right after a write). */
+    public com.helpdesk.local.lambda.SdkFaults sdkFaults() { return sdkFaults; }
     public com.helpdesk.local.ssm.LocalParameterStore parameters() { return parameters; }
     public ReceiptRule receiptRule() { return receiptRule; }
 

@@ -8,6 +8,7 @@ import com.helpdesk.core.port.DuplicateRequestException;
 import java.time.Duration;
 import java.util.OptionalLong;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import java.util.function.Supplier;
 import java.util.random.RandomGenerator;
 
@@ -53,9 +54,11 @@ public final class ConflictRetry {
     private final boolean duplicatesRace;
     private final Pacer pacer;
     private final RandomGenerator random;
+    /** When the caller must have its answer (in the pacer's nanoTime), or null: then only the budget bounds the retries. */
+    private final LongSupplier deadline;
 
     private ConflictRetry(Duration budget, int minAttempts, Duration firstDelay, Duration maxDelay, boolean duplicatesRace, Pacer pacer,
-                          RandomGenerator random) {
+                          RandomGenerator random, LongSupplier deadline) {
         this.budget = budget;
         this.minAttempts = minAttempts;
         this.firstDelay = firstDelay;
@@ -63,13 +66,28 @@ public final class ConflictRetry {
         this.duplicatesRace = duplicatesRace;
         this.pacer = pacer;
         this.random = random;
+        this.deadline = deadline;
     }
 
     /** For commands on existing tickets (an API request waits at most about two seconds for its turn). */
     public static ConflictRetry commands() {
         return new ConflictRetry(Duration.ofSeconds(2), 4, Duration.ofMillis(10), Duration.ofMillis(250), false, Pacer.system(),
-                ThreadLocalRandom.current());
+                ThreadLocalRandom.current(), null);
     }
+
+    /**
+     * For commands of an API request that has a time budget of its own: retried until {@code deadlineNanos} (read
+     * at each lost race, in {@link System#nanoTime()} terms: when the request must be answered, less the time to
+     * answer), at most {@link #REQUEST_BUDGET_CAP}. Under many racing writers on one ticket a fixed two seconds ran
+     * out on a busy machine after one or two slow attempts and refused writes the request still had time for.
+     */
+    public static ConflictRetry commandsUntil(LongSupplier deadlineNanos) {
+        return new ConflictRetry(REQUEST_BUDGET_CAP, 4, Duration.ofMillis(10), Duration.ofMillis(250), false, Pacer.system(),
+                ThreadLocalRandom.current(), deadlineNanos);
+    }
+
+    /** The longest an API request retries lost races (API Gateway answers 503 itself after 30 seconds). */
+    public static final Duration REQUEST_BUDGET_CAP = Duration.ofSeconds(25);
 
     /**
      * For intake that claims thread keys: a lost race on a version or on a thread key, and (with
@@ -79,12 +97,12 @@ public final class ConflictRetry {
      */
     public static ConflictRetry intake(boolean duplicatesRace) {
         return new ConflictRetry(Duration.ofSeconds(10), 8, Duration.ofMillis(20), Duration.ofMillis(500), duplicatesRace,
-                Pacer.system(), ThreadLocalRandom.current());
+                Pacer.system(), ThreadLocalRandom.current(), null);
     }
 
     /** The same policy, waiting and reading the time through {@code pacer} and drawing its jitter from {@code random}. */
     public ConflictRetry pacedBy(Pacer pacer, RandomGenerator random) {
-        return new ConflictRetry(budget, minAttempts, firstDelay, maxDelay, duplicatesRace, pacer, random);
+        return new ConflictRetry(budget, minAttempts, firstDelay, maxDelay, duplicatesRace, pacer, random, deadline);
     }
 
     /** Retries unless {@code expectedVersion} pins the version the caller saw. */
@@ -96,8 +114,11 @@ public final class ConflictRetry {
             } catch (RuntimeException e) {
                 if (!lostRace(e) || expectedVersion.isPresent()) throw e;
                 Duration delay = delayAfter(lost);
-                boolean spent = Duration.ofNanos(pacer.nanoTime() - start).plus(delay).compareTo(budget) > 0;
-                if (spent && lost + 1 >= minAttempts) throw busy(lost + 1);
+                long now = pacer.nanoTime();
+                boolean budgetSpent = Duration.ofNanos(now - start).plus(delay).compareTo(budget) > 0 && lost + 1 >= minAttempts;
+                // the request's own deadline is hard: past it nobody waits for the answer any more
+                boolean pastDeadline = deadline != null && now + delay.toNanos() - deadline.getAsLong() > 0;
+                if (budgetSpent || pastDeadline) throw busy(lost + 1);
                 try {
                     pacer.sleep(delay);
                 } catch (InterruptedException interrupted) {

@@ -13,7 +13,12 @@ public record TicketDesk(TicketCommands commands, TicketRelations relations, Tic
                          AiIntake ai, ReplyDelivery deliveries) {
 
     public static TicketDesk wire(TicketRepository repository, IdGenerator ids, Clock clock) {
-        return new TicketDesk(new TicketCommands(repository, ids, clock), new TicketRelations(repository, ids, clock),
+        return wire(repository, ids, clock, ConflictRetry.commands());
+    }
+
+    /** As above, with the commands' (replies, changes, tags) retry of lost races bounded by {@code commandRetry}. */
+    public static TicketDesk wire(TicketRepository repository, IdGenerator ids, Clock clock, ConflictRetry commandRetry) {
+        return new TicketDesk(new TicketCommands(repository, ids, clock, commandRetry), new TicketRelations(repository, ids, clock),
                 new TicketQueries(repository, clock), new InboundThreading(repository, ids, clock), new AiIntake(repository, ids, clock),
                 new ReplyDelivery(repository, ids, clock));
     }

@@ -108,6 +108,31 @@ class ConflictRetryTest {
     }
 
     @Test
+    void anApiRequestKeepsRetryingPastTwoSecondsUntilItsDeadline() {
+        TicketCommands withDeadline = new TicketCommands(repo, new UlidGenerator(clock), clock,
+                ConflictRetry.commandsUntil(() -> Duration.ofSeconds(20).toNanos()).pacedBy(pacer, new Random(42)));
+        String id = ticket();
+        repo.conflictsToInject = 40; // about five seconds of lost races at these delays
+        assertThat(withDeadline.update(id, raise, OptionalLong.empty(), alice).ticket().priority()).isEqualTo(Priority.HIGH);
+        assertThat(pacer.waits).hasSize(40);
+        assertThat(Duration.ofNanos(pacer.now)).isGreaterThan(Duration.ofSeconds(2)).isLessThan(Duration.ofSeconds(20));
+        assertThat(repo.tickets.get(id).version()).isEqualTo(2);
+    }
+
+    @Test
+    void anApiRequestThatKeepsLosingIsBusyBeforeItsDeadlineAndWritesNothing() {
+        TicketCommands withDeadline = new TicketCommands(repo, new UlidGenerator(clock), clock,
+                ConflictRetry.commandsUntil(() -> Duration.ofSeconds(5).toNanos()).pacedBy(pacer, new Random(42)));
+        String id = ticket();
+        int events = repo.events.size();
+        repo.conflictsToInject = 100_000;
+        assertThatThrownBy(() -> withDeadline.update(id, raise, OptionalLong.empty(), alice)).isInstanceOf(ContentionException.class);
+        assertThat(Duration.ofNanos(pacer.now)).isGreaterThan(Duration.ofSeconds(2)).isLessThanOrEqualTo(Duration.ofSeconds(5));
+        assertThat(repo.tickets.get(id).version()).isEqualTo(1);
+        assertThat(repo.events).hasSize(events);
+    }
+
+    @Test
     void aPinnedVersionIsNeverRetried() {
         String id = ticket();
         repo.conflictsToInject = 1;

@@ -239,7 +239,8 @@ public final class HttpApiGateway {
     }
 
     /** API Gateway passes every claim as a string; arrays look like "[a b]". */
-    private static String claimString(Object v) {
+    /** A claim as API Gateway hands it to the function: every claim a string (lists in brackets, times in epoch seconds). */
+    static String claimString(Object v) {
         if (v instanceof List<?> l) {
             return "[" + String.join(" ", l.stream().map(String::valueOf).toList()) + "]";
         }

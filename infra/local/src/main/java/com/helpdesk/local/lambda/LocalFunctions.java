@@ -37,10 +37,12 @@ public final class LocalFunctions implements FunctionInvoker, AutoCloseable {
     private final Map<String, FunctionSpec> specs = new LinkedHashMap<>();
     private final Map<String, Runtime> runtimes = new LinkedHashMap<>();
     private final Supplier<Instant> clock;
+    private final SdkFaults faults;
 
-    public LocalFunctions(List<FunctionSpec> functions, Supplier<Instant> clock) {
+    public LocalFunctions(List<FunctionSpec> functions, Supplier<Instant> clock, SdkFaults faults) {
         functions.forEach(f -> specs.put(f.logicalId(), f));
         this.clock = clock;
+        this.faults = faults;
     }
 
     public Map<String, FunctionSpec> specs() {
@@ -106,7 +108,8 @@ public final class LocalFunctions implements FunctionInvoker, AutoCloseable {
                     loader = new URLClassLoader("lambda:" + spec.logicalId(), new URL[]{spec.codeJar().toUri().toURL()},
                             ClassLoader.getPlatformClassLoader());
                     Class<?> overrides = loader.loadClass("com.helpdesk.runtime.LocalOverrides");
-                    overrides.getMethod("install", Map.class, Supplier.class).invoke(null, spec.environment(), clock);
+                    overrides.getMethod("install", Map.class, Supplier.class, java.util.function.Function.class)
+                            .invoke(null, spec.environment(), clock, faults);
                 } catch (ClassNotFoundException notOurs) {
                     // a function without the project's runtime library reads the process environment
                 } catch (Exception e) {

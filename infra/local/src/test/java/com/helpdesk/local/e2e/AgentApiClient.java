@@ -17,14 +17,25 @@ final class AgentApiClient {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private final String baseUrl;
     private final String token;
+    private final Duration timeout;
 
     AgentApiClient(String baseUrl, String token) {
+        this(baseUrl, token, Duration.ofSeconds(30));
+    }
+
+    private AgentApiClient(String baseUrl, String token, Duration timeout) {
         this.baseUrl = baseUrl;
         this.token = token;
+        this.timeout = timeout;
     }
 
     AgentApiClient as(String otherToken) {
-        return new AgentApiClient(baseUrl, otherToken);
+        return new AgentApiClient(baseUrl, otherToken, timeout);
+    }
+
+    /** The same client waiting longer for each answer (many requests queued for the same function's instances). */
+    AgentApiClient patient(Duration longer) {
+        return new AgentApiClient(baseUrl, token, longer);
     }
 
     record Reply(int status, HttpResponse<String> raw) {
@@ -46,7 +57,7 @@ final class AgentApiClient {
     }
 
     Reply send(String method, String path, String body, Map<String, String> headers) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30));
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(timeout);
         if (token != null) b.header("Authorization", "Bearer " + token);
         if (body != null && headers.keySet().stream().noneMatch("Content-Type"::equalsIgnoreCase)) {
             b.header("Content-Type", "application/json");
