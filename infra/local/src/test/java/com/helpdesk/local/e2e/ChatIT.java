@@ -69,7 +69,7 @@ class ChatIT {
 
     private static AgentApiClient.Reply postGeneric(String channel, String body, String secret, long t) {
         String sig = WebhookSignatures.generic(secret, t, body.getBytes(StandardCharsets.UTF_8));
-        return provider.send("POST", "/webhooks/chat/" + channel, body, Map.of("X-Helpdesk-Signature", sig));
+        return stack.postChatWebhook(channel, body, Map.of("X-Helpdesk-Signature", sig));
     }
 
     private static String genericEvent(String conversation, String messageId, String text) {

@@ -82,6 +82,18 @@ interface HelpdeskDriver extends AutoCloseable {
      */
     JsonNode deliverEmail(String raw, Map<String, String> sesHeaders);
 
+    /** Posts a provider's webhook to a chat channel, unauthenticated as providers call (the route is the same everywhere). */
+    default AgentApiClient.Reply postChatWebhook(String channelId, String body, Map<String, String> headers) {
+        return client(null).send("POST", "/webhooks/chat/" + channelId, body, headers);
+    }
+
+    /** Moves the stack's clock on (tokens issued before may expire); only where {@link Capability#CLOCK} is supported. */
+    default void advanceClock(java.time.Duration by) {
+        assume(Capability.CLOCK);
+        AgentApiClient.Reply r = client(null).send("POST", "/_local/clock", "{\"advance\":\"" + by + "\"}", Map.of());
+        org.assertj.core.api.Assertions.assertThat(r.status()).as(r.body()).isEqualTo(200);
+    }
+
     /** Every event published on the stack's bus since the driver started, oldest first. */
     List<PublishedEvent> publishedEvents();
 
