@@ -185,15 +185,12 @@ final class LocalEndpoints {
             LocalHttp.problem(ex, 400, "bad-request", "Bad Request", "send the raw message (RFC 5322) as the request body");
             return;
         }
-        Map<String, String> verdicts = new LinkedHashMap<>();
-        for (String v : List.of("Spam", "Virus", "SPF", "DKIM", "DMARC")) {
-            String given = ex.getRequestHeaders().getFirst("X-SES-" + v + "-Verdict");
-            String value = given == null ? "PASS" : given.strip().toUpperCase(java.util.Locale.ROOT);
-            if (!List.of("PASS", "FAIL", "GRAY", "PROCESSING_FAILED").contains(value)) {
-                LocalHttp.problem(ex, 400, "bad-request", "Bad Request", "X-SES-" + v + "-Verdict must be PASS, FAIL, GRAY or PROCESSING_FAILED");
-                return;
-            }
-            verdicts.put(v, value);
+        Map<String, String> verdicts;
+        try {
+            verdicts = SesReceiptEvent.verdicts(ex.getRequestHeaders()::getFirst);
+        } catch (IllegalArgumentException e) {
+            LocalHttp.problem(ex, 400, "bad-request", "Bad Request", e.getMessage());
+            return;
         }
         SesReceiptEvent.Envelope envelope;
         try {

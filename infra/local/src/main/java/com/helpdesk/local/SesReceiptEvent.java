@@ -18,25 +18,26 @@ import java.util.Map;
 
 /**
  * The event SES sends a receipt rule's Lambda action (SES developer guide, "Lambda action": Records[].ses
- * with mail and receipt), built from a raw message the way SES builds it.
+ * with mail and receipt), built from a raw message the way SES builds it. Public for the end-to-end tests'
+ * deployed driver, which delivers mail to a deployed stack's intake the way its receipt rule does.
  */
-final class SesReceiptEvent {
+public final class SesReceiptEvent {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private SesReceiptEvent() {}
 
-    record Envelope(String source, List<String> recipients, Email mail) {}
+    public record Envelope(String source, List<String> recipients, Email mail) {}
 
     /** SES message ids: 40 lower-case letters and digits. */
-    static String newMessageId() {
+    public static String newMessageId() {
         String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
         StringBuilder sb = new StringBuilder();
         for (int i = 0; i < 40; i++) sb.append(alphabet.charAt(RANDOM.nextInt(alphabet.length())));
         return sb.toString();
     }
 
-    static Envelope envelope(byte[] raw, List<String> ruleRecipients, String recipientsHeader, String sourceHeader) {
+    public static Envelope envelope(byte[] raw, List<String> ruleRecipients, String recipientsHeader, String sourceHeader) {
         Email mail;
         try {
             mail = new MimeParser().parse(new ByteArrayInputStream(raw), MimeParser.DISCARD);
@@ -62,6 +63,23 @@ final class SesReceiptEvent {
         return new Envelope(source, recipients, mail);
     }
 
+    /**
+     * The receipt's verdicts: PASS unless an X-SES-Spam-Verdict, -Virus-, -SPF-, -DKIM- or -DMARC-Verdict
+     * header (read through {@code header}) says otherwise.
+     */
+    public static Map<String, String> verdicts(java.util.function.Function<String, String> header) {
+        Map<String, String> verdicts = new LinkedHashMap<>();
+        for (String v : List.of("Spam", "Virus", "SPF", "DKIM", "DMARC")) {
+            String given = header.apply("X-SES-" + v + "-Verdict");
+            String value = given == null ? "PASS" : given.strip().toUpperCase(Locale.ROOT);
+            if (!List.of("PASS", "FAIL", "GRAY", "PROCESSING_FAILED").contains(value)) {
+                throw new IllegalArgumentException("X-SES-" + v + "-Verdict must be PASS, FAIL, GRAY or PROCESSING_FAILED");
+            }
+            verdicts.put(v, value);
+        }
+        return verdicts;
+    }
+
     /** SES rule recipients: an address, a domain (every address in it) or ".domain" (its subdomains). */
     static boolean accepts(List<String> ruleRecipients, String address) {
         if (ruleRecipients.isEmpty()) return true;
@@ -74,7 +92,7 @@ final class SesReceiptEvent {
         return false;
     }
 
-    static String json(String messageId, byte[] raw, Envelope env, Map<String, String> verdicts, Instant now, String functionArn) {
+    public static String json(String messageId, byte[] raw, Envelope env, Map<String, String> verdicts, Instant now, String functionArn) {
         Email mail = env.mail();
         List<Map<String, String>> headers = MimeParser.rawHeaders(raw).stream()
                 .map(f -> Map.of("name", f.getKey(), "value", f.getValue())).toList();

@@ -5,6 +5,7 @@ import com.helpdesk.chat.WebhookSignatures;
 import com.helpdesk.local.LocalStackHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -18,18 +19,27 @@ import java.util.concurrent.CountDownLatch;
 import static com.helpdesk.local.e2e.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Chat channels through the local stack: admin setup, signed webhooks in, replies out in the providers' shapes, status callbacks. */
+/**
+ * Chat channels through the local or a deployed stack: admin setup, signed webhooks in, replies out in the
+ * providers' shapes, status callbacks. Channels and conversations carry the run's suffix: a deployed stack
+ * keeps those of earlier runs.
+ */
+@Tag("deployable")
 class ChatIT {
-    private static LocalStackHarness stack;
+    private static final String RUN = HelpdeskDriver.runSuffix();
+    private static final String C1 = "c1" + RUN;
+    private static final String C9 = "c9" + RUN;
+    private static final String WIDGET = "widget" + RUN;
+    private static HelpdeskDriver stack;
     private static AgentApiClient admin;
     private static AgentApiClient agent;
     private static AgentApiClient provider;
 
     @BeforeAll
     static void start() {
-        stack = LocalStackHarness.start();
-        admin = new AgentApiClient(stack.baseUrl(), stack.token("root", "admin"));
-        agent = new AgentApiClient(stack.baseUrl(), stack.token("bob", "agent"));
+        stack = HelpdeskDriver.start();
+        admin = stack.client(stack.token("root", "admin"));
+        agent = stack.client(stack.token("bob", "agent"));
         provider = agent.as(null);
     }
 
@@ -59,7 +69,7 @@ class ChatIT {
 
     private static AgentApiClient.Reply postGeneric(String channel, String body, String secret, long t) {
         String sig = WebhookSignatures.generic(secret, t, body.getBytes(StandardCharsets.UTF_8));
-        return provider.send("POST", "/webhooks/chat/" + channel, body, Map.of("X-Helpdesk-Signature", sig));
+        return stack.postChatWebhook(channel, body, Map.of("X-Helpdesk-Signature", sig));
     }
 
     private static String genericEvent(String conversation, String messageId, String text) {
@@ -70,11 +80,11 @@ class ChatIT {
 
     @Test
     void genericWidgetRoundTrip() {
-        AgentApiClient.Reply put = admin.send("PUT", "/channels/widget", "{\"kind\":\"generic\",\"settings\":{\"callbackUrl\":"
+        AgentApiClient.Reply put = admin.send("PUT", "/channels/" + WIDGET, "{\"kind\":\"generic\",\"settings\":{\"callbackUrl\":"
                 + "\"https://widget.example.com/helpdesk\"},\"secrets\":{\"signingSecret\":\"w-secret\"}}", Map.of());
         assertThat(put.status()).as(put.body()).isEqualTo(201);
         assertThat(put.body()).doesNotContain("w-secret");
-        assertThat(agent.send("PUT", "/channels/widget", "{\"kind\":\"generic\"}", Map.of()).status()).isEqualTo(403);
+        assertThat(agent.send("PUT", "/channels/" + WIDGET, "{\"kind\":\"generic\"}", Map.of()).status()).isEqualTo(403);
         AgentApiClient.Reply incomplete = admin.send("PUT", "/channels/wa-incomplete", "{\"kind\":\"whatsapp\",\"settings\":{}}", Map.of());
         assertThat(incomplete.status()).isEqualTo(400);
         assertThat(incomplete.header("Content-Type")).startsWith("application/problem+json");
@@ -86,35 +96,36 @@ class ChatIT {
         assertThat(admin.get("/channels").body()).contains("widget").doesNotContain("w-secret");
 
         long now = Instant.now().getEpochSecond();
-        String first = genericEvent("c1", "m1", "Hi, where is my order?");
-        assertThat(postGeneric("widget", first, "w-secret", now).status()).isEqualTo(202);
-        assertThat(postGeneric("widget", first, "w-secret", now).status()).as("a provider retry").isEqualTo(202);
+        String first = genericEvent(C1, "m1", "Hi, where is my order?");
+        assertThat(postGeneric(WIDGET, first, "w-secret", now).status()).isEqualTo(202);
+        assertThat(postGeneric(WIDGET, first, "w-secret", now).status()).as("a provider retry").isEqualTo(202);
         // refused, nothing stored
-        assertThat(postGeneric("widget", genericEvent("c9", "x1", "forged"), "wrong", now).status()).isEqualTo(401);
-        assertThat(postGeneric("widget", genericEvent("c9", "x2", "replayed"), "w-secret", now - 600).status()).isEqualTo(401);
-        assertThat(provider.send("POST", "/webhooks/chat/widget", genericEvent("c9", "x3", "unsigned"), Map.of()).status()).isEqualTo(401);
+        assertThat(postGeneric(WIDGET, genericEvent(C9, "x1", "forged"), "wrong", now).status()).isEqualTo(401);
+        assertThat(postGeneric(WIDGET, genericEvent(C9, "x2", "replayed"), "w-secret", now - 600).status()).isEqualTo(401);
+        assertThat(provider.send("POST", "/webhooks/chat/" + WIDGET, genericEvent(C9, "x3", "unsigned"), Map.of()).status()).isEqualTo(401);
         AgentApiClient.Reply unknown = postGeneric("nope", first, "w-secret", now);
         assertThat(unknown.status()).isEqualTo(404);
         assertThat(unknown.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(postGeneric("widget", "{\"conversationId\": 5}", "w-secret", now).status()).isEqualTo(400);
-        assertThat(postGeneric("widget", "{\"pad\":\"" + "x".repeat(300_000) + "\"}", "w-secret", now).status()).isEqualTo(413);
+        assertThat(postGeneric(WIDGET, "{\"conversationId\": 5}", "w-secret", now).status()).isEqualTo(400);
+        assertThat(postGeneric(WIDGET, "{\"pad\":\"" + "x".repeat(300_000) + "\"}", "w-secret", now).status()).isEqualTo(413);
 
-        JsonNode t = await(() -> ticketsOf("nina-c1@example.com"), l -> l.size() == 1, "one ticket").get(0);
+        JsonNode t = await(() -> ticketsOf("nina-" + C1 + "@example.com"), l -> l.size() == 1, "one ticket").get(0);
         String id = t.get("id").asText();
         assertThat(t.get("channel").asText()).isEqualTo("chat");
         assertThat(t.get("requester").get("phone").asText()).isEqualTo("+491512345678");
-        assertThat(t.get("requester").get("externalIds").get("generic").asText()).isEqualTo("cust-c1");
-        assertThat(postGeneric("widget", genericEvent("c1", "m2", "Order 1001"), "w-secret", now).status()).isEqualTo(202);
+        assertThat(t.get("requester").get("externalIds").get("generic").asText()).isEqualTo("cust-" + C1);
+        assertThat(postGeneric(WIDGET, genericEvent(C1, "m2", "Order 1001"), "w-secret", now).status()).isEqualTo(202);
         await(() -> agent.get("/tickets/" + id).json(), x -> x.get("messageCount").asInt() == 2, "second message threaded");
-        assertThat(ticketsOf("nina-c9@example.com")).as("refused requests stored nothing").isEmpty();
+        assertThat(ticketsOf("nina-" + C9 + "@example.com")).as("refused requests stored nothing").isEmpty();
 
         AgentApiClient.Reply reply = agent.post("/tickets/" + id + "/messages", "{\"body\":\"It ships today.\",\"visibility\":\"public\"}");
         assertThat(reply.status()).isEqualTo(201);
         agent.post("/tickets/" + id + "/messages", "{\"body\":\"SECRET note\",\"visibility\":\"internal\"}");
+        stack.assume(HelpdeskDriver.Capability.OUTBOX);
         JsonNode sent = await(() -> chatOutbox("generic"), l -> !l.isEmpty(), "reply delivered").get(0);
         assertThat(sent.get("url").asText()).isEqualTo("https://widget.example.com/helpdesk");
         JsonNode body = AgentApiClient.JSON.valueToTree(sent.get("body").asText());
-        assertThat(sent.get("body").asText()).contains("\"conversationId\":\"c1\"").contains("It ships today.");
+        assertThat(sent.get("body").asText()).contains("\"conversationId\":\"" + C1 + "\"").contains("It ships today.");
         String signature = sent.get("headers").get("x-helpdesk-signature").asText();
         long st = Long.parseLong(signature.substring(2, signature.indexOf(',')));
         assertThat(signature).isEqualTo(WebhookSignatures.generic("w-secret", st, sent.get("body").asText().getBytes(StandardCharsets.UTF_8)));
@@ -143,7 +154,8 @@ class ChatIT {
 
     @Test
     void aNewConversationsFirstMessagesArrivingTogetherMakeOneTicket() throws Exception {
-        admin.send("PUT", "/channels/race", "{\"kind\":\"generic\",\"settings\":{\"callbackUrl\":\"https://r.example.com/\"},"
+        String race = "race" + RUN;
+        admin.send("PUT", "/channels/" + race, "{\"kind\":\"generic\",\"settings\":{\"callbackUrl\":\"https://r.example.com/\"},"
                 + "\"secrets\":{\"signingSecret\":\"r\"}}", Map.of());
         long now = Instant.now().getEpochSecond();
         CountDownLatch go = new CountDownLatch(1);
@@ -154,7 +166,7 @@ class ChatIT {
             Thread th = new Thread(() -> {
                 try {
                     go.await();
-                    statuses.add(postGeneric("race", genericEvent("rc", m, "message " + m), "r", now).status());
+                    statuses.add(postGeneric(race, genericEvent("rc" + RUN, m, "message " + m), "r", now).status());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                 }
@@ -165,15 +177,16 @@ class ChatIT {
         go.countDown();
         for (Thread th : threads) th.join();
         assertThat(statuses).containsOnly(202);
-        JsonNode t = await(() -> ticketsOf("nina-rc@example.com"), l -> !l.isEmpty() && l.get(0).get("messageCount").asInt() == 4,
+        JsonNode t = await(() -> ticketsOf("nina-rc" + RUN + "@example.com"), l -> !l.isEmpty() && l.get(0).get("messageCount").asInt() == 4,
                 "all four on one ticket").get(0);
         Thread.sleep(500);
-        assertThat(ticketsOf("nina-rc@example.com")).hasSize(1);
+        assertThat(ticketsOf("nina-rc" + RUN + "@example.com")).hasSize(1);
         assertThat(t.get("messageCount").asInt()).isEqualTo(4);
     }
 
     @Test
     void whatsappHandshakeMessagesRepliesAndStatusCallbacks() {
+        stack.assume(HelpdeskDriver.Capability.OUTBOX);
         assertThat(admin.send("PUT", "/channels/wa", "{\"kind\":\"whatsapp\",\"settings\":{\"phoneNumberId\":\"106540352242922\"},"
                 + "\"secrets\":{\"appSecret\":\"app-secret\",\"verifyToken\":\"vt-123\",\"accessToken\":\"EAAG-token\"}}", Map.of()).status()).isEqualTo(201);
         AgentApiClient.Reply handshake = provider.get("/webhooks/chat/wa?hub.mode=subscribe&hub.verify_token=vt-123&hub.challenge=1158201444");
@@ -217,6 +230,7 @@ class ChatIT {
 
     @Test
     void twilioConversationsSignedByUrlAndParameters() {
+        stack.assume(HelpdeskDriver.Capability.OUTBOX);
         String url = "https://api.example.com/webhooks/chat/tw";
         assertThat(admin.send("PUT", "/channels/tw", "{\"kind\":\"twilio\",\"settings\":{\"accountSid\":\"AC123\",\"webhookUrl\":\"" + url + "\"},"
                 + "\"secrets\":{\"authToken\":\"tw-token\"}}", Map.of()).status()).isEqualTo(201);
@@ -238,9 +252,11 @@ class ChatIT {
 
     @Test
     void anAiAgentReportsResolvedAndHandedOffConversations() throws Exception {
-        AgentApiClient ai = new AgentApiClient(stack.baseUrl(), stack.token("ai-agent", "integration"));
-        String resolved = java.nio.file.Files.readString(LocalStackHarness.root().resolve("events/ai/conversation-resolved.json"));
-        String handoff = java.nio.file.Files.readString(LocalStackHarness.root().resolve("events/ai/conversation-handoff.json"));
+        AgentApiClient ai = stack.client(stack.token("ai-agent", "integration"));
+        String resolved = java.nio.file.Files.readString(LocalStackHarness.root().resolve("events/ai/conversation-resolved.json"))
+                .replace("\"ai-conv-8a3d77b0\"", "\"ai-conv-8a3d77b0" + RUN + "\"");
+        String handoff = java.nio.file.Files.readString(LocalStackHarness.root().resolve("events/ai/conversation-handoff.json"))
+                .replace("\"ai-conv-5f1c2e9a\"", "\"ai-conv-5f1c2e9a" + RUN + "\"");
         assertThat(agent.post("/ai/conversations", resolved).status()).as("agents cannot report for the AI").isEqualTo(403);
         assertThat(ai.get("/tickets").status()).as("integrations cannot use the agents' routes").isEqualTo(403);
 

@@ -1,22 +1,23 @@
 package com.helpdesk.local.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.local.LocalStackHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The customer's survey through the local stack: public routes, signed links, the window. */
+/** The customer's survey through the local or a deployed stack: public routes, signed links, the window. */
+@Tag("deployable")
 class CsatIT {
-    private static LocalStackHarness stack;
+    private static HelpdeskDriver stack;
 
     @BeforeAll
     static void start() {
-        stack = LocalStackHarness.start();
+        stack = HelpdeskDriver.start();
     }
 
     @AfterAll
@@ -35,7 +36,7 @@ class CsatIT {
 
     @Test
     void aCustomerRatesThroughTheSignedLinkUntilTheSurveyCloses() {
-        AgentApiClient agent = new AgentApiClient(stack.baseUrl(), stack.token("alice", "agent"));
+        AgentApiClient agent = stack.client(stack.token("alice", "agent"));
         AgentApiClient customer = agent.as(null);
         String ticket = resolvedTicket(agent);
         AgentApiClient.Reply link = agent.get(ticket + "/csat");
@@ -62,7 +63,7 @@ class CsatIT {
         JsonNode rated = agent.get(ticket).json().get("csat");
         assertThat(rated.get("rating").asInt()).isEqualTo(3);
         assertThat(rated.get("comment").asText()).isEqualTo("changed my mind");
-        assertThat(rated.get("resolvedBy").get("id").asText()).isEqualTo("alice");
+        assertThat(rated.get("resolvedBy").get("id").asText()).isEqualTo(stack.subject("alice", "agent"));
         assertThat(agent.get(ticket + "/history").body()).contains("\"action\":\"CsatReceived\"");
 
         assertThat(customer.post(survey, "{\"rating\":9}").status()).isEqualTo(400);
@@ -80,11 +81,11 @@ class CsatIT {
         assertThat(agent.get(other + "/csat").status()).isEqualTo(409);
 
         // past the window (7 days) the survey is closed
-        assertThat(customer.send("POST", "/_local/clock", "{\"advance\":\"P8D\"}", Map.of()).status()).isEqualTo(200);
+        stack.advanceClock(java.time.Duration.ofDays(8));
         assertThat(customer.get(survey).status()).isEqualTo(410);
         AgentApiClient.Reply late = customer.post(survey, "{\"rating\":1}");
         assertThat(late.status()).isEqualTo(410);
-        agent = new AgentApiClient(stack.baseUrl(), stack.token("alice", "agent"));
+        agent = stack.client(stack.token("alice", "agent"));
         AgentApiClient.Reply after = agent.get(ticket);
         assertThat(after.status()).as(after.body()).isEqualTo(200);
         assertThat(after.json().get("status").asText()).isEqualTo("closed"); // auto-closed meanwhile

@@ -1,9 +1,9 @@
 package com.helpdesk.local.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.local.LocalStackHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.net.URI;
@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,18 +20,22 @@ import static com.helpdesk.local.e2e.Eventually.await;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The email channel through the local stack, as SES and a mail client would drive it: raw mail posted to
- * /_local/ses/inbound, tickets read through the agents' API, replies read from /_local/outbox.
+ * The email channel through the local or a deployed stack, as SES and a mail client would drive it: raw mail
+ * delivered as the receipt rule delivers it ({@link HelpdeskDriver#deliverEmail}), tickets read through the
+ * agents' API, replies read from /_local/outbox (local only: a deployed stack really sends them). The
+ * customers of the journeys that run deployed carry the run's suffix: a deployed stack keeps earlier runs' tickets.
  */
+@Tag("deployable")
 class EmailIT {
-    private static LocalStackHarness stack;
+    private static final String RUN = HelpdeskDriver.runSuffix();
+    private static HelpdeskDriver stack;
     private static AgentApiClient agent;
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @BeforeAll
     static void start() {
-        stack = LocalStackHarness.start();
-        agent = new AgentApiClient(stack.baseUrl(), stack.token("bob", "agent"));
+        stack = HelpdeskDriver.start();
+        agent = stack.client(stack.token("bob", "agent"));
     }
 
     @AfterAll
@@ -43,16 +46,7 @@ class EmailIT {
     // ------------------------------------------------------------------ helpers
 
     private static JsonNode deliver(String raw, Map<String, String> headers) {
-        AgentApiClient.Reply r = agent.as(null).send("POST", "/_local/ses/inbound", raw,
-                merge(Map.of("Content-Type", "message/rfc822"), headers));
-        assertThat(r.status()).as(r.body()).isEqualTo(200);
-        return r.json();
-    }
-
-    private static Map<String, String> merge(Map<String, String> a, Map<String, String> b) {
-        Map<String, String> m = new HashMap<>(a);
-        m.putAll(b);
-        return m;
+        return stack.deliverEmail(raw, headers);
     }
 
     private static String mail(String from, String subject, String messageId, String extraHeaders, String body) {
@@ -133,7 +127,7 @@ class EmailIT {
 
     @Test
     void aNewMailOpensATicketWithItsAttachmentDownloadableAndTheOriginalKept() throws Exception {
-        String raw = "From: =?UTF-8?Q?J=C3=BCrgen_K=C3=B6nig?= <juergen@example.com>\r\nTo: support@help.example.com\r\n"
+        String raw = "From: =?UTF-8?Q?J=C3=BCrgen_K=C3=B6nig?= <juergen" + RUN + "@example.com>\r\nTo: support@help.example.com\r\n"
                 + "Subject: =?ISO-8859-1?Q?Besch=E4digte_Lieferung?=\r\nMessage-ID: " + id() + "\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; charset=iso-8859-1\r\n"
                 + "Content-Transfer-Encoding: quoted-printable\r\n\r\nDie Vase kam zerbrochen an. Gr=FC=DFe\r\n--b\r\n"
@@ -141,7 +135,7 @@ class EmailIT {
                 + "Content-Transfer-Encoding: base64\r\n\r\niVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\r\n--b--\r\n";
         JsonNode delivered = deliver(raw, Map.of());
         assertThat(delivered.get("messageId").asText()).matches("[a-z0-9]{40}");
-        JsonNode summary = onlyTicketOf("juergen@example.com");
+        JsonNode summary = onlyTicketOf("juergen" + RUN + "@example.com");
         assertThat(summary.get("subject").asText()).isEqualTo("Beschädigte Lieferung");
         assertThat(summary.get("requester").get("name").asText()).isEqualTo("Jürgen König");
         JsonNode first = ticket(summary.get("id").asText()).get("messages").get(0);
@@ -168,6 +162,7 @@ class EmailIT {
 
     @Test
     void repliesThreadByInReplyToBySignedAddressAndBySubjectTokenOnlyForParticipants() {
+        stack.assume(HelpdeskDriver.Capability.OUTBOX);
         String customer = "carol@example.com";
         deliver(mail("Carol <" + customer + ">", "Order 1001 missing", id(), "", "Where is it?"), Map.of());
         String ticketId = onlyTicketOf(customer).get("id").asText();
@@ -217,6 +212,7 @@ class EmailIT {
 
     @Test
     void theSameMailTwiceIsStoredOnceAndAutoRepliesNeverOpenTickets() {
+        stack.assume(HelpdeskDriver.Capability.OUTBOX);
         String raw = mail("dave@example.com", "Hello", id(), "", "Once only");
         deliver(raw, Map.of());
         deliver(raw, Map.of());
@@ -248,6 +244,7 @@ class EmailIT {
 
     @Test
     void aBounceOfOurReplyMarksItFailedOnItsTicket() {
+        stack.assume(HelpdeskDriver.Capability.OUTBOX);
         deliver(mail("erin@example.com", "Help", id(), "", "please"), Map.of());
         String ticketId = onlyTicketOf("erin@example.com").get("id").asText();
         String replyId = reply(ticketId, "Answer", "public");
@@ -275,6 +272,7 @@ class EmailIT {
 
     @Test
     void aNewTicketIsAcknowledgedAndAResolutionAsksForARatingOnce() {
+        stack.assume(HelpdeskDriver.Capability.OUTBOX);
         deliver(mail("Kim <kim@example.com>", "Lost parcel", id(), "", "Where is it?"), Map.of());
         String ticketId = onlyTicketOf("kim@example.com").get("id").asText();
         long number = ticket(ticketId).get("number").asLong();
@@ -299,6 +297,7 @@ class EmailIT {
 
     @Test
     void theSameReplyEventDeliveredTwiceSendsOneMail() throws Exception {
+        stack.assume(HelpdeskDriver.Capability.OUTBOX);
         deliver(mail("lou@example.com", "Twice?", id(), "", "hi"), Map.of());
         String ticketId = onlyTicketOf("lou@example.com").get("id").asText();
         String replyId = reply(ticketId, "Only once", "public");
@@ -314,7 +313,7 @@ class EmailIT {
         assertThat(original).as("the reply's MessageAdded on the bus").isNotNull();
         String entry = AgentApiClient.JSON.writeValueAsString(Map.of("Entries", List.of(Map.of("Source", original.get("source").asText(),
                 "DetailType", "MessageAdded", "Detail", original.get("detail").toString(),
-                "EventBusName", stack.stack().physicalName("HelpdeskBus")))));
+                "EventBusName", ((LocalDriver) stack).harness().stack().physicalName("HelpdeskBus")))));
         HttpResponse<String> put = HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/_aws/events"))
                 .header("Content-Type", "application/x-amz-json-1.1").header("X-Amz-Target", "AWSEvents.PutEvents")
                 .POST(HttpRequest.BodyPublishers.ofString(entry)).build(), HttpResponse.BodyHandlers.ofString());
@@ -326,6 +325,7 @@ class EmailIT {
 
     @Test
     void aReplyToAMergedTicketsMailLandsInTheTicketItWasMergedInto() {
+        stack.assume(HelpdeskDriver.Capability.OUTBOX);
         deliver(mail("max@example.com", "First problem", id(), "", "one"), Map.of());
         String target = onlyTicketOf("max@example.com").get("id").asText();
         deliver(mail("max@example.com", "Second problem", id(), "", "two"), Map.of());
@@ -347,12 +347,13 @@ class EmailIT {
     @Test
     void aReplyToAClosedTicketOpensALinkedFollowUp() {
         String m1 = id();
-        deliver(mail("frank@example.com", "Broken", m1, "", "It broke"), Map.of());
-        String ticketId = onlyTicketOf("frank@example.com").get("id").asText();
+        String frank = "frank" + RUN + "@example.com";
+        deliver(mail(frank, "Broken", m1, "", "It broke"), Map.of());
+        String ticketId = onlyTicketOf(frank).get("id").asText();
         assertThat(agent.patch("/tickets/" + ticketId, "{\"status\":\"resolved\"}", null).status()).isEqualTo(200);
         assertThat(agent.patch("/tickets/" + ticketId, "{\"status\":\"closed\"}", null).status()).isEqualTo(200);
-        deliver(mail("frank@example.com", "Re: Broken", id(), "In-Reply-To: " + m1 + "\r\n", "Still broken"), Map.of());
-        List<JsonNode> both = await(() -> ticketsOf("frank@example.com"), l -> l.size() == 2, "follow-up opened");
+        deliver(mail(frank, "Re: Broken", id(), "In-Reply-To: " + m1 + "\r\n", "Still broken"), Map.of());
+        List<JsonNode> both = await(() -> ticketsOf(frank), l -> l.size() == 2, "follow-up opened");
         JsonNode followUp = both.stream().filter(x -> !x.get("id").asText().equals(ticketId)).findFirst().orElseThrow();
         assertThat(followUp.get("linkedTicketIds").toString()).contains(ticketId);
         assertThat(ticket(followUp.get("id").asText()).get("messages").get(0).get("threading").asText()).startsWith("follow-up of closed #");
@@ -360,11 +361,11 @@ class EmailIT {
 
     @Test
     void verdictsTagAndAVirusKeepsNoAttachment() {
-        String raw = "From: gina@example.com\r\nTo: support@help.example.com\r\nSubject: invoice\r\nMessage-ID: " + id()
+        String raw = "From: gina" + RUN + "@example.com\r\nTo: support@help.example.com\r\nSubject: invoice\r\nMessage-ID: " + id()
                 + "\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"v\"\r\n\r\n--v\r\nContent-Type: text/plain\r\n\r\nsee attached\r\n"
                 + "--v\r\nContent-Type: application/octet-stream; name=\"invoice.exe\"\r\nContent-Transfer-Encoding: base64\r\n\r\nTVqQAAMAAAAEAAAA\r\n--v--\r\n";
         deliver(raw, Map.of("X-SES-Virus-Verdict", "FAIL", "X-SES-Spam-Verdict", "FAIL", "X-SES-DMARC-Verdict", "FAIL"));
-        JsonNode t = onlyTicketOf("gina@example.com");
+        JsonNode t = onlyTicketOf("gina" + RUN + "@example.com");
         assertThat(t.get("tags").toString()).contains("virus").contains("spam").contains("dmarc-fail");
         assertThat(ticket(t.get("id").asText()).get("messages").get(0).get("attachments")).isEmpty();
     }
@@ -372,8 +373,8 @@ class EmailIT {
     @Test
     void unreadableMailStillBecomesATicketWithItsSourceAttached() {
         deliver("\u0000\u0001 not a mail at all \u00ff", Map.of("X-SES-Recipients", "support@help.example.com",
-                "X-SES-Source", "henry@example.com"));
-        JsonNode t = onlyTicketOf("henry@example.com");
+                "X-SES-Source", "henry" + RUN + "@example.com"));
+        JsonNode t = onlyTicketOf("henry" + RUN + "@example.com");
         assertThat(t.get("tags").toString()).contains("parse_error");
         JsonNode m = ticket(t.get("id").asText()).get("messages").get(0);
         assertThat(m.get("attachments").get(0).get("contentType").asText()).isEqualTo("message/rfc822");
@@ -381,6 +382,7 @@ class EmailIT {
 
     @Test
     void throttlingIsRetriedAndARefusalIsRecordedAsFailed() {
+        stack.assume(HelpdeskDriver.Capability.FAULTS);
         deliver(mail("ivy@example.com", "Q", id(), "", "?"), Map.of());
         String ticketId = onlyTicketOf("ivy@example.com").get("id").asText();
         mailTo("ivy@example.com", true, 1); // the acknowledgment is out before the faults go in

@@ -60,6 +60,24 @@ class TemplateRulesTest {
         assertThat(refused(t, Map.of("Stage", "dev", "SupportAddress", "help@shop.de"))).as("dev may use a local frontend").isEmpty();
     }
 
+    /** What a default that only stands in for the real value looks like (RFC 2606 example domains, localhost, "change me"). */
+    private static final java.util.regex.Pattern PLACEHOLDER =
+            java.util.regex.Pattern.compile("(?i)\\bexample\\.(com|org|net)\\b|localhost|127\\.0\\.0\\.1|change-?me|placeholder|\\btodo\\b");
+
+    @Test
+    void everyParameterWithAPlaceholderDefaultRefusesToDeployForARealStageNamingIt() {
+        Template t = projectTemplate();
+        List<String> placeholders = t.parameters().entrySet().stream()
+                .filter(e -> e.getValue() instanceof Map<?, ?> m && PLACEHOLDER.matcher(String.valueOf(m.get("Default"))).find())
+                .map(Map.Entry::getKey).toList();
+        assertThat(placeholders).as("the placeholders known today").contains("SupportAddress", "AllowedOrigin");
+        List<TemplateRules.Violation> refused = new TemplateRules(t, new Intrinsics(t, NO_RESOURCES, Map.of("Stage", "prod"))).violations();
+        for (String parameter : placeholders) {
+            assertThat(refused).as(parameter + " keeps a placeholder default: a rule must refuse it outside the stages local and test")
+                    .anySatisfy(v -> assertThat(v.description()).contains(parameter));
+        }
+    }
+
     @Test
     void aRulePositionNeedsTheExistingRuleSetItIsIn() {
         Template t = projectTemplate();
