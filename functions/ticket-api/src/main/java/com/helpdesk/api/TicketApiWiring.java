@@ -3,6 +3,7 @@ package com.helpdesk.api;
 import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.csat.CsatToken;
+import com.helpdesk.core.keys.LegacyKeyFallback;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.TicketDesk;
@@ -10,10 +11,11 @@ import com.helpdesk.files.S3FileStore;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.secrets.SecretsManagerKeyRings;
 import com.helpdesk.secrets.SsmSecretStore;
 import com.helpdesk.store.DynamoDbChannelRepository;
 import com.helpdesk.store.DynamoDbTicketRepository;
-import com.helpdesk.store.TableSecret;
+import com.helpdesk.store.LegacyTableKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -28,10 +30,14 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
     static TicketApiWiring build(TicketApiConfig config, Clock clock) {
         AwsClients aws = new AwsClients(config.aws());
         DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
-        DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
+        // key caches age in real time, not on the local stack's movable clock; grace deadlines are the business clock's
+        SecretsManagerKeyRings keys = SecretsManagerKeyRings.using(aws);
+        DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName(),
+                keys.cached(config.cursorKeysSecret(), Clock.systemUTC()), clock);
         UlidGenerator ids = new UlidGenerator(clock);
         TicketDesk tickets = TicketDesk.wire(repository, ids, clock);
-        CsatService surveys = new CsatService(repository, new CsatToken(new TableSecret(dynamo, config.tableName(), TableSecret.CSAT_KEY)::get),
+        CsatService surveys = new CsatService(repository, new CsatToken(new LegacyKeyFallback(
+                        keys.cached(config.csatKeysSecret(), Clock.systemUTC()), new LegacyTableKey(dynamo, config.tableName(), LegacyTableKey.CSAT)), clock),
                 ids, clock, config.csatWindow());
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
         ChannelService channels = new ChannelService(new DynamoDbChannelRepository(dynamo, config.tableName()),

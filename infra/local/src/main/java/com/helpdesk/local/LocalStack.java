@@ -78,6 +78,7 @@ public final class LocalStack implements AutoCloseable {
     private com.helpdesk.local.ses.LocalSes ses;
     private final com.helpdesk.local.shopify.LocalShopify shopify = new com.helpdesk.local.shopify.LocalShopify();
     private com.helpdesk.local.ssm.LocalParameterStore parameters;
+    private com.helpdesk.local.secrets.LocalSecretsManager secrets;
     private ReceiptRule receiptRule;
     private Scheduler scheduler;
     private HttpApiGateway gateway;
@@ -140,6 +141,7 @@ public final class LocalStack implements AutoCloseable {
         s3 = new com.helpdesk.local.s3.LocalS3(clock::get);
         ses = new com.helpdesk.local.ses.LocalSes(clock::get);
         parameters = new com.helpdesk.local.ssm.LocalParameterStore(clock::get, REGION, ACCOUNT);
+        secrets = new com.helpdesk.local.secrets.LocalSecretsManager(clock::get, REGION, ACCOUNT);
         registerOthers();
         receiptRule = readReceiptRule();
         functions = new LocalFunctions(functionSpecs(), clock);
@@ -247,6 +249,13 @@ public final class LocalStack implements AutoCloseable {
                     s3.addBucket(name);
                     names.register(id, name, Map.of("Arn", "arn:aws:s3:::" + name, "DomainName", name + ".s3.amazonaws.com"));
                 }
+                case "AWS::SecretsManager::Secret" -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> p = (Map<String, Object>) intrinsics.resolve(r.properties());
+                    String name = p.containsKey("Name") ? String.valueOf(p.get("Name")) : LocalNames.defaultName(id);
+                    String arn = secrets.create(name, p);
+                    names.register(id, arn, Map.of("Id", arn));
+                }
                 case "AWS::Logs::LogGroup" -> {
                     String name = r.properties().containsKey("LogGroupName") ? intrinsics.resolveString(r.properties().get("LogGroupName")) : LocalNames.defaultName(id);
                     names.register(id, name, Map.of("Arn", "arn:aws:logs:" + REGION + ":" + ACCOUNT + ":log-group:" + name + ":*"));
@@ -286,6 +295,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + port + com.helpdesk.local.s3.LocalS3.PATH);
             env.put("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + port + com.helpdesk.local.ses.LocalSes.PATH);
             env.put("AWS_ENDPOINT_URL_SSM", "http://127.0.0.1:" + port + com.helpdesk.local.ssm.LocalParameterStore.PATH);
+            env.put("AWS_ENDPOINT_URL_SECRETSMANAGER", "http://127.0.0.1:" + port + com.helpdesk.local.secrets.LocalSecretsManager.PATH);
             env.put("HELPDESK_LOCAL", "true");
             // links the functions hand out (survey links) point at this stack's API, not at execute-api
             if (env.containsKey("PUBLIC_API_URL")) env.put("PUBLIC_API_URL", "http://localhost:" + port);
@@ -471,6 +481,7 @@ public final class LocalStack implements AutoCloseable {
                 else if (path.startsWith(com.helpdesk.local.ses.LocalSes.PATH + "/")) ses.handle(ex);
                 else if (path.startsWith(com.helpdesk.local.ses.LocalSes.CHAT_PATH + "/")) ses.handleChat(ex);
                 else if (path.equals(com.helpdesk.local.ssm.LocalParameterStore.PATH) || path.startsWith(com.helpdesk.local.ssm.LocalParameterStore.PATH + "/")) parameters.handle(ex);
+                else if (path.equals(com.helpdesk.local.secrets.LocalSecretsManager.PATH) || path.startsWith(com.helpdesk.local.secrets.LocalSecretsManager.PATH + "/")) secrets.handle(ex);
                 else gateway.handle(ex);
             } catch (RuntimeException e) {
                 System.err.println("[local] " + ex.getRequestMethod() + " " + ex.getRequestURI() + " failed: " + e);
@@ -492,6 +503,7 @@ public final class LocalStack implements AutoCloseable {
     public com.helpdesk.local.ses.LocalSes ses() { return ses; }
     public com.helpdesk.local.shopify.LocalShopify shopify() { return shopify; }
     public com.helpdesk.local.ssm.LocalParameterStore parameters() { return parameters; }
+    public com.helpdesk.local.secrets.LocalSecretsManager secrets() { return secrets; }
     public ReceiptRule receiptRule() { return receiptRule; }
 
     /**
@@ -552,6 +564,7 @@ public final class LocalStack implements AutoCloseable {
         out.put("sqs", elasticMq.endpoint().toString());
         out.put("eventbridge", base + "/_aws/events");
         out.put("s3", base + com.helpdesk.local.s3.LocalS3.PATH);
+        out.put("secretsmanager", base + com.helpdesk.local.secrets.LocalSecretsManager.PATH);
         List<Map<String, String>> resources = new ArrayList<>();
         for (Resource r : template.resources()) {
             if (!r.type().startsWith("AWS::")) continue;
