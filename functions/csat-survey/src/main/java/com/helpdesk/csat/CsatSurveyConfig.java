@@ -7,8 +7,9 @@ import com.helpdesk.runtime.HelpdeskVariables;
 import java.time.Duration;
 
 /** The survey pages' configuration (CsatSurveyFunction in template.yaml), read and checked once at init. */
-record CsatSurveyConfig(AwsSettings aws, String tableName, Duration csatWindow) {
+record CsatSurveyConfig(AwsSettings aws, String tableName, Duration csatWindow, String csatKeysSecret) {
     static CsatSurveyConfig read(EnvironmentReader env) {
-        return env.valid(new CsatSurveyConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), HelpdeskVariables.csatWindow(env)));
+        return env.valid(new CsatSurveyConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), HelpdeskVariables.csatWindow(env),
+                HelpdeskVariables.csatKeysSecret(env)));
     }
 }

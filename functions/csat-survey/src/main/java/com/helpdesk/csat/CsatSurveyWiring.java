@@ -2,12 +2,14 @@ package com.helpdesk.csat;
 
 import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.csat.CsatToken;
+import com.helpdesk.core.keys.LegacyKeyFallback;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.store.DynamoDbTicketRepository;
-import com.helpdesk.store.TableSecret;
+import com.helpdesk.secrets.SecretsManagerKeyRings;
+import com.helpdesk.store.LegacyTableKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -22,8 +24,9 @@ record CsatSurveyWiring(CsatService surveys) {
         AwsClients aws = new AwsClients(config.aws());
         DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
-        // the same key as the ticket API's, which hands the links out
-        CsatToken tokens = new CsatToken(new TableSecret(dynamo, config.tableName(), TableSecret.CSAT_KEY)::get);
+        // the same key ring as the ticket API's and the outbound email's, which hand the links out
+        CsatToken tokens = new CsatToken(new LegacyKeyFallback(SecretsManagerKeyRings.using(aws).cached(config.csatKeysSecret(), Clock.systemUTC()),
+                new LegacyTableKey(dynamo, config.tableName(), LegacyTableKey.CSAT)), clock);
         return new CsatSurveyWiring(new CsatService(repository, tokens, new UlidGenerator(clock), clock, config.csatWindow()));
     }
 }

@@ -18,20 +18,21 @@ import java.util.Optional;
  *                           (MAX_LOOKUP_ATTEMPTS; below the queue's maxReceiveCount, which only catches crashes)
  * @param deadLetterQueueUrl where an event whose lookup failed every attempt, or that cannot be read, is parked
  *                           with its reason; empty for the API function
+ * @param cursorKeysSecret   the key ring of the ticket list cursors the API hands out (GET /customers); empty for the queue
  */
 record OrderLookupConfig(AwsSettings aws, String tableName, String secretsPrefix, Optional<URI> shopifyEndpoint, Duration cacheTtl,
-                         int maxAttempts, Optional<URI> deadLetterQueueUrl) {
+                         int maxAttempts, Optional<URI> deadLetterQueueUrl, Optional<String> cursorKeysSecret) {
     /** OrderLookupFunction's: the queue consumer parks what failed in its dead-letter queue. */
     static OrderLookupConfig forQueue(EnvironmentReader env) {
         return env.valid(new OrderLookupConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), HelpdeskVariables.secretsPrefix(env),
                 shopifyEndpoint(env), cacheTtl(env), env.integer("MAX_LOOKUP_ATTEMPTS", 1, 20, "attempts"),
-                Optional.ofNullable(HelpdeskVariables.queueUrl(env, "DEAD_LETTER_QUEUE_URL"))));
+                Optional.ofNullable(HelpdeskVariables.queueUrl(env, "DEAD_LETTER_QUEUE_URL")), Optional.empty()));
     }
 
     /** OrdersApiFunction's: no queue. */
     static OrderLookupConfig forApi(EnvironmentReader env) {
         return env.valid(new OrderLookupConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), HelpdeskVariables.secretsPrefix(env),
-                shopifyEndpoint(env), cacheTtl(env), 1, Optional.empty()));
+                shopifyEndpoint(env), cacheTtl(env), 1, Optional.empty(), Optional.ofNullable(HelpdeskVariables.cursorKeysSecret(env))));
     }
 
     private static Optional<URI> shopifyEndpoint(EnvironmentReader env) {

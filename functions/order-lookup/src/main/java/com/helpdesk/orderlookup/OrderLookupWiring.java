@@ -11,6 +11,7 @@ import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.secrets.SecretsManagerKeyRings;
 import com.helpdesk.secrets.SsmSecretStore;
 import com.helpdesk.shopify.ShopifyOrderDirectory;
 import com.helpdesk.store.DynamoDbOrderContexts;
@@ -40,7 +41,11 @@ record OrderLookupWiring(TicketOrderLookup tickets, OrderLookup lookup, StoreSer
     static OrderLookupWiring build(OrderLookupConfig config, Clock clock) {
         AwsClients aws = new AwsClients(config.aws());
         DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
-        DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
+        // the API's cursors must verify on every instance: signed with the stack's ring; the queue hands none out
+        DynamoDbTicketRepository repository = config.cursorKeysSecret()
+                .map(secret -> new DynamoDbTicketRepository(dynamo, config.tableName(),
+                        SecretsManagerKeyRings.using(aws).cached(secret, Clock.systemUTC()), clock))
+                .orElseGet(() -> new DynamoDbTicketRepository(dynamo, config.tableName()));
         DynamoDbStoreRepository storeRepository = new DynamoDbStoreRepository(dynamo, config.tableName());
         DynamoDbOrderContexts contexts = new DynamoDbOrderContexts(dynamo, config.tableName());
         // the secret cache's expiry runs on real time, not on the local stack's movable clock

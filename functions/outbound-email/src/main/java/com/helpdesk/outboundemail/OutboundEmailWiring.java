@@ -4,6 +4,7 @@ import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.csat.CsatToken;
 import com.helpdesk.core.email.EmailNotices;
 import com.helpdesk.core.email.ReplyAddress;
+import com.helpdesk.core.keys.LegacyKeyFallback;
 import com.helpdesk.core.email.EmailReplyTransport;
 import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.core.port.UlidGenerator;
@@ -13,8 +14,9 @@ import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.secrets.SecretsManagerKeyRings;
 import com.helpdesk.store.DynamoDbTicketRepository;
-import com.helpdesk.store.TableSecret;
+import com.helpdesk.store.LegacyTableKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
 import software.amazon.awssdk.services.sqs.SqsClient;
@@ -35,11 +37,14 @@ record OutboundEmailWiring(OutboundDelivery sender, EmailNotices notices, QueueB
         TicketDesk tickets = TicketDesk.wire(repository, ids, clock);
         SesMailSender ses = new SesMailSender(aws.build(SesV2Client.builder(), "SESV2"), config.aws().region().id(),
                 config.sesConfigurationSet().orElse(null), clock);
-        ReplyAddress replies = new ReplyAddress(new TableSecret(dynamo, config.tableName(), TableSecret.REPLY_ADDRESS_KEY)::get,
-                config.supportAddress());
+        // key caches age in real time, not on the local stack's movable clock
+        SecretsManagerKeyRings keys = SecretsManagerKeyRings.using(aws);
+        ReplyAddress replies = new ReplyAddress(new LegacyKeyFallback(keys.cached(config.replyKeysSecret(), Clock.systemUTC()),
+                new LegacyTableKey(dynamo, config.tableName(), LegacyTableKey.REPLY_ADDRESS)), clock, config.supportAddress());
         OutboundDelivery sender = new OutboundDelivery(repository, tickets.deliveries(),
                 new EmailReplyTransport(ses, replies, config.supportAddress(), config.supportTeamName()), config.maxSendAttempts());
-        CsatService surveys = new CsatService(repository, new CsatToken(new TableSecret(dynamo, config.tableName(), TableSecret.CSAT_KEY)::get),
+        CsatService surveys = new CsatService(repository, new CsatToken(new LegacyKeyFallback(
+                        keys.cached(config.csatKeysSecret(), Clock.systemUTC()), new LegacyTableKey(dynamo, config.tableName(), LegacyTableKey.CSAT)), clock),
                 ids, clock, config.csatWindow());
         EmailNotices notices = new EmailNotices(tickets.queries(), tickets.commands(), surveys, config.publicApiUrl().toString(), config.supportTeamName(),
                 config.acknowledgeNewEmail());

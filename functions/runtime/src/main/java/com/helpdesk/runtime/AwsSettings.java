@@ -21,7 +21,7 @@ import java.util.regex.Pattern;
  */
 public record AwsSettings(Region region, Map<String, URI> endpoints, Optional<AwsBasicCredentials> staticCredentials) {
     /** The services the functions call, by their AWS_ENDPOINT_URL_&lt;SERVICE&gt; ids. */
-    public static final List<String> SERVICES = List.of("DYNAMODB", "SQS", "EVENTBRIDGE", "SESV2", "S3", "SSM");
+    public static final List<String> SERVICES = List.of("DYNAMODB", "SQS", "EVENTBRIDGE", "SESV2", "S3", "SSM", "SECRETSMANAGER");
 
     private static final Pattern REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-\\d+");
     private static final String REGION_EXPECTED = "an AWS region such as us-east-1";

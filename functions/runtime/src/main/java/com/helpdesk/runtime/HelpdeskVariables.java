@@ -14,6 +14,9 @@ public final class HelpdeskVariables {
     private static final Pattern TABLE = Pattern.compile("[A-Za-z0-9_.-]{3,255}");
     private static final Pattern BUS = Pattern.compile("(arn:aws[a-z-]*:events:[a-z0-9-]+:\\d{12}:event-bus/)?[/.\\-_A-Za-z0-9]{1,256}");
     private static final Pattern BUCKET = Pattern.compile("(?=.{3,63}$)[a-z0-9][a-z0-9.-]*[a-z0-9]");
+    /** A Secrets Manager secret: its ARN (what !Ref gives) or its name. */
+    private static final Pattern SECRET_ID = Pattern.compile("(arn:aws[a-z-]*:secretsmanager:[a-z0-9-]+:\\d{12}:secret:)?[A-Za-z0-9/_+=.@-]{1,512}");
+    private static final String SECRET_EXPECTED = "a Secrets Manager secret ARN or name";
     private static final Pattern PARAMETER_PATH = Pattern.compile("(/[A-Za-z0-9_.-]+)+");
     /** template.yaml's AllowedPattern of SupportAddress. */
     private static final Pattern ADDRESS = Pattern.compile("[A-Za-z0-9._%-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}");
@@ -38,6 +41,21 @@ public final class HelpdeskVariables {
     /** Where chat channel secrets live in SSM Parameter Store: {@code <prefix>/channels/<id>/<name>}. */
     public static String secretsPrefix(EnvironmentReader env) {
         return env.matching("SECRETS_PREFIX", PARAMETER_PATH, "an SSM parameter path such as /helpdesk/<stack>");
+    }
+
+    /** The key ring that signs list cursors (template resource CursorSigningKeys). */
+    public static String cursorKeysSecret(EnvironmentReader env) {
+        return env.matching("CURSOR_KEYS_SECRET", SECRET_ID, SECRET_EXPECTED);
+    }
+
+    /** The key ring that signs survey links (template resource CsatSigningKeys). */
+    public static String csatKeysSecret(EnvironmentReader env) {
+        return env.matching("CSAT_KEYS_SECRET", SECRET_ID, SECRET_EXPECTED);
+    }
+
+    /** The key ring that signs reply addresses (template resource ReplyAddressSigningKeys). */
+    public static String replyKeysSecret(EnvironmentReader env) {
+        return env.matching("REPLY_KEYS_SECRET", SECRET_ID, SECRET_EXPECTED);
     }
 
     public static String supportAddress(EnvironmentReader env) {

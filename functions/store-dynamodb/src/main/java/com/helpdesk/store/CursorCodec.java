@@ -2,6 +2,8 @@ package com.helpdesk.store;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.helpdesk.core.ValidationException;
+import com.helpdesk.core.keys.SigningKey;
+import com.helpdesk.core.port.KeyRingSource;
 import com.helpdesk.runtime.Json;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -10,6 +12,7 @@ import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.LinkedHashMap;
@@ -19,15 +22,19 @@ import java.util.Map;
 /**
  * Opaque list cursors: each partition's position plus a fingerprint of the query, signed with HMAC-SHA256.
  * A cursor that was tampered with, is garbage, or belongs to another query is refused as bad input.
+ * Format (version 2): {@code <key id>.<payload>.<mac>}. Version 1 cursors ({@code <payload>.<mac>}, signed
+ * with the table's key) are refused with "start again": a cursor lives as long as one listing.
  */
 final class CursorCodec {
-    private static final int VERSION = 1;
+    private static final int VERSION = 2;
     private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
     private static final Base64.Decoder B64D = Base64.getUrlDecoder();
-    private final TableSecret key;
+    private final KeyRingSource keys;
+    private final Clock clock;
 
-    CursorCodec(TableSecret key) {
-        this.key = key;
+    CursorCodec(KeyRingSource keys, Clock clock) {
+        this.keys = keys;
+        this.clock = clock;
     }
 
     /** @param positions per partition: the exclusive start key (string attributes only), or null when done */
@@ -48,23 +55,28 @@ final class CursorCodec {
         doc.put("p", p);
         try {
             byte[] payload = Json.mapper().writeValueAsBytes(doc);
-            return B64.encodeToString(payload) + "." + B64.encodeToString(sign(payload));
+            SigningKey key = keys.ring().current();
+            return key.id() + "." + B64.encodeToString(payload) + "." + B64.encodeToString(sign(key, payload));
         } catch (Exception e) {
             throw new IllegalStateException("cursor not encodable", e);
         }
     }
 
     List<Map<String, AttributeValue>> decode(String cursor, String fingerprint, int partitions) {
-        int dot = cursor.indexOf('.');
-        if (dot <= 0 || dot != cursor.lastIndexOf('.')) throw invalid("is not a cursor this API issued");
+        String[] pieces = cursor.split("\\.", -1);
+        if (pieces.length == 2) throw invalid("is from an older version of the API; start again");
+        if (pieces.length != 3 || !SigningKey.ID.matcher(pieces[0]).matches()) throw invalid("is not a cursor this API issued");
         byte[] payload, signature;
         try {
-            payload = B64D.decode(cursor.substring(0, dot));
-            signature = B64D.decode(cursor.substring(dot + 1));
+            payload = B64D.decode(pieces[1]);
+            signature = B64D.decode(pieces[2]);
         } catch (IllegalArgumentException e) {
             throw invalid("is not a cursor this API issued");
         }
-        if (!MessageDigest.isEqual(sign(payload), signature)) {
+        // a key replaced longer ago than its grace (hours, for something that lives one listing): start again
+        SigningKey key = keys.verifyingKey(pieces[0], clock.instant())
+                .orElseThrow(() -> invalid("has expired or was not issued by this API; start again"));
+        if (!MessageDigest.isEqual(sign(key, payload), signature)) {
             throw invalid("has been altered or was not issued by this API");
         }
         Map<String, Object> doc;
@@ -94,10 +106,10 @@ final class CursorCodec {
         return out;
     }
 
-    private byte[] sign(byte[] payload) {
+    private static byte[] sign(SigningKey key, byte[] payload) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.get(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key.material(), "HmacSHA256"));
             return mac.doFinal(payload);
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);

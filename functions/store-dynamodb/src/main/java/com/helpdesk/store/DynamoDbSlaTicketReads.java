@@ -29,10 +29,16 @@ public final class DynamoDbSlaTicketReads implements SlaTicketReads {
     private final ThreadReads threads;
     private final CursorCodec cursors;
 
+    /** A reader whose cursors only this process verifies (tests, tools); the API uses the stack's key ring. */
     public DynamoDbSlaTicketReads(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, com.helpdesk.core.port.KeyRingSource.processLocal(), java.time.Clock.systemUTC());
+    }
+
+    /** @param cursorKeys the ring the ticket lists sign their cursors with; the clock decides which replaced keys still count */
+    public DynamoDbSlaTicketReads(DynamoDbClient dynamo, String table, com.helpdesk.core.port.KeyRingSource cursorKeys, java.time.Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
-        this.cursors = new CursorCodec(new TableSecret(dynamo, table, "cursor-key"));
+        this.cursors = new CursorCodec(cursorKeys, clock);
         this.threads = new ThreadReads(dynamo, table, cursors);
     }
 

@@ -48,10 +48,19 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     private final ThreadReads reads;
     private final CursorCodec cursors;
 
+    /**
+     * A repository whose list cursors never leave the process (a batch or a tool paging through its own
+     * query): they are signed with a key of this process alone. What hands cursors out uses the other constructor.
+     */
     public DynamoDbTicketRepository(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, com.helpdesk.core.port.KeyRingSource.processLocal(), java.time.Clock.systemUTC());
+    }
+
+    /** @param cursorKeys the ring every instance handing out cursors shares; the clock decides which replaced keys still count */
+    public DynamoDbTicketRepository(DynamoDbClient dynamo, String table, com.helpdesk.core.port.KeyRingSource cursorKeys, java.time.Clock clock) {
         this.dynamo = dynamo;
         this.table = table;
-        this.cursors = new CursorCodec(new TableSecret(dynamo, table, "cursor-key"));
+        this.cursors = new CursorCodec(cursorKeys, clock);
         this.views = new QueueViews(dynamo, table, cursors);
         this.reads = new ThreadReads(dynamo, table, cursors);
     }

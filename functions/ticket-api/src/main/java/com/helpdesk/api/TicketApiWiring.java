@@ -4,6 +4,7 @@ import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.csat.CsatToken;
 import com.helpdesk.core.orders.OrderContextReads;
+import com.helpdesk.core.keys.LegacyKeyFallback;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.ConflictRetry;
@@ -14,6 +15,7 @@ import com.helpdesk.files.S3FileStore;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.secrets.SecretsManagerKeyRings;
 import com.helpdesk.secrets.SsmSecretStore;
 import com.helpdesk.store.DynamoDbChannelRepository;
 import com.helpdesk.store.DynamoDbOrderContexts;
@@ -21,7 +23,7 @@ import com.helpdesk.store.DynamoDbStoreRepository;
 import com.helpdesk.store.DynamoDbSlaSettings;
 import com.helpdesk.store.DynamoDbSlaTicketReads;
 import com.helpdesk.store.DynamoDbTicketRepository;
-import com.helpdesk.store.TableSecret;
+import com.helpdesk.store.LegacyTableKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.ssm.SsmClient;
 
@@ -37,11 +39,15 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
     static TicketApiWiring build(TicketApiConfig config, Clock clock) {
         AwsClients aws = new AwsClients(config.aws());
         DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
-        DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
+        // key caches age in real time, not on the local stack's movable clock; grace deadlines are the business clock's
+        SecretsManagerKeyRings keys = SecretsManagerKeyRings.using(aws);
+        var cursorKeys = keys.cached(config.cursorKeysSecret(), Clock.systemUTC());
+        DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName(), cursorKeys, clock);
         UlidGenerator ids = new UlidGenerator(clock);
         RequestDeadline deadline = new RequestDeadline();
         TicketDesk tickets = TicketDesk.wire(repository, ids, clock, ConflictRetry.commandsUntil(deadline));
-        CsatService surveys = new CsatService(repository, new CsatToken(new TableSecret(dynamo, config.tableName(), TableSecret.CSAT_KEY)::get),
+        CsatService surveys = new CsatService(repository, new CsatToken(new LegacyKeyFallback(
+                        keys.cached(config.csatKeysSecret(), Clock.systemUTC()), new LegacyTableKey(dynamo, config.tableName(), LegacyTableKey.CSAT)), clock),
                 ids, clock, config.csatWindow());
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
         ChannelService channels = new ChannelService(new DynamoDbChannelRepository(dynamo, config.tableName()),
@@ -49,7 +55,7 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
         OrderContextReads orders = new OrderContextReads(new DynamoDbOrderContexts(dynamo, config.tableName()),
                 new DynamoDbStoreRepository(dynamo, config.tableName()));
         // the clocks shown with a ticket: the same settings (calendars) and arithmetic the SLA timer uses
-        TicketSlaQueries sla = new TicketSlaQueries(new DynamoDbSlaTicketReads(dynamo, config.tableName()),
+        TicketSlaQueries sla = new TicketSlaQueries(new DynamoDbSlaTicketReads(dynamo, config.tableName(), cursorKeys, clock),
                 new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.slaDefaultTimeZone()), clock);
         return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels, sla, orders, deadline);
     }

@@ -28,7 +28,6 @@ import com.helpdesk.store.DynamoDbOrderContexts;
 import com.helpdesk.store.DynamoDbStoreRepository;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import com.helpdesk.store.TableSchema;
-import com.helpdesk.store.TableSecret;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class TicketOrderContextTest {
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(client, "tickets");
         UlidGenerator ids = new UlidGenerator(clock);
         handler = new TicketApiHandler(TicketDesk.wire(repository, ids, clock),
-                new CsatService(repository, new CsatToken(new TableSecret(client, "tickets", TableSecret.CSAT_KEY).get()), ids, clock, Duration.ofDays(7)),
+                new CsatService(repository, new CsatToken("csat-key-for-tests-0123456789abcd".getBytes(java.nio.charset.StandardCharsets.UTF_8)), ids, clock, Duration.ofDays(7)),
                 null, new ChannelService(new DynamoDbChannelRepository(client, "tickets"), new TicketApiHandlerTest.InMemorySecrets(), "/helpdesk/test", clock),
                 new com.helpdesk.core.sla.TicketSlaQueries(new com.helpdesk.store.DynamoDbSlaTicketReads(client, "tickets"),
                         new com.helpdesk.core.sla.SlaSettings(new com.helpdesk.store.DynamoDbSlaSettings(client, "tickets"),

@@ -18,7 +18,7 @@ class TemplateVariablesTest {
                 .containsEntry("RAW_MAIL_PREFIX", "inbound/")
                 .containsEntry("FLOOD_LIMIT_PER_HOUR", "20")
                 .containsEntry("INBOUND_QUEUE_URL", "https://sqs.us-east-1.amazonaws.com/123456789012/helpdesk-InboundQueue.fifo");
-        assertThat(template.ownFor("InboundEmailFunction")).containsOnlyKeys("RAW_MAIL_PREFIX", "INBOUND_QUEUE_URL", "FLOOD_LIMIT_PER_HOUR");
+        assertThat(template.ownFor("InboundEmailFunction")).containsOnlyKeys("RAW_MAIL_PREFIX", "INBOUND_QUEUE_URL", "FLOOD_LIMIT_PER_HOUR", "REPLY_KEYS_SECRET");
         assertThat(template.forFunction("OutboundEmailFunction"))
                 .containsEntry("PUBLIC_API_URL", "https://a1b2c3d4e5.execute-api.us-east-1.amazonaws.com");
     }

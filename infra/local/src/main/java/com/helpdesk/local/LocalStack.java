@@ -79,6 +79,7 @@ public final class LocalStack implements AutoCloseable {
     private final com.helpdesk.local.shopify.LocalShopify shopify = new com.helpdesk.local.shopify.LocalShopify();
     private final com.helpdesk.local.lambda.SdkFaults sdkFaults = new com.helpdesk.local.lambda.SdkFaults();
     private com.helpdesk.local.ssm.LocalParameterStore parameters;
+    private com.helpdesk.local.secrets.LocalSecretsManager secrets;
     private ReceiptRule receiptRule;
     private Scheduler scheduler;
     private HttpApiGateway gateway;
@@ -141,6 +142,7 @@ public final class LocalStack implements AutoCloseable {
         s3 = new com.helpdesk.local.s3.LocalS3(clock::get);
         ses = new com.helpdesk.local.ses.LocalSes(clock::get);
         parameters = new com.helpdesk.local.ssm.LocalParameterStore(clock::get, REGION, ACCOUNT);
+        secrets = new com.helpdesk.local.secrets.LocalSecretsManager(clock::get, REGION, ACCOUNT);
         registerOthers();
         receiptRule = readReceiptRule();
         functions = new LocalFunctions(functionSpecs(), clock, sdkFaults);
@@ -248,6 +250,13 @@ public final class LocalStack implements AutoCloseable {
                     s3.addBucket(name);
                     names.register(id, name, Map.of("Arn", "arn:aws:s3:::" + name, "DomainName", name + ".s3.amazonaws.com"));
                 }
+                case "AWS::SecretsManager::Secret" -> {
+                    @SuppressWarnings("unchecked")
+                    Map<String, Object> p = (Map<String, Object>) intrinsics.resolve(r.properties());
+                    String name = p.containsKey("Name") ? String.valueOf(p.get("Name")) : LocalNames.defaultName(id);
+                    String arn = secrets.create(name, p);
+                    names.register(id, arn, Map.of("Id", arn));
+                }
                 case "AWS::Logs::LogGroup" -> {
                     String name = r.properties().containsKey("LogGroupName") ? intrinsics.resolveString(r.properties().get("LogGroupName")) : LocalNames.defaultName(id);
                     names.register(id, name, Map.of("Arn", "arn:aws:logs:" + REGION + ":" + ACCOUNT + ":log-group:" + name + ":*"));
@@ -287,6 +296,7 @@ public final class LocalStack implements AutoCloseable {
             env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + port + com.helpdesk.local.s3.LocalS3.PATH);
             env.put("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + port + com.helpdesk.local.ses.LocalSes.PATH);
             env.put("AWS_ENDPOINT_URL_SSM", "http://127.0.0.1:" + port + com.helpdesk.local.ssm.LocalParameterStore.PATH);
+            env.put("AWS_ENDPOINT_URL_SECRETSMANAGER", "http://127.0.0.1:" + port + com.helpdesk.local.secrets.LocalSecretsManager.PATH);
             env.put("HELPDESK_LOCAL", "true");
             // links the functions hand out (survey links) point at this stack's API, not at execute-api
             if (env.containsKey("PUBLIC_API_URL")) env.put("PUBLIC_API_URL", "http://localhost:" + port);
@@ -472,6 +482,7 @@ public final class LocalStack implements AutoCloseable {
                 else if (path.startsWith(com.helpdesk.local.ses.LocalSes.PATH + "/")) ses.handle(ex);
                 else if (path.startsWith(com.helpdesk.local.ses.LocalSes.CHAT_PATH + "/")) ses.handleChat(ex);
                 else if (path.equals(com.helpdesk.local.ssm.LocalParameterStore.PATH) || path.startsWith(com.helpdesk.local.ssm.LocalParameterStore.PATH + "/")) parameters.handle(ex);
+                else if (path.equals(com.helpdesk.local.secrets.LocalSecretsManager.PATH) || path.startsWith(com.helpdesk.local.secrets.LocalSecretsManager.PATH + "/")) secrets.handle(ex);
                 else gateway.handle(ex);
             } catch (RuntimeException e) {
                 System.err.println("[local] " + ex.getRequestMethod() + " " + ex.getRequestURI() + " failed: " + e);
@@ -496,6 +507,7 @@ public final class LocalStack implements AutoCloseable {
     /** DynamoDB faults injected into the functions' SDK clients (throttling, a crash right after a write). */
     public com.helpdesk.local.lambda.SdkFaults sdkFaults() { return sdkFaults; }
     public com.helpdesk.local.ssm.LocalParameterStore parameters() { return parameters; }
+    public com.helpdesk.local.secrets.LocalSecretsManager secrets() { return secrets; }
     public ReceiptRule receiptRule() { return receiptRule; }
 
     /**
@@ -556,6 +568,7 @@ public final class LocalStack implements AutoCloseable {
         out.put("sqs", elasticMq.endpoint().toString());
         out.put("eventbridge", base + "/_aws/events");
         out.put("s3", base + com.helpdesk.local.s3.LocalS3.PATH);
+        out.put("secretsmanager", base + com.helpdesk.local.secrets.LocalSecretsManager.PATH);
         List<Map<String, String>> resources = new ArrayList<>();
         for (Resource r : template.resources()) {
             if (!r.type().startsWith("AWS::")) continue;

@@ -15,6 +15,7 @@ import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
+import software.amazon.awssdk.services.secretsmanager.SecretsManagerClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -53,6 +54,7 @@ final class OpsClients implements AutoCloseable {
     DynamoDbClient dynamo() { return build(DynamoDbClient.builder(), "dynamodb"); }
     SqsClient sqs() { return build(SqsClient.builder(), "sqs"); }
     EventBridgeClient eventBridge() { return build(EventBridgeClient.builder(), "eventbridge"); }
+    SecretsManagerClient secretsManager() { return build(SecretsManagerClient.builder(), "secretsmanager"); }
 
     S3Client s3() {
         return build(S3Client.builder().forcePathStyle(stack.endpoint("s3").isPresent())

@@ -3,6 +3,8 @@ package com.helpdesk.ops;
 import com.helpdesk.bus.EventBusPublisher;
 import com.helpdesk.files.S3FileStore;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.secrets.SecretsManagerKeyRings;
+import com.helpdesk.store.LegacyTableKey;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import com.helpdesk.store.OutboxTimeline;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -14,7 +16,10 @@ import java.io.PrintStream;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Duration;
 import java.time.Instant;
+import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Set;
 
@@ -38,6 +43,9 @@ public final class OpsMain {
                                                          put the outbox events of [from, to) on the bus again (last 7 days)
               export --ticket ID|NUMBER [--out FILE]     the ticket, its thread, history and attachment links as JSON
               sla backfill [--dry-run]                   SLA clocks for open tickets created before SLA was deployed
+              keys rotate cursor|csat|reply [--grace D]  a new signing key; the old one stays valid for D (an ISO-8601
+                                                         duration; default cursor PT72H, csat P60D, reply P90D;
+                                                         PT0S refuses the old key at once: a leaked key)
             where:
               --stack NAME        a deployed stack (CloudFormation); region and credentials from the standard AWS chain
               --local URL         the local stack, e.g. http://localhost:3000
@@ -76,6 +84,7 @@ public final class OpsMain {
 
     private static int dispatch(OpsArgs a, PrintStream out, PrintStream err) {
         String command = String.join(" ", a.words());
+        if (command.startsWith("keys")) return keys(a, out, err);
         switch (command) {
             case "dlq list" -> a.allowOnly(with("--queue", "--max"));
             case "dlq redrive" -> a.allowOnly(with("--queue", "--max", "--dry-run"));
@@ -92,6 +101,42 @@ public final class OpsMain {
                 case "sla backfill" -> SlaBackfillCommand.run(clients.dynamo(), stack.table(), a.flag("--dry-run"), out);
                 default -> export(a, stack, clients, out);
             };
+        }
+    }
+
+    private static int keys(OpsArgs a, PrintStream out, PrintStream err) {
+        if (a.words().size() != 3 || !a.words().get(1).equals("rotate")) {
+            throw new UsageException("the keys command is: keys rotate cursor|csat|reply [--grace D]");
+        }
+        a.allowOnly(with("--grace"));
+        KeyRotation.Kind kind = KeyRotation.Kind.parse(a.words().get(2));
+        Duration grace;
+        try {
+            grace = a.has("--grace") ? Duration.parse(a.get("--grace")) : kind.defaultGrace;
+        } catch (DateTimeParseException e) {
+            throw new UsageException("--grace must be an ISO-8601 duration such as PT72H or P30D, not " + a.get("--grace"));
+        }
+        KeyRotation.checkGrace(grace);
+        StackResources stack = locate(a);
+        String secret = stack.secret(kind.secretLogicalId);
+        // grace deadlines are judged by the functions' clock: the local stack's own, which tests move
+        Instant now = stack.local() ? StackLocator.localNow(a.get("--local")) : Instant.now();
+        try (OpsClients clients = new OpsClients(stack, a.has("--region") ? Region.of(a.get("--region")) : null)) {
+            KeyRotation rotation = new KeyRotation(new SecretsManagerKeyRings(clients.secretsManager()), new SecureRandom());
+            KeyRotation.Result r;
+            try {
+                r = rotation.rotate(kind, secret, new LegacyTableKey(clients.dynamo(), stack.table(), kind.legacyItem), grace, now);
+            } catch (IllegalStateException unusable) { // the secret holds no usable ring: say so, change nothing
+                err.println("error: " + unusable.getMessage());
+                return AWS_FAILED;
+            }
+            out.println("rotated the " + kind.word() + " signing key of " + stack.name() + ": " + r.before().current().id()
+                    + " -> " + r.after().current().id());
+            if (r.legacyMoved()) out.println("moved the key kept in the table (tokens without a key id) into the ring as " + com.helpdesk.core.keys.SigningKey.LEGACY_ID);
+            if (r.after().previous().isEmpty()) out.println("no previous key is accepted any more");
+            r.after().previous().forEach(p -> out.println("  " + p.key().id() + " accepted until " + p.validUntil()));
+            out.println("functions pick the new key up within 5 minutes; no redeploy needed");
+            return OK;
         }
     }
 

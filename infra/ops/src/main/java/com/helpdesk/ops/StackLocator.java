@@ -40,14 +40,37 @@ final class StackLocator {
         }
         Map<String, URI> endpoints = new LinkedHashMap<>();
         if (endpointOverride != null) {
-            for (String s : List.of("dynamodb", "sqs", "eventbridge", "s3")) endpoints.put(s, endpointOverride);
+            for (String s : List.of("dynamodb", "sqs", "eventbridge", "s3", "secretsmanager")) endpoints.put(s, endpointOverride);
         }
         return new StackResources(stackName, resources, endpoints, false);
     }
 
     /** The local stack tells where its services listen and what it created, at GET /_local/endpoints. */
     static StackResources local(String baseUrl) {
-        String url = baseUrl.replaceAll("/+$", "") + "/_local/endpoints";
+        JsonNode body = getLocal(baseUrl, "/_local/endpoints");
+        Map<String, URI> endpoints = new LinkedHashMap<>();
+        for (String s : List.of("dynamodb", "sqs", "eventbridge", "s3", "secretsmanager")) {
+            if (body.hasNonNull(s)) endpoints.put(s, URI.create(body.get(s).asText()));
+        }
+        List<StackResources.Resource> resources = new ArrayList<>();
+        for (JsonNode r : body.path("resources")) {
+            resources.add(new StackResources.Resource(r.path("logicalId").asText(), r.path("type").asText(), r.path("physicalId").asText()));
+        }
+        return new StackResources("local", resources, endpoints, true);
+    }
+
+    /** The local stack's business clock (GET /_local/clock), which its functions judge grace deadlines by; tests move it. */
+    static java.time.Instant localNow(String baseUrl) {
+        JsonNode body = getLocal(baseUrl, "/_local/clock");
+        try {
+            return java.time.Instant.parse(body.path("now").asText());
+        } catch (java.time.format.DateTimeParseException e) {
+            throw new NotFoundException(baseUrl + "/_local/clock did not answer an instant: is this the Helpdesk local stack?");
+        }
+    }
+
+    private static JsonNode getLocal(String baseUrl, String path) {
+        String url = baseUrl.replaceAll("/+$", "") + path;
         JsonNode body;
         try {
             HttpResponse<String> response = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build()
@@ -66,14 +89,6 @@ final class StackLocator {
         } catch (IllegalArgumentException e) {
             throw new UsageException("--local must be a URL such as http://localhost:3000, not " + baseUrl);
         }
-        Map<String, URI> endpoints = new LinkedHashMap<>();
-        for (String s : List.of("dynamodb", "sqs", "eventbridge", "s3")) {
-            if (body.hasNonNull(s)) endpoints.put(s, URI.create(body.get(s).asText()));
-        }
-        List<StackResources.Resource> resources = new ArrayList<>();
-        for (JsonNode r : body.path("resources")) {
-            resources.add(new StackResources.Resource(r.path("logicalId").asText(), r.path("type").asText(), r.path("physicalId").asText()));
-        }
-        return new StackResources("local", resources, endpoints, true);
+        return body;
     }
 }

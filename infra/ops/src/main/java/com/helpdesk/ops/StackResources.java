@@ -16,6 +16,7 @@ record StackResources(String name, List<Resource> resources, Map<String, URI> en
     static final String BUS = "AWS::Events::EventBus";
     static final String BUCKET = "AWS::S3::Bucket";
     static final String QUEUE = "AWS::SQS::Queue";
+    static final String SECRET = "AWS::SecretsManager::Secret";
 
     List<Resource> ofType(String type) {
         return resources.stream().filter(r -> r.type().equals(type)).toList();
@@ -34,6 +35,14 @@ record StackResources(String name, List<Resource> resources, Map<String, URI> en
     String table() { return single(TABLE, "HelpdeskTable"); }
     String bus() { return single(BUS, "HelpdeskBus"); }
     String filesBucket() { return single(BUCKET, "MailBucket"); }
+
+    /** A secret by its logical id (its physical id is its ARN); a stack has several. */
+    String secret(String logicalId) {
+        return ofType(SECRET).stream().filter(r -> r.logicalId().equals(logicalId)).findFirst()
+                .orElseThrow(() -> new NotFoundException("stack " + name + " has no secret " + logicalId
+                        + " (deployed before signing keys moved to Secrets Manager? deploy the current template first)"))
+                .physicalId();
+    }
 
     Optional<URI> endpoint(String service) {
         return Optional.ofNullable(endpoints.get(service));

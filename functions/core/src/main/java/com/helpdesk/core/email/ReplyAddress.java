@@ -1,39 +1,50 @@
 package com.helpdesk.core.email;
 
+import com.helpdesk.core.keys.LegacyKeyFallback;
+import com.helpdesk.core.keys.SigningKey;
+import com.helpdesk.core.port.KeyRingSource;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
+import java.time.Clock;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.OptionalLong;
 import java.util.regex.Matcher;
-import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
- * The signed reply address of a ticket: {@code support+<number>-<tag>@domain}, where the tag is an
- * HMAC-SHA256 of the number, cut to 80 bits. It survives mail clients that drop headers, cannot be
+ * The signed reply address of a ticket: {@code support+<number>-<key id>-<tag>@domain}, where the tag
+ * is an HMAC-SHA256 of the number with that key, cut to 80 bits. Addresses handed out before keys had
+ * ids ({@code support+<number>-<tag>}) stay in customers' mailboxes; they verify with the
+ * {@link SigningKey#LEGACY_ID} key while the ring accepts it. It survives mail clients that drop headers, cannot be
  * guessed for another ticket, and stays lower-case (some servers lower-case local parts) and short
  * (local parts hold at most 64 characters).
  */
 public final class ReplyAddress {
     private static final int TAG_HEX = 20;
-    private static final Pattern TOKEN = Pattern.compile("^([0-9]{1,15})-([0-9a-f]{" + TAG_HEX + "})$");
+    private static final Pattern TOKEN = Pattern.compile("^([0-9]{1,15})(?:-([a-z0-9]{1,8}))?-([0-9a-f]{" + TAG_HEX + "})$");
 
-    private final Supplier<byte[]> key;
+    private final KeyRingSource keys;
+    private final Clock clock;
     private final String localPart;
     private final String domain;
 
-    /** @param supportAddress the support address, e.g. support@help.example.com */
+    /** One fixed key (tests): it also verifies addresses without a key id. */
     public ReplyAddress(byte[] key, String supportAddress) {
-        this(constant(key.clone()), supportAddress);
+        this(LegacyKeyFallback.single(key), Clock.systemUTC(), supportAddress);
     }
 
-    /** A key fetched on first use (kept in the store, so building a function does no I/O). */
-    public ReplyAddress(Supplier<byte[]> key, String supportAddress) {
-        this.key = key;
+    /**
+     * @param keys read on first use (building a function does no I/O)
+     * @param supportAddress the support address, e.g. support@help.example.com
+     */
+    public ReplyAddress(KeyRingSource keys, Clock clock, String supportAddress) {
+        this.keys = keys;
+        this.clock = clock;
         int at = supportAddress.lastIndexOf('@');
         if (at <= 0) throw new IllegalArgumentException("not an address: " + supportAddress);
         this.localPart = supportAddress.substring(0, at);
@@ -41,7 +52,8 @@ public final class ReplyAddress {
     }
 
     public String forTicket(long number) {
-        return localPart + "+" + number + "-" + tag(number) + "@" + domain;
+        SigningKey key = keys.ring().current();
+        return localPart + "+" + number + "-" + key.id() + "-" + tag(key, number) + "@" + domain;
     }
 
     /** The ticket number an address is the genuine reply address of; empty for any other address. */
@@ -56,18 +68,18 @@ public final class ReplyAddress {
         Matcher m = TOKEN.matcher(local.substring(prefix.length()));
         if (!m.matches()) return OptionalLong.empty();
         long number = Long.parseLong(m.group(1));
-        byte[] expected = tag(number).getBytes(StandardCharsets.US_ASCII);
-        return MessageDigest.isEqual(expected, m.group(2).getBytes(StandardCharsets.US_ASCII)) ? OptionalLong.of(number) : OptionalLong.empty();
+        String keyId = m.group(2) == null ? SigningKey.LEGACY_ID : m.group(2);
+        // a key replaced longer ago than its grace: the address no longer threads (the mail opens a ticket)
+        SigningKey key = keys.verifyingKey(keyId, clock.instant()).orElse(null);
+        if (key == null) return OptionalLong.empty();
+        byte[] expected = tag(key, number).getBytes(StandardCharsets.US_ASCII);
+        return MessageDigest.isEqual(expected, m.group(3).getBytes(StandardCharsets.US_ASCII)) ? OptionalLong.of(number) : OptionalLong.empty();
     }
 
-    private static Supplier<byte[]> constant(byte[] key) {
-        return () -> key;
-    }
-
-    private String tag(long number) {
+    private static String tag(SigningKey key, long number) {
         try {
             Mac mac = Mac.getInstance("HmacSHA256");
-            mac.init(new SecretKeySpec(key.get(), "HmacSHA256"));
+            mac.init(new SecretKeySpec(key.material(), "HmacSHA256"));
             byte[] full = mac.doFinal(("reply-address|" + number).getBytes(StandardCharsets.US_ASCII));
             return HexFormat.of().formatHex(full).substring(0, TAG_HEX);
         } catch (GeneralSecurityException e) {

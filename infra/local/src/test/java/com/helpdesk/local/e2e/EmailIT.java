@@ -175,7 +175,7 @@ class EmailIT {
         assertThat(sent.get("subject").asText()).isEqualTo("Re: Order 1001 missing [#" + number + "]");
         assertThat(sent.get("from").asText()).isEqualTo("bob (Support) <support@help.example.com>");
         String replyTo = sent.get("headers").get("Reply-To").asText();
-        assertThat(replyTo).matches(".*<support\\+" + number + "-[0-9a-f]{20}@help\\.example\\.com>");
+        assertThat(replyTo).matches(".*<support\\+" + number + "-k0-[0-9a-f]{20}@help\\.example\\.com>");
         assertThat(sent.get("headers").get("In-Reply-To").asText()).startsWith("<").endsWith("@mail.example.com>");
         assertThat(sent.get("text").asText()).isEqualTo("It ships today.");
         JsonNode delivery = await(() -> message(ticketId, replyId).get("delivery"), d -> d.get("status").asText().equals("sent"), "sent");
