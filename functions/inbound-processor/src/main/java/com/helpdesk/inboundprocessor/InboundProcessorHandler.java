@@ -1,5 +1,8 @@
 package com.helpdesk.inboundprocessor;
 
+import com.helpdesk.runtime.Invocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -19,6 +22,7 @@ import java.util.List;
  * in order. A message that cannot be read is parked in the dead-letter queue with the reason.
  */
 public final class InboundProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger log = LoggerFactory.getLogger(InboundProcessorHandler.class);
     private final TicketService tickets;
     private final DeadLetters deadLetters;
 
@@ -37,6 +41,10 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return Invocation.handle(context, () -> process(event));
+    }
+
+    private SQSBatchResponse process(SQSEvent event) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         boolean failing = false;
         for (SQSEvent.SQSMessage m : event.getRecords()) {
@@ -44,21 +52,7 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
                 failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
                 continue;
             }
-            InboundMessage message;
-            try {
-                message = InboundMessageCodec.decode(m.getBody());
-            } catch (IllegalArgumentException unreadable) {
-                deadLetters.park(m.getBody(), m.getMessageId(), unreadable.getMessage());
-                continue;
-            }
-            try {
-                InboundResult r = tickets.receive(message);
-                log(m.getMessageId(), message, r);
-            } catch (com.helpdesk.core.ValidationException invalid) {
-                deadLetters.park(m.getBody(), m.getMessageId(), "invalid inbound message: " + invalid.getMessage());
-            } catch (RuntimeException e) {
-                System.err.println("{\"level\":\"ERROR\",\"message\":\"inbound message failed; retried\",\"sqsMessageId\":\""
-                        + m.getMessageId() + "\",\"error\":\"" + String.valueOf(e).replace("\"", "'") + "\"}");
+            if (!Invocation.record(m.getMessageId(), () -> processed(m))) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
                 failing = true;
             }
@@ -66,8 +60,27 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
         return new SQSBatchResponse(failures);
     }
 
-    private static void log(String sqsId, InboundMessage m, InboundResult r) {
-        System.out.println("{\"level\":\"INFO\",\"message\":\"inbound message processed\",\"sqsMessageId\":\"" + sqsId
-                + "\",\"outcome\":\"" + r.outcome() + "\",\"ticketId\":\"" + r.ticketId() + "\",\"kind\":\"" + m.kind() + "\"}");
+    /** @return false when the message is to come back (and the rest of the batch after it) */
+    private boolean processed(SQSEvent.SQSMessage m) {
+        InboundMessage message;
+        try {
+            message = InboundMessageCodec.decode(m.getBody());
+        } catch (IllegalArgumentException unreadable) {
+            log.error("unreadable inbound message parked: {}", unreadable.getMessage());
+            deadLetters.park(m.getBody(), m.getMessageId(), unreadable.getMessage());
+            return true;
+        }
+        try {
+            InboundResult r = tickets.receive(message);
+            Invocation.ticket(r.ticketId());
+            log.info("inbound {} message {}", message.kind(), r.outcome());
+        } catch (com.helpdesk.core.ValidationException invalid) {
+            log.error("invalid inbound message parked: {}", invalid.getMessage());
+            deadLetters.park(m.getBody(), m.getMessageId(), "invalid inbound message: " + invalid.getMessage());
+        } catch (RuntimeException e) {
+            log.error("inbound message failed; retried", e);
+            return false;
+        }
+        return true;
     }
 }

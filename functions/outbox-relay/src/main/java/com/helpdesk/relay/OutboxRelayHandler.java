@@ -1,5 +1,6 @@
 package com.helpdesk.relay;
 
+import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -28,6 +29,10 @@ public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, S
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return Invocation.handle(context, () -> relay(event));
+    }
+
+    private StreamsEventResponse relay(DynamodbEvent event) {
         List<OutboxEntry> entries = OutboxRecords.decode(event);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (String key : publisher.publish(entries)) {
