@@ -1,5 +1,6 @@
 package com.helpdesk.inboundprocessor;
 
+import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.runtime.Invocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,18 +26,20 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
     private static final Logger log = LoggerFactory.getLogger(InboundProcessorHandler.class);
     private final TicketService tickets;
     private final DeadLetters deadLetters;
+    private final OperationalMetrics metrics;
 
     public InboundProcessorHandler() {
         this(InboundProcessorWiring.fromEnvironment());
     }
 
     private InboundProcessorHandler(InboundProcessorWiring wiring) {
-        this(wiring.tickets(), wiring.deadLetters());
+        this(wiring.tickets(), wiring.deadLetters(), wiring.metrics());
     }
 
-    public InboundProcessorHandler(TicketService tickets, DeadLetters deadLetters) {
+    public InboundProcessorHandler(TicketService tickets, DeadLetters deadLetters, OperationalMetrics metrics) {
         this.tickets = tickets;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     @Override
@@ -68,19 +71,33 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
         } catch (IllegalArgumentException unreadable) {
             log.error("unreadable inbound message parked: {}", unreadable.getMessage());
             deadLetters.park(m.getBody(), m.getMessageId(), unreadable.getMessage());
+            metrics.deadLetterParked("unreadable");
             return true;
         }
         try {
             InboundResult r = tickets.receive(message);
             Invocation.ticket(r.ticketId());
             log.info("inbound {} message {}", message.kind(), r.outcome());
+            count(message, r);
         } catch (com.helpdesk.core.ValidationException invalid) {
             log.error("invalid inbound message parked: {}", invalid.getMessage());
             deadLetters.park(m.getBody(), m.getMessageId(), "invalid inbound message: " + invalid.getMessage());
+            metrics.deadLetterParked("invalid");
         } catch (RuntimeException e) {
             log.error("inbound message failed; retried", e);
             return false;
         }
         return true;
+    }
+
+    private void count(InboundMessage message, InboundResult r) {
+        String outcome = switch (r.outcome()) {
+            case CREATED, FOLLOW_UP -> "opened";
+            case THREADED -> "threaded";
+            case DUPLICATE -> "duplicate";
+            case UNTHREADED -> "unthreaded";
+        };
+        metrics.inboundMessage(outcome);
+        if (outcome.equals("opened")) metrics.ticketCreated(message.channel().wire());
     }
 }

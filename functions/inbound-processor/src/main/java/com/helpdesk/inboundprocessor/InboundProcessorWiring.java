@@ -13,7 +13,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Clock;
 
 /** The inbound processor's composition root: the store, the ticket service and the dead letters, built once at init. */
-record InboundProcessorWiring(TicketService tickets, DeadLetters deadLetters) {
+record InboundProcessorWiring(TicketService tickets, DeadLetters deadLetters, com.helpdesk.core.port.OperationalMetrics metrics) {
     static InboundProcessorWiring fromEnvironment() {
         return build(InboundProcessorConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -22,6 +22,7 @@ record InboundProcessorWiring(TicketService tickets, DeadLetters deadLetters) {
         AwsClients aws = new AwsClients(config.aws());
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(aws.build(DynamoDbClient.builder(), "DYNAMODB"), config.tableName());
         TicketService tickets = new TicketService(repository, new UlidGenerator(clock), clock);
-        return new InboundProcessorWiring(tickets, new DeadLetters(aws.build(SqsClient.builder(), "SQS"), config.deadLetterQueueUrl().toString()));
+        return new InboundProcessorWiring(tickets, new DeadLetters(aws.build(SqsClient.builder(), "SQS"), config.deadLetterQueueUrl().toString()),
+                com.helpdesk.runtime.CloudWatchMetrics.of(config.metrics()));
     }
 }

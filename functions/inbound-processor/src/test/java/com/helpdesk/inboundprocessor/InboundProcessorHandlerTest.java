@@ -39,6 +39,7 @@ class InboundProcessorHandlerTest {
     private static SqsClient sqs;
     private static String dlq;
     private static InboundProcessorHandler handler;
+    private static final RecordingMetrics metrics = new RecordingMetrics();
     private static DynamoDbTicketRepository repository;
 
     @BeforeAll
@@ -55,7 +56,7 @@ class InboundProcessorHandlerTest {
                 software.amazon.awssdk.services.sqs.model.QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
         repository = new DynamoDbTicketRepository(client, "tickets");
         handler = new InboundProcessorHandler(new TicketService(repository, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()),
-                new DeadLetters(sqs, dlq));
+                new DeadLetters(sqs, dlq), metrics);
     }
 
     @AfterAll
@@ -82,6 +83,7 @@ class InboundProcessorHandlerTest {
 
         assertThat(response.getBatchItemFailures()).as("an unreadable message cannot succeed by retrying").isEmpty();
         assertThat(repository.ticketForThreadKey("chat:c:conv:1")).isPresent();
+        assertThat(metrics.recorded).containsExactly("DeadLetterParks:unreadable", "InboundMessages:opened", "TicketsCreated:chat");
         List<Message> parked = sqs.receiveMessage(b -> b.queueUrl(dlq).messageAttributeNames("All").maxNumberOfMessages(10)).messages();
         assertThat(parked).singleElement().satisfies(m -> {
             assertThat(m.body()).isEqualTo("this is not an inbound message");

@@ -1,5 +1,6 @@
 package com.helpdesk.outboundchat;
 
+import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.runtime.Invocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -26,16 +27,18 @@ public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBa
     private static final Logger log = LoggerFactory.getLogger(OutboundChatHandler.class);
     private final ChatReplySender sender;
     private final QueueBackoff backoff;
+    private final OperationalMetrics metrics;
 
     public OutboundChatHandler() {
         this(OutboundChatWiring.fromEnvironment());
     }
 
     private OutboundChatHandler(OutboundChatWiring wiring) {
-        this(wiring.sender(), wiring.backoff());
+        this(wiring.sender(), wiring.backoff(), wiring.metrics());
     }
 
-    public OutboundChatHandler(ChatReplySender sender, QueueBackoff backoff) {
+    public OutboundChatHandler(ChatReplySender sender, QueueBackoff backoff, OperationalMetrics metrics) {
+        this.metrics = metrics;
         this.sender = sender;
         this.backoff = backoff;
     }
@@ -72,7 +75,7 @@ public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBa
             return true;
         }
         try {
-            SendOutcome outcome = sender.deliver(ticketId, messageId);
+            SendOutcome outcome = counted(sender.deliver(ticketId, messageId), "chat");
             log.info("chat reply {}: {}", messageId, outcome);
             return true;
         } catch (RetryLater e) {
@@ -86,5 +89,11 @@ public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBa
             log.error("chat reply {} failed; retried", messageId, e);
             return false;
         }
+    }
+
+    private SendOutcome counted(SendOutcome outcome, String channel) {
+        if (outcome == SendOutcome.SENT) metrics.replySent(channel);
+        if (outcome == SendOutcome.FAILED) metrics.replyFailed(channel);
+        return outcome;
     }
 }

@@ -20,7 +20,7 @@ import java.net.URI;
 import java.time.Clock;
 
 /** The outbound chat's composition root: store, channels, the providers' sender and the reply sender, built once at init. */
-record OutboundChatWiring(ChatReplySender sender, QueueBackoff backoff) {
+record OutboundChatWiring(ChatReplySender sender, QueueBackoff backoff, com.helpdesk.core.port.OperationalMetrics metrics) {
     static OutboundChatWiring fromEnvironment() {
         return build(OutboundChatConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -34,6 +34,6 @@ record OutboundChatWiring(ChatReplySender sender, QueueBackoff backoff) {
                 new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
         HttpChatSender providers = HttpChatSender.create(channels, clock, config.chatApiBaseUrl().map(URI::toString).orElse(null));
         return new OutboundChatWiring(new ChatReplySender(tickets, channels, providers, config.maxSendAttempts()),
-                new QueueBackoff(aws.build(SqsClient.builder(), "SQS")));
+                new QueueBackoff(aws.build(SqsClient.builder(), "SQS")), com.helpdesk.runtime.CloudWatchMetrics.of(config.metrics()));
     }
 }

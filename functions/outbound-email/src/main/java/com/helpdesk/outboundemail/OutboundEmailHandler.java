@@ -1,5 +1,7 @@
 package com.helpdesk.outboundemail;
 
+import com.helpdesk.core.service.SendOutcome;
+import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.runtime.Invocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -30,16 +32,18 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
     private final ReplySender sender;
     private final EmailNotices notices;
     private final com.helpdesk.queue.QueueBackoff backoff;
+    private final OperationalMetrics metrics;
 
     public OutboundEmailHandler() {
         this(OutboundEmailWiring.fromEnvironment());
     }
 
     private OutboundEmailHandler(OutboundEmailWiring wiring) {
-        this(wiring.sender(), wiring.notices(), wiring.backoff());
+        this(wiring.sender(), wiring.notices(), wiring.backoff(), wiring.metrics());
     }
 
-    public OutboundEmailHandler(ReplySender sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff) {
+    public OutboundEmailHandler(ReplySender sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff, OperationalMetrics metrics) {
+        this.metrics = metrics;
         this.sender = sender;
         this.notices = notices;
         this.backoff = backoff;
@@ -78,7 +82,7 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
         }
         try {
             String outcome = switch (type) {
-                case "MessageAdded" -> sender.deliver(ticketId, messageId).name();
+                case "MessageAdded" -> counted(sender.deliver(ticketId, messageId), "email").name();
                 case "TicketCreated" -> notices.acknowledge(ticketId).isPresent() ? "ACKNOWLEDGED" : "NO_ACKNOWLEDGMENT";
                 case "StatusChanged" -> "resolved".equals(detail.path("data").path("to").asText())
                         && notices.resolved(ticketId).isPresent() ? "RESOLUTION_NOTICE" : "NO_NOTICE";
@@ -97,5 +101,11 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
             log.error("email for {} failed; retried", type, e);
             return false;
         }
+    }
+
+    private SendOutcome counted(SendOutcome outcome, String channel) {
+        if (outcome == SendOutcome.SENT) metrics.replySent(channel);
+        if (outcome == SendOutcome.FAILED) metrics.replyFailed(channel);
+        return outcome;
     }
 }

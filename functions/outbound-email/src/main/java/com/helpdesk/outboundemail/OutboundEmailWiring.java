@@ -21,7 +21,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Clock;
 
 /** The outbound email's composition root: store, SES, the reply sender and the notices, built once at init. */
-record OutboundEmailWiring(ReplySender sender, EmailNotices notices, QueueBackoff backoff) {
+record OutboundEmailWiring(ReplySender sender, EmailNotices notices, QueueBackoff backoff, com.helpdesk.core.port.OperationalMetrics metrics) {
     static OutboundEmailWiring fromEnvironment() {
         return build(OutboundEmailConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -41,6 +41,6 @@ record OutboundEmailWiring(ReplySender sender, EmailNotices notices, QueueBackof
                 ids, clock, config.csatWindow());
         EmailNotices notices = new EmailNotices(tickets, surveys, config.publicApiUrl().toString(), config.supportTeamName(),
                 config.acknowledgeNewEmail());
-        return new OutboundEmailWiring(sender, notices, new QueueBackoff(aws.build(SqsClient.builder(), "SQS")));
+        return new OutboundEmailWiring(sender, notices, new QueueBackoff(aws.build(SqsClient.builder(), "SQS")), com.helpdesk.runtime.CloudWatchMetrics.of(config.metrics()));
     }
 }
