@@ -18,7 +18,7 @@ import java.util.regex.Pattern;
  * @param sesConfigurationSet the SES configuration set to send with (its event publishing), if any
  */
 record OutboundEmailConfig(AwsSettings aws, String tableName, String supportAddress, String supportTeamName, int maxSendAttempts,
-                           boolean acknowledgeNewEmail, URI publicApiUrl, Duration csatWindow, Optional<String> sesConfigurationSet) {
+                           boolean acknowledgeNewEmail, URI publicApiUrl, Duration csatWindow, Optional<String> sesConfigurationSet, com.helpdesk.runtime.CloudWatchMetrics.Settings metrics) {
     private static final Pattern DISPLAY_NAME = Pattern.compile("(?=.*\\S)[^\\r\\n\\x00]{1,64}");
     private static final Pattern CONFIGURATION_SET = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -29,6 +29,7 @@ record OutboundEmailConfig(AwsSettings aws, String tableName, String supportAddr
                 env.httpUrl("PUBLIC_API_URL", "the API's public base URL, such as https://<api-id>.execute-api.<region>.amazonaws.com"),
                 HelpdeskVariables.csatWindow(env),
                 env.optionalMatching("SES_CONFIGURATION_SET", CONFIGURATION_SET,
-                        "an SES configuration set name (1 to 64 of A-Z a-z 0-9 _ -), or empty")));
+                        "an SES configuration set name (1 to 64 of A-Z a-z 0-9 _ -), or empty"),
+                com.helpdesk.runtime.CloudWatchMetrics.Settings.read(env)));
     }
 }

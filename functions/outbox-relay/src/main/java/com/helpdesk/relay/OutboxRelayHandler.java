@@ -1,5 +1,7 @@
 package com.helpdesk.relay;
 
+import com.helpdesk.core.port.OperationalMetrics;
+import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -17,22 +19,33 @@ import java.util.List;
  */
 public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
     private final EventBusPublisher publisher;
+    private final OperationalMetrics metrics;
 
     public OutboxRelayHandler() {
-        this(OutboxRelayWiring.fromEnvironment().publisher());
+        this(OutboxRelayWiring.fromEnvironment());
     }
 
-    public OutboxRelayHandler(EventBusPublisher publisher) {
+    private OutboxRelayHandler(OutboxRelayWiring wiring) {
+        this(wiring.publisher(), wiring.metrics());
+    }
+
+    public OutboxRelayHandler(EventBusPublisher publisher, OperationalMetrics metrics) {
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return Invocation.handle(context, () -> relay(event));
+    }
+
+    private StreamsEventResponse relay(DynamodbEvent event) {
         List<OutboxEntry> entries = OutboxRecords.decode(event);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (String key : publisher.publish(entries)) {
             failures.add(new StreamsEventResponse.BatchItemFailure(key));
         }
+        metrics.eventsRelayed(entries.size() - failures.size());
         return new StreamsEventResponse(failures);
     }
 }

@@ -7,14 +7,23 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 
+import com.amazonaws.xray.AWSXRay;
+import com.amazonaws.xray.AWSXRayRecorderBuilder;
+import com.amazonaws.xray.interceptors.TracingInterceptor;
+import com.amazonaws.xray.strategy.LogErrorContextMissingStrategy;
+
 import java.time.Duration;
 import java.util.Optional;
 
 /**
  * Builds SDK clients once, at init, the same way for every function: the url-connection HTTP client
- * (small, fast cold start), the region, endpoint overrides and credentials of {@link AwsSettings}.
+ * (small, fast cold start), the region, endpoint overrides and credentials of {@link AwsSettings}, and,
+ * in Lambda with active tracing, X-Ray's interceptor, so a trace shows each DynamoDB, SQS, SES, S3,
+ * SSM and EventBridge call.
  */
 public final class AwsClients {
+    private static boolean recorderConfigured;
+
     private final AwsSettings settings;
 
     public AwsClients(AwsSettings settings) {
@@ -31,7 +40,22 @@ public final class AwsClients {
         builder.region(settings.region());
         endpoint(serviceId).ifPresent(builder::endpointOverride);
         builder.credentialsProvider(credentials());
+        if (settings.xrayTracing()) {
+            configureRecorder();
+            builder.overrideConfiguration(c -> c.addExecutionInterceptor(new TracingInterceptor()));
+        }
         return builder.build();
+    }
+
+    /**
+     * A call made outside an invocation (at init, or SnapStart's priming) has no segment to attach to:
+     * the recorder's default would throw and fail the call; this one logs and lets the call go on.
+     */
+    private static synchronized void configureRecorder() {
+        if (recorderConfigured) return;
+        AWSXRay.setGlobalRecorder(AWSXRayRecorderBuilder.standard()
+                .withContextMissingStrategy(new LogErrorContextMissingStrategy()).build());
+        recorderConfigured = true;
     }
 
     public AwsSettings settings() {

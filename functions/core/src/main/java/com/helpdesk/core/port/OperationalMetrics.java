@@ -1,0 +1,26 @@
+package com.helpdesk.core.port;
+
+/**
+ * What an operator watches, counted where it happens (docs/runbook.md#metrics names each metric and
+ * its breakdown). The values passed are the wire names of the breakdown: a channel ("email"), an
+ * inbound outcome ("threaded", "opened", "duplicate", "unthreaded"), a dead-letter reason code.
+ */
+public interface OperationalMetrics {
+    /** A ticket was opened on this channel (TicketsCreated by Channel). */
+    void ticketCreated(String channel);
+
+    /** One inbound message came to this outcome (InboundMessages by Outcome). */
+    void inboundMessage(String outcome);
+
+    /** A reply was delivered on this channel (RepliesSent by Channel). */
+    void replySent(String channel);
+
+    /** A reply was marked failed on this channel (RepliesFailed by Channel). */
+    void replyFailed(String channel);
+
+    /** Events put on the bus (EventsRelayed). */
+    void eventsRelayed(int count);
+
+    /** A message was parked in a dead-letter queue for this reason code (DeadLetterParks by Reason). */
+    void deadLetterParked(String reason);
+}
