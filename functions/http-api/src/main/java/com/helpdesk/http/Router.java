@@ -75,6 +75,12 @@ public final class Router {
     }
 
     private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = answer(event);
+        log.info("{} answered {}", event == null ? null : event.getRouteKey(), response.getStatusCode());
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
         String instance = event == null ? null : event.getRawPath();
         try {
             return dispatch(event).toEvent();
@@ -113,6 +119,7 @@ public final class Router {
                             + "; the token has " + (caller.roles().isEmpty() ? "none" : String.join(", ", caller.roles())));
         }
         checkPathParameters(route, event);
+        if (event.getRouteKey().contains("/tickets/{id}")) Invocation.ticket(event.getPathParameters().get("id"));
         byte[] body = ApiRequest.decodeBody(event);
         if (body.length > MAX_BODY_BYTES) {
             throw new HttpProblem(413, "payload-too-large", "Content Too Large",

@@ -191,7 +191,7 @@ class InboundProcessorHandlerTest {
 
         assertThat(response.getBatchItemFailures()).as("an unreadable message cannot succeed by retrying").isEmpty();
         assertThat(repository.ticketForThreadKey("chat:c:conv:1")).isPresent();
-        assertThat(metrics.recorded).containsExactly("DeadLetterParks:unreadable", "InboundMessages:opened", "TicketsCreated:chat");
+        assertThat(metrics.recorded).containsExactly("DeadLetterParks:unreadable", "InboundMessages:opened");
         List<Message> parked = sqs.receiveMessage(b -> b.queueUrl(dlq).messageAttributeNames("All").maxNumberOfMessages(10)).messages();
         assertThat(parked).singleElement().satisfies(m -> {
             assertThat(m.body()).isEqualTo("this is not an inbound message");

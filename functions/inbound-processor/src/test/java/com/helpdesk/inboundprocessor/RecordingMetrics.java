@@ -9,7 +9,6 @@ import java.util.List;
 final class RecordingMetrics implements OperationalMetrics {
     final List<String> recorded = new ArrayList<>();
 
-    @Override public void ticketCreated(String channel) { recorded.add("TicketsCreated:" + channel); }
     @Override public void inboundMessage(String outcome) { recorded.add("InboundMessages:" + outcome); }
     @Override public void replySent(String channel) { recorded.add("RepliesSent:" + channel); }
     @Override public void replyFailed(String channel) { recorded.add("RepliesFailed:" + channel); }

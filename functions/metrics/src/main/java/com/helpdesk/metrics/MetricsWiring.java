@@ -3,8 +3,10 @@ package com.helpdesk.metrics;
 import com.helpdesk.core.metrics.MetricsDefinitions;
 import com.helpdesk.core.metrics.MetricsQuery;
 import com.helpdesk.core.metrics.MetricsService;
+import com.helpdesk.core.metrics.SupportMetrics;
 import com.helpdesk.core.sla.AroundTheClock;
 import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.CloudWatchMetrics;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.store.DynamoDbMetricsStore;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -13,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
  * The metrics composition root: the store, the definitions in the team's zone, built once at init.
  * Business time is around the clock until the SLA capability gives tickets their calendars (docs/metrics.md).
  */
-record MetricsWiring(MetricsService service, MetricsQuery query, MetricsConfig config) {
+record MetricsWiring(MetricsService service, SupportMetrics support, MetricsQuery query, MetricsConfig config) {
     static MetricsWiring fromEnvironment() {
         return build(MetricsConfig.read(EnvironmentReader.lambda()));
     }
@@ -22,6 +24,6 @@ record MetricsWiring(MetricsService service, MetricsQuery query, MetricsConfig c
         DynamoDbClient dynamo = new AwsClients(config.aws()).build(DynamoDbClient.builder(), "DYNAMODB");
         DynamoDbMetricsStore store = new DynamoDbMetricsStore(dynamo, config.tableName());
         MetricsDefinitions definitions = new MetricsDefinitions(config.teamTimezone(), AroundTheClock.INSTANCE);
-        return new MetricsWiring(new MetricsService(store, definitions), new MetricsQuery(store, config.teamTimezone()), config);
+        return new MetricsWiring(new MetricsService(store, definitions), CloudWatchMetrics.of(config.metrics()), new MetricsQuery(store, config.teamTimezone()), config);
     }
 }

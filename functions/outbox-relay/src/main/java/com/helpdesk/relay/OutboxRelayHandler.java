@@ -18,6 +18,7 @@ import java.util.List;
  * Entries the bus refuses are reported as batch item failures and retried by Lambda from there on.
  */
 public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutboxRelayHandler.class);
     private final EventBusPublisher publisher;
     private final OperationalMetrics metrics;
 
@@ -46,6 +47,9 @@ public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, S
             failures.add(new StreamsEventResponse.BatchItemFailure(key));
         }
         metrics.eventsRelayed(entries.size() - failures.size());
+        if (failures.isEmpty()) log.info("relayed {} events to the bus", entries.size());
+        else log.warn("relayed {} of {} events; retried from sequence number {}", entries.size() - failures.size(), entries.size(),
+                failures.get(0).getItemIdentifier());
         return new StreamsEventResponse(failures);
     }
 }

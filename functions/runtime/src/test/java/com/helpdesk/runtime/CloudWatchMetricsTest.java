@@ -1,5 +1,8 @@
 package com.helpdesk.runtime;
 
+import com.helpdesk.core.metrics.Counter;
+import com.helpdesk.core.metrics.DurationMetric;
+import com.helpdesk.core.metrics.HeadlineFigures;
 import org.junit.jupiter.api.Test;
 import org.mockito.ArgumentCaptor;
 import org.mockito.InOrder;
@@ -7,8 +10,10 @@ import software.amazon.lambda.powertools.metrics.Metrics;
 import software.amazon.lambda.powertools.metrics.model.DimensionSet;
 import software.amazon.lambda.powertools.metrics.model.MetricUnit;
 
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,7 +27,7 @@ class CloudWatchMetricsTest {
 
     @Test
     void aCountWithABreakdownGoesUnderStackAloneAndStackWithTheBreakdown() {
-        metrics.ticketCreated("email");
+        metrics.added(new HeadlineFigures("email", Map.of(Counter.CREATED, 1L), Map.of()));
         Metrics flushed = flushedOnce();
         InOrder order = inOrder(flushed);
         order.verify(flushed).clearDefaultDimensions();
@@ -50,6 +55,31 @@ class CloudWatchMetricsTest {
             if (c.dimension() == null) assertThat(sets).hasSize(1);
             else assertThat(sets.get(1)).isEqualTo(Map.of("Stack", "helpdesk-prod", c.dimension(), c.value()));
         }
+    }
+
+    @Test
+    void theHeadlineFiguresOfAnEventAreCountsAndSecondsByChannel() {
+        metrics.added(new HeadlineFigures("chat", Map.of(Counter.RESOLVED, 1L), Map.of(DurationMetric.RESOLUTION, List.of(3600L))));
+
+        @SuppressWarnings("unchecked")
+        ArgumentCaptor<Consumer<Metrics>> consumers = ArgumentCaptor.forClass(Consumer.class);
+        verify(powertools, times(2)).flushMetrics(consumers.capture());
+        Metrics counted = mock(Metrics.class);
+        Metrics timed = mock(Metrics.class);
+        consumers.getAllValues().get(0).accept(counted);
+        consumers.getAllValues().get(1).accept(timed);
+        verify(counted).addMetric("TicketsResolved", 1, MetricUnit.COUNT);
+        verify(timed).addMetric("ResolutionTime", 3600, MetricUnit.SECONDS);
+        assertThat(dimensionSets(timed)).containsExactly(
+                Map.of("Stack", "helpdesk-prod"), Map.of("Stack", "helpdesk-prod", "Channel", "chat"));
+    }
+
+    @Test
+    void everyFigureHasItsOwnName() {
+        Set<String> names = new HashSet<>();
+        for (Counter c : Counter.values()) names.add(CloudWatchMetrics.name(c));
+        for (DurationMetric d : DurationMetric.values()) names.add(CloudWatchMetrics.name(d));
+        assertThat(names).hasSize(Counter.values().length + DurationMetric.values().length);
     }
 
     @Test

@@ -5,7 +5,10 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.sla.SlaTimer;
+import com.helpdesk.runtime.Invocation;
 import com.helpdesk.runtime.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -24,6 +27,7 @@ import java.util.Map;
  * the schedule's time (never later than now), so a local clock moved forward sweeps each minute in order.
  */
 public final class SlaTimerHandler implements RequestStreamHandler {
+    private static final Logger log = LoggerFactory.getLogger(SlaTimerHandler.class);
     private final SlaTimer timer;
     private final Clock clock;
     private final int sweepLimit;
@@ -46,7 +50,8 @@ public final class SlaTimerHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.mapper().readTree(input);
-        Object answer = event != null && event.has("Records") ? consume(event.get("Records")) : sweep(event);
+        Object answer = Invocation.handle(context, () -> event != null && event.has("Records") ? consume(event.get("Records"))
+                : Invocation.record(event == null ? null : event.path("id").asText(null), () -> sweep(event)));
         Json.mapper().writeValue(output, answer);
     }
 
@@ -55,27 +60,34 @@ public final class SlaTimerHandler implements RequestStreamHandler {
         List<Map<String, String>> failures = new ArrayList<>();
         for (JsonNode r : records) {
             String messageId = r.path("messageId").asText();
-            DomainEvent e;
-            try {
-                e = BusEvents.decode(r.path("body").asText());
-            } catch (IllegalArgumentException | DateTimeParseException bad) {
-                // it cannot become readable by retrying: it goes to the dead-letter queue with this reason logged
-                log("ERROR", "unreadable SLA event; left for the dead-letter queue", messageId, bad.getMessage());
-                failures.add(Map.of("itemIdentifier", messageId));
-                continue;
-            }
-            try {
-                SlaTimer.Result result = timer.apply(e);
-                if (result == SlaTimer.Result.WAITING) {
-                    log("INFO", "ticket's clocks not started yet; retried", messageId, e.type() + " " + e.ticketId());
-                    failures.add(Map.of("itemIdentifier", messageId));
-                }
-            } catch (RuntimeException failed) {
-                log("WARN", "SLA event failed; retried", messageId, e.type() + " " + e.ticketId() + ": " + failed);
-                failures.add(Map.of("itemIdentifier", messageId));
-            }
+            if (!Invocation.record(messageId, () -> applied(r))) failures.add(Map.of("itemIdentifier", messageId));
         }
         return Map.of("batchItemFailures", failures);
+    }
+
+    /** @return false when the record is to come back (WAITING, a failure) or to go to the dead-letter queue (unreadable) */
+    private boolean applied(JsonNode r) {
+        DomainEvent e;
+        try {
+            e = BusEvents.decode(r.path("body").asText());
+        } catch (IllegalArgumentException | DateTimeParseException bad) {
+            // it cannot become readable by retrying: it goes to the dead-letter queue with this reason logged
+            log.error("unreadable SLA event; left for the dead-letter queue: {}", bad.getMessage());
+            return false;
+        }
+        Invocation.ticket(e.ticketId());
+        try {
+            SlaTimer.Result result = timer.apply(e);
+            if (result == SlaTimer.Result.WAITING) {
+                log.info("{}: ticket's clocks not started yet; retried", e.type());
+                return false;
+            }
+            log.debug("{}: {}", e.type(), result);
+            return true;
+        } catch (RuntimeException failed) {
+            log.warn("{} failed; retried", e.type(), failed);
+            return false;
+        }
     }
 
     /** The schedule: fires everything due by the schedule's time (or now, when that is earlier or missing). */
@@ -92,22 +104,10 @@ public final class SlaTimerHandler implements RequestStreamHandler {
             }
         }
         int fired = timer.sweep(at, sweepLimit);
+        if (fired > 0) log.info("swept as of {}: {} tickets fired", at, fired);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("sweptAt", at.toString());
         out.put("ticketsFired", fired);
         return out;
-    }
-
-    private static void log(String level, String message, String messageId, String detail) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", level);
-        line.put("message", message);
-        line.put("sqsMessageId", messageId);
-        line.put("detail", detail);
-        try {
-            System.err.println(Json.mapper().writeValueAsString(line));
-        } catch (IOException e) {
-            System.err.println(message + " " + messageId);
-        }
     }
 }

@@ -7,6 +7,9 @@ import com.helpdesk.core.sla.SlaActions;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.TicketChange;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.OptionalLong;
 
@@ -15,6 +18,7 @@ import java.util.OptionalLong;
  * the escalation rules and the history are the ticket's own.
  */
 final class TicketCommandSlaActions implements SlaActions {
+    private static final Logger log = LoggerFactory.getLogger(TicketCommandSlaActions.class);
     private static final Actor TIMER = Actor.system("sla-timer");
     private final TicketCommands tickets;
     private final TicketRepository store;
@@ -41,5 +45,10 @@ final class TicketCommandSlaActions implements SlaActions {
     public void tag(String ticketId, String tag) {
         if (!needsWork(ticketId)) return;
         tickets.update(ticketId, new TicketChange(null, null, null, null, null, List.of(tag), null), OptionalLong.empty(), TIMER);
+    }
+
+    @Override
+    public void notApplied(String ticketId, String reason) {
+        log.info("onBreach of ticket {} not applied: {}", ticketId, reason);
     }
 }

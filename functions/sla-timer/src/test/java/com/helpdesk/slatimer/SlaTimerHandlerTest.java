@@ -52,6 +52,7 @@ class SlaTimerHandlerTest {
         SlaTimer timer = new SlaTimer(new SlaSettings(new DynamoDbSlaSettings(client, "sla"), ZoneOffset.UTC), tickets, new SlaActions() {
             @Override public void escalate(String t, String g, String r) { ACTIONS.add("escalate " + g); }
             @Override public void tag(String t, String tag) { ACTIONS.add("tag " + tag); }
+            @Override public void notApplied(String t, String reason) { }
         }, p -> p + "_" + ACTIONS.size() + System.nanoTime());
         handler = new SlaTimerHandler(timer, Clock.fixed(NOW, ZoneOffset.UTC), 100);
     }

@@ -121,6 +121,7 @@ class SlaStoreTest {
                     new SlaActions() {
                         @Override public void escalate(String t, String g, String r) { }
                         @Override public void tag(String t, String tag) { }
+                        @Override public void notApplied(String t, String reason) { }
                     }, p -> p + "_" + IDS.incrementAndGet());
             Instant now = Instant.parse("2026-11-30T09:00:00Z");
             NoScanClient.OPERATIONS.clear();
@@ -150,6 +151,7 @@ class SlaStoreTest {
         SlaTimer timer = new SlaTimer(slaSettings, tickets, new SlaActions() {
             @Override public void escalate(String t, String g, String r) { acted.add("escalate " + t); }
             @Override public void tag(String t, String tag) { acted.add("tag " + tag); }
+            @Override public void notApplied(String t, String reason) { }
         }, p -> p + "_" + IDS.incrementAndGet());
         Instant created = Instant.parse("2026-11-30T09:00:00Z");
         timer.apply(new DomainEvent("evt_c", "TicketCreated", "tkt_timer", 9, created, Actor.agent("a"),

@@ -1,14 +1,12 @@
 package com.helpdesk.core.port;
 
 /**
- * What an operator watches, counted where it happens (docs/runbook.md#metrics names each metric and
- * its breakdown). The values passed are the wire names of the breakdown: a channel ("email"), an
+ * What an operator watches of the plumbing, counted where it happens (docs/runbook.md#metrics names each
+ * metric and its breakdown). The support numbers, tickets created among them, are the metrics function's
+ * (core.metrics.SupportMetrics): it sees the tickets of every channel. The values passed are the wire names of the breakdown: a channel ("email"), an
  * inbound outcome ("threaded", "opened", "duplicate", "unthreaded"), a dead-letter reason code.
  */
 public interface OperationalMetrics {
-    /** A ticket was opened on this channel (TicketsCreated by Channel). */
-    void ticketCreated(String channel);
-
     /** One inbound message came to this outcome (InboundMessages by Outcome). */
     void inboundMessage(String outcome);
 

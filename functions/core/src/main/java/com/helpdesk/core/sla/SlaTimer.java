@@ -157,8 +157,7 @@ public final class SlaTimer {
         TicketSla now = load(stored);
         boolean needsWork = !now.ended() && now.status() != Status.RESOLVED && now.status() != Status.CLOSED;
         if (!needsWork) {
-            System.err.println("{\"level\":\"INFO\",\"message\":\"onBreach not applied: the ticket is " + now.status().wire()
-                    + (now.ended() ? " and its clocks ended" : "") + "\",\"ticketId\":\"" + event.ticketId() + "\"}");
+            actions.notApplied(event.ticketId(), "the ticket is " + now.status().wire() + (now.ended() ? " and its clocks ended" : ""));
         }
         if (needsWork && d.get("onBreach") instanceof Map<?, ?> then) {
             String reason = "SLA breached: " + d.get("target") + " " + d.get("targetDuration") + " (policy " + d.get("policy") + ")";
@@ -168,8 +167,7 @@ public final class SlaTimer {
                 }
                 if (then.get("tag") instanceof String tag && !tag.isBlank()) actions.tag(event.ticketId(), tag);
             } catch (DomainException refused) {
-                System.err.println("{\"level\":\"WARN\",\"message\":\"onBreach not applied\",\"ticketId\":\"" + event.ticketId()
-                        + "\",\"reason\":\"" + String.valueOf(refused.getMessage()).replace("\"", "'") + "\"}");
+                actions.notApplied(event.ticketId(), "the ticket refused it: " + refused.getMessage());
             }
         }
         for (int attempt = 1; ; attempt++) {

@@ -21,11 +21,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlaTimerTest {
     private final InMemorySlaStores stores = new InMemorySlaStores();
     private final List<String> actions = new ArrayList<>();
+    private final List<String> notApplied = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final SlaSettings settings = new SlaSettings(stores, ZoneOffset.UTC);
     private final SlaTimer timer = new SlaTimer(settings, stores, new SlaActions() {
         @Override public void escalate(String ticketId, String group, String reason) { actions.add("escalate " + ticketId + " " + group + " " + reason); }
         @Override public void tag(String ticketId, String tag) { actions.add("tag " + ticketId + " " + tag); }
+        @Override public void notApplied(String ticketId, String reason) { notApplied.add(ticketId + ": " + reason); }
     }, prefix -> prefix + "_" + ids.incrementAndGet());
 
     SlaTimerTest() {
@@ -133,11 +135,13 @@ class SlaTimerTest {
         SlaTimer refusing = new SlaTimer(settings, stores, new SlaActions() {
             @Override public void escalate(String t, String g, String r) { throw new StateConflictException("ticket-closed", "closed"); }
             @Override public void tag(String t, String tag) { actions.add("tag"); }
+            @Override public void notApplied(String t, String reason) { notApplied.add(t + ": " + reason); }
         }, p -> p + "_" + ids.incrementAndGet());
         refusing.apply(created("urgent", MON_9));
         refusing.sweep(at(61), 10);
         DomainEvent breach = stores.outbox.get(1);
         assertThat(refusing.apply(breach)).isEqualTo(SlaTimer.Result.IGNORED);
+        assertThat(notApplied).as("reported, not swallowed").containsExactly("tkt_1: the ticket refused it: closed");
         assertThat(refusing.apply(breach)).isEqualTo(SlaTimer.Result.DUPLICATE);
         assertThat(stores.tickets.get("tkt_1").appliedEvents()).contains(breach.id());
     }
@@ -151,6 +155,7 @@ class SlaTimerTest {
         assertThat(breach.type()).as("firstResponse kept counting: nobody answered").isEqualTo("SlaBreached");
         assertThat(timer.apply(breach)).isEqualTo(SlaTimer.Result.IGNORED);
         assertThat(actions).isEmpty();
+        assertThat(notApplied).containsExactly("tkt_1: the ticket is resolved");
         assertThat(timer.apply(breach)).isEqualTo(SlaTimer.Result.DUPLICATE);
     }
 
