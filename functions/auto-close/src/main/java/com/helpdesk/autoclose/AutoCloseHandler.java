@@ -1,5 +1,6 @@
 package com.helpdesk.autoclose;
 
+import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.ScheduledEvent;
@@ -10,6 +11,7 @@ import java.util.Map;
 
 /** Scheduled: closes tickets resolved longer than AUTO_CLOSE_AFTER_DAYS ago. */
 public final class AutoCloseHandler implements RequestHandler<ScheduledEvent, Map<String, Integer>> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AutoCloseHandler.class);
     private final AutoClose autoClose;
     private final Duration window;
 
@@ -28,7 +30,10 @@ public final class AutoCloseHandler implements RequestHandler<ScheduledEvent, Ma
 
     @Override
     public Map<String, Integer> handleRequest(ScheduledEvent event, Context context) {
-        AutoClose.Result r = autoClose.run(window);
-        return Map.of("examined", r.examined(), "closed", r.closed());
+        return Invocation.handle(context, () -> Invocation.record(event == null ? null : event.getId(), () -> {
+            AutoClose.Result r = autoClose.run(window);
+            log.info("auto-close examined {} resolved tickets, closed {}", r.examined(), r.closed());
+            return Map.of("examined", r.examined(), "closed", r.closed());
+        }));
     }
 }

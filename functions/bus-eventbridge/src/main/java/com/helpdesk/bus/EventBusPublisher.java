@@ -14,6 +14,7 @@ import java.util.List;
  * entries EventBridge did not take so the caller can have them retried (nothing is dropped).
  */
 public final class EventBusPublisher {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(EventBusPublisher.class);
     static final int MAX_ENTRIES_PER_CALL = 10;
     private final EventBridgeClient client;
     private final String busName;
@@ -40,8 +41,7 @@ public final class EventBusPublisher {
                 response = client.putEvents(PutEventsRequest.builder().entries(request).build());
             } catch (RuntimeException ex) {
                 // the whole chunk is retried by the caller; say why, since nothing else will
-                System.err.println("{\"level\":\"ERROR\",\"message\":\"PutEvents failed\",\"entries\":" + chunk.size()
-                        + ",\"error\":\"" + String.valueOf(ex.getMessage()).replace("\\", "\\\\").replace("\"", "'") + "\"}");
+                log.error("PutEvents failed for {} entries; they are retried", chunk.size(), ex);
                 chunk.forEach(e -> failed.add(e.key()));
                 continue;
             }

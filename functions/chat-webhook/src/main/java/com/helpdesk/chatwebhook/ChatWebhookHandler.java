@@ -1,5 +1,6 @@
 package com.helpdesk.chatwebhook;
 
+import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -57,6 +58,6 @@ public final class ChatWebhookHandler implements RequestHandler<APIGatewayV2HTTP
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return router.handle(event);
+        return Invocation.handle(context, () -> router.handle(event));
     }
 }

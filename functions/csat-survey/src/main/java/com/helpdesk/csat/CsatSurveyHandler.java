@@ -1,5 +1,6 @@
 package com.helpdesk.csat;
 
+import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -21,6 +22,6 @@ public final class CsatSurveyHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return router.handle(event);
+        return Invocation.handle(context, () -> router.handle(event));
     }
 }

@@ -2,9 +2,10 @@ package com.helpdesk.http;
 
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
-import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.Invocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
-import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
@@ -16,6 +17,7 @@ import java.util.function.Function;
  * refusal into problem+json without leaking internals.
  */
 public final class Router {
+    private static final Logger log = LoggerFactory.getLogger(Router.class);
     /** Documented request body limit (openapi.yaml). */
     public static final int MAX_BODY_BYTES = 256 * 1024;
 
@@ -69,6 +71,16 @@ public final class Router {
     }
 
     public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event) {
+        return Invocation.record(requestId(event), () -> respond(event));
+    }
+
+    private APIGatewayV2HTTPResponse respond(APIGatewayV2HTTPEvent event) {
+        APIGatewayV2HTTPResponse response = answer(event);
+        log.info("{} answered {}", event == null ? null : event.getRouteKey(), response.getStatusCode());
+        return response;
+    }
+
+    private APIGatewayV2HTTPResponse answer(APIGatewayV2HTTPEvent event) {
         String instance = event == null ? null : event.getRawPath();
         try {
             return dispatch(event).toEvent();
@@ -107,6 +119,7 @@ public final class Router {
                             + "; the token has " + (caller.roles().isEmpty() ? "none" : String.join(", ", caller.roles())));
         }
         checkPathParameters(route, event);
+        if (event.getRouteKey().contains("/tickets/{id}")) Invocation.ticket(event.getPathParameters().get("id"));
         byte[] body = ApiRequest.decodeBody(event);
         if (body.length > MAX_BODY_BYTES) {
             throw new HttpProblem(413, "payload-too-large", "Content Too Large",
@@ -129,17 +142,6 @@ public final class Router {
     }
 
     private static void logUnexpected(APIGatewayV2HTTPEvent event, RuntimeException e) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", "ERROR");
-        line.put("message", "unhandled error");
-        line.put("requestId", requestId(event));
-        line.put("routeKey", event == null ? null : event.getRouteKey());
-        line.put("error", e.getClass().getName() + ": " + e.getMessage());
-        line.put("stack", Arrays.stream(e.getStackTrace()).limit(15).map(StackTraceElement::toString).toList());
-        try {
-            System.err.println(Json.mapper().writeValueAsString(line));
-        } catch (Exception ignored) {
-            System.err.println("unhandled error: " + e);
-        }
+        log.error("unhandled error in {}", event == null ? null : event.getRouteKey(), e);
     }
 }

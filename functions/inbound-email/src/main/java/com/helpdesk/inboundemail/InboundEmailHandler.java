@@ -1,5 +1,6 @@
 package com.helpdesk.inboundemail;
 
+import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -40,9 +41,19 @@ public final class InboundEmailHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.mapper().readTree(input);
+        Map<String, Object> response;
+        try {
+            response = Invocation.handle(context, () -> receive(event));
+        } catch (java.io.UncheckedIOException e) {
+            throw e.getCause(); // thrown as it was: Lambda retries, then the on-failure destination keeps the mail
+        }
+        Json.mapper().writeValue(output, response);
+    }
+
+    private Map<String, Object> receive(JsonNode event) {
         List<Map<String, Object>> results = new ArrayList<>();
         for (MailReception.Arrival arrival : SesReceipt.arrivals(event, rawPrefix)) {
-            InboundMessage m = reception.receive(arrival);
+            InboundMessage m = Invocation.record(arrival.providerMessageId(), () -> receive(arrival));
             Map<String, Object> r = new LinkedHashMap<>();
             r.put("messageId", arrival.providerMessageId());
             r.put("kind", m.kind().name().toLowerCase(java.util.Locale.ROOT));
@@ -50,6 +61,14 @@ public final class InboundEmailHandler implements RequestStreamHandler {
             r.put("tags", m.tags());
             results.add(r);
         }
-        Json.mapper().writeValue(output, Map.of("disposition", "CONTINUE", "received", results));
+        return Map.of("disposition", "CONTINUE", "received", results);
+    }
+
+    private InboundMessage receive(MailReception.Arrival arrival) {
+        try {
+            return reception.receive(arrival);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 }

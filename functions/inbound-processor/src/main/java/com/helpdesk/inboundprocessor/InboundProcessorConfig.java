@@ -11,9 +11,9 @@ import java.net.URI;
  *
  * @param deadLetterQueueUrl where a message that can never be threaded is parked with its reason
  */
-record InboundProcessorConfig(AwsSettings aws, String tableName, URI deadLetterQueueUrl) {
+record InboundProcessorConfig(AwsSettings aws, String tableName, URI deadLetterQueueUrl, com.helpdesk.runtime.CloudWatchMetrics.Settings metrics) {
     static InboundProcessorConfig read(EnvironmentReader env) {
         return env.valid(new InboundProcessorConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env),
-                HelpdeskVariables.queueUrl(env, "DEAD_LETTER_QUEUE_URL")));
+                HelpdeskVariables.queueUrl(env, "DEAD_LETTER_QUEUE_URL"), com.helpdesk.runtime.CloudWatchMetrics.Settings.read(env)));
     }
 }

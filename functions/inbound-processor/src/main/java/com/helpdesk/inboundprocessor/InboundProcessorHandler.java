@@ -1,5 +1,9 @@
 package com.helpdesk.inboundprocessor;
 
+import com.helpdesk.core.port.OperationalMetrics;
+import com.helpdesk.runtime.Invocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -22,24 +26,31 @@ import java.util.Set;
  * group ids is one group). A message that cannot be read is parked in the dead-letter queue with the reason.
  */
 public final class InboundProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger log = LoggerFactory.getLogger(InboundProcessorHandler.class);
     private final InboundThreading tickets;
     private final DeadLetters deadLetters;
+    private final OperationalMetrics metrics;
 
     public InboundProcessorHandler() {
         this(InboundProcessorWiring.fromEnvironment());
     }
 
     private InboundProcessorHandler(InboundProcessorWiring wiring) {
-        this(wiring.tickets(), wiring.deadLetters());
+        this(wiring.tickets(), wiring.deadLetters(), wiring.metrics());
     }
 
-    public InboundProcessorHandler(InboundThreading tickets, DeadLetters deadLetters) {
+    public InboundProcessorHandler(InboundThreading tickets, DeadLetters deadLetters, OperationalMetrics metrics) {
         this.tickets = tickets;
         this.deadLetters = deadLetters;
+        this.metrics = metrics;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return Invocation.handle(context, () -> process(event));
+    }
+
+    private SQSBatchResponse process(SQSEvent event) {
         List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
         Set<String> failingGroups = new HashSet<>();
         for (SQSEvent.SQSMessage m : event.getRecords()) {
@@ -48,21 +59,7 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
                 failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
                 continue;
             }
-            InboundMessage message;
-            try {
-                message = InboundMessageCodec.decode(m.getBody());
-            } catch (IllegalArgumentException unreadable) {
-                deadLetters.park(m.getBody(), m.getMessageId(), unreadable.getMessage());
-                continue;
-            }
-            try {
-                InboundResult r = tickets.receive(message);
-                log(m.getMessageId(), message, r);
-            } catch (com.helpdesk.core.ValidationException invalid) {
-                deadLetters.park(m.getBody(), m.getMessageId(), "invalid inbound message: " + invalid.getMessage());
-            } catch (RuntimeException e) {
-                System.err.println("{\"level\":\"ERROR\",\"message\":\"inbound message failed; retried\",\"sqsMessageId\":\""
-                        + m.getMessageId() + "\",\"error\":\"" + String.valueOf(e).replace("\"", "'") + "\"}");
+            if (!Invocation.record(m.getMessageId(), () -> processed(m))) {
                 failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
                 failingGroups.add(group);
             }
@@ -70,8 +67,40 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
         return new SQSBatchResponse(failures);
     }
 
-    private static void log(String sqsId, InboundMessage m, InboundResult r) {
-        System.out.println("{\"level\":\"INFO\",\"message\":\"inbound message processed\",\"sqsMessageId\":\"" + sqsId
-                + "\",\"outcome\":\"" + r.outcome() + "\",\"ticketId\":\"" + r.ticketId() + "\",\"kind\":\"" + m.kind() + "\"}");
+    /** @return false when the message is to come back (and the rest of the batch after it) */
+    private boolean processed(SQSEvent.SQSMessage m) {
+        InboundMessage message;
+        try {
+            message = InboundMessageCodec.decode(m.getBody());
+        } catch (IllegalArgumentException unreadable) {
+            log.error("unreadable inbound message parked: {}", unreadable.getMessage());
+            deadLetters.park(m.getBody(), m.getMessageId(), unreadable.getMessage());
+            metrics.deadLetterParked("unreadable");
+            return true;
+        }
+        try {
+            InboundResult r = tickets.receive(message);
+            Invocation.ticket(r.ticketId());
+            log.info("inbound {} message {}", message.kind(), r.outcome());
+            metrics.inboundMessage(outcome(r));
+        } catch (com.helpdesk.core.ValidationException invalid) {
+            log.error("invalid inbound message parked: {}", invalid.getMessage());
+            deadLetters.park(m.getBody(), m.getMessageId(), "invalid inbound message: " + invalid.getMessage());
+            metrics.deadLetterParked("invalid");
+        } catch (RuntimeException e) {
+            log.error("inbound message failed; retried", e);
+            return false;
+        }
+        return true;
+    }
+
+    /** TicketsCreated is the metrics function's: it sees the tickets of every channel, the API's too. */
+    private static String outcome(InboundResult r) {
+        return switch (r.outcome()) {
+            case CREATED, FOLLOW_UP -> "opened";
+            case THREADED -> "threaded";
+            case DUPLICATE -> "duplicate";
+            case UNTHREADED -> "unthreaded";
+        };
     }
 }

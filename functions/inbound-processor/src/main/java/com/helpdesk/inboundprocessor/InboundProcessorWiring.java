@@ -1,9 +1,11 @@
 package com.helpdesk.inboundprocessor;
 
+import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.InboundThreading;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.CloudWatchMetrics;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.store.DynamoDbTicketRepository;
@@ -13,7 +15,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Clock;
 
 /** The inbound processor's composition root: the store, the ticket service and the dead letters, built once at init. */
-record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters) {
+record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters, OperationalMetrics metrics) {
     static InboundProcessorWiring fromEnvironment() {
         return build(InboundProcessorConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -22,6 +24,7 @@ record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters)
         AwsClients aws = new AwsClients(config.aws());
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(aws.build(DynamoDbClient.builder(), "DYNAMODB"), config.tableName());
         InboundThreading tickets = new InboundThreading(repository, new UlidGenerator(clock), clock);
-        return new InboundProcessorWiring(tickets, new DeadLetters(aws.build(SqsClient.builder(), "SQS"), config.deadLetterQueueUrl().toString()));
+        return new InboundProcessorWiring(tickets, new DeadLetters(aws.build(SqsClient.builder(), "SQS"), config.deadLetterQueueUrl().toString()),
+                CloudWatchMetrics.of(config.metrics()));
     }
 }

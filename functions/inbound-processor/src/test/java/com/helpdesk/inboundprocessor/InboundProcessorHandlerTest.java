@@ -47,6 +47,7 @@ class InboundProcessorHandlerTest {
     private static SqsClient sqs;
     private static String dlq;
     private static InboundProcessorHandler handler;
+    private static final RecordingMetrics metrics = new RecordingMetrics();
     private static DynamoDbTicketRepository repository;
 
     @BeforeAll
@@ -63,7 +64,7 @@ class InboundProcessorHandlerTest {
                 QueueAttributeName.FIFO_QUEUE, "true"))).queueUrl();
         repository = new DynamoDbTicketRepository(client, "tickets");
         handler = new InboundProcessorHandler(new InboundThreading(repository, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()),
-                new DeadLetters(sqs, dlq));
+                new DeadLetters(sqs, dlq), metrics);
     }
 
     @AfterAll
@@ -107,7 +108,7 @@ class InboundProcessorHandlerTest {
     @Test
     void aMessageWhoseProcessingFailsIsTheOnlyFailureOfItsBatchAndTheOthersAreStoredOnce() {
         InboundProcessorHandler failing = new InboundProcessorHandler(
-                new InboundThreading(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq));
+                new InboundThreading(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq), new RecordingMetrics());
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(record("b1-1", "g1", chat("b1-one", "b1-1")), record("b1-p", "g2", chat("b1-poison", "b1-p")),
                 record("b1-3", "g3", chat("b1-three", "b1-3")), record("b1-4", "g1", chat("b1-one", "b1-4"))));
@@ -130,7 +131,7 @@ class InboundProcessorHandlerTest {
     @Test
     void afterAFailureTheRestOfThatConversationWaitsSoItsOrderHoldsWhileOtherConversationsGoOn() {
         InboundProcessorHandler failing = new InboundProcessorHandler(
-                new InboundThreading(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq));
+                new InboundThreading(failingOnPoison(repository), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()), new DeadLetters(sqs, dlq), new RecordingMetrics());
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(record("b2-p", "g1", chat("b2-one", "b2-poison")), record("b2-2", "g2", chat("b2-two", "b2-2")),
                 record("b2-3", "g1", chat("b2-one", "b2-3"))));
@@ -185,10 +186,12 @@ class InboundProcessorHandlerTest {
                 Requester.of("r", "jane@example.com", null, "Jane", null), "Chat", "hello", null, null, Instant.now(), List.of());
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(record("sqs-1", "this is not an inbound message"), record("sqs-2", InboundMessageCodec.encode(chat))));
+        metrics.recorded.clear(); // the handler is shared with the other tests
         SQSBatchResponse response = handler.handleRequest(event, null);
 
         assertThat(response.getBatchItemFailures()).as("an unreadable message cannot succeed by retrying").isEmpty();
         assertThat(repository.ticketForThreadKey("chat:c:conv:1")).isPresent();
+        assertThat(metrics.recorded).containsExactly("DeadLetterParks:unreadable", "InboundMessages:opened");
         List<Message> parked = sqs.receiveMessage(b -> b.queueUrl(dlq).messageAttributeNames("All").maxNumberOfMessages(10)).messages();
         assertThat(parked).singleElement().satisfies(m -> {
             assertThat(m.body()).isEqualTo("this is not an inbound message");

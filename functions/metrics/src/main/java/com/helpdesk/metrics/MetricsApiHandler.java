@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.core.metrics.MetricsQuery;
 import com.helpdesk.http.Router;
+import com.helpdesk.runtime.Invocation;
 
 /** The metrics API (GET /metrics, GET /metrics/agents): decodes, asks the aggregates, encodes. */
 public final class MetricsApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -21,6 +22,6 @@ public final class MetricsApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return router.handle(event);
+        return Invocation.handle(context, () -> router.handle(event));
     }
 }

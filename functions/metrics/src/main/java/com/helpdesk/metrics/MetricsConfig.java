@@ -1,6 +1,7 @@
 package com.helpdesk.metrics;
 
 import com.helpdesk.runtime.AwsSettings;
+import com.helpdesk.runtime.CloudWatchMetrics;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.HelpdeskVariables;
 
@@ -13,14 +14,16 @@ import java.util.stream.Collectors;
  * checked once at init.
  *
  * @param teamTimezone the zone whose days the figures are counted in (template parameter TeamTimezone)
+ * @param metrics      where the headline numbers go as CloudWatch metrics (MetricsNamespace, the stack)
  */
-record MetricsConfig(AwsSettings aws, String tableName, ZoneId teamTimezone) {
+record MetricsConfig(AwsSettings aws, String tableName, ZoneId teamTimezone, CloudWatchMetrics.Settings metrics) {
     /** Exactly the zone ids this JVM knows, so a typo is refused at init rather than on the first event. */
     private static final Pattern ZONE_IDS = Pattern.compile(ZoneId.getAvailableZoneIds().stream().sorted()
             .map(Pattern::quote).collect(Collectors.joining("|")));
 
     static MetricsConfig read(EnvironmentReader env) {
         String zone = env.matching("TEAM_TIMEZONE", ZONE_IDS, "an IANA time zone such as Europe/Berlin or America/New_York, or UTC");
-        return env.valid(new MetricsConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), zone == null ? null : ZoneId.of(zone)));
+        return env.valid(new MetricsConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), zone == null ? null : ZoneId.of(zone),
+                CloudWatchMetrics.Settings.read(env)));
     }
 }

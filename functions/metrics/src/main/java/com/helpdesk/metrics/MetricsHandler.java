@@ -5,70 +5,79 @@ import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.core.metrics.HeadlineFigures;
 import com.helpdesk.core.metrics.MetricsService;
+import com.helpdesk.core.metrics.SupportMetrics;
+import com.helpdesk.runtime.Invocation;
 import com.helpdesk.runtime.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * Consumes ticket events from the metrics queue and folds each into the aggregates. A redelivered event
- * changes nothing; one that failed (a store error, contention beyond the retries) is a batch item failure
- * and comes back, then goes to MetricsDeadLetterQueue; one that can never be read is logged with the
- * reason and dropped.
+ * Consumes ticket events from the metrics queue and folds each into the aggregates, then emits what the
+ * event added to the headline numbers (SupportMetrics: CloudWatch metrics for the dashboard). A redelivered
+ * event changes nothing and counts nothing; one that failed (a store error, contention beyond the retries)
+ * is a batch item failure and comes back, then goes to MetricsDeadLetterQueue; one that can never be read
+ * is logged with the reason and dropped.
  */
 public final class MetricsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger log = LoggerFactory.getLogger(MetricsHandler.class);
     private final MetricsService service;
+    private final SupportMetrics support;
 
     public MetricsHandler() {
-        this(MetricsWiring.fromEnvironment().service());
+        this(MetricsWiring.fromEnvironment());
     }
 
-    public MetricsHandler(MetricsService service) {
+    private MetricsHandler(MetricsWiring wiring) {
+        this(wiring.service(), wiring.support());
+    }
+
+    public MetricsHandler(MetricsService service, SupportMetrics support) {
         this.service = service;
+        this.support = support;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage m : event.getRecords()) {
-            Optional<BusEventDecoder.Decoded> decoded;
-            try {
-                JsonNode body = Json.mapper().readTree(m.getBody());
-                if (body == null || !body.isObject()) throw new BusEventDecoder.Malformed("the message is not a JSON object");
-                decoded = BusEventDecoder.decode(body);
-            } catch (BusEventDecoder.Malformed e) {
-                log("ERROR", "not a ticket event; dropped", m.getMessageId(), e.getMessage());
-                continue;
-            } catch (Exception unreadable) {
-                log("ERROR", "not JSON; dropped", m.getMessageId(), unreadable.getClass().getSimpleName());
-                continue;
+        return Invocation.handle(context, () -> {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage m : event.getRecords()) {
+                if (!Invocation.record(m.getMessageId(), () -> recorded(m))) failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
             }
-            if (decoded.isEmpty()) continue;
-            try {
-                boolean applied = service.record(decoded.get().ticketId(), decoded.get().observation());
-                log("INFO", applied ? "metrics updated" : "already applied", m.getMessageId(), decoded.get().observation().eventId());
-            } catch (RuntimeException e) {
-                log("WARN", "metrics retried", m.getMessageId(), String.valueOf(e.getMessage()));
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-            }
-        }
-        return new SQSBatchResponse(failures);
+            return new SQSBatchResponse(failures);
+        });
     }
 
-    private static void log(String level, String message, String sqsMessageId, String detail) {
-        Map<String, String> line = new LinkedHashMap<>();
-        line.put("level", level);
-        line.put("message", message);
-        line.put("sqsMessageId", sqsMessageId);
-        line.put("detail", detail);
+    /** @return false when the message is to come back */
+    private boolean recorded(SQSEvent.SQSMessage m) {
+        Optional<BusEventDecoder.Decoded> decoded;
         try {
-            (level.equals("INFO") ? System.out : System.err).println(Json.mapper().writeValueAsString(line));
-        } catch (Exception e) {
-            System.err.println(message + " " + sqsMessageId);
+            JsonNode body = Json.mapper().readTree(m.getBody());
+            if (body == null || !body.isObject()) throw new BusEventDecoder.Malformed("the message is not a JSON object");
+            decoded = BusEventDecoder.decode(body);
+        } catch (BusEventDecoder.Malformed e) {
+            log.error("not a ticket event; dropped: {}", e.getMessage());
+            return true;
+        } catch (Exception unreadable) {
+            log.error("not JSON; dropped", unreadable);
+            return true;
+        }
+        if (decoded.isEmpty()) return true;
+        String eventId = decoded.get().observation().eventId();
+        Invocation.ticket(decoded.get().ticketId());
+        try {
+            Optional<HeadlineFigures> added = service.apply(decoded.get().ticketId(), decoded.get().observation());
+            log.info(added.isPresent() ? "metrics updated by event {}" : "event {} already applied", eventId);
+            added.filter(f -> !f.isEmpty()).ifPresent(support::added);
+            return true;
+        } catch (RuntimeException e) {
+            log.warn("metrics of event {} retried", eventId, e);
+            return false;
         }
     }
 }

@@ -4,8 +4,10 @@ import com.helpdesk.core.metrics.BacklogCensus;
 import com.helpdesk.core.metrics.MetricsDefinitions;
 import com.helpdesk.core.metrics.MetricsQuery;
 import com.helpdesk.core.metrics.MetricsService;
+import com.helpdesk.core.metrics.SupportMetrics;
 import com.helpdesk.core.sla.AroundTheClock;
 import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.CloudWatchMetrics;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.store.DynamoDbMetricsStore;
@@ -18,7 +20,7 @@ import java.time.Clock;
  * The metrics composition root: the store, the definitions in the team's zone, built once at init.
  * Business time is around the clock until the SLA capability gives tickets their calendars (docs/metrics.md).
  */
-record MetricsWiring(MetricsService service, MetricsQuery query, BacklogCensus census, MetricsConfig config) {
+record MetricsWiring(MetricsService service, SupportMetrics support, MetricsQuery query, BacklogCensus census, MetricsConfig config) {
     static MetricsWiring fromEnvironment() {
         return build(MetricsConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -28,6 +30,7 @@ record MetricsWiring(MetricsService service, MetricsQuery query, BacklogCensus c
         DynamoDbMetricsStore store = new DynamoDbMetricsStore(dynamo, config.tableName());
         MetricsDefinitions definitions = new MetricsDefinitions(config.teamTimezone(), AroundTheClock.INSTANCE);
         BacklogCensus census = new BacklogCensus(new DynamoDbTicketRepository(dynamo, config.tableName()), store, config.teamTimezone(), clock);
-        return new MetricsWiring(new MetricsService(store, definitions), new MetricsQuery(store, config.teamTimezone()), census, config);
+        return new MetricsWiring(new MetricsService(store, definitions), CloudWatchMetrics.of(config.metrics()), new MetricsQuery(store, config.teamTimezone()),
+                census, config);
     }
 }

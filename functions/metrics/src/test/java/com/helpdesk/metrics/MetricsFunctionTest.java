@@ -7,6 +7,9 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.helpdesk.core.metrics.Backlog;
+import com.helpdesk.core.metrics.Counter;
+import com.helpdesk.core.metrics.DurationMetric;
+import com.helpdesk.core.metrics.HeadlineFigures;
 import com.helpdesk.core.metrics.MetricsDefinitions;
 import com.helpdesk.core.metrics.MetricsQuery;
 import com.helpdesk.core.metrics.MetricsService;
@@ -45,6 +48,8 @@ class MetricsFunctionTest {
     private static DynamoDbLocal dynamo;
     private static DynamoDbClient client;
     private static MetricsHandler handler;
+    /** What the handler told the dashboard's metrics, in order. */
+    private static final List<HeadlineFigures> EMITTED = Collections.synchronizedList(new ArrayList<>());
     private static MetricsApiHandler api;
     private static DynamoDbMetricsStore store;
 
@@ -61,7 +66,7 @@ class MetricsFunctionTest {
                 .keySchema(KeySchemaElement.builder().attributeName("PK").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build()));
         store = new DynamoDbMetricsStore(client, "metrics");
-        handler = new MetricsHandler(new MetricsService(store, new MetricsDefinitions(ZONE, AroundTheClock.INSTANCE)));
+        handler = new MetricsHandler(new MetricsService(store, new MetricsDefinitions(ZONE, AroundTheClock.INSTANCE)), EMITTED::add);
         api = new MetricsApiHandler(new MetricsQuery(store, ZONE));
         List<String> bodies = new ArrayList<>(scenario());
         bodies.addAll(scenario());
@@ -211,5 +216,21 @@ class MetricsFunctionTest {
         assertThat(handler.handleRequest(sqs(scenario()), null).getBatchItemFailures()).isEmpty();
         JsonNode doc = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22"), "lead", "lena", null));
         assertThat(doc.get("series").get(0).get("created").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theHeadlineNumbersAreEmittedOnceThoughEveryEventCameTwiceInAnyOrder() throws Exception {
+        handler.handleRequest(sqs(scenario()), null);
+        List<HeadlineFigures> emitted = List.copyOf(EMITTED);
+        assertThat(emitted).isNotEmpty().extracting(HeadlineFigures::channel).containsOnly("phone");
+        assertThat(total(emitted, Counter.CREATED)).isEqualTo(1);
+        assertThat(total(emitted, Counter.RESOLVED)).isEqualTo(1);
+        assertThat(total(emitted, Counter.CSAT_RESPONSES)).isEqualTo(1);
+        assertThat(emitted.stream().flatMap(f -> f.durations().getOrDefault(DurationMetric.FIRST_RESPONSE, List.of()).stream()))
+                .containsExactly(1200L);
+    }
+
+    private static long total(List<HeadlineFigures> figures, Counter counter) {
+        return figures.stream().mapToLong(f -> f.counts().getOrDefault(counter, 0L)).sum();
     }
 }

@@ -1,5 +1,12 @@
 package com.helpdesk.outboundchat;
 
+import com.helpdesk.core.port.OperationalMetrics;
+import com.helpdesk.runtime.Invocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import com.helpdesk.core.NotFoundException;
+import com.helpdesk.core.service.RetryLater;
+import com.helpdesk.core.service.SendOutcome;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -19,54 +26,77 @@ import java.util.List;
  * back, so the queue's redrive policy parks it in the dead-letter queue instead of losing it.
  */
 public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger log = LoggerFactory.getLogger(OutboundChatHandler.class);
     private final OutboundDelivery sender;
     private final QueueBackoff backoff;
+    private final OperationalMetrics metrics;
 
     public OutboundChatHandler() {
         this(OutboundChatWiring.fromEnvironment());
     }
 
     private OutboundChatHandler(OutboundChatWiring wiring) {
-        this(wiring.sender(), wiring.backoff());
+        this(wiring.sender(), wiring.backoff(), wiring.metrics());
     }
 
-    public OutboundChatHandler(OutboundDelivery sender, QueueBackoff backoff) {
+    public OutboundChatHandler(OutboundDelivery sender, QueueBackoff backoff, OperationalMetrics metrics) {
+        this.metrics = metrics;
         this.sender = sender;
         this.backoff = backoff;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage m : event.getRecords()) {
-            String ticketId = null;
-            String messageId = null;
-            try {
-                JsonNode detail = Json.mapper().readTree(m.getBody()).path("detail");
-                ticketId = detail.path("ticketId").asText(null);
-                messageId = detail.path("data").path("messageId").asText(null);
-            } catch (Exception unreadable) {
-                // failed back below
+        return Invocation.handle(context, () -> {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage m : event.getRecords()) {
+                if (!Invocation.record(m.getMessageId(), () -> delivered(m))) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+                }
             }
-            if (ticketId == null || messageId == null) {
-                // never dropped: failed back to the queue, whose redrive policy parks it in the dead-letter queue for a look
-                System.err.println("{\"level\":\"ERROR\",\"message\":\"not a MessageAdded event; left for the dead-letter queue\",\"sqsMessageId\":\""
-                        + m.getMessageId() + "\"}");
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-                continue;
-            }
-            try {
-                com.helpdesk.core.service.SendOutcome outcome = sender.deliver(ticketId, messageId);
-                System.out.println("{\"level\":\"INFO\",\"message\":\"chat reply\",\"ticketId\":\"" + ticketId + "\",\"outcome\":\"" + outcome + "\"}");
-            } catch (com.helpdesk.core.service.RetryLater e) {
-                backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), m.getAttributes());
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-            } catch (com.helpdesk.core.NotFoundException gone) {
-                System.err.println("{\"level\":\"WARN\",\"message\":\"reply no longer exists; dropped\",\"messageId\":\"" + messageId + "\"}");
-            } catch (RuntimeException e) {
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-            }
+            return new SQSBatchResponse(failures);
+        });
+    }
+
+    /** @return false when the message is to come back */
+    private boolean delivered(SQSEvent.SQSMessage m) {
+        String ticketId = null;
+        String messageId = null;
+        Exception unreadable = null;
+        try {
+            JsonNode busEvent = Json.mapper().readTree(m.getBody());
+            JsonNode detail = busEvent.path("detail");
+            ticketId = detail.path("ticketId").asText(null);
+            messageId = detail.path("data").path("messageId").asText(null);
+            Invocation.ticket(ticketId);
+        } catch (Exception notJson) {
+            unreadable = notJson; // failed back below
         }
-        return new SQSBatchResponse(failures);
+        if (ticketId == null || messageId == null) {
+            // never dropped: failed back to the queue, whose redrive policy parks it in the dead-letter queue for a look
+            log.error("not a MessageAdded event; left for the dead-letter queue", unreadable);
+            return false;
+        }
+        try {
+            SendOutcome outcome = counted(sender.deliver(ticketId, messageId), "chat");
+            log.info("chat reply {}: {}", messageId, outcome);
+            return true;
+        } catch (RetryLater e) {
+            log.warn("chat reply {} retried later: {}", messageId, e.getMessage());
+            backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), m.getAttributes());
+            return false;
+        } catch (NotFoundException gone) {
+            log.warn("reply {} no longer exists; dropped", messageId);
+            return true;
+        } catch (RuntimeException e) {
+            log.error("chat reply {} failed; retried", messageId, e);
+            return false;
+        }
+    }
+
+    private SendOutcome counted(SendOutcome outcome, String channel) {
+        if (outcome == SendOutcome.SENT) metrics.replySent(channel);
+        if (outcome == SendOutcome.FAILED) metrics.replyFailed(channel);
+        return outcome;
     }
 }

@@ -4,10 +4,12 @@ import com.helpdesk.chat.HttpChatSender;
 import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.chat.ChatReplyTransport;
 import com.helpdesk.core.service.OutboundDelivery;
+import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.ReplyDelivery;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.CloudWatchMetrics;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.secrets.SsmSecretStore;
@@ -21,7 +23,7 @@ import java.net.URI;
 import java.time.Clock;
 
 /** The outbound chat's composition root: store, channels, the providers' sender and the reply sender, built once at init. */
-record OutboundChatWiring(OutboundDelivery sender, QueueBackoff backoff) {
+record OutboundChatWiring(OutboundDelivery sender, QueueBackoff backoff, OperationalMetrics metrics) {
     static OutboundChatWiring fromEnvironment() {
         return build(OutboundChatConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -36,6 +38,6 @@ record OutboundChatWiring(OutboundDelivery sender, QueueBackoff backoff) {
                 new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
         HttpChatSender providers = HttpChatSender.create(channels, clock, config.chatApiBaseUrl().map(URI::toString).orElse(null));
         return new OutboundChatWiring(new OutboundDelivery(repository, deliveries, new ChatReplyTransport(channels, providers), config.maxSendAttempts()),
-                new QueueBackoff(aws.build(SqsClient.builder(), "SQS")));
+                new QueueBackoff(aws.build(SqsClient.builder(), "SQS")), CloudWatchMetrics.of(config.metrics()));
     }
 }

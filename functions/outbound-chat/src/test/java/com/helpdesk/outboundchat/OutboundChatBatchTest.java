@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.core.service.RetryLater;
 import com.helpdesk.core.service.SendOutcome;
+import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
 import org.junit.jupiter.api.BeforeEach;
@@ -33,7 +34,8 @@ class OutboundChatBatchTest {
     private static final String ARN = "arn:aws:sqs:eu-west-1:123456789012:outbound-chat";
     private final OutboundDelivery sender = mock(OutboundDelivery.class);
     private final QueueBackoff backoff = mock(QueueBackoff.class);
-    private final OutboundChatHandler handler = new OutboundChatHandler(sender, backoff);
+    private final OperationalMetrics metrics = mock(OperationalMetrics.class);
+    private final OutboundChatHandler handler = new OutboundChatHandler(sender, backoff, metrics);
 
     @BeforeEach
     void healthyProviderByDefault() {
@@ -49,6 +51,7 @@ class OutboundChatBatchTest {
         assertThat(failed(response)).containsExactly("r2");
         verify(sender, times(1)).deliver("t1", "m1");
         verify(sender, times(1)).deliver("t3", "m3");
+        verify(metrics, times(2)).replySent("chat");
     }
 
     @Test

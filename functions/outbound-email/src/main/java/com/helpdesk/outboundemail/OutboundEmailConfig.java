@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
  */
 record OutboundEmailConfig(AwsSettings aws, String tableName, String supportAddress, String supportTeamName, int maxSendAttempts,
                            boolean acknowledgeNewEmail, URI publicApiUrl, Duration csatWindow, Optional<String> sesConfigurationSet,
-                           String replyKeysSecret, String csatKeysSecret) {
+                           String replyKeysSecret, String csatKeysSecret, com.helpdesk.runtime.CloudWatchMetrics.Settings metrics) {
     private static final Pattern DISPLAY_NAME = Pattern.compile("(?=.*\\S)[^\\r\\n\\x00]{1,64}");
     private static final Pattern CONFIGURATION_SET = Pattern.compile("[A-Za-z0-9_-]{1,64}");
 
@@ -31,6 +31,7 @@ record OutboundEmailConfig(AwsSettings aws, String tableName, String supportAddr
                 HelpdeskVariables.csatWindow(env),
                 env.optionalMatching("SES_CONFIGURATION_SET", CONFIGURATION_SET,
                         "an SES configuration set name (1 to 64 of A-Z a-z 0-9 _ -), or empty"),
-                HelpdeskVariables.replyKeysSecret(env), HelpdeskVariables.csatKeysSecret(env)));
+                HelpdeskVariables.replyKeysSecret(env), HelpdeskVariables.csatKeysSecret(env),
+                com.helpdesk.runtime.CloudWatchMetrics.Settings.read(env)));
     }
 }

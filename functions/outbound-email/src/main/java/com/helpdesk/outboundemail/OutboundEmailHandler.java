@@ -1,10 +1,18 @@
 package com.helpdesk.outboundemail;
 
+import com.helpdesk.core.service.SendOutcome;
+import com.helpdesk.core.port.OperationalMetrics;
+import com.helpdesk.runtime.Invocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import com.helpdesk.core.NotFoundException;
+import com.helpdesk.core.service.RetryLater;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import com.helpdesk.core.email.EmailNotices;
 import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.runtime.Json;
@@ -23,19 +31,22 @@ import java.util.List;
  * fails on its own (ReportBatchItemFailures): one bad record never redelivers its batch.
  */
 public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger log = LoggerFactory.getLogger(OutboundEmailHandler.class);
     private final OutboundDelivery sender;
     private final EmailNotices notices;
     private final com.helpdesk.queue.QueueBackoff backoff;
+    private final OperationalMetrics metrics;
 
     public OutboundEmailHandler() {
         this(OutboundEmailWiring.fromEnvironment());
     }
 
     private OutboundEmailHandler(OutboundEmailWiring wiring) {
-        this(wiring.sender(), wiring.notices(), wiring.backoff());
+        this(wiring.sender(), wiring.notices(), wiring.backoff(), wiring.metrics());
     }
 
-    public OutboundEmailHandler(OutboundDelivery sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff) {
+    public OutboundEmailHandler(OutboundDelivery sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff, OperationalMetrics metrics) {
+        this.metrics = metrics;
         this.sender = sender;
         this.notices = notices;
         this.backoff = backoff;
@@ -43,46 +54,64 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage m : event.getRecords()) {
-            JsonNode busEvent;
-            try {
-                busEvent = Json.mapper().readTree(m.getBody());
-            } catch (Exception unreadable) {
-                busEvent = null;
+        return Invocation.handle(context, () -> {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage m : event.getRecords()) {
+                if (!Invocation.record(m.getMessageId(), () -> sent(m))) {
+                    failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+                }
             }
-            JsonNode detail = busEvent == null ? com.fasterxml.jackson.databind.node.MissingNode.getInstance() : busEvent.path("detail");
-            String type = busEvent == null ? null : busEvent.path("detail-type").asText(null);
-            String ticketId = detail.path("ticketId").asText(null);
-            String messageId = detail.path("data").path("messageId").asText(null);
-            if (ticketId == null || type == null || type.equals("MessageAdded") && messageId == null) {
-                // never dropped: failed back to the queue, whose redrive policy parks it in the dead-letter queue for a look
-                System.err.println("{\"level\":\"ERROR\",\"message\":\"not a ticket event; left for the dead-letter queue\",\"sqsMessageId\":\""
-                        + m.getMessageId() + "\",\"reason\":\"" + (busEvent == null ? "not JSON" : "no detail-type, ticketId or messageId") + "\"}");
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-                continue;
-            }
-            try {
-                String outcome = switch (type) {
-                    case "MessageAdded" -> sender.deliver(ticketId, messageId).name();
-                    case "TicketCreated" -> notices.acknowledge(ticketId).isPresent() ? "ACKNOWLEDGED" : "NO_ACKNOWLEDGMENT";
-                    case "StatusChanged" -> "resolved".equals(detail.path("data").path("to").asText())
-                            && notices.resolved(ticketId).isPresent() ? "RESOLUTION_NOTICE" : "NO_NOTICE";
-                    default -> "IGNORED";
-                };
-                System.out.println("{\"level\":\"INFO\",\"message\":\"outbound email\",\"event\":\"" + type + "\",\"ticketId\":\""
-                        + ticketId + "\",\"outcome\":\"" + outcome + "\"}");
-            } catch (com.helpdesk.core.NotFoundException gone) {
-                System.err.println("{\"level\":\"WARN\",\"message\":\"reply no longer exists; dropped\",\"messageId\":\"" + messageId + "\"}");
-            } catch (com.helpdesk.core.service.RetryLater e) {
-                backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), m.getAttributes());
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-            } catch (RuntimeException e) {
-                System.err.println("{\"level\":\"WARN\",\"message\":\"email reply retried\",\"messageId\":\"" + messageId + "\",\"error\":\""
-                        + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}");
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-            }
+            return new SQSBatchResponse(failures);
+        });
+    }
+
+    /** @return false when the message is to come back */
+    private boolean sent(SQSEvent.SQSMessage m) {
+        JsonNode busEvent;
+        Exception unreadable = null;
+        try {
+            busEvent = Json.mapper().readTree(m.getBody());
+        } catch (Exception notJson) {
+            busEvent = MissingNode.getInstance();
+            unreadable = notJson;
         }
-        return new SQSBatchResponse(failures);
+        JsonNode detail = busEvent.path("detail");
+        String type = busEvent.path("detail-type").asText(null);
+        String ticketId = detail.path("ticketId").asText(null);
+        String messageId = detail.path("data").path("messageId").asText(null);
+        Invocation.ticket(ticketId);
+        if (ticketId == null || type == null || type.equals("MessageAdded") && messageId == null) {
+            // never dropped: failed back to the queue, whose redrive policy parks it in the dead-letter queue for a look
+            log.error("not a ticket event ({}); left for the dead-letter queue",
+                    unreadable == null ? "no detail-type, ticketId or messageId" : "not JSON", unreadable);
+            return false;
+        }
+        try {
+            String outcome = switch (type) {
+                case "MessageAdded" -> counted(sender.deliver(ticketId, messageId), "email").name();
+                case "TicketCreated" -> notices.acknowledge(ticketId).isPresent() ? "ACKNOWLEDGED" : "NO_ACKNOWLEDGMENT";
+                case "StatusChanged" -> "resolved".equals(detail.path("data").path("to").asText())
+                        && notices.resolved(ticketId).isPresent() ? "RESOLUTION_NOTICE" : "NO_NOTICE";
+                default -> "IGNORED";
+            };
+            log.info("outbound email for {}: {}", type, outcome);
+            return true;
+        } catch (NotFoundException gone) {
+            log.warn("reply {} no longer exists; dropped", messageId);
+            return true;
+        } catch (RetryLater e) {
+            log.warn("email for {} retried later: {}", type, e.getMessage());
+            backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), m.getAttributes());
+            return false;
+        } catch (RuntimeException e) {
+            log.error("email for {} failed; retried", type, e);
+            return false;
+        }
+    }
+
+    private SendOutcome counted(SendOutcome outcome, String channel) {
+        if (outcome == SendOutcome.SENT) metrics.replySent(channel);
+        if (outcome == SendOutcome.FAILED) metrics.replyFailed(channel);
+        return outcome;
     }
 }

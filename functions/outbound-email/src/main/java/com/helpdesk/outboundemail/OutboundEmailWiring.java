@@ -7,11 +7,13 @@ import com.helpdesk.core.email.ReplyAddress;
 import com.helpdesk.core.keys.LegacyKeyFallback;
 import com.helpdesk.core.email.EmailReplyTransport;
 import com.helpdesk.core.service.OutboundDelivery;
+import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.mailses.SesMailSender;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.CloudWatchMetrics;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.secrets.SecretsManagerKeyRings;
@@ -24,7 +26,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Clock;
 
 /** The outbound email's composition root: store, SES, the reply sender and the notices, built once at init. */
-record OutboundEmailWiring(OutboundDelivery sender, EmailNotices notices, QueueBackoff backoff) {
+record OutboundEmailWiring(OutboundDelivery sender, EmailNotices notices, QueueBackoff backoff, OperationalMetrics metrics) {
     static OutboundEmailWiring fromEnvironment() {
         return build(OutboundEmailConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -48,6 +50,6 @@ record OutboundEmailWiring(OutboundDelivery sender, EmailNotices notices, QueueB
                 ids, clock, config.csatWindow());
         EmailNotices notices = new EmailNotices(tickets.queries(), tickets.commands(), surveys, config.publicApiUrl().toString(), config.supportTeamName(),
                 config.acknowledgeNewEmail());
-        return new OutboundEmailWiring(sender, notices, new QueueBackoff(aws.build(SqsClient.builder(), "SQS")));
+        return new OutboundEmailWiring(sender, notices, new QueueBackoff(aws.build(SqsClient.builder(), "SQS")), CloudWatchMetrics.of(config.metrics()));
     }
 }

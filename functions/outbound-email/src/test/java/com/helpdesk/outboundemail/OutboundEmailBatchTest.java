@@ -7,6 +7,7 @@ import com.helpdesk.core.email.EmailNotices;
 import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.core.service.RetryLater;
 import com.helpdesk.core.service.SendOutcome;
+import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
 import org.junit.jupiter.api.BeforeEach;
@@ -37,7 +38,8 @@ class OutboundEmailBatchTest {
     private final OutboundDelivery sender = mock(OutboundDelivery.class);
     private final EmailNotices notices = mock(EmailNotices.class);
     private final QueueBackoff backoff = mock(QueueBackoff.class);
-    private final OutboundEmailHandler handler = new OutboundEmailHandler(sender, notices, backoff);
+    private final OperationalMetrics metrics = mock(OperationalMetrics.class);
+    private final OutboundEmailHandler handler = new OutboundEmailHandler(sender, notices, backoff, metrics);
 
     @BeforeEach
     void healthySesByDefault() {

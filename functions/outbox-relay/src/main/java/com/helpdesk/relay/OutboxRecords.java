@@ -16,6 +16,7 @@ import java.util.Map;
  * cannot become valid by retrying, so it is logged and skipped rather than blocking the shard.
  */
 final class OutboxRecords {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutboxRecords.class);
     private OutboxRecords() {}
 
     static List<OutboxEntry> decode(DynamodbEvent event) {
@@ -31,8 +32,7 @@ final class OutboxRecords {
             String detail = s(image, "detail");
             Instant time = parse(s(image, "occurredAt"));
             if (eventId == null || detailType == null || source == null || detail == null) {
-                System.err.println("{\"level\":\"ERROR\",\"message\":\"skipping malformed outbox item\",\"sequenceNumber\":\""
-                        + record.getDynamodb().getSequenceNumber() + "\"}");
+                log.error("skipping malformed outbox item at sequence number {}", record.getDynamodb().getSequenceNumber());
                 continue;
             }
             out.add(new OutboxEntry(record.getDynamodb().getSequenceNumber(), eventId, source, detailType, detail, time));

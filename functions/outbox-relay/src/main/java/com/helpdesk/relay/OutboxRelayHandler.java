@@ -1,5 +1,7 @@
 package com.helpdesk.relay;
 
+import com.helpdesk.core.port.OperationalMetrics;
+import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -16,23 +18,38 @@ import java.util.List;
  * Entries the bus refuses are reported as batch item failures and retried by Lambda from there on.
  */
 public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutboxRelayHandler.class);
     private final EventBusPublisher publisher;
+    private final OperationalMetrics metrics;
 
     public OutboxRelayHandler() {
-        this(OutboxRelayWiring.fromEnvironment().publisher());
+        this(OutboxRelayWiring.fromEnvironment());
     }
 
-    public OutboxRelayHandler(EventBusPublisher publisher) {
+    private OutboxRelayHandler(OutboxRelayWiring wiring) {
+        this(wiring.publisher(), wiring.metrics());
+    }
+
+    public OutboxRelayHandler(EventBusPublisher publisher, OperationalMetrics metrics) {
         this.publisher = publisher;
+        this.metrics = metrics;
     }
 
     @Override
     public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+        return Invocation.handle(context, () -> relay(event));
+    }
+
+    private StreamsEventResponse relay(DynamodbEvent event) {
         List<OutboxEntry> entries = OutboxRecords.decode(event);
         List<StreamsEventResponse.BatchItemFailure> failures = new ArrayList<>();
         for (String key : publisher.publish(entries)) {
             failures.add(new StreamsEventResponse.BatchItemFailure(key));
         }
+        metrics.eventsRelayed(entries.size() - failures.size());
+        if (failures.isEmpty()) log.info("relayed {} events to the bus", entries.size());
+        else log.warn("relayed {} of {} events; retried from sequence number {}", entries.size() - failures.size(), entries.size(),
+                failures.get(0).getItemIdentifier());
         return new StreamsEventResponse(failures);
     }
 }

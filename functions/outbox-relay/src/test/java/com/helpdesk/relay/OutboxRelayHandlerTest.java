@@ -60,7 +60,8 @@ class OutboxRelayHandlerTest {
     }
 
     private final RecordingBus bus = new RecordingBus();
-    private final OutboxRelayHandler handler = new OutboxRelayHandler(new EventBusPublisher(bus, "helpdesk-bus"));
+    private final RecordingMetrics metrics = new RecordingMetrics();
+    private final OutboxRelayHandler handler = new OutboxRelayHandler(new EventBusPublisher(bus, "helpdesk-bus"), metrics);
 
     @Test
     void relaysTheSampleStreamEventsOutboxInsertAndIgnoresTicketChanges() {
@@ -90,6 +91,7 @@ class OutboxRelayHandlerTest {
 
         assertThat(bus.callSizes).containsExactly(10, 10, 3);
         assertThat(bus.accepted).hasSize(21);
+        assertThat(metrics.recorded).containsExactly("EventsRelayed:21");
         assertThat(response.getBatchItemFailures()).extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier)
                 .containsExactly("seq-4", "seq-17");
     }

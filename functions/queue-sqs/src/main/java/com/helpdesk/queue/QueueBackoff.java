@@ -8,6 +8,7 @@ import software.amazon.awssdk.services.sqs.SqsClient;
  * fixed visibility timeout.
  */
 public final class QueueBackoff {
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueueBackoff.class);
     static final int MAX_SECONDS = 900;
     private final SqsClient sqs;
 
@@ -34,8 +35,7 @@ public final class QueueBackoff {
             String url = sqs.getQueueUrl(b -> b.queueName(arn[5]).queueOwnerAWSAccountId(arn[4])).queueUrl();
             sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(receiptHandle).visibilityTimeout(delaySeconds(receives)));
         } catch (RuntimeException e) {
-            System.err.println("{\"level\":\"WARN\",\"message\":\"backoff not set; the visibility timeout applies\",\"error\":\""
-                    + String.valueOf(e.getMessage()).replace("\"", "'") + "\"}");
+            log.warn("backoff not set; the queue's visibility timeout applies", e);
         }
     }
 }

@@ -18,8 +18,11 @@ import java.util.regex.Pattern;
  * template.yaml's to set, so they are read apart from each function's own variables.
  *
  * @param staticCredentials keys to use as they are; empty: the SDK's default chain (Lambda's role)
+ * @param xrayTracing       running in Lambda with active tracing (Lambda sets AWS_XRAY_DAEMON_ADDRESS only then):
+ *                          each SDK call becomes a subsegment. Never in the local stack, which has no daemon.
  */
-public record AwsSettings(Region region, Map<String, URI> endpoints, Optional<AwsBasicCredentials> staticCredentials) {
+public record AwsSettings(Region region, Map<String, URI> endpoints, Optional<AwsBasicCredentials> staticCredentials,
+                          boolean xrayTracing) {
     /** The services the functions call, by their AWS_ENDPOINT_URL_&lt;SERVICE&gt; ids. */
     public static final List<String> SERVICES = List.of("DYNAMODB", "SQS", "EVENTBRIDGE", "SESV2", "S3", "SSM", "SECRETSMANAGER");
 
@@ -29,6 +32,11 @@ public record AwsSettings(Region region, Map<String, URI> endpoints, Optional<Aw
 
     public AwsSettings {
         endpoints = Map.copyOf(endpoints);
+    }
+
+    /** Settings without X-Ray tracing (the local stack, tests). */
+    public AwsSettings(Region region, Map<String, URI> endpoints, Optional<AwsBasicCredentials> staticCredentials) {
+        this(region, endpoints, staticCredentials, false);
     }
 
     public static AwsSettings read(EnvironmentReader env) {
@@ -45,7 +53,9 @@ public record AwsSettings(Region region, Map<String, URI> endpoints, Optional<Aw
         boolean session = env.optionalText("AWS_SESSION_TOKEN").isPresent();
         Optional<AwsBasicCredentials> keys = key.isPresent() && secret.isPresent() && !session
                 ? Optional.of(AwsBasicCredentials.create(key.get(), secret.get())) : Optional.empty();
-        return new AwsSettings(region == null ? null : Region.of(region), endpoints, keys);
+        boolean tracing = env.optionalText("AWS_LAMBDA_FUNCTION_NAME").isPresent()
+                && env.optionalText("AWS_XRAY_DAEMON_ADDRESS").isPresent();
+        return new AwsSettings(region == null ? null : Region.of(region), endpoints, keys, tracing);
     }
 
     /** The endpoint override of a service, if the environment names one. */

@@ -43,6 +43,35 @@ class AwsSettingsTest {
     }
 
     @Test
+    void inLambdaWithActiveTracingEveryClientCarriesTheXrayInterceptor() {
+        EnvironmentReader env = EnvironmentReader.of(Map.of("AWS_REGION", "eu-west-1", "AWS_LAMBDA_FUNCTION_NAME", "helpdesk-TicketApi",
+                "AWS_XRAY_DAEMON_ADDRESS", "169.254.79.129:2000", "AWS_ACCESS_KEY_ID", "ASIA...", "AWS_SECRET_ACCESS_KEY", "s",
+                "AWS_SESSION_TOKEN", "t"));
+        AwsSettings s = env.valid(AwsSettings.read(env));
+        assertThat(s.xrayTracing()).isTrue();
+        try (DynamoDbClient client = new AwsClients(s).build(DynamoDbClient.builder(), "DYNAMODB")) {
+            assertThat(client.serviceClientConfiguration().overrideConfiguration().executionInterceptors())
+                    .hasAtLeastOneElementOfType(com.amazonaws.xray.interceptors.TracingInterceptor.class);
+        }
+    }
+
+    @Test
+    void withoutLambdasTracingNoClientCarriesTheXrayInterceptor() {
+        for (Map<String, String> vars : java.util.List.of(
+                Map.of("AWS_REGION", "us-east-1", "AWS_ACCESS_KEY_ID", "local", "AWS_SECRET_ACCESS_KEY", "local"),
+                Map.of("AWS_REGION", "us-east-1", "AWS_LAMBDA_FUNCTION_NAME", "helpdesk-TicketApi", "AWS_ACCESS_KEY_ID", "local",
+                        "AWS_SECRET_ACCESS_KEY", "local"))) {
+            EnvironmentReader env = EnvironmentReader.of(vars);
+            AwsSettings s = env.valid(AwsSettings.read(env));
+            assertThat(s.xrayTracing()).isFalse();
+            try (DynamoDbClient client = new AwsClients(s).build(DynamoDbClient.builder(), "DYNAMODB")) {
+                assertThat(client.serviceClientConfiguration().overrideConfiguration().executionInterceptors())
+                        .noneMatch(i -> i instanceof com.amazonaws.xray.interceptors.TracingInterceptor);
+            }
+        }
+    }
+
+    @Test
     void aServiceTheFunctionsDoNotUseHasNoEndpoint() {
         AwsSettings s = new AwsSettings(Region.US_EAST_1, Map.of(), java.util.Optional.empty());
         assertThatThrownBy(() -> s.endpoint("KINESIS")).hasMessageContaining("KINESIS");

@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.core.sla.SlaSettings;
 import com.helpdesk.core.sla.TicketSlaStore;
 import com.helpdesk.http.Router;
+import com.helpdesk.runtime.Invocation;
 
 import java.time.Clock;
 
@@ -29,6 +30,6 @@ public final class SlaAdminHandler implements RequestHandler<APIGatewayV2HTTPEve
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return router.handle(event);
+        return Invocation.handle(context, () -> router.handle(event));
     }
 }

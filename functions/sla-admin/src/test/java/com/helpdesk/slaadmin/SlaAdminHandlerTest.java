@@ -136,6 +136,7 @@ class SlaAdminHandlerTest {
             @Override public java.util.Optional<com.helpdesk.core.ticket.Status> statusNow(String t) { return java.util.Optional.of(com.helpdesk.core.ticket.Status.OPEN); }
             @Override public void escalate(String t, String g, String r) { }
             @Override public void tag(String t, String tag) { }
+            @Override public void notApplied(String t, String reason) { }
         }, p -> p + "_1");
         timer.apply(new DomainEvent("evt_c", "TicketCreated", "tkt_01kamc4v8z9r3s5t7w2y6x0q1b", 1042, Instant.parse("2026-11-30T09:00:00Z"),
                 Actor.agent("alice"), Map.of("status", "new", "priority", "normal", "channel", "phone", "tags", List.of())));

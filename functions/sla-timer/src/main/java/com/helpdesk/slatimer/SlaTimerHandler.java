@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.sla.SlaTimer;
 import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.runtime.Invocation;
 import com.helpdesk.runtime.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -25,6 +28,7 @@ import java.util.Map;
  * the schedule's time (never later than now), so a local clock moved forward sweeps each minute in order.
  */
 public final class SlaTimerHandler implements RequestStreamHandler {
+    private static final Logger log = LoggerFactory.getLogger(SlaTimerHandler.class);
     private final SlaTimer timer;
     private final Clock clock;
     private final int sweepLimit;
@@ -49,7 +53,8 @@ public final class SlaTimerHandler implements RequestStreamHandler {
     @Override
     public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
         JsonNode event = Json.mapper().readTree(input);
-        Object answer = event != null && event.has("Records") ? consume(event.get("Records")) : sweep(event);
+        Object answer = Invocation.handle(context, () -> event != null && event.has("Records") ? consume(event.get("Records"))
+                : Invocation.record(event == null ? null : event.path("id").asText(null), () -> sweep(event)));
         Json.mapper().writeValue(output, answer);
     }
 
@@ -63,24 +68,10 @@ public final class SlaTimerHandler implements RequestStreamHandler {
         List<Map<String, String>> failures = new ArrayList<>();
         for (JsonNode r : records) {
             String messageId = r.path("messageId").asText();
-            DomainEvent e;
-            try {
-                e = BusEvents.decode(r.path("body").asText());
-            } catch (IllegalArgumentException | DateTimeParseException bad) {
-                // it cannot become readable by retrying: it goes to the dead-letter queue with this reason logged
-                log("ERROR", "unreadable SLA event; left for the dead-letter queue", messageId, bad.getMessage());
-                failures.add(Map.of("itemIdentifier", messageId));
-                continue;
-            }
-            try {
-                SlaTimer.Result result = timer.apply(e);
-                if (result == SlaTimer.Result.WAITING) {
-                    log("INFO", "ticket's clocks not started yet; retried", messageId, e.type() + " " + e.ticketId());
-                    retryLater(r, messageId, failures);
-                }
-            } catch (RuntimeException failed) {
-                log("WARN", "SLA event failed; retried", messageId, e.type() + " " + e.ticketId() + ": " + failed);
-                retryLater(r, messageId, failures);
+            switch (Invocation.record(messageId, () -> applied(r))) {
+                case APPLIED -> { }
+                case RETRY -> retryLater(r, messageId, failures);
+                case PARK -> failures.add(Map.of("itemIdentifier", messageId));
             }
         }
         return Map.of("batchItemFailures", failures);
@@ -91,6 +82,33 @@ public final class SlaTimerHandler implements RequestStreamHandler {
         record.path("attributes").fields().forEachRemaining(f -> attributes.put(f.getKey(), f.getValue().asText()));
         backoff.retryLater(record.path("eventSourceARN").asText(), record.path("receiptHandle").asText(), attributes);
         failures.add(Map.of("itemIdentifier", messageId));
+    }
+
+    private enum Outcome { APPLIED, RETRY, PARK }
+
+    /** RETRY: the record comes back soon (WAITING, a failure); PARK: it cannot be read and goes to the dead-letter queue. */
+    private Outcome applied(JsonNode r) {
+        DomainEvent e;
+        try {
+            e = BusEvents.decode(r.path("body").asText());
+        } catch (IllegalArgumentException | DateTimeParseException bad) {
+            // it cannot become readable by retrying: it goes to the dead-letter queue with this reason logged
+            log.error("unreadable SLA event; left for the dead-letter queue: {}", bad.getMessage());
+            return Outcome.PARK;
+        }
+        Invocation.ticket(e.ticketId());
+        try {
+            SlaTimer.Result result = timer.apply(e);
+            if (result == SlaTimer.Result.WAITING) {
+                log.info("{}: ticket's clocks not started yet; retried", e.type());
+                return Outcome.RETRY;
+            }
+            log.debug("{}: {}", e.type(), result);
+            return Outcome.APPLIED;
+        } catch (RuntimeException failed) {
+            log.warn("{} failed; retried", e.type(), failed);
+            return Outcome.RETRY;
+        }
     }
 
     /** The schedule: fires everything due by the schedule's time (or now, when that is earlier or missing). */
@@ -107,22 +125,10 @@ public final class SlaTimerHandler implements RequestStreamHandler {
             }
         }
         int fired = timer.sweep(at, sweepLimit);
+        if (fired > 0) log.info("swept as of {}: {} tickets fired", at, fired);
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("sweptAt", at.toString());
         out.put("ticketsFired", fired);
         return out;
-    }
-
-    private static void log(String level, String message, String messageId, String detail) {
-        Map<String, Object> line = new LinkedHashMap<>();
-        line.put("level", level);
-        line.put("message", message);
-        line.put("sqsMessageId", messageId);
-        line.put("detail", detail);
-        try {
-            System.err.println(Json.mapper().writeValueAsString(line));
-        } catch (IOException e) {
-            System.err.println(message + " " + messageId);
-        }
     }
 }

@@ -7,6 +7,9 @@ import com.helpdesk.core.sla.SlaActions;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.TicketChange;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalLong;
@@ -17,6 +20,7 @@ import java.util.OptionalLong;
  * {@link com.helpdesk.core.sla.SlaTimer}, from {@link #statusNow}.
  */
 final class TicketCommandSlaActions implements SlaActions {
+    private static final Logger log = LoggerFactory.getLogger(TicketCommandSlaActions.class);
     private static final Actor TIMER = Actor.system("sla-timer");
     private final TicketCommands tickets;
     private final TicketRepository store;
@@ -40,5 +44,10 @@ final class TicketCommandSlaActions implements SlaActions {
     @Override
     public void tag(String ticketId, String tag) {
         tickets.update(ticketId, new TicketChange(null, null, null, null, null, List.of(tag), null), OptionalLong.empty(), TIMER);
+    }
+
+    @Override
+    public void notApplied(String ticketId, String reason) {
+        log.info("onBreach of ticket {} not applied: {}", ticketId, reason);
     }
 }

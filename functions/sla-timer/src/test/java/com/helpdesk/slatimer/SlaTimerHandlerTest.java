@@ -63,6 +63,7 @@ class SlaTimerHandlerTest {
             @Override public java.util.Optional<com.helpdesk.core.ticket.Status> statusNow(String t) { return java.util.Optional.of(com.helpdesk.core.ticket.Status.OPEN); }
             @Override public void escalate(String t, String g, String r) { ACTIONS.add("escalate " + g); }
             @Override public void tag(String t, String tag) { ACTIONS.add("tag " + tag); }
+            @Override public void notApplied(String t, String reason) { }
         }, p -> p + "_" + ACTIONS.size() + System.nanoTime());
         handler = new SlaTimerHandler(timer, Clock.fixed(NOW, ZoneOffset.UTC), 100, BACKOFF);
     }

@@ -122,6 +122,7 @@ class SlaStoreTest {
                         @Override public java.util.Optional<com.helpdesk.core.ticket.Status> statusNow(String t) { return java.util.Optional.of(com.helpdesk.core.ticket.Status.OPEN); }
                         @Override public void escalate(String t, String g, String r) { }
                         @Override public void tag(String t, String tag) { }
+                        @Override public void notApplied(String t, String reason) { }
                     }, p -> p + "_" + IDS.incrementAndGet());
             Instant now = Instant.parse("2026-11-30T09:00:00Z");
             NoScanClient.OPERATIONS.clear();
@@ -152,6 +153,7 @@ class SlaStoreTest {
             @Override public java.util.Optional<com.helpdesk.core.ticket.Status> statusNow(String t) { return java.util.Optional.of(com.helpdesk.core.ticket.Status.OPEN); }
             @Override public void escalate(String t, String g, String r) { acted.add("escalate " + t); }
             @Override public void tag(String t, String tag) { acted.add("tag " + tag); }
+            @Override public void notApplied(String t, String reason) { }
         }, p -> p + "_" + IDS.incrementAndGet());
         Instant created = Instant.parse("2026-11-30T09:00:00Z");
         timer.apply(new DomainEvent("evt_c", "TicketCreated", "tkt_timer", 9, created, Actor.agent("a"),

@@ -1,5 +1,6 @@
 package com.helpdesk.api;
 
+import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -41,6 +42,6 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
         // lost races on a ticket are retried until shortly before this request must be answered
         deadline.start(context);
-        return router.handle(event);
+        return Invocation.handle(context, () -> router.handle(event));
     }
 }

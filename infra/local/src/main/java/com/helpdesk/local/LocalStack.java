@@ -56,6 +56,8 @@ import java.util.concurrent.ExecutorService;
  * Nothing here knows the project's functions: everything comes from the template.
  */
 public final class LocalStack implements AutoCloseable {
+    /** The local stack's own diagnostics (JDK platform logging: no logging framework of its own). */
+    private static final System.Logger LOG = System.getLogger(LocalStack.class.getName());
     static final String ACCOUNT = Intrinsics.ACCOUNT;
     static final String REGION = Intrinsics.REGION;
     /** The Stage parameter's value here unless --parameter Stage=... says otherwise. */
@@ -485,7 +487,7 @@ public final class LocalStack implements AutoCloseable {
                 else if (path.equals(com.helpdesk.local.secrets.LocalSecretsManager.PATH) || path.startsWith(com.helpdesk.local.secrets.LocalSecretsManager.PATH + "/")) secrets.handle(ex);
                 else gateway.handle(ex);
             } catch (RuntimeException e) {
-                System.err.println("[local] " + ex.getRequestMethod() + " " + ex.getRequestURI() + " failed: " + e);
+                LOG.log(System.Logger.Level.ERROR, ex.getRequestMethod() + " " + ex.getRequestURI() + " failed", e);
                 com.helpdesk.local.api.LocalHttp.problem(ex, 500, "internal-error", "Internal Server Error", "the local stack failed; see its log");
             }
         });
@@ -595,7 +597,7 @@ public final class LocalStack implements AutoCloseable {
             try {
                 closeables.get(i).close();
             } catch (Exception e) {
-                System.err.println("[local] closing " + closeables.get(i).getClass().getSimpleName() + ": " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "closing " + closeables.get(i).getClass().getSimpleName() + ": " + e.getMessage(), e);
             }
         }
         closeables.clear();

@@ -12,6 +12,10 @@ public final class LocalStackMain {
 
     public static void main(String[] args) throws InterruptedException {
         long t0 = System.nanoTime();
+        // the stack's own diagnostics (System.Logger, through java.util.logging): one line each, not the JDK's two
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", "[local] %4$s %5$s%6$s%n");
+        }
         LocalConsole.quiet();
         LocalStackOptions o = LocalStackOptions.defaults();
         String host = o.host();

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.SortedMap;
 
 /**
@@ -26,14 +27,22 @@ public final class MetricsService {
 
     /** Applies one observation of a ticket; false when it was already applied (a redelivery). */
     public boolean record(String ticketId, Observation observation) {
+        return apply(ticketId, observation).isPresent();
+    }
+
+    /**
+     * Applies one observation of a ticket and tells what it added to the headline numbers; empty when it
+     * was already applied (a redelivery), so a redelivered event is never counted twice.
+     */
+    public Optional<HeadlineFigures> apply(String ticketId, Observation observation) {
         // a lost race on a day's aggregate is retried with the project's one conflict policy (jittered, within a budget)
         return RETRY.run(() -> tryRecord(ticketId, observation));
     }
 
-    private boolean tryRecord(String ticketId, Observation observation) {
+    private Optional<HeadlineFigures> tryRecord(String ticketId, Observation observation) {
         MetricsStore.StoredFacts stored = store.facts(ticketId)
                 .orElseGet(() -> new MetricsStore.StoredFacts(TicketFacts.empty(ticketId), 0));
-        if (stored.facts().applied(observation.eventId())) return false;
+        if (stored.facts().applied(observation.eventId())) return Optional.empty();
         TicketFacts next = stored.facts().with(observation);
         SortedMap<AggregateKey, Delta> old = definitions.contribution(stored.facts());
         SortedMap<AggregateKey, Delta> neu = definitions.contribution(next);
@@ -42,6 +51,6 @@ public final class MetricsService {
         List<DailyAggregate> changed = new ArrayList<>();
         for (AggregateKey k : keys) changed.add(current.get(k).replace(old.get(k), neu.get(k)));
         store.commit(next, stored.version(), changed);
-        return true;
+        return Optional.of(HeadlineFigures.between(old, neu));
     }
 }

@@ -20,4 +20,10 @@ public interface SlaActions {
 
     /** Adds {@code tag} to the ticket (nothing when it has it). */
     void tag(String ticketId, String tag);
+
+    /**
+     * A breach's {@code onBreach} was not applied: the ticket no longer needs work, or it refused the command
+     * ({@code reason} says which). Told here so the adapter reports it; core has no logger.
+     */
+    void notApplied(String ticketId, String reason);
 }

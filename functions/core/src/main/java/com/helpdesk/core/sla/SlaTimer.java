@@ -157,8 +157,7 @@ public final class SlaTimer {
         Optional<Status> status = actions.statusNow(event.ticketId());
         boolean needsWork = status.isPresent() && status.get() != Status.RESOLVED && status.get() != Status.CLOSED;
         if (!needsWork) {
-            System.err.println("{\"level\":\"INFO\",\"message\":\"onBreach not applied: the ticket is "
-                    + status.map(Status::wire).orElse("missing") + "\",\"ticketId\":\"" + event.ticketId() + "\"}");
+            actions.notApplied(event.ticketId(), "the ticket is " + status.map(Status::wire).orElse("missing"));
         }
         if (needsWork && d.get("onBreach") instanceof Map<?, ?> then) {
             String reason = "SLA breached: " + d.get("target") + " " + d.get("targetDuration") + " (policy " + d.get("policy") + ")";
@@ -168,8 +167,7 @@ public final class SlaTimer {
                 }
                 if (then.get("tag") instanceof String tag && !tag.isBlank()) actions.tag(event.ticketId(), tag);
             } catch (DomainException refused) {
-                System.err.println("{\"level\":\"WARN\",\"message\":\"onBreach not applied\",\"ticketId\":\"" + event.ticketId()
-                        + "\",\"reason\":\"" + String.valueOf(refused.getMessage()).replace("\"", "'") + "\"}");
+                actions.notApplied(event.ticketId(), "the ticket refused it: " + refused.getMessage());
             }
         }
         for (int attempt = 1; ; attempt++) {

@@ -24,6 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SlaTimerTest {
     private final InMemorySlaStores stores = new InMemorySlaStores();
     private final List<String> actions = new ArrayList<>();
+    private final List<String> notApplied = new ArrayList<>();
     private final AtomicInteger ids = new AtomicInteger();
     private final SlaSettings settings = new SlaSettings(stores, ZoneOffset.UTC);
     /** The tickets' status as the ticket service has it now (open unless a test says otherwise). */
@@ -32,6 +33,7 @@ class SlaTimerTest {
         @Override public Optional<Status> statusNow(String ticketId) { return Optional.of(statusNow.getOrDefault(ticketId, Status.OPEN)); }
         @Override public void escalate(String ticketId, String group, String reason) { actions.add("escalate " + ticketId + " " + group + " " + reason); }
         @Override public void tag(String ticketId, String tag) { actions.add("tag " + ticketId + " " + tag); }
+        @Override public void notApplied(String ticketId, String reason) { notApplied.add(ticketId + ": " + reason); }
     }, prefix -> prefix + "_" + ids.incrementAndGet());
 
     SlaTimerTest() {
@@ -140,11 +142,13 @@ class SlaTimerTest {
             @Override public Optional<Status> statusNow(String t) { return Optional.of(Status.OPEN); }
             @Override public void escalate(String t, String g, String r) { throw new StateConflictException("ticket-closed", "closed"); }
             @Override public void tag(String t, String tag) { actions.add("tag"); }
+            @Override public void notApplied(String t, String reason) { notApplied.add(t + ": " + reason); }
         }, p -> p + "_" + ids.incrementAndGet());
         refusing.apply(created("urgent", MON_9));
         refusing.sweep(at(61), 10);
         DomainEvent breach = stores.outbox.get(1);
         assertThat(refusing.apply(breach)).isEqualTo(SlaTimer.Result.IGNORED);
+        assertThat(notApplied).as("reported, not swallowed").containsExactly("tkt_1: the ticket refused it: closed");
         assertThat(refusing.apply(breach)).isEqualTo(SlaTimer.Result.DUPLICATE);
         assertThat(stores.tickets.get("tkt_1").appliedEvents()).contains(breach.id());
     }
@@ -159,6 +163,7 @@ class SlaTimerTest {
         assertThat(breach.type()).as("firstResponse kept counting: nobody answered").isEqualTo("SlaBreached");
         assertThat(timer.apply(breach)).isEqualTo(SlaTimer.Result.IGNORED);
         assertThat(actions).isEmpty();
+        assertThat(notApplied).containsExactly("tkt_1: the ticket is resolved");
         assertThat(timer.apply(breach)).isEqualTo(SlaTimer.Result.DUPLICATE);
     }
 

@@ -31,6 +31,8 @@ import java.util.function.Supplier;
  * event deserialized from Lambda's JSON with Lambda's own serializers.
  */
 public final class LocalFunctions implements FunctionInvoker, AutoCloseable {
+    /** The local stack's own diagnostics (JDK platform logging: no logging framework of its own). */
+    private static final System.Logger LOG = System.getLogger(LocalFunctions.class.getName());
     private static final int MAX_INSTANCES = 4;
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -74,7 +76,7 @@ public final class LocalFunctions implements FunctionInvoker, AutoCloseable {
                 }
                 r.release(r.acquire());
             } catch (FunctionError e) {
-                System.err.println("[local] " + id + " failed to initialise: " + e.getMessage());
+                LOG.log(System.Logger.Level.ERROR, id + " failed to initialise", e);
             }
         }
     }
@@ -223,11 +225,10 @@ public final class LocalFunctions implements FunctionInvoker, AutoCloseable {
                 return serialize(result);
             } catch (InvocationTargetException e) {
                 Throwable cause = e.getCause();
-                System.err.println("[local] " + spec.logicalId() + " threw " + cause);
-                cause.printStackTrace();
+                LOG.log(System.Logger.Level.ERROR, spec.logicalId() + " threw " + cause, cause);
                 throw new FunctionError(cause.getClass().getSimpleName(), String.valueOf(cause.getMessage()), cause);
             } catch (Exception e) {
-                System.err.println("[local] " + spec.logicalId() + " could not be invoked: " + e);
+                LOG.log(System.Logger.Level.ERROR, spec.logicalId() + " could not be invoked", e);
                 throw new FunctionError("Runtime.InvokeError", spec.logicalId() + ": " + e, e);
             } finally {
                 t.setContextClassLoader(previous);
@@ -264,7 +265,7 @@ public final class LocalFunctions implements FunctionInvoker, AutoCloseable {
                 if (m.getName().equals("log") && args != null && args.length > 0) {
                     Object msg = args[0];
                     String text = msg instanceof byte[] b ? new String(b, StandardCharsets.UTF_8) : String.valueOf(msg);
-                    System.out.println("[" + spec.logicalId() + "] " + text.stripTrailing());
+                    LOG.log(System.Logger.Level.INFO, "[" + spec.logicalId() + "] " + text.stripTrailing());
                 }
                 return defaultValue(m.getReturnType());
             });

@@ -25,6 +25,8 @@ import java.util.concurrent.TimeUnit;
  * have. EventBridge itself never replays missed occurrences; the cap only keeps the local stack quick.
  */
 public final class Scheduler implements AutoCloseable {
+    /** The local stack's own diagnostics (JDK platform logging: no logging framework of its own). */
+    private static final System.Logger LOG = System.getLogger(Scheduler.class.getName());
     /** A schedule: rule name, its target function and expression, and an optional constant input. */
     public record Schedule(String name, String functionId, ScheduleExpression expression, String inputJson, boolean schedulerShape) {}
 
@@ -66,7 +68,7 @@ public final class Scheduler implements AutoCloseable {
             try {
                 fireDue();
             } catch (RuntimeException e) {
-                System.err.println("[local] scheduler: " + e.getMessage());
+                LOG.log(System.Logger.Level.WARNING, "scheduler: " + e.getMessage(), e);
             }
         }, 1, 1, TimeUnit.SECONDS);
     }

@@ -31,6 +31,8 @@ import java.util.Set;
  * flight (received, not yet deleted), so a group is never in two batches at once.
  */
 public final class SqsEventSource implements AutoCloseable {
+    /** The local stack's own diagnostics (JDK platform logging: no logging framework of its own). */
+    private static final System.Logger LOG = System.getLogger(SqsEventSource.class.getName());
     private final ObjectMapper json = new ObjectMapper();
     private final SqsClient sqs;
     private final LocalQueues.Queue queue;
@@ -82,7 +84,7 @@ public final class SqsEventSource implements AutoCloseable {
                 if (!batch.isEmpty()) deliver(batch);
             } catch (RuntimeException e) {
                 if (running) {
-                    System.err.println("[local] polling " + queue.name() + " failed: " + e.getMessage());
+                    LOG.log(System.Logger.Level.WARNING, "polling " + queue.name() + " failed", e);
                     Pause.millis(1000);
                 }
             }

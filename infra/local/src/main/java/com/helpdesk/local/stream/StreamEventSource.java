@@ -33,6 +33,8 @@ import java.util.Map;
  * on-failure destination and moves on, as Lambda does.
  */
 public final class StreamEventSource implements AutoCloseable {
+    /** The local stack's own diagnostics (JDK platform logging: no logging framework of its own). */
+    private static final System.Logger LOG = System.getLogger(StreamEventSource.class.getName());
     public record Settings(String functionId, int batchSize, String startingPosition, List<String> filterPatterns,
                            boolean reportBatchItemFailures, int maximumRetryAttempts, String onFailureQueueUrl) {}
 
@@ -81,7 +83,7 @@ public final class StreamEventSource implements AutoCloseable {
                     any |= poll(shard);
                 }
             } catch (RuntimeException e) {
-                if (running) System.err.println("[local] reading stream for " + settings.functionId() + " failed: " + e.getMessage());
+                if (running) LOG.log(System.Logger.Level.WARNING, "reading stream for " + settings.functionId() + " failed", e);
             }
             if (!any) Pause.millis(200);
         }
@@ -135,7 +137,7 @@ public final class StreamEventSource implements AutoCloseable {
                 sendToOnFailure(pending, shardId, attempt + 1);
                 return;
             }
-            System.err.println("[local] " + settings.functionId() + " failed stream records from " + failedFrom
+            LOG.log(System.Logger.Level.WARNING, settings.functionId() + " failed stream records from " + failedFrom
                     + " (attempt " + (attempt + 1) + " of " + (settings.maximumRetryAttempts() + 1) + "); retrying");
             // Lambda retries from the first failed record onwards
             int index = 0;
@@ -175,7 +177,7 @@ public final class StreamEventSource implements AutoCloseable {
     private void sendToOnFailure(List<ObjectNode> batch, String shardId, int attempts) {
         String first = batch.get(0).path("dynamodb").path("SequenceNumber").asText();
         String last = batch.get(batch.size() - 1).path("dynamodb").path("SequenceNumber").asText();
-        System.err.println("[local] " + settings.functionId() + " gave up on stream records " + first + ".." + last
+        LOG.log(System.Logger.Level.ERROR, settings.functionId() + " gave up on stream records " + first + ".." + last
                 + " after " + attempts + " attempts");
         if (settings.onFailureQueueUrl() == null) return;
         Map<String, Object> info = new LinkedHashMap<>();
@@ -186,7 +188,7 @@ public final class StreamEventSource implements AutoCloseable {
             String body = json.writeValueAsString(info);
             sqs.sendMessage(b -> b.queueUrl(settings.onFailureQueueUrl()).messageBody(body));
         } catch (Exception e) {
-            System.err.println("[local] could not write to the on-failure destination: " + e.getMessage());
+            LOG.log(System.Logger.Level.ERROR, "could not write to the on-failure destination", e);
         }
     }
 
