@@ -54,6 +54,10 @@ class SlaBackfillTest {
         TicketDesk desk = TicketDesk.wire(repo, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
         DynamoDbTicketSla clocks = new DynamoDbTicketSla(client, "backfill");
         SlaTimer timer = new SlaTimer(new SlaSettings(new DynamoDbSlaSettings(client, "backfill"), ZoneId.of("UTC")), clocks, new SlaActions() {
+            @Override
+            public void notApplied(String ticketId, String reason) {
+            }
+
             @Override public Optional<Status> statusNow(String t) { throw new AssertionError("history holds no breach to act on"); }
             @Override public void escalate(String t, String g, String r) { throw new AssertionError("no escalation"); }
             @Override public void tag(String t, String tag) { throw new AssertionError("no tag"); }

@@ -191,6 +191,7 @@ final class SlaSweepBench {
 
     /** The sweep fires and records; applying onBreach happens later, from the queue, and is not part of it. */
     private static final class SweepOnly implements SlaActions {
+        @Override public void notApplied(String ticketId, String reason) { throw new IllegalStateException("the sweep never acts on a breach"); }
         @Override public Optional<Status> statusNow(String ticketId) { throw new IllegalStateException("the sweep never reads tickets"); }
         @Override public void escalate(String ticketId, String group, String reason) { throw new IllegalStateException("the sweep never escalates"); }
         @Override public void tag(String ticketId, String tag) { throw new IllegalStateException("the sweep never tags"); }

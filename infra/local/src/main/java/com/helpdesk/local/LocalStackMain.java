@@ -10,6 +10,9 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStackMain {
     private LocalStackMain() {}
 
+    /** The level of the functions' own logs in this JVM (read by functions/runtime's log4j2.xml before POWERTOOLS_LOG_LEVEL). */
+    static final String FUNCTION_LOG_LEVEL = "helpdesk.functionLogLevel";
+
     public static void main(String[] args) throws InterruptedException {
         long t0 = System.nanoTime();
         // the stack's own diagnostics (System.Logger, through java.util.logging): one line each, not the JDK's two
@@ -41,6 +44,8 @@ public final class LocalStackMain {
                 default -> usage("unknown argument " + a);
             }
         }
+        // the functions' JSON logs (log4j2, functions/runtime log4j2.xml): warnings and errors only, unless --verbose
+        if (System.getProperty(FUNCTION_LOG_LEVEL) == null) System.setProperty(FUNCTION_LOG_LEVEL, LocalConsole.verbose() ? "INFO" : "WARN");
         if (!Files.isRegularFile(template)) {
             usage(template.toAbsolutePath() + " not found: run from the repository root or pass --template");
         }

@@ -42,6 +42,11 @@ final class SlaBackfillCommand {
      * backfill records go out through the outbox, and SlaTimerFunction applies their onBreach from its queue.
      */
     private static final class HistoryOnly implements SlaActions {
+        @Override
+        public void notApplied(String ticketId, String reason) {
+            System.err.println("  onBreach of " + ticketId + " not applied: " + reason);
+        }
+
         @Override public Optional<Status> statusNow(String ticketId) { throw unexpected(); }
         @Override public void escalate(String ticketId, String group, String reason) { throw unexpected(); }
         @Override public void tag(String ticketId, String tag) { throw unexpected(); }

@@ -182,6 +182,10 @@ class SlaTimerTest {
     @Test
     void aBreachOnAMissingTicketActsOnNothing() {
         SlaTimer noTicket = new SlaTimer(settings, stores, new SlaActions() {
+            @Override
+            public void notApplied(String ticketId, String reason) {
+            }
+
             @Override public Optional<Status> statusNow(String t) { return Optional.empty(); }
             @Override public void escalate(String t, String g, String r) { actions.add("escalate"); }
             @Override public void tag(String t, String tag) { actions.add("tag"); }

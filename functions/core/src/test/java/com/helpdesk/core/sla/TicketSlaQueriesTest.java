@@ -120,6 +120,10 @@ class TicketSlaQueriesTest {
         assertThat(replied.nextDueAt()).as("firstResponse met: resolution's").isEqualTo(at(8 * 60));
         assertThat(replied.onStatusChanged(Status.PENDING, at(11), "pending").sla().nextDueAt()).as("paused").isNull();
         SlaTimer timer = new SlaTimer(settings, stores, new SlaActions() {
+            @Override
+            public void notApplied(String ticketId, String reason) {
+            }
+
             @Override public Optional<Status> statusNow(String t) { return Optional.of(Status.OPEN); }
             @Override public void escalate(String t, String g, String r) { }
             @Override public void tag(String t, String tag) { }
