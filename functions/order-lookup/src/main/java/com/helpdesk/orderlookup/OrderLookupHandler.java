@@ -9,12 +9,13 @@ import com.helpdesk.core.orders.OrderContextRefresh.Outcome;
 import com.helpdesk.core.orders.TicketOrderLookup;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.runtime.Invocation;
 import com.helpdesk.runtime.Json;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Consumes TicketCreated and customer MessageAdded events from OrderLookupQueue and refreshes the ticket's
@@ -25,6 +26,7 @@ import java.util.Map;
  * is the net under it.
  */
 public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger log = LoggerFactory.getLogger(OrderLookupHandler.class);
     private final TicketOrderLookup lookup;
     private final QueueBackoff backoff;
     private final DeadLetters deadLetters;
@@ -70,42 +72,51 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-        for (SQSEvent.SQSMessage m : event.getRecords()) {
-            Trigger trigger;
-            try {
-                trigger = Trigger.decode(m.getBody());
-            } catch (IllegalArgumentException unreadable) {
-                try {
-                    park(m, null, unreadable.getMessage());
-                } catch (RuntimeException e) {
-                    failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-                }
-                continue;
+        return Invocation.handle(context, () -> {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage m : event.getRecords()) {
+                if (!Invocation.record(m.getMessageId(), () -> handled(m))) failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
             }
-            int receives = receives(m);
-            boolean last = receives >= maxAttempts;
+            return new SQSBatchResponse(failures);
+        });
+    }
+
+    /** @return false when the record is to come back through the queue */
+    private boolean handled(SQSEvent.SQSMessage m) {
+        Trigger trigger;
+        try {
+            trigger = Trigger.decode(m.getBody());
+        } catch (IllegalArgumentException unreadable) {
             try {
-                Outcome outcome = lookup.run(trigger.ticketId(), trigger.messageId(), last);
-                if (outcome instanceof Outcome.GaveUp gaveUp) {
-                    park(m, trigger.ticketId(), "after " + receives + " attempts: " + gaveUp.reason());
-                } else if (outcome instanceof Outcome.RetryLater retry && last) {
-                    park(m, trigger.ticketId(), "after " + receives + " attempts: " + retry.reason());
-                } else if (outcome instanceof Outcome.RetryLater retry) {
-                    log("WARN", "order lookup retried", trigger.ticketId(), retry.reason());
-                    backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), m.getAttributes());
-                    failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-                } else {
-                    // the outcome's name only: a context holds the customer's personal data, which stays out of logs
-                    log("INFO", "order lookup", trigger.ticketId(), outcome instanceof Outcome.Skipped skipped
-                            ? "skipped: " + skipped.why() : outcome.getClass().getSimpleName());
-                }
+                park(m, unreadable.getMessage());
+                return true;
             } catch (RuntimeException e) {
-                log("ERROR", "order lookup failed; the queue redelivers it", trigger.ticketId(), String.valueOf(e.getMessage()));
-                failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+                log.error("an unreadable event could not be parked; the queue redelivers it", e);
+                return false;
             }
         }
-        return new SQSBatchResponse(failures);
+        Invocation.ticket(trigger.ticketId());
+        int receives = receives(m);
+        boolean last = receives >= maxAttempts;
+        try {
+            Outcome outcome = lookup.run(trigger.ticketId(), trigger.messageId(), last);
+            if (outcome instanceof Outcome.GaveUp gaveUp) {
+                park(m, "after " + receives + " attempts: " + gaveUp.reason());
+            } else if (outcome instanceof Outcome.RetryLater retry && last) {
+                park(m, "after " + receives + " attempts: " + retry.reason());
+            } else if (outcome instanceof Outcome.RetryLater retry) {
+                log.warn("order lookup retried: {}", retry.reason());
+                backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), m.getAttributes());
+                return false;
+            } else {
+                // the outcome's name only: a context holds the customer's personal data, which stays out of logs
+                log.info("order lookup: {}", outcome instanceof Outcome.Skipped skipped ? "skipped: " + skipped.why() : outcome.getClass().getSimpleName());
+            }
+            return true;
+        } catch (RuntimeException e) {
+            log.error("order lookup failed; the queue redelivers it", e);
+            return false;
+        }
     }
 
     private static int receives(SQSEvent.SQSMessage m) {
@@ -117,21 +128,8 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
         }
     }
 
-    private void park(SQSEvent.SQSMessage m, String ticketId, String reason) {
+    private void park(SQSEvent.SQSMessage m, String reason) {
         deadLetters.park(m.getBody(), m.getMessageId(), reason);
-        log("ERROR", "order lookup parked in the dead-letter queue", ticketId, reason);
-    }
-
-    private static void log(String level, String message, String ticketId, String detail) {
-        Map<String, String> line = new LinkedHashMap<>();
-        line.put("level", level);
-        line.put("message", message);
-        line.put("ticketId", ticketId);
-        line.put("detail", detail);
-        try {
-            (level.equals("INFO") ? System.out : System.err).println(Json.mapper().writeValueAsString(line));
-        } catch (Exception e) {
-            System.err.println(message + " " + ticketId);
-        }
+        log.error("order lookup parked in the dead-letter queue: {}", reason);
     }
 }

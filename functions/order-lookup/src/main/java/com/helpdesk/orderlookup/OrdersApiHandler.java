@@ -8,6 +8,7 @@ import com.helpdesk.core.orders.OrderLookup;
 import com.helpdesk.core.orders.StoreService;
 import com.helpdesk.core.service.TicketQueries;
 import com.helpdesk.http.Router;
+import com.helpdesk.runtime.Invocation;
 
 /** The stores admin API and the customer profile (OrderRoutes): decodes, calls, encodes. */
 public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -27,6 +28,6 @@ public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     @Override
     public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
-        return router.handle(event);
+        return Invocation.handle(context, () -> router.handle(event));
     }
 }

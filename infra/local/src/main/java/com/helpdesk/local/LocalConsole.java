@@ -50,6 +50,11 @@ public final class LocalConsole {
     }
 
     /** An HTTP filter printing one line per request to {@code out} once it is answered. */
+    /** The request lines of --verbose, on stdout. */
+    public static Filter requestLog() {
+        return requestLog(System.out);
+    }
+
     public static Filter requestLog(PrintStream out) {
         return new Filter() {
             @Override

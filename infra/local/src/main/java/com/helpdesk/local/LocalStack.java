@@ -491,7 +491,7 @@ public final class LocalStack implements AutoCloseable {
                 com.helpdesk.local.api.LocalHttp.problem(ex, 500, "internal-error", "Internal Server Error", "the local stack failed; see its log");
             }
         });
-        if (LocalConsole.verbose()) context.getFilters().add(LocalConsole.requestLog(System.out));
+        if (LocalConsole.verbose()) context.getFilters().add(LocalConsole.requestLog());
         server.start();
     }
 
