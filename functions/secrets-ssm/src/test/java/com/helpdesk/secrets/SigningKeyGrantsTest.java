@@ -51,7 +51,8 @@ class SigningKeyGrantsTest {
             assertThat(granted).as(id + ": the secrets it may read are the ones it is told about").isEqualTo(named);
             if (!named.isEmpty()) readers.add(id);
         });
-        assertThat(readers).containsExactlyInAnyOrder("TicketApiFunction", "CsatSurveyFunction", "InboundEmailFunction", "OutboundEmailFunction");
+        assertThat(readers).containsExactlyInAnyOrder("TicketApiFunction", "CsatSurveyFunction", "InboundEmailFunction", "OutboundEmailFunction",
+                "OrdersApiFunction");
         for (String secret : List.of("CursorSigningKeys", "CsatSigningKeys", "ReplyAddressSigningKeys")) {
             Map<String, Object> props = (Map<String, Object>) ((Map<String, Object>) resources.get(secret)).get("Properties");
             assertThat(props).as(secret + ": generated at create time, never a parameter").doesNotContainKey("SecretString");
