@@ -29,6 +29,10 @@ public final class PathParameters {
                     "an attachment id as listed on the ticket's messages (1 to 200 characters, no '/' or control characters)"),
             "channelId", rule("^[a-z0-9][a-z0-9-]{0,62}$",
                     "a channel id (1 to 63 lower-case letters, digits and '-', starting with a letter or digit)"),
+            "storeId", rule("^[a-z0-9][a-z0-9-]{0,62}$",
+                    "a store id (1 to 63 lower-case letters, digits and '-', starting with a letter or digit)"),
+            "customer", rule("^[^/\\x00-\\x1f\\x7f]{1,254}$",
+                    "a customer's email address or phone number (E.164, with its '+' as %2B)"),
             "token", rule("^(?=.{3,512}$)(?:[a-z0-9]{1,8}\\.)?[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$",
                     "a survey token as sent in the survey link (at most 512 characters)"));
 

@@ -54,9 +54,6 @@ final class OrderRoutes {
     static Router router(StoreService stores, OrderLookup lookup, TicketQueries tickets) {
         OrderRoutes r = new OrderRoutes(stores, lookup, tickets);
         return new Router()
-                .pathParameter("storeId", "^[a-z0-9][a-z0-9-]{0,62}$",
-                        "a store id (1 to 63 lower-case letters, digits and '-', starting with a letter or digit)")
-                .pathParameter("customer", "^[^/\\p{Cntrl}]{1,254}$", "a customer's email address or phone number (E.164, with its '+' as %2B)")
                 .route("GET /stores", ADMIN, r::listStores)
                 .route("GET /stores/{storeId}", ADMIN, req -> ApiResponse.json(200, store(stores.get(req.pathParameter("storeId")))))
                 // Store.validated checks the id with the other fields, so every wrong field comes in one answer
