@@ -30,6 +30,8 @@ class ScheduleIT {
                     Environment:
                       Variables:
                         EVENT_BUS_NAME: !Ref Bus
+                        POWERTOOLS_METRICS_NAMESPACE: Helpdesk
+                        STACK_NAME: !Ref AWS::StackName
                 Resources:
                   Bus:
                     Type: AWS::Events::EventBus
