@@ -1,16 +1,22 @@
 package com.helpdesk.local.e2e;
 
+import java.time.Duration;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Polls what the local stack does asynchronously (queues, the bus) until it is done, for at most 20 seconds. */
+/** Polls what the local stack does asynchronously (queues, the bus) until it is done, for at most 20 seconds (or as long as asked). */
 final class Eventually {
     private Eventually() {}
 
     static <T> T await(Supplier<T> read, Predicate<T> done, String what) {
-        long deadline = System.currentTimeMillis() + 20_000;
+        return await(read, done, what, Duration.ofSeconds(20));
+    }
+
+    /** For work that takes long by design (a lookup retried with backoff until it gives up). */
+    static <T> T await(Supplier<T> read, Predicate<T> done, String what, Duration within) {
+        long deadline = System.currentTimeMillis() + within.toMillis();
         T last = read.get();
         while (!done.test(last) && System.currentTimeMillis() < deadline) {
             try {

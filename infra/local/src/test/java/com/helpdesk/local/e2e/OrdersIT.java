@@ -17,8 +17,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.function.Predicate;
-import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -78,23 +76,6 @@ class OrdersIT {
                 "the ticket of " + email).get(0);
     }
 
-    /** Like Eventually.await, for a lookup that fails every attempt: five deliveries with backoff (1, 2, 4, 8 s) take longer than 20 s. */
-    private static <T> T awaitLonger(Supplier<T> read, Predicate<T> done, String what) {
-        long deadline = System.currentTimeMillis() + 90_000;
-        T last = read.get();
-        while (!done.test(last) && System.currentTimeMillis() < deadline) {
-            try {
-                Thread.sleep(250);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new AssertionError(e);
-            }
-            last = read.get();
-        }
-        assertThat(done.test(last)).as(what + ": " + last).isTrue();
-        return last;
-    }
-
     private static List<String> texts(JsonNode array) {
         List<String> out = new ArrayList<>();
         array.forEach(n -> out.add(n.asText()));
@@ -133,8 +114,10 @@ class OrdersIT {
         JsonNode listed = ticketOf("ben@example.com");
         String id = listed.get("id").asText();
 
-        JsonNode ticket = awaitLonger(() -> agent.get("/tickets/" + id).json(),
-                t -> t.get("orderContext").path("status").asText().equals("unavailable"), "the unavailable order context of " + id);
+        // five deliveries with backoff (1, 2, 4, 8 s) take longer than Eventually's usual 20 s
+        JsonNode ticket = Eventually.await(() -> agent.get("/tickets/" + id).json(),
+                t -> t.get("orderContext").path("status").asText().equals("unavailable"), "the unavailable order context of " + id,
+                java.time.Duration.ofSeconds(90));
         assertThat(ticket.get("orderContext").get("reason").asText()).contains("answered 503");
         assertThat(ticket.get("orderContext").get("orders")).isEmpty();
         assertThat(ticket.get("subject").asText()).isEqualTo("Order #1003");
