@@ -78,11 +78,31 @@ public final class CanonicalJson {
         }
     }
 
+    /**
+     * The string as JSON, with an unpaired surrogate ("\ud800" in the body) kept as its escape: written raw it would
+     * become '?' in UTF-8, and two different bodies would have one fingerprint (found by CanonicalJsonFuzzTest).
+     */
     private static String quote(String s) {
+        String quoted;
         try {
-            return Json.mapper().writeValueAsString(s);
+            quoted = Json.mapper().writeValueAsString(s);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        StringBuilder out = null;
+        for (int i = 0; i < quoted.length(); i++) {
+            char c = quoted.charAt(i);
+            boolean paired = Character.isHighSurrogate(c) && i + 1 < quoted.length() && Character.isLowSurrogate(quoted.charAt(i + 1));
+            if (paired) {
+                if (out != null) out.append(c).append(quoted.charAt(i + 1));
+                i++;
+            } else if (Character.isSurrogate(c)) {
+                if (out == null) out = new StringBuilder(quoted.length() + 8).append(quoted, 0, i);
+                out.append(String.format("\\u%04x", (int) c));
+            } else if (out != null) {
+                out.append(c);
+            }
+        }
+        return out == null ? quoted : out.toString();
     }
 }
