@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class PreconditionsFuzzTest {
     @FuzzTest(maxDuration = "60s")
     void ifMatch(FuzzedDataProvider data) {
-        long version = data.consumeLong(0, Long.MAX_VALUE);
+        long version = data.consumeLong(0, 999_999_999_999L);
         String header = data.consumeRemainingAsString();
         OptionalLong expected;
         try {
@@ -39,7 +39,7 @@ class PreconditionsFuzzTest {
 
     @FuzzTest(maxDuration = "60s")
     void ifNoneMatch(FuzzedDataProvider data) {
-        long version = data.consumeLong(0, Long.MAX_VALUE);
+        long version = data.consumeLong(0, 999_999_999_999L);
         String header = data.consumeRemainingAsString();
         boolean hits = ETags.noneMatchHits(header, version);
         if (hits) {
