@@ -56,6 +56,12 @@ public final class MetricsDefinitions {
             if (r.rating() >= 4) b.count(r.at(), Counter.CSAT_SATISFIED, 1, r.resolver());
         }
         ai(t, b);
+        for (TicketTimeline.SlaOutcome o : t.slaOutcomes.values()) {
+            Counter perTarget = Counter.sla(o.target(), o.met());
+            if (perTarget == null) continue;
+            b.count(o.at(), o.met() ? Counter.SLA_MET : Counter.SLA_BREACHED, 1, null);
+            b.count(o.at(), perTarget, 1, null);
+        }
         return b.deltas;
     }
 
