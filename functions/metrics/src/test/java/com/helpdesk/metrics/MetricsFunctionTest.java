@@ -237,6 +237,26 @@ class MetricsFunctionTest {
                 .containsExactly(1200L);
     }
 
+    @Test
+    void replayedEventsRebuildIntoAFreshGenerationThatAnswersTheSame() throws Exception {
+        Map<String, String> range = Map.of("from", "2026-11-22", "to", "2026-11-22", "groupBy", "channel");
+        String before = get("GET /metrics", range, "lead", "lena", null).getBody();
+        int emitted = EMITTED.size();
+        List<String> replayed = new ArrayList<>();
+        for (String body : scenario()) replayed.add(((ObjectNode) Json.mapper().readTree(body)).put("replay-name", "r1").toString());
+        assertThat(handler.handleRequest(sqs(replayed), null).getBatchItemFailures()).as("no rebuild in progress: dropped").isEmpty();
+
+        store.saveGenerations(store.generations().begin(java.time.LocalDate.parse("2026-11-20"), null));
+        Collections.shuffle(replayed, new Random(5));
+        assertThat(handler.handleRequest(sqs(replayed), null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(sqs(replayed), null).getBatchItemFailures()).isEmpty();
+        store.saveGenerations(store.generations().finish());
+
+        assertThat(store.generations().servingOf(java.time.LocalDate.parse("2026-11-22"))).isPositive();
+        assertThat(get("GET /metrics", range, "lead", "lena", null).getBody()).isEqualTo(before);
+        assertThat(EMITTED).as("a replay is not new work: nothing for the dashboard").hasSize(emitted);
+    }
+
     private static long total(List<HeadlineFigures> figures, Counter counter) {
         return figures.stream().mapToLong(f -> f.counts().getOrDefault(counter, 0L)).sum();
     }

@@ -64,6 +64,17 @@ final class OpsArgs {
         }
     }
 
+    /** A day YYYY-MM-DD; null when the option is not given. */
+    java.time.LocalDate day(String name) {
+        String v = options.get(name);
+        if (v == null) return null;
+        try {
+            return java.time.LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(name + " must be a day YYYY-MM-DD such as 2026-11-01, not " + v);
+        }
+    }
+
     int positiveInt(String name, int fallback) {
         String v = options.get(name);
         if (v == null) return fallback;
