@@ -50,6 +50,7 @@ final class MetricsRepresentation {
         m.put("reopened", r.count(Counter.REOPENED));
         m.put("escalated", r.count(Counter.ESCALATED));
         m.put("firstResponse", distribution(r.distribution(DurationMetric.FIRST_RESPONSE)));
+        m.put("firstResponseBusiness", distribution(r.distribution(DurationMetric.FIRST_RESPONSE_BUSINESS)));
         m.put("resolution", distribution(r.distribution(DurationMetric.RESOLUTION)));
         Map<String, Object> csat = new LinkedHashMap<>();
         csat.put("responses", r.count(Counter.CSAT_RESPONSES));
@@ -66,6 +67,7 @@ final class MetricsRepresentation {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("agent", r.key());
         m.put("firstResponse", distribution(r.distribution(DurationMetric.FIRST_RESPONSE)));
+        m.put("firstResponseBusiness", distribution(r.distribution(DurationMetric.FIRST_RESPONSE_BUSINESS)));
         m.put("resolved", r.count(Counter.RESOLVED));
         m.put("oneTouch", r.count(Counter.ONE_TOUCH));
         m.put("resolution", distribution(r.distribution(DurationMetric.RESOLUTION)));

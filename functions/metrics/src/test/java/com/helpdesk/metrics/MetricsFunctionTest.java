@@ -149,7 +149,9 @@ class MetricsFunctionTest {
         assertThat(doc.get("timezone").asText()).isEqualTo("Europe/Berlin");
         JsonNode day = doc.get("series").get(0);
         assertThat(Json.mapper().convertValue(day, Map.class).keySet()).containsExactly("key", "created", "resolved", "reopened", "escalated",
-                "firstResponse", "resolution", "csat", "sla", "ai", "backlog");
+                "firstResponse", "firstResponseBusiness", "resolution", "csat", "sla", "ai", "backlog");
+        assertThat(day.get("firstResponseBusiness").toString()).as("no SLA calendar in this test: around the clock")
+                .isEqualTo("{\"count\":1,\"median\":1200,\"p90\":1200,\"p95\":1200}");
         assertThat(day.get("key").asText()).isEqualTo("2026-11-22");
         assertThat(day.get("created").asLong()).isEqualTo(1);
         assertThat(day.get("resolved").asLong()).isEqualTo(1);

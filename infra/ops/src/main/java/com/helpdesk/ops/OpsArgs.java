@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** The command line: words (the command), then --options with a value, or flags such as --dry-run. */
 final class OpsArgs {
-    private static final Set<String> FLAGS = Set.of("--dry-run", "--help");
+    private static final Set<String> FLAGS = Set.of("--dry-run", "--help", "--abandon");
     private final List<String> words = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
 

@@ -114,15 +114,15 @@ class MetricsRebuildIT {
 
     /** The figures once they hold {@code done} and stop changing (the bus, the SLA timer and the queues are asynchronous). */
     private static String settled(LocalDate from, LocalDate to, Predicate<String> done) throws Exception {
-        long deadline = System.currentTimeMillis() + 60_000;
+        long deadline = System.currentTimeMillis() + 240_000;
         String last = null;
         int same = 0;
         while (System.currentTimeMillis() < deadline) {
             String now = figures(from, to);
             same = now.equals(last) && done.test(now) ? same + 1 : 0;
-            if (same == 3) return now;
+            if (same == 2) return now;
             last = now;
-            Thread.sleep(500);
+            Thread.sleep(1000);
         }
         throw new AssertionError("the figures never settled: " + last);
     }

@@ -133,6 +133,20 @@ final class TicketTimeline {
         ratingsByResolution.merge(o.field("resolvedAt", ""), r, (a, b) -> b.at().isBefore(a.at()) ? a : b);
     }
 
+    /**
+     * The ticket's SLA calendar as the SLA timer reported it (docs/metrics.md, "Business time"): the calendar of
+     * the policy that measured its first response (its firstResponse cycle 1 outcome), else of its earliest SLA
+     * outcome; null (around the clock) when the policy had none or no outcome was observed.
+     */
+    String slaCalendar() {
+        SlaOutcome first = slaOutcomes.get(SLA_FIRST_RESPONSE_CYCLE_1);
+        if (first != null) return first.businessHours();
+        return slaOutcomes.values().stream().min(java.util.Comparator.comparing(SlaOutcome::at))
+                .map(SlaOutcome::businessHours).orElse(null);
+    }
+
+    private static final String SLA_FIRST_RESPONSE_CYCLE_1 = "firstResponse#1";
+
     boolean counted() {
         return created != null && !mergedAway;
     }
