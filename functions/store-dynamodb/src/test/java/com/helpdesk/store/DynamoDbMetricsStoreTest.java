@@ -41,7 +41,7 @@ class DynamoDbMetricsStoreTest {
     static void start() {
         dynamo = DynamoDbLocal.start(0);
         client = NoScanClient.against(dynamo);
-        for (String t : List.of("m-order", "m-shuffled", "m-lock", "m-read", "m-backlog")) client.createTable(TableSchema.createTableRequest(t));
+        for (String t : List.of("m-order", "m-shuffled", "m-lock", "m-read", "m-backlog", "m-generations")) client.createTable(TableSchema.createTableRequest(t));
     }
 
     @AfterAll
