@@ -54,6 +54,10 @@ final class BusEventDecoder {
             case ASSIGNED, PRIORITY, GROUP -> copy(data, fields, "to");
             case ESCALATED -> copy(data, fields, "group", "priority");
             case MERGED -> copy(data, fields, "role");
+            case SLA -> {
+                copy(data, fields, "target", "cycle", "businessHours");
+                fields.put("outcome", type.equals("SlaMet") ? "met" : "breached");
+            }
             case CSAT -> {
                 copy(data, fields, "rating", "resolvedAt");
                 putIfPresent(fields, "resolvedByType", text(data.path("resolvedBy"), "type"));
@@ -75,6 +79,7 @@ final class BusEventDecoder {
             case "Escalated" -> Kind.ESCALATED;
             case "Merged" -> Kind.MERGED;
             case "CsatReceived" -> Kind.CSAT;
+            case "SlaMet", "SlaBreached" -> Kind.SLA;
             default -> null;
         };
     }

@@ -22,7 +22,8 @@ import java.util.Optional;
  * event added to the headline numbers (SupportMetrics: CloudWatch metrics for the dashboard). A redelivered
  * event changes nothing and counts nothing; one that failed (a store error, contention beyond the retries)
  * is a batch item failure and comes back, then goes to MetricsDeadLetterQueue; one that can never be read
- * is logged with the reason and dropped.
+ * is logged with the reason and dropped. A replayed event (EventBridge's {@code replay-name}, from
+ * MetricsRebuildQueue) is folded into the generation being rebuilt only, and emits nothing (docs/metrics.md, "Rebuild").
  */
 public final class MetricsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger log = LoggerFactory.getLogger(MetricsHandler.class);
@@ -56,10 +57,12 @@ public final class MetricsHandler implements RequestHandler<SQSEvent, SQSBatchRe
     /** @return false when the message is to come back */
     private boolean recorded(SQSEvent.SQSMessage m) {
         Optional<BusEventDecoder.Decoded> decoded;
+        boolean replayed;
         try {
             JsonNode body = Json.mapper().readTree(m.getBody());
             if (body == null || !body.isObject()) throw new BusEventDecoder.Malformed("the message is not a JSON object");
             decoded = BusEventDecoder.decode(body);
+            replayed = body.hasNonNull("replay-name");
         } catch (BusEventDecoder.Malformed e) {
             log.error("not a ticket event; dropped: {}", e.getMessage());
             return true;
@@ -71,6 +74,11 @@ public final class MetricsHandler implements RequestHandler<SQSEvent, SQSBatchRe
         String eventId = decoded.get().observation().eventId();
         Invocation.ticket(decoded.get().ticketId());
         try {
+            if (replayed) {
+                boolean folded = service.rebuild(decoded.get().ticketId(), decoded.get().observation());
+                log.info(folded ? "replayed event {} rebuilt" : "replayed event {} already rebuilt, or no rebuild in progress", eventId);
+                return true;
+            }
             Optional<HeadlineFigures> added = service.apply(decoded.get().ticketId(), decoded.get().observation());
             log.info(added.isPresent() ? "metrics updated by event {}" : "event {} already applied", eventId);
             added.filter(f -> !f.isEmpty()).ifPresent(support::added);

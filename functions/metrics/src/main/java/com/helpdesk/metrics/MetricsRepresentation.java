@@ -14,8 +14,8 @@ import java.util.Map;
 
 /**
  * The wire form of reports (openapi.yaml, MetricsReport and AgentMetrics): nested JSON, or CSV with one
- * column per leaf ({@code firstResponse.median}). Durations in seconds. SLA figures are null until the
- * SLA capability's events feed them, backlog figures on days without a census (docs/metrics.md).
+ * column per leaf ({@code firstResponse.median}). Durations in seconds. Backlog figures are null on days
+ * without a census (docs/metrics.md).
  */
 final class MetricsRepresentation {
     private MetricsRepresentation() {
@@ -50,16 +50,14 @@ final class MetricsRepresentation {
         m.put("reopened", r.count(Counter.REOPENED));
         m.put("escalated", r.count(Counter.ESCALATED));
         m.put("firstResponse", distribution(r.distribution(DurationMetric.FIRST_RESPONSE)));
+        m.put("firstResponseBusiness", distribution(r.distribution(DurationMetric.FIRST_RESPONSE_BUSINESS)));
         m.put("resolution", distribution(r.distribution(DurationMetric.RESOLUTION)));
         Map<String, Object> csat = new LinkedHashMap<>();
         csat.put("responses", r.count(Counter.CSAT_RESPONSES));
         csat.put("average", r.csatAverage());
         csat.put("satisfiedShare", r.csatSatisfiedShare());
         m.put("csat", csat);
-        Map<String, Object> sla = new LinkedHashMap<>();
-        sla.put("met", null);
-        sla.put("breached", null);
-        m.put("sla", sla);
+        m.put("sla", sla(r));
         m.put("ai", ai(r, false));
         m.put("backlog", backlog(r.backlog()));
         return m;
@@ -69,6 +67,7 @@ final class MetricsRepresentation {
         Map<String, Object> m = new LinkedHashMap<>();
         m.put("agent", r.key());
         m.put("firstResponse", distribution(r.distribution(DurationMetric.FIRST_RESPONSE)));
+        m.put("firstResponseBusiness", distribution(r.distribution(DurationMetric.FIRST_RESPONSE_BUSINESS)));
         m.put("resolved", r.count(Counter.RESOLVED));
         m.put("oneTouch", r.count(Counter.ONE_TOUCH));
         m.put("resolution", distribution(r.distribution(DurationMetric.RESOLUTION)));
@@ -81,6 +80,22 @@ final class MetricsRepresentation {
         m.put("ai", "ai".equals(r.key()) ? ai(r, true) : null);
         m.put("backlog", backlog(r.backlog()));
         return m;
+    }
+
+    /** SLA cycles met within their target and breached, in all and per target (SlaMet, SlaBreached). */
+    private static Map<String, Object> sla(MetricsRow r) {
+        Map<String, Object> sla = new LinkedHashMap<>();
+        sla.put("met", r.count(Counter.SLA_MET));
+        sla.put("breached", r.count(Counter.SLA_BREACHED));
+        Map<String, Object> byTarget = new LinkedHashMap<>();
+        for (String target : List.of("firstResponse", "nextResponse", "resolution")) {
+            Map<String, Object> one = new LinkedHashMap<>();
+            one.put("met", r.count(Counter.sla(target, true)));
+            one.put("breached", r.count(Counter.sla(target, false)));
+            byTarget.put(target, one);
+        }
+        sla.put("byTarget", byTarget);
+        return sla;
     }
 
     private static Map<String, Object> ai(MetricsRow r, boolean withRate) {

@@ -5,20 +5,21 @@ import com.helpdesk.core.metrics.MetricsDefinitions;
 import com.helpdesk.core.metrics.MetricsQuery;
 import com.helpdesk.core.metrics.MetricsService;
 import com.helpdesk.core.metrics.SupportMetrics;
-import com.helpdesk.core.sla.AroundTheClock;
+import com.helpdesk.core.sla.SlaSettings;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.CloudWatchMetrics;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.store.DynamoDbMetricsStore;
+import com.helpdesk.store.DynamoDbSlaSettings;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
 
 /**
- * The metrics composition root: the store, the definitions in the team's zone, built once at init.
- * Business time is around the clock until the SLA capability gives tickets their calendars (docs/metrics.md).
+ * The metrics composition root: the store, the definitions in the team's zone, built once at init. Business time
+ * is each ticket's SLA calendar's, through the SLA capability's own settings and arithmetic (docs/metrics.md).
  */
 record MetricsWiring(MetricsService service, SupportMetrics support, MetricsQuery query, BacklogCensus census, MetricsConfig config) {
     static MetricsWiring fromEnvironment() {
@@ -28,7 +29,8 @@ record MetricsWiring(MetricsService service, SupportMetrics support, MetricsQuer
     static MetricsWiring build(MetricsConfig config, Clock clock) {
         DynamoDbClient dynamo = new AwsClients(config.aws()).build(DynamoDbClient.builder(), "DYNAMODB");
         DynamoDbMetricsStore store = new DynamoDbMetricsStore(dynamo, config.tableName());
-        MetricsDefinitions definitions = new MetricsDefinitions(config.teamTimezone(), AroundTheClock.INSTANCE);
+        SlaSettings sla = new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.slaDefaultTimeZone());
+        MetricsDefinitions definitions = new MetricsDefinitions(config.teamTimezone(), new CachedCalendars(sla::businessTime, clock));
         BacklogCensus census = new BacklogCensus(new DynamoDbTicketRepository(dynamo, config.tableName()), store, config.teamTimezone(), clock);
         return new MetricsWiring(new MetricsService(store, definitions), CloudWatchMetrics.of(config.metrics()), new MetricsQuery(store, config.teamTimezone()),
                 census, config);

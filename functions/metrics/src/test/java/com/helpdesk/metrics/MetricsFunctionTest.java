@@ -90,6 +90,9 @@ class MetricsFunctionTest {
         out.add(sample("StatusChanged", "evt_4", "2026-11-22T10:00:00.000Z", "agent", "alice", d -> d.put("from", "open").put("to", "resolved")));
         out.add(sample("CsatReceived", "evt_5", "2026-11-22T11:00:00.000Z", "customer", "jane.doe@example.com", d -> d.put("rating", 4)));
         out.add(sample("DeliveryUpdated", "evt_6", "2026-11-22T09:20:01.000Z", "system", "outbound-email", d -> { }));
+        // firstResponse met by the reply at 09:20; resolution breached at 09:45 (before the resolve at 10:00)
+        out.add(sample("SlaMet", "evt_7", "2026-11-22T09:20:00.000Z", "system", "sla-timer", d -> d.put("target", "firstResponse")));
+        out.add(sample("SlaBreached", "evt_8", "2026-11-22T09:45:00.000Z", "system", "sla-timer", d -> d.put("target", "resolution")));
         return out;
     }
 
@@ -146,14 +149,18 @@ class MetricsFunctionTest {
         assertThat(doc.get("timezone").asText()).isEqualTo("Europe/Berlin");
         JsonNode day = doc.get("series").get(0);
         assertThat(Json.mapper().convertValue(day, Map.class).keySet()).containsExactly("key", "created", "resolved", "reopened", "escalated",
-                "firstResponse", "resolution", "csat", "sla", "ai", "backlog");
+                "firstResponse", "firstResponseBusiness", "resolution", "csat", "sla", "ai", "backlog");
+        assertThat(day.get("firstResponseBusiness").toString()).as("no SLA calendar in this test: around the clock")
+                .isEqualTo("{\"count\":1,\"median\":1200,\"p90\":1200,\"p95\":1200}");
         assertThat(day.get("key").asText()).isEqualTo("2026-11-22");
         assertThat(day.get("created").asLong()).isEqualTo(1);
         assertThat(day.get("resolved").asLong()).isEqualTo(1);
         assertThat(day.get("firstResponse").toString()).isEqualTo("{\"count\":1,\"median\":1200,\"p90\":1200,\"p95\":1200}");
         assertThat(day.get("resolution").get("median").asLong()).as("3,600 s within the sketch's 0.1%").isBetween(3597L, 3600L);
         assertThat(day.get("csat").toString()).isEqualTo("{\"responses\":1,\"average\":4.0,\"satisfiedShare\":1.0}");
-        assertThat(day.get("sla").toString()).as("comes with the SLA events").isEqualTo("{\"met\":null,\"breached\":null}");
+        assertThat(day.get("sla").toString()).as("from SlaMet and SlaBreached").isEqualTo("{\"met\":1,\"breached\":1,\"byTarget\":{"
+                + "\"firstResponse\":{\"met\":1,\"breached\":0},\"nextResponse\":{\"met\":0,\"breached\":0},"
+                + "\"resolution\":{\"met\":0,\"breached\":1}}}");
         assertThat(doc.get("series").get(1).get("created").asLong()).as("an empty day is a row of zeros").isZero();
     }
 
@@ -226,8 +233,30 @@ class MetricsFunctionTest {
         assertThat(total(emitted, Counter.CREATED)).isEqualTo(1);
         assertThat(total(emitted, Counter.RESOLVED)).isEqualTo(1);
         assertThat(total(emitted, Counter.CSAT_RESPONSES)).isEqualTo(1);
+        assertThat(total(emitted, Counter.SLA_MET)).isEqualTo(1);
+        assertThat(total(emitted, Counter.SLA_BREACHED)).isEqualTo(1);
         assertThat(emitted.stream().flatMap(f -> f.durations().getOrDefault(DurationMetric.FIRST_RESPONSE, List.of()).stream()))
                 .containsExactly(1200L);
+    }
+
+    @Test
+    void replayedEventsRebuildIntoAFreshGenerationThatAnswersTheSame() throws Exception {
+        Map<String, String> range = Map.of("from", "2026-11-22", "to", "2026-11-22", "groupBy", "channel");
+        String before = get("GET /metrics", range, "lead", "lena", null).getBody();
+        int emitted = EMITTED.size();
+        List<String> replayed = new ArrayList<>();
+        for (String body : scenario()) replayed.add(((ObjectNode) Json.mapper().readTree(body)).put("replay-name", "r1").toString());
+        assertThat(handler.handleRequest(sqs(replayed), null).getBatchItemFailures()).as("no rebuild in progress: dropped").isEmpty();
+
+        store.saveGenerations(store.generations().begin(java.time.LocalDate.parse("2026-11-20"), null));
+        Collections.shuffle(replayed, new Random(5));
+        assertThat(handler.handleRequest(sqs(replayed), null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handleRequest(sqs(replayed), null).getBatchItemFailures()).isEmpty();
+        store.saveGenerations(store.generations().finish());
+
+        assertThat(store.generations().servingOf(java.time.LocalDate.parse("2026-11-22"))).isPositive();
+        assertThat(get("GET /metrics", range, "lead", "lena", null).getBody()).isEqualTo(before);
+        assertThat(EMITTED).as("a replay is not new work: nothing for the dashboard").hasSize(emitted);
     }
 
     private static long total(List<HeadlineFigures> figures, Counter counter) {

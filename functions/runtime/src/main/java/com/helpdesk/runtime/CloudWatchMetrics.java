@@ -76,12 +76,14 @@ public final class CloudWatchMetrics implements OperationalMetrics, SupportMetri
     /** Each count and each duration value the event added, under {Stack} and {Stack, Channel}. */
     @Override
     public void added(HeadlineFigures figures) {
-        figures.counts().forEach((counter, n) -> count(name(counter), n, "Channel", figures.channel()));
+        figures.counts().forEach((counter, n) -> {
+            if (name(counter) != null) count(name(counter), n, "Channel", figures.channel());
+        });
         figures.durations().forEach((metric, values) -> values.forEach(seconds ->
                 sink.emit(name(metric), seconds, MetricUnit.SECONDS, "Channel", figures.channel())));
     }
 
-    /** The dashboard's names of the figures of docs/metrics.md (docs/runbook.md#metrics). */
+    /** The dashboard's names of the figures of docs/metrics.md (docs/runbook.md#metrics); null: not emitted. */
     static String name(Counter counter) {
         return switch (counter) {
             case CREATED -> "TicketsCreated";
@@ -97,6 +99,9 @@ public final class CloudWatchMetrics implements OperationalMetrics, SupportMetri
             case AI_HANDLED -> "AiHandled";
             case AI_DEFLECTED -> "AiDeflected";
             case AI_HANDED_OFF -> "AiHandedOff";
+            // per target only in the aggregates (GET /metrics sla.byTarget); the dashboard plots SlaMet / SlaBreached
+            case SLA_FIRST_RESPONSE_MET, SLA_FIRST_RESPONSE_BREACHED, SLA_NEXT_RESPONSE_MET, SLA_NEXT_RESPONSE_BREACHED,
+                 SLA_RESOLUTION_MET, SLA_RESOLUTION_BREACHED -> null;
         };
     }
 

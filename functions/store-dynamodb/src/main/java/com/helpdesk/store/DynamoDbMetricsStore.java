@@ -4,10 +4,12 @@ import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.metrics.AggregateKey;
 import com.helpdesk.core.metrics.Backlog;
 import com.helpdesk.core.metrics.DailyAggregate;
+import com.helpdesk.core.metrics.MetricsGenerations;
 import com.helpdesk.core.metrics.MetricsStore;
 import com.helpdesk.core.metrics.TicketFacts;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
 import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
@@ -24,7 +26,7 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Metrics facts and aggregates in the single table. A change is one TransactWriteItems of the ticket's
+ * Metrics facts and aggregates in the single table, of one generation (0 unless {@link #generation(int)}). A change is one TransactWriteItems of the ticket's
  * facts and the aggregates it moves, each conditioned on the version read (optimistic locking per item).
  */
 public final class DynamoDbMetricsStore implements MetricsStore {
@@ -36,15 +38,43 @@ public final class DynamoDbMetricsStore implements MetricsStore {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final int generation;
 
     public DynamoDbMetricsStore(DynamoDbClient dynamo, String table) {
+        this(dynamo, table, 0);
+    }
+
+    private DynamoDbMetricsStore(DynamoDbClient dynamo, String table, int generation) {
         this.dynamo = dynamo;
         this.table = table;
+        this.generation = generation;
+    }
+
+    @Override
+    public MetricsStore generation(int g) {
+        return g == generation ? this : new DynamoDbMetricsStore(dynamo, table, g);
+    }
+
+    @Override
+    public MetricsGenerations generations() {
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(MetricsItems.GENERATIONS_KEY)).item();
+        return item == null || item.isEmpty() ? MetricsGenerations.initial() : MetricsItems.generations(item);
+    }
+
+    @Override
+    public void saveGenerations(MetricsGenerations next) {
+        Put p = put(MetricsItems.generationsItem(next, next.version() + 1), next.version()).put();
+        try {
+            dynamo.putItem(b -> b.tableName(table).item(p.item()).conditionExpression(p.conditionExpression())
+                    .expressionAttributeValues(p.expressionAttributeValues()));
+        } catch (ConditionalCheckFailedException e) {
+            throw new VersionConflictException("the metrics generations changed meanwhile; read them again", next.version());
+        }
     }
 
     @Override
     public Optional<StoredFacts> facts(String ticketId) {
-        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(MetricsItems.factsKey(ticketId))).item();
+        Map<String, AttributeValue> item = dynamo.getItem(b -> b.tableName(table).consistentRead(true).key(MetricsItems.factsKey(generation, ticketId))).item();
         if (item == null || item.isEmpty()) return Optional.empty();
         return Optional.of(new StoredFacts(MetricsItems.facts(item), Long.parseLong(item.get("version").n())));
     }
@@ -56,7 +86,7 @@ public final class DynamoDbMetricsStore implements MetricsStore {
         List<AggregateKey> all = new ArrayList<>(keys);
         for (int i = 0; i < all.size(); i += BATCH_GET_LIMIT) {
             List<Map<String, AttributeValue>> batch = all.subList(i, Math.min(all.size(), i + BATCH_GET_LIMIT)).stream()
-                    .map(MetricsItems::aggregateKey).toList();
+                    .map(k -> MetricsItems.aggregateKey(generation, k)).toList();
             Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
             // BatchGetItem may leave keys unprocessed (throttling, size): ask again for exactly those
             for (int attempt = 0; !request.isEmpty(); attempt++) {
@@ -79,8 +109,8 @@ public final class DynamoDbMetricsStore implements MetricsStore {
             throw new IllegalStateException("one event of ticket " + facts.ticketId() + " moves " + changed.size() + " aggregates, over DynamoDB's transaction limit");
         }
         List<TransactWriteItem> writes = new ArrayList<>();
-        writes.add(put(MetricsItems.factsItem(facts, expectedFactsVersion + 1), expectedFactsVersion));
-        for (DailyAggregate a : changed) writes.add(put(MetricsItems.aggregateItem(a, a.version() + 1), a.version()));
+        writes.add(put(MetricsItems.factsItem(generation, facts, expectedFactsVersion + 1), expectedFactsVersion));
+        for (DailyAggregate a : changed) writes.add(put(MetricsItems.aggregateItem(generation, a, a.version() + 1), a.version()));
         try {
             dynamo.transactWriteItems(b -> b.transactItems(writes));
         } catch (TransactionCanceledException e) {
@@ -100,7 +130,7 @@ public final class DynamoDbMetricsStore implements MetricsStore {
     public List<DailyAggregate> read(List<LocalDate> days, String dimension, String value) {
         List<DailyAggregate> out = new ArrayList<>();
         for (LocalDate day : days) {
-            for (Map<String, AttributeValue> item : dayItems(day, "", dimension, value)) out.add(MetricsItems.aggregate(item));
+            for (Map<String, AttributeValue> item : dayItems(MetricsItems.dayPk(generation, day), "", dimension, value)) out.add(MetricsItems.aggregate(item));
         }
         return out;
     }
@@ -125,16 +155,17 @@ public final class DynamoDbMetricsStore implements MetricsStore {
     public List<Backlog> backlog(List<LocalDate> days, String dimension, String value) {
         List<Backlog> out = new ArrayList<>();
         for (LocalDate day : days) {
-            for (Map<String, AttributeValue> item : dayItems(day, MetricsItems.BACKLOG_PREFIX, dimension, value)) out.add(MetricsItems.backlog(item));
+            // a census is no event and has no generations: always generation 0's day partition
+            for (Map<String, AttributeValue> item : dayItems(MetricsItems.dayPk(0, day), MetricsItems.BACKLOG_PREFIX, dimension, value)) out.add(MetricsItems.backlog(item));
         }
         return out;
     }
 
     /** One Query of a day's partition: every value of a dimension ({@code value} null) or one, under a sort key prefix. */
-    private List<Map<String, AttributeValue>> dayItems(LocalDate day, String prefix, String dimension, String value) {
+    private List<Map<String, AttributeValue>> dayItems(String dayPk, String prefix, String dimension, String value) {
         QueryRequest.Builder q = QueryRequest.builder().tableName(table);
         Map<String, AttributeValue> values = new HashMap<>();
-        values.put(":pk", ItemMapper.s(MetricsItems.dayPk(day)));
+        values.put(":pk", ItemMapper.s(dayPk));
         if (value == null) {
             q.keyConditionExpression("PK = :pk AND begins_with(SK, :sk)");
             values.put(":sk", ItemMapper.s(prefix + dimension + "#"));

@@ -6,6 +6,7 @@ import com.helpdesk.core.metrics.Counter;
 import com.helpdesk.core.metrics.DailyAggregate;
 import com.helpdesk.core.metrics.DurationMetric;
 import com.helpdesk.core.metrics.Durations;
+import com.helpdesk.core.metrics.MetricsGenerations;
 import com.helpdesk.core.metrics.Observation;
 import com.helpdesk.core.metrics.TicketFacts;
 import org.HdrHistogram.Histogram;
@@ -24,7 +25,8 @@ import java.util.Map;
  * Item shapes of the metrics capability (docs/access-patterns.md, "Metrics"): a ticket's facts at
  * {@code METRICS#TICKET#<ticketId>} / {@code FACTS}, an aggregate at {@code METRICS#<day>} /
  * {@code <dimension>#<value>}, a day's backlog census beside them at {@code METRICS#<day>} /
- * {@code BACKLOG#<dimension>#<value>}. Kept apart from the ticket's own collection: metrics never reach into it.
+ * {@code BACKLOG#<dimension>#<value>}; a rebuilt generation's facts and aggregates under {@code METRICS#G<g>#...},
+ * the generations state at {@code METRICS#GENERATIONS} / {@code STATE}. Kept apart from the ticket's own collection: metrics never reach into it.
  */
 final class MetricsItems {
     static final String TYPE_FACTS = "MetricsTicketFacts";
@@ -36,23 +38,63 @@ final class MetricsItems {
     private MetricsItems() {
     }
 
-    static String factsPk(String ticketId) {
-        return "METRICS#TICKET#" + ticketId;
+    static final String TYPE_GENERATIONS = "MetricsGenerations";
+    static final Map<String, AttributeValue> GENERATIONS_KEY = Map.of("PK", ItemMapper.s("METRICS#GENERATIONS"), "SK", ItemMapper.s("STATE"));
+
+    /** Generation 0's items keep the keys they had before rebuilds existed; generation g's are prefixed {@code METRICS#G<g>#}. */
+    private static String prefix(int generation) {
+        return generation == 0 ? "METRICS#" : "METRICS#G" + generation + "#";
     }
 
-    static String dayPk(LocalDate day) {
-        return "METRICS#" + day;
+    static String factsPk(int generation, String ticketId) {
+        return prefix(generation) + "TICKET#" + ticketId;
     }
 
-    static Map<String, AttributeValue> factsKey(String ticketId) {
-        return Map.of("PK", ItemMapper.s(factsPk(ticketId)), "SK", ItemMapper.s(FACTS_SK));
+    static String dayPk(int generation, LocalDate day) {
+        return prefix(generation) + day;
     }
 
-    static Map<String, AttributeValue> aggregateKey(AggregateKey k) {
-        return Map.of("PK", ItemMapper.s(dayPk(k.day())), "SK", ItemMapper.s(k.dimension()));
+    static Map<String, AttributeValue> factsKey(int generation, String ticketId) {
+        return Map.of("PK", ItemMapper.s(factsPk(generation, ticketId)), "SK", ItemMapper.s(FACTS_SK));
     }
 
-    static Map<String, AttributeValue> factsItem(TicketFacts facts, long version) {
+    static Map<String, AttributeValue> aggregateKey(int generation, AggregateKey k) {
+        return Map.of("PK", ItemMapper.s(dayPk(generation, k.day())), "SK", ItemMapper.s(k.dimension()));
+    }
+
+    static Map<String, AttributeValue> generationsItem(MetricsGenerations g, long version) {
+        List<AttributeValue> spans = new ArrayList<>();
+        for (MetricsGenerations.Span s : g.spans()) spans.add(AttributeValue.fromM(span(s)));
+        Map<String, AttributeValue> item = new HashMap<>(GENERATIONS_KEY);
+        item.put("type", ItemMapper.s(TYPE_GENERATIONS));
+        item.put("version", ItemMapper.n(version));
+        item.put("latest", ItemMapper.n(g.latest()));
+        item.put("spans", AttributeValue.fromL(spans));
+        if (g.building() != null) item.put("building", AttributeValue.fromM(span(g.building())));
+        return item;
+    }
+
+    private static Map<String, AttributeValue> span(MetricsGenerations.Span s) {
+        Map<String, AttributeValue> m = new HashMap<>();
+        m.put("generation", ItemMapper.n(s.generation()));
+        m.put("from", ItemMapper.s(s.from().toString()));
+        if (s.to() != null) m.put("to", ItemMapper.s(s.to().toString()));
+        return m;
+    }
+
+    static MetricsGenerations generations(Map<String, AttributeValue> item) {
+        List<MetricsGenerations.Span> spans = new ArrayList<>();
+        for (AttributeValue v : item.get("spans").l()) spans.add(span(v.m()));
+        MetricsGenerations.Span building = item.containsKey("building") ? span(item.get("building").m()) : null;
+        return new MetricsGenerations(spans, building, Integer.parseInt(item.get("latest").n()), Long.parseLong(item.get("version").n()));
+    }
+
+    private static MetricsGenerations.Span span(Map<String, AttributeValue> m) {
+        return new MetricsGenerations.Span(Integer.parseInt(m.get("generation").n()), LocalDate.parse(m.get("from").s()),
+                m.containsKey("to") ? LocalDate.parse(m.get("to").s()) : null);
+    }
+
+    static Map<String, AttributeValue> factsItem(int generation, TicketFacts facts, long version) {
         List<AttributeValue> observations = new ArrayList<>();
         for (Observation o : facts.observations()) {
             Map<String, AttributeValue> m = new HashMap<>();
@@ -68,7 +110,7 @@ final class MetricsItems {
             m.put("fields", AttributeValue.fromM(fields));
             observations.add(AttributeValue.fromM(m));
         }
-        Map<String, AttributeValue> item = new HashMap<>(factsKey(facts.ticketId()));
+        Map<String, AttributeValue> item = new HashMap<>(factsKey(generation, facts.ticketId()));
         item.put("type", ItemMapper.s(TYPE_FACTS));
         item.put("ticketId", ItemMapper.s(facts.ticketId()));
         item.put("version", ItemMapper.n(version));
@@ -88,12 +130,12 @@ final class MetricsItems {
         return new TicketFacts(item.get("ticketId").s(), observations);
     }
 
-    static Map<String, AttributeValue> aggregateItem(DailyAggregate a, long version) {
+    static Map<String, AttributeValue> aggregateItem(int generation, DailyAggregate a, long version) {
         Map<String, AttributeValue> counters = new HashMap<>();
         a.counters().forEach((c, n) -> counters.put(c.name(), ItemMapper.n(n)));
         Map<String, AttributeValue> durations = new HashMap<>();
         a.allDurations().forEach((m, h) -> durations.put(m.name(), AttributeValue.fromB(SdkBytes.fromByteArray(Durations.encode(h)))));
-        Map<String, AttributeValue> item = new HashMap<>(aggregateKey(a.key()));
+        Map<String, AttributeValue> item = new HashMap<>(aggregateKey(generation, a.key()));
         item.put("type", ItemMapper.s(TYPE_AGGREGATE));
         item.put("version", ItemMapper.n(version));
         item.put("counters", AttributeValue.fromM(counters));
@@ -102,7 +144,8 @@ final class MetricsItems {
     }
 
     static DailyAggregate aggregate(Map<String, AttributeValue> item) {
-        LocalDate day = LocalDate.parse(item.get("PK").s().substring("METRICS#".length()));
+        String pk = item.get("PK").s();
+        LocalDate day = LocalDate.parse(pk.substring(pk.lastIndexOf('#') + 1));
         EnumMap<Counter, Long> counters = new EnumMap<>(Counter.class);
         item.get("counters").m().forEach((c, n) -> counters.put(Counter.valueOf(c), Long.parseLong(n.n())));
         EnumMap<DurationMetric, Histogram> durations = new EnumMap<>(DurationMetric.class);
@@ -114,7 +157,7 @@ final class MetricsItems {
         Map<String, AttributeValue> ages = new HashMap<>();
         b.ages().forEach((age, n) -> ages.put(age.wire(), ItemMapper.n(n)));
         Map<String, AttributeValue> item = new HashMap<>();
-        item.put("PK", ItemMapper.s(dayPk(b.day())));
+        item.put("PK", ItemMapper.s(dayPk(0, b.day())));
         item.put("SK", ItemMapper.s(BACKLOG_PREFIX + b.dimension()));
         item.put("type", ItemMapper.s(TYPE_BACKLOG));
         item.put("takenAt", ItemMapper.s(b.takenAt().toString()));

@@ -41,7 +41,7 @@ class DynamoDbMetricsStoreTest {
     static void start() {
         dynamo = DynamoDbLocal.start(0);
         client = NoScanClient.against(dynamo);
-        for (String t : List.of("m-order", "m-shuffled", "m-lock", "m-read", "m-backlog")) client.createTable(TableSchema.createTableRequest(t));
+        for (String t : List.of("m-order", "m-shuffled", "m-lock", "m-read", "m-backlog", "m-generations")) client.createTable(TableSchema.createTableRequest(t));
     }
 
     @AfterAll
@@ -158,5 +158,34 @@ class DynamoDbMetricsStoreTest {
         // the census lives in the aggregates' partition without being read as one
         assertThat(store.read(List.of(NOV23), "channel", null)).extracting(a -> a.key().dimension()).contains("channel#chat", "channel#email");
         assertThat(store.read(List.of(NOV23), "agent", null)).extracting(a -> a.key().dimension()).doesNotContain("agent#agent-7");
+    }
+
+    @Test
+    void generationsRoundTripWithOptimisticLockingAndAGenerationsItemsStayApart() {
+        DynamoDbMetricsStore store = fed("m-generations", tickets());
+        assertThat(store.generations()).isEqualTo(com.helpdesk.core.metrics.MetricsGenerations.initial());
+        var building = store.generations().begin(NOV23, null);
+        store.saveGenerations(building);
+        assertThatThrownBy(() -> store.saveGenerations(building)).as("stored at version 1 now").isInstanceOf(VersionConflictException.class);
+        var read = store.generations();
+        assertThat(read.building()).isEqualTo(new com.helpdesk.core.metrics.MetricsGenerations.Span(1, NOV23, null));
+        assertThat(read.version()).isEqualTo(1);
+
+        MetricsService service = new MetricsService(store, UTC);
+        for (Event e : tickets()) service.rebuild(e.ticketId(), e.observation());
+        store.saveGenerations(store.generations().finish());
+        var finished = store.generations();
+        assertThat(finished.spans()).containsExactly(new com.helpdesk.core.metrics.MetricsGenerations.Span(1, NOV23, null));
+        assertThat(finished.building()).isNull();
+
+        com.helpdesk.core.metrics.MetricsStore rebuilt = store.generation(1);
+        List<LocalDate> days = List.of(NOV23, NOV23.plusDays(1));
+        List<DailyAggregate> original = store.read(days, "all", null);
+        List<DailyAggregate> again = rebuilt.read(days, "all", null);
+        assertThat(again).hasSameSizeAs(original).isNotEmpty();
+        for (int i = 0; i < original.size(); i++) assertThat(again.get(i).sameFigures(original.get(i))).isTrue();
+        assertThat(rebuilt.facts("tkt_1").orElseThrow().facts()).isEqualTo(store.facts("tkt_1").orElseThrow().facts());
+        assertThat(store.generation(2).read(days, "all", null)).as("never written").isEmpty();
+        assertThat(store.generation(2).facts("tkt_1")).isEmpty();
     }
 }

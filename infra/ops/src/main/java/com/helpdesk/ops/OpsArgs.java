@@ -10,7 +10,7 @@ import java.util.Set;
 
 /** The command line: words (the command), then --options with a value, or flags such as --dry-run. */
 final class OpsArgs {
-    private static final Set<String> FLAGS = Set.of("--dry-run", "--help");
+    private static final Set<String> FLAGS = Set.of("--dry-run", "--help", "--abandon");
     private final List<String> words = new ArrayList<>();
     private final Map<String, String> options = new LinkedHashMap<>();
 
@@ -61,6 +61,17 @@ final class OpsArgs {
             return Instant.parse(v);
         } catch (DateTimeParseException e) {
             throw new UsageException(name + " must be an ISO-8601 instant such as 2026-12-01T09:00:00Z, not " + v);
+        }
+    }
+
+    /** A day YYYY-MM-DD; null when the option is not given. */
+    java.time.LocalDate day(String name) {
+        String v = options.get(name);
+        if (v == null) return null;
+        try {
+            return java.time.LocalDate.parse(v);
+        } catch (DateTimeParseException e) {
+            throw new UsageException(name + " must be a day YYYY-MM-DD such as 2026-11-01, not " + v);
         }
     }
 

@@ -5,6 +5,7 @@ import com.helpdesk.files.S3FileStore;
 import com.helpdesk.runtime.Json;
 import com.helpdesk.secrets.SecretsManagerKeyRings;
 import com.helpdesk.store.LegacyTableKey;
+import com.helpdesk.store.DynamoDbMetricsStore;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import com.helpdesk.store.OutboxTimeline;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -43,6 +44,9 @@ public final class OpsMain {
                                                          put the outbox events of [from, to) on the bus again (last 7 days)
               export --ticket ID|NUMBER [--out FILE]     the ticket, its thread, history and attachment links as JSON
               sla backfill [--dry-run]                   SLA clocks for open tickets created before SLA was deployed
+              metrics rebuild --from D [--to D] [--since T] | --abandon
+                                                         rebuild the metrics of days D.. (to D; default every later
+                                                         day) from the events (the bus's archive; locally its log)
               keys rotate cursor|csat|reply [--grace D]  a new signing key; the old one stays valid for D (an ISO-8601
                                                          duration; default cursor PT72H, csat P60D, reply P90D;
                                                          PT0S refuses the old key at once: a leaked key)
@@ -91,6 +95,7 @@ public final class OpsMain {
             case "replay" -> a.allowOnly(with("--from", "--to", "--type", "--dry-run"));
             case "export" -> a.allowOnly(with("--ticket", "--out"));
             case "sla backfill" -> a.allowOnly(with("--dry-run"));
+            case "metrics rebuild" -> a.allowOnly(with("--from", "--to", "--since", "--abandon"));
             default -> throw new UsageException("unknown command \"" + command + "\"");
         }
         StackResources stack = locate(a);
@@ -99,6 +104,7 @@ public final class OpsMain {
                 case "dlq list", "dlq redrive" -> dlq(command, a, stack, clients, out, err);
                 case "replay" -> replay(a, stack, clients, out, err);
                 case "sla backfill" -> SlaBackfillCommand.run(clients.dynamo(), stack.table(), a.flag("--dry-run"), out);
+                case "metrics rebuild" -> metricsRebuild(a, stack, clients, out, err);
                 default -> export(a, stack, clients, out);
             };
         }
@@ -186,6 +192,30 @@ public final class OpsMain {
         out.println("replayed " + r.published() + " of " + r.found() + " event(s) onto " + stack.bus()
                 + (r.failed() > 0 ? "; " + r.failed() + " were not taken (run again: consumers skip what they already have)" : ""));
         return r.failed() > 0 ? PARTLY_FAILED : OK;
+    }
+
+    private static int metricsRebuild(OpsArgs a, StackResources stack, OpsClients clients, PrintStream out, PrintStream err) {
+        MetricsRebuildCommand command = new MetricsRebuildCommand(new DynamoDbMetricsStore(clients.dynamo(), stack.table()),
+                clients.sqs(), stack, out, err);
+        if (a.flag("--abandon")) {
+            if (a.has("--from") || a.has("--to") || a.has("--since")) throw new UsageException("--abandon takes no other option");
+            return command.abandon();
+        }
+        java.time.LocalDate from = a.day("--from");
+        if (from == null) throw new UsageException("--from is required");
+        Instant since = a.has("--since") ? a.instant("--since") : null;
+        MetricsRebuildCommand.Source source = stack.local()
+                ? MetricsRebuildCommand.localSource(clients.sqs(), command.queueUrl(MetricsRebuildCommand.QUEUE),
+                        () -> StackLocator.localEvents(a.get("--local")))
+                : MetricsRebuildCommand.archiveSource(clients.eventBridge(), stack.bus(), stack.single("AWS::Events::Archive",
+                        MetricsRebuildCommand.ARCHIVE), MetricsRebuildCommand.RULE);
+        Instant until = stack.local() ? StackLocator.localNow(a.get("--local")) : Instant.now();
+        try {
+            return command.rebuild(from, a.day("--to"), since, until, source);
+        } catch (IllegalStateException failed) {
+            err.println("error: " + failed.getMessage() + "; the rebuild stays in progress: run the same command again to resume");
+            return AWS_FAILED;
+        }
     }
 
     private static int export(OpsArgs a, StackResources stack, OpsClients clients, PrintStream out) {

@@ -69,6 +69,11 @@ final class StackLocator {
         }
     }
 
+    /** The local bus's log: every event put on it, oldest first ({@code [{"event": {...}, ...}]}). */
+    static JsonNode localEvents(String baseUrl) {
+        return getLocal(baseUrl, "/_local/events");
+    }
+
     private static JsonNode getLocal(String baseUrl, String path) {
         String url = baseUrl.replaceAll("/+$", "") + path;
         JsonNode body;

@@ -22,6 +22,8 @@ public final class EventTypes {
     /** Published by the SLA timer (core/sla): a clock reached its warning fraction / its target. */
     public static final String SLA_WARNING = "SlaWarning";
     public static final String SLA_BREACHED = "SlaBreached";
+    /** Published by the SLA timer: a clock's cycle was completed (met) before it reached its target. */
+    public static final String SLA_MET = "SlaMet";
 
     private EventTypes() {}
 }

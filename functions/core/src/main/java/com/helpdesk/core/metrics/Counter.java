@@ -4,7 +4,20 @@ package com.helpdesk.core.metrics;
 public enum Counter {
     CREATED, RESOLVED, REOPENED, ESCALATED, ONE_TOUCH,
     CSAT_RESPONSES, CSAT_RATING_SUM, CSAT_SATISFIED,
-    /** met / breached come with the SLA capability's events (SlaBreached, ...): nothing feeds them yet. */
+    /** SLA cycles met within their target (SlaMet) and breached (SlaBreached), every target together... */
     SLA_MET, SLA_BREACHED,
-    AI_HANDLED, AI_DEFLECTED, AI_HANDED_OFF
+    /** ... and per target. */
+    SLA_FIRST_RESPONSE_MET, SLA_FIRST_RESPONSE_BREACHED, SLA_NEXT_RESPONSE_MET, SLA_NEXT_RESPONSE_BREACHED,
+    SLA_RESOLUTION_MET, SLA_RESOLUTION_BREACHED,
+    AI_HANDLED, AI_DEFLECTED, AI_HANDED_OFF;
+
+    /** The per-target counter of an SLA outcome: {@code target} as on the wire ({@code firstResponse}), met or breached; null for an unknown target. */
+    public static Counter sla(String target, boolean met) {
+        return switch (target == null ? "" : target) {
+            case "firstResponse" -> met ? SLA_FIRST_RESPONSE_MET : SLA_FIRST_RESPONSE_BREACHED;
+            case "nextResponse" -> met ? SLA_NEXT_RESPONSE_MET : SLA_NEXT_RESPONSE_BREACHED;
+            case "resolution" -> met ? SLA_RESOLUTION_MET : SLA_RESOLUTION_BREACHED;
+            default -> null;
+        };
+    }
 }

@@ -26,6 +26,18 @@ public record HeadlineFigures(String channel, Map<Counter, Long> counts, Map<Dur
         durations = Collections.unmodifiableMap(durationsCopy);
     }
 
+    /** These figures and {@code other}'s (of other days: a rebuilt generation's), together. */
+    public HeadlineFigures plus(HeadlineFigures other) {
+        EnumMap<Counter, Long> c = new EnumMap<>(Counter.class);
+        c.putAll(counts);
+        other.counts.forEach((k, n) -> c.merge(k, n, Long::sum));
+        EnumMap<DurationMetric, List<Long>> d = new EnumMap<>(DurationMetric.class);
+        durations.forEach((m, v) -> d.put(m, new ArrayList<>(v)));
+        other.durations.forEach((m, v) -> d.computeIfAbsent(m, x -> new ArrayList<>()).addAll(v));
+        String ch = MetricsDefinitions.UNKNOWN.equals(channel) ? other.channel : channel;
+        return new HeadlineFigures(ch, c, d);
+    }
+
     public boolean isEmpty() {
         return counts.isEmpty() && durations.isEmpty();
     }

@@ -12,6 +12,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Function;
 
 /**
  * The metric definitions (docs/metrics.md): what one ticket contributes to which day and dimension.
@@ -24,11 +25,21 @@ public final class MetricsDefinitions {
     public static final String UNKNOWN = "none";
 
     private final ZoneId zone;
-    private final BusinessTime businessTime;
+    private final Function<String, BusinessTime> calendars;
 
+    /** Every ticket's business time under {@code businessTime}, whatever its SLA calendar. */
     public MetricsDefinitions(ZoneId zone, BusinessTime businessTime) {
+        this(zone, calendarId -> businessTime);
+        Objects.requireNonNull(businessTime, "businessTime");
+    }
+
+    /**
+     * @param calendars the business-time arithmetic of an SLA calendar id, null meaning around the clock (the SLA
+     *                  capability's {@code SlaSettings::businessTime}: one arithmetic for the clocks and the metrics)
+     */
+    public MetricsDefinitions(ZoneId zone, Function<String, BusinessTime> calendars) {
         this.zone = Objects.requireNonNull(zone, "zone");
-        this.businessTime = Objects.requireNonNull(businessTime, "businessTime");
+        this.calendars = Objects.requireNonNull(calendars, "calendars");
     }
 
     public ZoneId zone() {
@@ -44,7 +55,8 @@ public final class MetricsDefinitions {
         b.count(created, Counter.CREATED, 1, null);
         t.firstResponse().ifPresent(r -> {
             b.duration(r.at(), DurationMetric.FIRST_RESPONSE, seconds(created, r.at()), r.responder());
-            b.duration(r.at(), DurationMetric.FIRST_RESPONSE_BUSINESS, businessTime.between(created, r.at()).toSeconds(), r.responder());
+            BusinessTime calendar = calendars.apply(t.slaCalendar());
+            b.duration(r.at(), DurationMetric.FIRST_RESPONSE_BUSINESS, calendar.between(created, r.at()).toSeconds(), r.responder());
         });
         for (TicketTimeline.Cycle c : t.cycles) b.duration(c.end(), DurationMetric.RESOLUTION_CYCLE, seconds(c.start(), c.end()), null);
         for (Instant reopen : t.reopens) b.count(reopen, Counter.REOPENED, 1, null);
@@ -56,6 +68,12 @@ public final class MetricsDefinitions {
             if (r.rating() >= 4) b.count(r.at(), Counter.CSAT_SATISFIED, 1, r.resolver());
         }
         ai(t, b);
+        for (TicketTimeline.SlaOutcome o : t.slaOutcomes.values()) {
+            Counter perTarget = Counter.sla(o.target(), o.met());
+            if (perTarget == null) continue;
+            b.count(o.at(), o.met() ? Counter.SLA_MET : Counter.SLA_BREACHED, 1, null);
+            b.count(o.at(), perTarget, 1, null);
+        }
         return b.deltas;
     }
 

@@ -8,8 +8,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
-/** Answers metrics queries from the daily aggregates alone: one partition read per day of the range. */
+/** Answers metrics queries from the daily aggregates alone: one partition read per day of the range (and one of the generations). */
 public final class MetricsQuery {
 
     /** A report: the range, the team's time zone, one row per group. */
@@ -37,7 +38,7 @@ public final class MetricsQuery {
         }
         Map<String, MetricsRow> rows = new LinkedHashMap<>();
         if (byTime) for (LocalDate d : r.days()) rows.computeIfAbsent(timeKey(d, r.groupBy()), MetricsRow::new);
-        for (DailyAggregate a : store.read(r.days(), dimension, value)) {
+        for (DailyAggregate a : read(r.days(), dimension, value)) {
             String key = byTime ? timeKey(a.key().day(), r.groupBy()) : a.key().dimensionValue();
             rows.computeIfAbsent(key, MetricsRow::new).add(a);
         }
@@ -45,6 +46,16 @@ public final class MetricsQuery {
         List<MetricsRow> ordered = new ArrayList<>(rows.values());
         if (!byTime) ordered.sort((x, y) -> x.key().compareTo(y.key()));
         return new Report(r.from(), r.to(), zone, ordered);
+    }
+
+    /** Each day's aggregates from the generation that serves it: one read of the generations, then one per day. */
+    private List<DailyAggregate> read(List<LocalDate> days, String dimension, String value) {
+        MetricsGenerations generations = store.generations();
+        Map<Integer, List<LocalDate>> daysOf = new TreeMap<>();
+        for (LocalDate d : days) daysOf.computeIfAbsent(generations.servingOf(d), g -> new ArrayList<>()).add(d);
+        List<DailyAggregate> out = new ArrayList<>();
+        daysOf.forEach((g, ds) -> out.addAll(store.generation(g).read(ds, dimension, value)));
+        return out;
     }
 
     /**

@@ -34,6 +34,22 @@ public interface MetricsStore {
      */
     List<DailyAggregate> read(List<LocalDate> days, String dimension, String value);
 
+    /** Which generation serves which days, and the rebuild in progress ({@link MetricsGenerations#initial} when never stored). */
+    MetricsGenerations generations();
+
+    /**
+     * Stores the next generations state if the stored one still has {@code next.version()} (0: none stored).
+     *
+     * @throws VersionConflictException when another writer changed it meanwhile
+     */
+    void saveGenerations(MetricsGenerations next);
+
+    /**
+     * The facts and aggregates of one generation (0: this store's own). Backlog censuses are not events and have
+     * no generations: every generation's view reads and writes the same ones.
+     */
+    MetricsStore generation(int generation);
+
     /** Stores a census, replacing an earlier census of the same day and dimension value. */
     void putBacklog(Collection<Backlog> census);
 

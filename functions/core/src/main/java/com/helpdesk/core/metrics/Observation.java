@@ -15,7 +15,9 @@ import java.util.Objects;
 public record Observation(String eventId, Kind kind, Instant at, String actorType, String actorId, Map<String, String> fields) {
 
     /** The events metrics reads; others are not observed at all. */
-    public enum Kind { CREATED, MESSAGE, STATUS, ASSIGNED, PRIORITY, GROUP, ESCALATED, MERGED, CSAT }
+    public enum Kind { CREATED, MESSAGE, STATUS, ASSIGNED, PRIORITY, GROUP, ESCALATED, MERGED, CSAT,
+        /** An SLA cycle's outcome (SlaMet, SlaBreached): fields {@code target}, {@code cycle}, {@code outcome} met|breached, {@code businessHours}. */
+        SLA }
 
     /** Order of the facts: by time, then by kind (a creation before what its write carries), then by id, so ties are stable. */
     public static final Comparator<Observation> ORDER = Comparator.comparing(Observation::at)

@@ -28,6 +28,10 @@ final class TicketTimeline {
         }
     }
 
+    /** How one SLA clock cycle ended: met within its target, or breached. */
+    record SlaOutcome(Instant at, String target, boolean met, String businessHours) {
+    }
+
     /** The latest CSAT answer for one resolution. */
     record Rating(Instant at, int rating, String resolverType, String resolverId) {
         String resolver() {
@@ -44,6 +48,8 @@ final class TicketTimeline {
     Observation lastResolution;
     Instant firstEscalation;
     final Map<String, Rating> ratingsByResolution = new HashMap<>();
+    /** The SLA outcome of each clock cycle, by {@code <target>#<cycle>}: the first one observed (the timer emits one per cycle). */
+    final Map<String, SlaOutcome> slaOutcomes = new java.util.TreeMap<>();
     private String assignee;
     private String resolverAtLastResolution;
 
@@ -66,6 +72,7 @@ final class TicketTimeline {
                 case ASSIGNED -> assignee = o.field("to");
                 case ESCALATED -> firstEscalation = firstEscalation == null ? o.at() : firstEscalation;
                 case CSAT -> rating(o);
+                case SLA -> slaOutcome(o);
                 case STATUS -> {
                     String to = o.field("to", "");
                     if (!done && DONE.contains(to)) {
@@ -106,6 +113,13 @@ final class TicketTimeline {
         return assignee;
     }
 
+    private void slaOutcome(Observation o) {
+        String outcome = o.field("outcome", "");
+        if (!outcome.equals("met") && !outcome.equals("breached")) return;
+        slaOutcomes.putIfAbsent(o.field("target", "") + "#" + o.field("cycle", ""),
+                new SlaOutcome(o.at(), o.field("target"), outcome.equals("met"), o.field("businessHours")));
+    }
+
     private void rating(Observation o) {
         int value;
         try {
@@ -118,6 +132,20 @@ final class TicketTimeline {
         // answering again replaces the earlier answer for the same resolution: the latest one counts
         ratingsByResolution.merge(o.field("resolvedAt", ""), r, (a, b) -> b.at().isBefore(a.at()) ? a : b);
     }
+
+    /**
+     * The ticket's SLA calendar as the SLA timer reported it (docs/metrics.md, "Business time"): the calendar of
+     * the policy that measured its first response (its firstResponse cycle 1 outcome), else of its earliest SLA
+     * outcome; null (around the clock) when the policy had none or no outcome was observed.
+     */
+    String slaCalendar() {
+        SlaOutcome first = slaOutcomes.get(SLA_FIRST_RESPONSE_CYCLE_1);
+        if (first != null) return first.businessHours();
+        return slaOutcomes.values().stream().min(java.util.Comparator.comparing(SlaOutcome::at))
+                .map(SlaOutcome::businessHours).orElse(null);
+    }
+
+    private static final String SLA_FIRST_RESPONSE_CYCLE_1 = "firstResponse#1";
 
     boolean counted() {
         return created != null && !mergedAway;

@@ -7,7 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 
 /**
- * A warning or breach to publish as an {@code SlaWarning} / {@code SlaBreached} event. {@code at} is when
+ * A warning, breach or met target to publish as an {@code SlaWarning} / {@code SlaBreached} / {@code SlaMet} event. {@code at} is when
  * the threshold was crossed (not when the timer noticed). {@link #dedupeKey()} is the same for every
  * attempt to emit the same signal, so a conditional write keeps it to one event per clock cycle.
  */
@@ -16,9 +16,10 @@ public record SlaSignal(String type, SlaTarget target, int cycle, Instant at, In
     /** Detail-types on the bus (in the event catalog, events/bus). */
     public static final String WARNING = com.helpdesk.core.event.EventTypes.SLA_WARNING;
     public static final String BREACHED = com.helpdesk.core.event.EventTypes.SLA_BREACHED;
+    public static final String MET = com.helpdesk.core.event.EventTypes.SLA_MET;
 
     public SlaSignal {
-        if (!WARNING.equals(type) && !BREACHED.equals(type)) throw new IllegalArgumentException("unknown SLA signal " + type);
+        if (!WARNING.equals(type) && !BREACHED.equals(type) && !MET.equals(type)) throw new IllegalArgumentException("unknown SLA signal " + type);
         Objects.requireNonNull(target, "target");
         Objects.requireNonNull(at, "at");
         Objects.requireNonNull(goal, "goal");

@@ -62,8 +62,15 @@ final class SlaStep {
         put(clocks.get(target).resume(at, calendar), Kind.RESUME, at, cause);
     }
 
+    /**
+     * Stops a clock as met or cancelled. A cycle met with less business time spent than its target is also
+     * published ({@code SlaMet}, at the instant it was met); one met late already had its {@code SlaBreached}.
+     */
     void stop(SlaTarget target, Phase how, Instant at, String cause) {
-        put(clocks.get(target).stop(how, at, calendar), how == Phase.MET ? Kind.MET : Kind.CANCEL, at, cause);
+        SlaClock running = clocks.get(target);
+        SlaClock stopped = running.stop(how, at, calendar);
+        put(stopped, how == Phase.MET ? Kind.MET : Kind.CANCEL, at, cause);
+        if (how == Phase.MET && stopped.elapsed().compareTo(stopped.goal()) < 0) signals.add(signal(SlaSignal.MET, running, at));
     }
 
     void retarget(SlaTarget target, Duration goal, double warnAt, Instant at, BusinessTime newCalendar, String cause) {

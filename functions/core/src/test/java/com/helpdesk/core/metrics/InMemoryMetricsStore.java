@@ -16,6 +16,28 @@ final class InMemoryMetricsStore implements MetricsStore {
     final Map<String, StoredFacts> facts = new HashMap<>();
     final TreeMap<AggregateKey, DailyAggregate> aggregates = new TreeMap<>();
     final TreeMap<AggregateKey, Backlog> backlogs = new TreeMap<>();
+    /** The rebuilt generations' stores (this one is generation 0) and the generations state. */
+    final Map<Integer, InMemoryMetricsStore> generations = new HashMap<>();
+    MetricsGenerations state = MetricsGenerations.initial();
+    /** How many times the state was read (reads cost: one per event and one per report). */
+    int stateReads;
+
+    @Override
+    public MetricsGenerations generations() {
+        stateReads++;
+        return state;
+    }
+
+    @Override
+    public void saveGenerations(MetricsGenerations next) {
+        if (next.version() != state.version()) throw new VersionConflictException("generations changed", state.version());
+        state = new MetricsGenerations(next.spans(), next.building(), next.latest(), next.version() + 1);
+    }
+
+    @Override
+    public MetricsStore generation(int generation) {
+        return generation == 0 ? this : generations.computeIfAbsent(generation, g -> new InMemoryMetricsStore());
+    }
 
     @Override
     public Optional<StoredFacts> facts(String ticketId) {
