@@ -8,6 +8,8 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.orders.OrderContextRefresh.Outcome;
 import com.helpdesk.core.orders.CustomerOrdersRefresh;
 import com.helpdesk.core.orders.OrderWebhook;
+import com.helpdesk.core.privacy.CustomerRedaction;
+import com.helpdesk.core.privacy.RedactionJob;
 import com.helpdesk.core.orders.TicketOrderLookup;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.OrderWebhookCodec;
@@ -32,6 +34,7 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
     private static final Logger log = LoggerFactory.getLogger(OrderLookupHandler.class);
     private final TicketOrderLookup lookup;
     private final CustomerOrdersRefresh webhooks;
+    private final CustomerRedaction redaction;
     private final QueueBackoff backoff;
     private final DeadLetters deadLetters;
     private final int maxAttempts;
@@ -41,13 +44,14 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
     }
 
     private OrderLookupHandler(OrderLookupWiring wiring) {
-        this(wiring.tickets(), wiring.webhooks(), wiring.backoff(), wiring.deadLetters(), wiring.config().maxAttempts());
+        this(wiring.tickets(), wiring.webhooks(), wiring.redaction(), wiring.backoff(), wiring.deadLetters(), wiring.config().maxAttempts());
     }
 
-    public OrderLookupHandler(TicketOrderLookup lookup, CustomerOrdersRefresh webhooks, QueueBackoff backoff, DeadLetters deadLetters,
-                              int maxAttempts) {
+    public OrderLookupHandler(TicketOrderLookup lookup, CustomerOrdersRefresh webhooks, CustomerRedaction redaction, QueueBackoff backoff,
+                              DeadLetters deadLetters, int maxAttempts) {
         this.lookup = lookup;
         this.webhooks = webhooks;
+        this.redaction = redaction;
         this.backoff = backoff;
         this.deadLetters = deadLetters;
         this.maxAttempts = maxAttempts;
@@ -136,6 +140,12 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
     /** An order webhook refreshes the customer's open tickets; a failed refresh comes back with backoff like a lookup. */
     private boolean webhookHandled(SQSEvent.SQSMessage m, OrderWebhook webhook, int receives, boolean last) {
         try {
+            if (webhook.kind() == OrderWebhook.Kind.CUSTOMER_REDACT) {
+                // an error comes back through the queue; the job resumes where it stopped
+                RedactionJob job = redaction.redact(webhook);
+                log.info("shopify {} {}: {} tickets redacted (job {})", webhook.topic(), webhook.eventId(), job.done(), job.id());
+                return true;
+            }
             if (webhook.kind() != OrderWebhook.Kind.ORDERS_CHANGED) {
                 park(m, "topic " + webhook.topic() + " is not handled by this function");
                 return true;

@@ -7,6 +7,8 @@ import com.helpdesk.core.orders.OrderContext;
 import com.helpdesk.core.orders.OrderContextRefresh.Outcome;
 import com.helpdesk.core.orders.CustomerOrdersRefresh;
 import com.helpdesk.core.orders.OrderWebhook;
+import com.helpdesk.core.privacy.CustomerRedaction;
+import com.helpdesk.core.privacy.RedactionJob;
 import com.helpdesk.core.orders.TicketOrderLookup;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.OrderWebhookCodec;
@@ -42,9 +44,10 @@ class OrderLookupHandlerTest {
     private static final String REASON = "shopify: demo.myshopify.com answered 503";
     private final TicketOrderLookup lookup = mock(TicketOrderLookup.class);
     private final CustomerOrdersRefresh webhooks = mock(CustomerOrdersRefresh.class);
+    private final CustomerRedaction redaction = mock(CustomerRedaction.class);
     private final QueueBackoff backoff = mock(QueueBackoff.class);
     private final DeadLetters deadLetters = mock(DeadLetters.class);
-    private final OrderLookupHandler handler = new OrderLookupHandler(lookup, webhooks, backoff, deadLetters, 3);
+    private final OrderLookupHandler handler = new OrderLookupHandler(lookup, webhooks, redaction, backoff, deadLetters, 3);
 
     @BeforeEach
     void lookupsSucceedByDefault() {
@@ -117,6 +120,17 @@ class OrderLookupHandlerTest {
         when(webhooks.refresh(webhook, false)).thenReturn(new CustomerOrdersRefresh.Result(0, 0, REASON));
         assertThat(failed(handler.handleRequest(batch(record("r3", body, 1)), null))).containsExactly("r3");
         verify(backoff).retryLater(eq(ARN), eq("handle-r3"), anyMap());
+    }
+
+    @Test
+    void aQueuedCustomerRedactionRunsTheErasureAndAFailureComesBackThroughTheQueue() throws Exception {
+        OrderWebhook webhook = new OrderWebhook("main", "customers/redact", "evt-2", "191167", "john@example.com", null, null, List.of("299938"));
+        when(redaction.redact(webhook)).thenReturn(new RedactionJob("customer#main#ab", "main", "customers/redact", List.of(), 2,
+                Instant.now(), Instant.now())).thenThrow(new IllegalStateException("DynamoDB unavailable"));
+        String body = OrderWebhookCodec.encode(webhook);
+        assertThat(failed(handler.handleRequest(batch(record("r1", body, 1)), null))).isEmpty();
+        assertThat(failed(handler.handleRequest(batch(record("r2", body, 1)), null))).containsExactly("r2");
+        verify(webhooks, never()).refresh(any(), anyBoolean());
     }
 
     static String messageAdded(String ticketId, String messageId) throws Exception {
