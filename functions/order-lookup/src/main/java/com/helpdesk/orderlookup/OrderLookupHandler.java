@@ -6,8 +6,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.orders.OrderContextRefresh.Outcome;
+import com.helpdesk.core.orders.CustomerOrdersRefresh;
+import com.helpdesk.core.orders.OrderWebhook;
+import com.helpdesk.core.privacy.CustomerRedaction;
+import com.helpdesk.core.privacy.RedactionJob;
 import com.helpdesk.core.orders.TicketOrderLookup;
 import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.OrderWebhookCodec;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Invocation;
 import com.helpdesk.runtime.Json;
@@ -28,6 +33,8 @@ import java.util.List;
 public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger log = LoggerFactory.getLogger(OrderLookupHandler.class);
     private final TicketOrderLookup lookup;
+    private final CustomerOrdersRefresh webhooks;
+    private final CustomerRedaction redaction;
     private final QueueBackoff backoff;
     private final DeadLetters deadLetters;
     private final int maxAttempts;
@@ -37,24 +44,34 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
     }
 
     private OrderLookupHandler(OrderLookupWiring wiring) {
-        this(wiring.tickets(), wiring.backoff(), wiring.deadLetters(), wiring.config().maxAttempts());
+        this(wiring.tickets(), wiring.webhooks(), wiring.redaction(), wiring.backoff(), wiring.deadLetters(), wiring.config().maxAttempts());
     }
 
-    public OrderLookupHandler(TicketOrderLookup lookup, QueueBackoff backoff, DeadLetters deadLetters, int maxAttempts) {
+    public OrderLookupHandler(TicketOrderLookup lookup, CustomerOrdersRefresh webhooks, CustomerRedaction redaction, QueueBackoff backoff,
+                              DeadLetters deadLetters, int maxAttempts) {
         this.lookup = lookup;
+        this.webhooks = webhooks;
+        this.redaction = redaction;
         this.backoff = backoff;
         this.deadLetters = deadLetters;
         this.maxAttempts = maxAttempts;
     }
 
-    /** What a bus event says: which ticket, and for MessageAdded which message. */
-    record Trigger(String ticketId, String messageId) {
+    /** What a queued message says: a ticket (and for MessageAdded which message), or a checked Shopify webhook. */
+    record Trigger(String ticketId, String messageId, OrderWebhook webhook) {
+        Trigger(String ticketId, String messageId) {
+            this(ticketId, messageId, null);
+        }
+
         static Trigger decode(String body) {
             JsonNode event;
             try {
                 event = Json.mapper().readTree(body);
             } catch (Exception e) {
                 throw new IllegalArgumentException("the message is not JSON");
+            }
+            if (event != null && OrderWebhookCodec.DETAIL_TYPE.equals(event.path("detail-type").asText())) {
+                return new Trigger(null, null, OrderWebhookCodec.decode(event));
             }
             String type = event == null ? "" : event.path("detail-type").asText("");
             JsonNode detail = event == null ? null : event.path("detail");
@@ -95,9 +112,10 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
                 return false;
             }
         }
-        Invocation.ticket(trigger.ticketId());
         int receives = receives(m);
         boolean last = receives >= maxAttempts;
+        if (trigger.webhook() != null) return webhookHandled(m, trigger.webhook(), receives, last);
+        Invocation.ticket(trigger.ticketId());
         try {
             Outcome outcome = lookup.run(trigger.ticketId(), trigger.messageId(), last);
             if (outcome instanceof Outcome.GaveUp gaveUp) {
@@ -115,6 +133,37 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
             return true;
         } catch (RuntimeException e) {
             log.error("order lookup failed; the queue redelivers it", e);
+            return false;
+        }
+    }
+
+    /** An order webhook refreshes the customer's open tickets; a failed refresh comes back with backoff like a lookup. */
+    private boolean webhookHandled(SQSEvent.SQSMessage m, OrderWebhook webhook, int receives, boolean last) {
+        try {
+            if (webhook.kind() == OrderWebhook.Kind.CUSTOMER_REDACT) {
+                // an error comes back through the queue; the job resumes where it stopped
+                RedactionJob job = redaction.redact(webhook);
+                log.info("shopify {} {}: {} tickets redacted (job {})", webhook.topic(), webhook.eventId(), job.done(), job.id());
+                return true;
+            }
+            if (webhook.kind() != OrderWebhook.Kind.ORDERS_CHANGED) {
+                park(m, "topic " + webhook.topic() + " is not handled by this function");
+                return true;
+            }
+            CustomerOrdersRefresh.Result result = webhooks.refresh(webhook, last);
+            if (result.retryReason() == null) {
+                log.info("shopify webhook {} {}: {} tickets refreshed, {} skipped", webhook.topic(), webhook.eventId(), result.refreshed(), result.skipped());
+                return true;
+            }
+            if (last) {
+                park(m, "after " + receives + " attempts: " + result.retryReason());
+                return true;
+            }
+            log.warn("shopify webhook {} retried: {}", webhook.topic(), result.retryReason());
+            backoff.retryLater(m.getEventSourceArn(), m.getReceiptHandle(), m.getAttributes());
+            return false;
+        } catch (RuntimeException e) {
+            log.error("shopify webhook failed; the queue redelivers it", e);
             return false;
         }
     }

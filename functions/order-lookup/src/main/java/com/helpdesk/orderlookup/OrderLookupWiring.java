@@ -1,5 +1,7 @@
 package com.helpdesk.orderlookup;
 
+import com.helpdesk.core.orders.CustomerOrdersRefresh;
+import com.helpdesk.core.privacy.CustomerRedaction;
 import com.helpdesk.core.orders.OrderContextRefresh;
 import com.helpdesk.core.orders.OrderLookup;
 import com.helpdesk.core.orders.StoreService;
@@ -15,6 +17,7 @@ import com.helpdesk.secrets.SecretsManagerKeyRings;
 import com.helpdesk.secrets.SsmSecretStore;
 import com.helpdesk.shopify.ShopifyOrderDirectory;
 import com.helpdesk.store.DynamoDbOrderContexts;
+import com.helpdesk.store.DynamoDbPersonalData;
 import com.helpdesk.store.DynamoDbStoreRepository;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -28,7 +31,7 @@ import java.time.Clock;
  * The order functions' composition root: the table, the secrets, Shopify and the queues, built once at init.
  * {@code deadLetters} is null for the API function, which has no queue.
  */
-record OrderLookupWiring(TicketOrderLookup tickets, OrderLookup lookup, StoreService stores, TicketDesk desk, QueueBackoff backoff,
+record OrderLookupWiring(TicketOrderLookup tickets, CustomerOrdersRefresh webhooks, CustomerRedaction redaction, OrderLookup lookup, StoreService stores, TicketDesk desk, QueueBackoff backoff,
                          DeadLetters deadLetters, OrderLookupConfig config) {
     static OrderLookupWiring forQueue() {
         return build(OrderLookupConfig.forQueue(EnvironmentReader.lambda()), RuntimeClock.get());
@@ -57,7 +60,8 @@ record OrderLookupWiring(TicketOrderLookup tickets, OrderLookup lookup, StoreSer
         TicketOrderLookup tickets = new TicketOrderLookup(repository, storeRepository, new OrderContextRefresh(lookup, contexts, ids, clock));
         SqsClient sqs = aws.build(SqsClient.builder(), "SQS");
         DeadLetters deadLetters = config.deadLetterQueueUrl().map(url -> new DeadLetters(sqs, url.toString())).orElse(null);
-        return new OrderLookupWiring(tickets, lookup, new StoreService(storeRepository, secrets, config.secretsPrefix()),
+        return new OrderLookupWiring(tickets, new CustomerOrdersRefresh(repository, contexts, tickets),
+                new CustomerRedaction(repository, storeRepository, new DynamoDbPersonalData(dynamo, config.tableName()), clock), lookup, new StoreService(storeRepository, secrets, config.secretsPrefix()),
                 TicketDesk.wire(repository, ids, clock), new QueueBackoff(sqs), deadLetters, config);
     }
 }

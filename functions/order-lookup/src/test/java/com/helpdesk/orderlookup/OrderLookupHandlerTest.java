@@ -5,8 +5,13 @@ import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.helpdesk.core.orders.OrderContext;
 import com.helpdesk.core.orders.OrderContextRefresh.Outcome;
+import com.helpdesk.core.orders.CustomerOrdersRefresh;
+import com.helpdesk.core.orders.OrderWebhook;
+import com.helpdesk.core.privacy.CustomerRedaction;
+import com.helpdesk.core.privacy.RedactionJob;
 import com.helpdesk.core.orders.TicketOrderLookup;
 import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.OrderWebhookCodec;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
 import org.junit.jupiter.api.BeforeEach;
@@ -38,9 +43,11 @@ class OrderLookupHandlerTest {
     private static final String ARN = "arn:aws:sqs:eu-west-1:123456789012:order-lookup";
     private static final String REASON = "shopify: demo.myshopify.com answered 503";
     private final TicketOrderLookup lookup = mock(TicketOrderLookup.class);
+    private final CustomerOrdersRefresh webhooks = mock(CustomerOrdersRefresh.class);
+    private final CustomerRedaction redaction = mock(CustomerRedaction.class);
     private final QueueBackoff backoff = mock(QueueBackoff.class);
     private final DeadLetters deadLetters = mock(DeadLetters.class);
-    private final OrderLookupHandler handler = new OrderLookupHandler(lookup, backoff, deadLetters, 3);
+    private final OrderLookupHandler handler = new OrderLookupHandler(lookup, webhooks, redaction, backoff, deadLetters, 3);
 
     @BeforeEach
     void lookupsSucceedByDefault() {
@@ -94,6 +101,36 @@ class OrderLookupHandlerTest {
         SQSBatchResponse response = handler.handleRequest(batch(record("r1", ticketCreated("t1"), 1), record("r2", ticketCreated("t2"), 1)), null);
         assertThat(failed(response)).containsExactly("r1");
         verify(lookup).run("t2", null, false);
+    }
+
+    @Test
+    void aQueuedWebhookRefreshesTheCustomersTicketsAndComesBackWithBackoffWhenTheShopFails() throws Exception {
+        OrderWebhook webhook = new OrderWebhook("main", "fulfillments/create", "evt-1", null, "ana@example.com", null, "5001", List.of());
+        when(webhooks.refresh(webhook, false)).thenReturn(new CustomerOrdersRefresh.Result(2, 0, null));
+        when(webhooks.refresh(webhook, true)).thenReturn(new CustomerOrdersRefresh.Result(0, 0, REASON));
+        String body = OrderWebhookCodec.encode(webhook);
+
+        assertThat(failed(handler.handleRequest(batch(record("r1", body, 1)), null))).isEmpty();
+        verify(webhooks).refresh(webhook, false);
+        verify(lookup, never()).run(any(), any(), anyBoolean());
+
+        assertThat(failed(handler.handleRequest(batch(record("r2", body, 3)), null))).as("parked on the last attempt").isEmpty();
+        verify(deadLetters).park(body, "r2", "after 3 attempts: " + REASON);
+
+        when(webhooks.refresh(webhook, false)).thenReturn(new CustomerOrdersRefresh.Result(0, 0, REASON));
+        assertThat(failed(handler.handleRequest(batch(record("r3", body, 1)), null))).containsExactly("r3");
+        verify(backoff).retryLater(eq(ARN), eq("handle-r3"), anyMap());
+    }
+
+    @Test
+    void aQueuedCustomerRedactionRunsTheErasureAndAFailureComesBackThroughTheQueue() throws Exception {
+        OrderWebhook webhook = new OrderWebhook("main", "customers/redact", "evt-2", "191167", "john@example.com", null, null, List.of("299938"));
+        when(redaction.redact(webhook)).thenReturn(new RedactionJob("customer#main#ab", "main", "customers/redact", List.of(), 2,
+                Instant.now(), Instant.now())).thenThrow(new IllegalStateException("DynamoDB unavailable"));
+        String body = OrderWebhookCodec.encode(webhook);
+        assertThat(failed(handler.handleRequest(batch(record("r1", body, 1)), null))).isEmpty();
+        assertThat(failed(handler.handleRequest(batch(record("r2", body, 1)), null))).containsExactly("r2");
+        verify(webhooks, never()).refresh(any(), anyBoolean());
     }
 
     static String messageAdded(String ticketId, String messageId) throws Exception {

@@ -50,6 +50,18 @@ class OrderLookupWiringTest {
     }
 
     @Test
+    void theWebhookFunctionBuildsFromItsVariablesAndQueuesToTheLookupQueue() {
+        String function = "ShopifyWebhookFunction";
+        EnvironmentReader env = EnvironmentReader.of(template.lambdaEnvironment(function));
+        ShopifyWebhookConfig config = ShopifyWebhookConfig.read(env);
+        assertThat(config.orderLookupQueueUrl()).isNotNull();
+        assertThat(ShopifyWebhookWiring.build(config, Clock.systemUTC()).reception()).isNotNull();
+        assertThat(env.namesRead()).filteredOn(name -> !name.startsWith("AWS_"))
+                .isSubsetOf(template.forFunction(function).keySet())
+                .containsAll(template.ownFor(function).keySet());
+    }
+
+    @Test
     void attemptsStayBelowTheQueuesMaxReceiveCountSoTheFunctionParksWithTheReasonItself() throws Exception {
         Map<String, Object> doc = CfnYaml.parse(Files.readString(Path.of(System.getProperty("helpdesk.root", "../..")).resolve("template.yaml")));
         Map<?, ?> queue = (Map<?, ?>) ((Map<?, ?>) ((Map<?, ?>) doc.get("Resources")).get("OrderLookupQueue")).get("Properties");

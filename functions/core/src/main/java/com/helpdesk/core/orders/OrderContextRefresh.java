@@ -52,13 +52,18 @@ public final class OrderContextRefresh {
     }
 
     public Outcome refresh(Facts facts, boolean lastAttempt) {
+        return refresh(facts, lastAttempt, false);
+    }
+
+    /** @param refetchNamed a webhook said an order changed: every order on the ticket is read again, cached or not */
+    public Outcome refresh(Facts facts, boolean lastAttempt, boolean refetchNamed) {
         if (facts.store() == null) return new Outcome.NoStore();
         Optional<OrderContexts.Stored> previous = contexts.find(facts.ticketId());
         long version = previous.map(OrderContexts.Stored::version).orElse(0L);
         OrderContext context;
         try {
             context = lookup.lookup(new OrderLookup.Request(facts.store(), facts.email(), facts.phone(), facts.subject(), facts.body()),
-                    previous.map(OrderContexts.Stored::context));
+                    previous.map(OrderContexts.Stored::context), refetchNamed);
         } catch (OrderDirectoryException e) {
             if (!lastAttempt) return new Outcome.RetryLater(e.reason());
             Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);

@@ -46,6 +46,14 @@ public final class OrderLookup {
      * and, once retries are spent, keep {@code previous} marked unavailable with the reason.
      */
     public OrderContext lookup(Request request, Optional<OrderContext> previous) throws OrderDirectoryException {
+        return lookup(request, previous, false);
+    }
+
+    /**
+     * @param refetchNamed fetch the orders named in earlier messages again even while the previous context is
+     *                     fresh: a webhook said an order changed
+     */
+    public OrderContext lookup(Request request, Optional<OrderContext> previous, boolean refetchNamed) throws OrderDirectoryException {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Store store = request.store();
         OrderContext byCustomer = byCustomer(request, now);
@@ -53,7 +61,7 @@ public final class OrderLookup {
         byCustomer.orders().forEach(o -> merge(merged, o));
 
         Set<String> names = new LinkedHashSet<>(OrderNumbers.find(store, request.subject(), request.body()));
-        boolean previousFresh = previous.isPresent() && previous.get().status() == OrderContext.Status.OK
+        boolean previousFresh = !refetchNamed && previous.isPresent() && previous.get().status() == OrderContext.Status.OK
                 && previous.get().fetchedAt() != null && previous.get().fetchedAt().plus(ttl).isAfter(now);
         for (ShopOrder earlier : previous.map(OrderContext::orders).orElse(List.of())) {
             if (!earlier.matchedBy().contains(MatchedBy.ORDER_NUMBER)) continue;

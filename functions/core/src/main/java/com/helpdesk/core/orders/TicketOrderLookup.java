@@ -43,10 +43,34 @@ public final class TicketOrderLookup {
                 .map(first -> first.id().equals(messageId)).orElse(false)) {
             return new OrderContextRefresh.Outcome.Skipped("message " + messageId + " opened ticket " + ticketId + ": looked up with TicketCreated");
         }
-        Optional<Store> store = StoreSelection.forTicket(stores.list(), List.of(), ChatKeys.channelOf(ticket.conversation()));
+        Optional<Store> store = storeOf(ticket);
         var facts = new OrderContextRefresh.Facts(ticket.id(), ticket.number(), store.orElse(null), ticket.requester().email(),
                 ticket.requester().phone(), ticket.subject(), message == null ? null : message.body());
         return refresh.refresh(facts, lastAttempt);
+    }
+
+    /**
+     * Refreshes a ticket after a webhook said that its customer's orders in {@code storeId} changed: every order on
+     * the ticket is read again (the cache was evicted by the caller). A ticket of another store is left alone.
+     */
+    public OrderContextRefresh.Outcome refreshAfterChange(String ticketId, String storeId, boolean lastAttempt) {
+        Optional<TicketThread> thread = tickets.find(ticketId);
+        if (thread.isEmpty()) return new OrderContextRefresh.Outcome.Skipped("no ticket " + ticketId);
+        Ticket ticket = thread.get().ticket();
+        if (ticket.mergedInto() != null) return new OrderContextRefresh.Outcome.Skipped("ticket " + ticketId + " was merged into " + ticket.mergedInto());
+        Optional<Store> store = storeOf(ticket);
+        if (store.isEmpty() || !store.get().id().equals(storeId)) {
+            return new OrderContextRefresh.Outcome.Skipped("ticket " + ticketId + " is not of store " + storeId);
+        }
+        Message first = customerMessage(thread.get(), null);
+        var facts = new OrderContextRefresh.Facts(ticket.id(), ticket.number(), store.get(), ticket.requester().email(),
+                ticket.requester().phone(), ticket.subject(), first == null ? null : first.body());
+        return refresh.refresh(facts, lastAttempt, true);
+    }
+
+    /** The ticket's store: the one its mail was sent to or its chat channel belongs to, else the default store. */
+    public Optional<Store> storeOf(Ticket ticket) {
+        return StoreSelection.forTicket(stores.list(), List.of(), ChatKeys.channelOf(ticket.conversation()));
     }
 
     private static Message customerMessage(TicketThread thread, String messageId) {

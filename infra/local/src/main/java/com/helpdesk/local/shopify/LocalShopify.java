@@ -52,6 +52,25 @@ public final class LocalShopify {
         }
     }
 
+    /**
+     * Ships an order of the demo shop as a merchant would in Shopify's admin: a fulfillment with tracking, the order
+     * FULFILLED. What Shopify then tells the app by webhook, tests send themselves (signed with the store's secret).
+     */
+    public synchronized void fulfill(String orderName, String carrier, String trackingNumber, String trackingUrl, String displayStatus) {
+        for (JsonNode c : shop.path("customers")) {
+            for (JsonNode o : c.path("orders").path("nodes")) {
+                if (!o.path("name").asText().equals(orderName)) continue;
+                ObjectNode order = (ObjectNode) o;
+                ObjectNode f = JSON.createObjectNode().put("status", "SUCCESS").put("displayStatus", displayStatus).putNull("deliveredAt");
+                f.putArray("trackingInfo").addObject().put("company", carrier).put("number", trackingNumber).put("url", trackingUrl);
+                order.withArrayProperty("fulfillments").insert(0, f);
+                order.put("displayFulfillmentStatus", "FULFILLED");
+                return;
+            }
+        }
+        throw new IllegalArgumentException("the demo shop has no order " + orderName);
+    }
+
     public void handle(HttpExchange ex) throws IOException {
         String path = ex.getRequestURI().getPath().substring(PATH.length());
         if (!ex.getRequestMethod().equals("POST") || !path.matches("/admin/api/\\d{4}-\\d{2}/graphql\\.json")) {
@@ -81,8 +100,11 @@ public final class LocalShopify {
                     .putObject("extensions").put("code", "THROTTLED").put("documentation", "https://shopify.dev/api/usage/rate-limits");
         } else {
             ObjectNode data = answer.putObject("data");
-            if (customers) data.putObject("customers").set("nodes", customersMatching(search));
-            else data.putObject("orders").set("nodes", ordersMatching(search, request.path("variables").path("first").asInt(10)));
+            // a copy under the lock: fulfill() may change the shop while the answer is written
+            synchronized (this) {
+                if (customers) data.putObject("customers").set("nodes", customersMatching(search).deepCopy());
+                else data.putObject("orders").set("nodes", ordersMatching(search, request.path("variables").path("first").asInt(10)).deepCopy());
+            }
         }
         answer.set("extensions", bucket.extensions(requested, requested / 5));
         LocalHttp.json(ex, 200, answer);

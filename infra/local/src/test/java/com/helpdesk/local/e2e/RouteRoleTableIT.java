@@ -61,7 +61,8 @@ class RouteRoleTableIT {
             Map.entry("PUT /stores/{storeId}", Set.of("admin")), Map.entry("DELETE /stores/{storeId}", Set.of("admin")),
             Map.entry("GET /customers/{customer}", STAFF),
             Map.entry("GET /csat/{token}", PUBLIC), Map.entry("POST /csat/{token}", PUBLIC),
-            Map.entry("GET /webhooks/chat/{channelId}", PUBLIC), Map.entry("POST /webhooks/chat/{channelId}", PUBLIC));
+            Map.entry("GET /webhooks/chat/{channelId}", PUBLIC), Map.entry("POST /webhooks/chat/{channelId}", PUBLIC),
+            Map.entry("POST /webhooks/shopify/{storeId}", PUBLIC));
     private static final Map<String, String> PARAMETERS = Map.of("id", "tkt_00000000000000000000000000", "otherId", "1042",
             "attachmentId", "att_1", "channelId", "nope", "token", "abc.def", "storeId", "nope", "customer", "nobody@example.com");
 

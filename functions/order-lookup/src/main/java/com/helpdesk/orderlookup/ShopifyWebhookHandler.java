@@ -1,0 +1,55 @@
+package com.helpdesk.orderlookup;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
+import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
+import com.helpdesk.http.ApiRequest;
+import com.helpdesk.http.ApiResponse;
+import com.helpdesk.http.HttpProblem;
+import com.helpdesk.http.Router;
+import com.helpdesk.runtime.Invocation;
+import com.helpdesk.shopify.ShopifyWebhookPayloads;
+import com.helpdesk.shopify.ShopifyWebhookReception;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The public Shopify webhook route (the HMAC signature is the credential): 200 once the webhook is queued, also
+ * for a redelivery and a topic the helpdesk does not use (Shopify would otherwise retry them); 404 unknown store,
+ * 401 bad signature or another shop, 400 unreadable, 413 too large; nothing is stored then.
+ */
+public final class ShopifyWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+    private final Router router;
+
+    public ShopifyWebhookHandler() {
+        this(ShopifyWebhookWiring.fromEnvironment().reception());
+    }
+
+    public ShopifyWebhookHandler(ShopifyWebhookReception reception) {
+        this.router = new Router().publicRoute("POST /webhooks/shopify/{storeId}", req -> receive(reception, req));
+    }
+
+    private static ApiResponse receive(ShopifyWebhookReception reception, ApiRequest req) {
+        try {
+            ShopifyWebhookReception.Received r = reception.receive(req.pathParameter("storeId"), req.headers(), req.body());
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("topic", r.topic());
+            out.put("accepted", r.enqueued());
+            out.put("duplicate", r.duplicate());
+            return ApiResponse.json(200, out);
+        } catch (ShopifyWebhookReception.UnknownStore e) {
+            throw new HttpProblem(404, "not-found", "Not Found", e.getMessage());
+        } catch (ShopifyWebhookReception.Refused e) {
+            throw new HttpProblem(401, "bad-signature", "Unauthorized", e.getMessage());
+        } catch (ShopifyWebhookPayloads.Malformed e) {
+            throw new HttpProblem(400, "bad-request", "Bad Request", e.getMessage());
+        }
+    }
+
+    @Override
+    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+        return Invocation.handle(context, () -> router.handle(event));
+    }
+}
