@@ -28,7 +28,7 @@ class MonthSimulationIT {
      * Small enough for a few minutes on a 2-core machine; every kind of traffic still occurs many times.
      * -Dhelpdesk.sim.tickets / -Dhelpdesk.sim.days play another size (a longer soak, a quicker look).
      */
-    private static final int TICKETS = Integer.getInteger("helpdesk.sim.tickets", 300);
+    private static final int TICKETS = Integer.getInteger("helpdesk.sim.tickets", 240);
     private static final int DAYS = Integer.getInteger("helpdesk.sim.days", 30);
     private static LocalStack stack;
 
