@@ -1,7 +1,5 @@
 package com.helpdesk.sim;
 
-import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 
 /**
