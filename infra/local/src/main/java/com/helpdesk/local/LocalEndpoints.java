@@ -2,6 +2,7 @@ package com.helpdesk.local;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.helpdesk.local.schedule.Scheduler;
 import com.helpdesk.local.api.LocalHttp;
 import com.helpdesk.local.api.LocalJwt;
 import com.helpdesk.local.api.Route;
@@ -222,6 +223,10 @@ final class LocalEndpoints {
         try {
             JsonNode b = body(ex);
             if (b.has("advance") == b.has("set")) throw new IllegalArgumentException("send either {\"advance\": \"PT2H\"} or {\"set\": \"2026-12-01T09:00:00Z\"}");
+            int catchUp = b.path("catchUp").asInt(Scheduler.MAX_CATCH_UP);
+            if (b.has("catchUp") && (!b.get("catchUp").isIntegralNumber() || catchUp < 1 || catchUp > Scheduler.MAX_CATCH_UP)) {
+                throw new IllegalArgumentException("catchUp must be a whole number from 1 to " + Scheduler.MAX_CATCH_UP);
+            }
             if (b.has("advance")) {
                 Duration d;
                 try {
@@ -245,7 +250,7 @@ final class LocalEndpoints {
                 }
             }
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("fired", stack.scheduler().fireDue());
+            out.put("fired", stack.scheduler().fireDue(catchUp));
             out.put("now", stack.clock().get().toString());
             LocalHttp.json(ex, 200, out);
         } catch (IllegalArgumentException e) {

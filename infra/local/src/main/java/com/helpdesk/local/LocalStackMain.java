@@ -6,7 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 
-/** java -jar infra/local/target/helpdesk-local.jar [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--parameter K=V] [--verbose] */
+/** java -jar infra/local/target/helpdesk-local.jar [--port 3000] [--host 127.0.0.1] [--template template.yaml] [--parameter K=V] [--verbose] [--empty] */
 public final class LocalStackMain {
     private LocalStackMain() {}
 
@@ -25,6 +25,7 @@ public final class LocalStackMain {
         int port = o.port();
         Path template = o.template();
         Map<String, String> parameters = new LinkedHashMap<>();
+        boolean empty = false;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String next = i + 1 < args.length ? args[i + 1] : null;
@@ -40,6 +41,7 @@ public final class LocalStackMain {
                     i++;
                 }
                 case "--verbose" -> System.setProperty(LocalConsole.VERBOSE_PROPERTY, "true");
+                case "--empty" -> empty = true;
                 case "-h", "--help" -> usage(null);
                 default -> usage("unknown argument " + a);
             }
@@ -65,6 +67,7 @@ public final class LocalStackMain {
             stopped.countDown();
         }, "local-stack-shutdown"));
         LocalBanner.lines(stack, host, template, ms, stack.token("admin", "admin"), LocalConsole.verbose()).forEach(System.out::println);
+        if (!empty) DemoHelpdesk.fillInBackground(stack);
         stopped.await();
     }
 
@@ -76,7 +79,7 @@ public final class LocalStackMain {
     private static void usage(String error) {
         if (error != null) System.err.println(error);
         System.err.println("usage: java -jar infra/local/target/helpdesk-local.jar [--port 3000] [--host 127.0.0.1] "
-                + "[--template template.yaml] [--parameter Name=Value] [--verbose]");
+                + "[--template template.yaml] [--parameter Name=Value] [--verbose] [--empty]");
         System.exit(error == null ? 0 : 2);
     }
 }

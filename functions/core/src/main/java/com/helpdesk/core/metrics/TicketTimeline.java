@@ -66,6 +66,12 @@ final class TicketTimeline {
         assignee = creation.field("assignee");
         Instant cycleStart = creation.at();
         boolean done = DONE.contains(creation.field("status", "new"));
+        if (done) {
+            // opened resolved (a conversation the AI resolved, a call settled on the phone): resolved at creation
+            cycles.add(new Cycle(0, cycleStart, creation.at()));
+            lastResolution = creation;
+            resolverAtLastResolution = resolver(creation);
+        }
         for (Observation o : facts.observations()) {
             switch (o.kind()) {
                 case MESSAGE -> response(o).ifPresent(responses::add);

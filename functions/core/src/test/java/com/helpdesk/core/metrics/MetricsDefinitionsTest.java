@@ -3,9 +3,11 @@ package com.helpdesk.core.metrics;
 import com.helpdesk.core.sla.AroundTheClock;
 import org.junit.jupiter.api.Test;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -127,5 +129,41 @@ class MetricsDefinitionsTest {
         InMemoryMetricsStore store = fed(a.subList(1, a.size()), BERLIN);
         assertThat(store.aggregates).isEmpty();
         assertThat(store.facts.get("tkt_a").facts().observations()).hasSize(a.size() - 1);
+    }
+
+    /**
+     * Found by the month simulation (infra/sim): the AI intake opens the ticket of a conversation the AI
+     * resolved already resolved (TicketCreated with status resolved, no status change), and such tickets
+     * counted neither as resolved nor as deflected. A ticket opened resolved is resolved at its creation.
+     */
+    @Test
+    void aTicketOpenedResolvedIsResolvedAtItsCreation() {
+        Instant at = Instant.parse("2026-11-23T14:00:00Z");
+        List<WorkedExamples.Event> events = List.of(
+                new WorkedExamples.Event("tkt_f", new Observation("evt_f1", Observation.Kind.CREATED, at, "ai", "ai-agent",
+                        Map.of("channel", "web", "priority", "normal", "status", "resolved"))),
+                new WorkedExamples.Event("tkt_f", new Observation("evt_f2", Observation.Kind.MESSAGE, at, "customer", null,
+                        Map.of("visibility", "public", "authorType", "customer"))),
+                new WorkedExamples.Event("tkt_f", new Observation("evt_f3", Observation.Kind.MESSAGE, at, "ai", "ai-agent",
+                        Map.of("visibility", "public", "authorType", "ai"))),
+                new WorkedExamples.Event("tkt_f", new Observation("evt_f4", Observation.Kind.CSAT, at.plusSeconds(600), "customer", "x@example.com",
+                        Map.of("rating", "4", "resolvedAt", at.toString(), "resolvedByType", "ai", "resolvedById", "ai-agent"))));
+        InMemoryMetricsStore store = fed(events, BERLIN);
+        MetricsRow day = row(store, NOV23, "all#all");
+        assertThat(day.count(Counter.RESOLVED)).isEqualTo(1);
+        assertThat(day.distribution(DurationMetric.RESOLUTION)).isEqualTo(new Distribution(1, 0L, 0L, 0L));
+        assertThat(day.count(Counter.ONE_TOUCH)).as("the AI's one answer").isEqualTo(1);
+        MetricsRow ai = new MetricsQuery(store, BERLIN).agents(NOV23, NOV23).rows().get(0);
+        assertThat(ai.key()).isEqualTo("ai");
+        assertThat(ai.count(Counter.RESOLVED)).isEqualTo(1);
+        assertThat(ai.count(Counter.AI_DEFLECTED)).isEqualTo(1);
+        assertThat(ai.deflectionRate()).isEqualTo(1.0);
+        assertThat(ai.count(Counter.CSAT_RESPONSES)).isEqualTo(1);
+
+        InMemoryMetricsStore reopened = fed(List.of(events.get(0), new WorkedExamples.Event("tkt_f", new Observation("evt_f5", Observation.Kind.STATUS,
+                at.plusSeconds(3600), "customer", null, Map.of("from", "resolved", "to", "open")))), BERLIN);
+        MetricsRow after = row(reopened, NOV23, "all#all");
+        assertThat(after.count(Counter.RESOLVED)).as("the reopen takes the resolution back").isZero();
+        assertThat(after.count(Counter.REOPENED)).isEqualTo(1);
     }
 }

@@ -74,10 +74,20 @@ public final class Scheduler implements AutoCloseable {
     }
 
     /** Fires every occurrence up to now, oldest first; returns what fired. */
-    public synchronized List<Map<String, Object>> fireDue() {
+    public List<Map<String, Object>> fireDue() {
+        return fireDue(MAX_CATCH_UP);
+    }
+
+    /**
+     * The same, catching up at most {@code catchUp} (1..MAX_CATCH_UP) occurrences of each schedule: a
+     * caller that moves the clock thousands of times (the month simulation) asks for 1, so that a move
+     * costs one SLA sweep instead of one per minute moved.
+     */
+    public synchronized List<Map<String, Object>> fireDue(int catchUp) {
+        if (catchUp < 1 || catchUp > MAX_CATCH_UP) throw new IllegalArgumentException("catchUp must be 1.." + MAX_CATCH_UP);
         List<Map<String, Object>> fired = new ArrayList<>();
         Instant now = clock.get();
-        Map<Schedule, Integer> skipped = skipBeyondCatchUp(now);
+        Map<Schedule, Integer> skipped = skipBeyondCatchUp(now, catchUp);
         while (true) {
             Schedule due = null;
             Instant at = null;
@@ -107,15 +117,15 @@ public final class Scheduler implements AutoCloseable {
         }
     }
 
-    /** Moves each schedule with more than MAX_CATCH_UP occurrences due to the first of its last MAX_CATCH_UP; answers how many it skipped. */
-    private Map<Schedule, Integer> skipBeyondCatchUp(Instant now) {
+    /** Moves each schedule with more than catchUp occurrences due to the first of its last catchUp; answers how many it skipped. */
+    private Map<Schedule, Integer> skipBeyondCatchUp(Instant now, int catchUp) {
         Map<Schedule, Integer> skipped = new LinkedHashMap<>();
         for (Map.Entry<Schedule, Instant> e : nextFire.entrySet()) {
             List<Instant> due = new ArrayList<>();
             for (Instant at = e.getValue(); at != null && !at.isAfter(now); at = e.getKey().expression().next(at)) due.add(at);
-            if (due.size() > MAX_CATCH_UP) {
-                e.setValue(due.get(due.size() - MAX_CATCH_UP));
-                skipped.put(e.getKey(), due.size() - MAX_CATCH_UP);
+            if (due.size() > catchUp) {
+                e.setValue(due.get(due.size() - catchUp));
+                skipped.put(e.getKey(), due.size() - catchUp);
             }
         }
         return skipped;

@@ -58,6 +58,26 @@ class SchedulerTest {
     }
 
     @Test
+    void aCallerMayAskForFewerCatchUpOccurrences() {
+        LocalClock clock = new LocalClock();
+        List<String> invoked = new ArrayList<>();
+        try (Scheduler s = new Scheduler(clock, (fn, event) -> {
+            invoked.add(fn);
+            return "null";
+        }, "000000000000", "us-east-1")) {
+            s.add(new Scheduler.Schedule("sweep", "SlaTimerFunction", ScheduleExpression.parse("rate(1 minute)", null), null, false));
+            s.add(new Scheduler.Schedule("close", "CloseFunction", ScheduleExpression.parse("rate(1 hour)", null), null, false));
+            clock.advance(Duration.ofMinutes(150));
+            List<Map<String, Object>> fired = s.fireDue(1);
+            assertThat(fired).extracting(f -> f.get("schedule")).containsExactlyInAnyOrder("sweep", "close");
+            assertThat(fired).filteredOn(f -> f.get("schedule").equals("sweep")).first()
+                    .satisfies(f -> assertThat((Integer) f.get("skippedBefore")).isBetween(148, 150));
+            assertThat(s.fireDue(1)).as("nothing left due").isEmpty();
+            assertThatThrownBy(() -> s.fireDue(0)).isInstanceOf(IllegalArgumentException.class);
+        }
+    }
+
+    @Test
     void theClockNeverRunsBackwards() {
         LocalClock clock = new LocalClock();
         assertThatThrownBy(() -> clock.advance(Duration.ofMinutes(-1))).isInstanceOf(IllegalArgumentException.class);
