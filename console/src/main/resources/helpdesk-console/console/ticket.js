@@ -30,8 +30,9 @@ class HdTicket extends LightElement {
 
   willUpdate(changed) {
     if (changed.has('ticketRef')) {
-      this.ticket = null;
-      this.conflict = null;
+      // another ticket: nothing of the previous one stays (its draft waits in sessionStorage)
+      Object.assign(this, { ticket: null, conflict: null, notice: null, history: null, ledger: null, draft: undefined, mode: 'public', selected: new Set() });
+      clearTimeout(this.deliveryTimer);
       this.load();
     }
   }
@@ -77,8 +78,11 @@ class HdTicket extends LightElement {
     }
   }
 
-  /** Runs a change guarded by the ETag; 412 turns into the conflict panel, anything else into a message. */
-  async change(label, method, path, body, { guard = true } = {}) {
+  /**
+   * Runs a change guarded by the ETag. On 412 it reads the ticket again: when only what no agent sees changed
+   * (a reply's delivery status), it retries once with the new ETag; otherwise it shows the conflict panel.
+   */
+  async change(label, method, path, body, { guard = true, retry = true } = {}) {
     this.busy = true;
     this.notice = null;
     try {
@@ -91,6 +95,9 @@ class HdTicket extends LightElement {
       this.loadHistory();
       return res;
     } catch (e) {
+      if (e instanceof ApiError && e.status === 412 && retry && await this.adoptIfUnchanged()) {
+        return this.change(label, method, path, body, { guard, retry: false });
+      }
       if (e instanceof ApiError && e.status === 412) await this.showConflict(e, label);
       else this.notice = { error: problemText(e) };
       return null;
@@ -99,12 +106,24 @@ class HdTicket extends LightElement {
     }
   }
 
+  async adoptIfUnchanged() {
+    try {
+      const { body, etag } = await this.api.get('/tickets/' + this.ticket.id);
+      if (agentView(body) !== agentView(this.ticket)) return false;
+      this.ticket = body;
+      this.etag = etag;
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   /** Who changed the ticket since this page read it, and what: the history entries after our copy. */
   async showConflict(error, attempted) {
     let changes = [];
     try {
       const { body } = await this.api.get(`/tickets/${this.ticket.id}/history`, { limit: 500 });
-      changes = body.items.filter(h => h.at > this.ticket.updatedAt);
+      changes = body.items.filter(h => Date.parse(h.at) > Date.parse(this.ticket.updatedAt));
     } catch { /* the problem itself still says what happened */ }
     this.conflict = { detail: error.problem.detail, attempted, changes };
   }
@@ -139,7 +158,7 @@ class HdTicket extends LightElement {
     if (res) {
       this.draft = '';
       sessionStorage.removeItem(this.draftKey());
-      if (this.mode === 'public') this.watchDelivery(5);
+      if (this.mode === 'public') this.watchDelivery(15);
     }
   }
 
@@ -222,11 +241,11 @@ class HdTicket extends LightElement {
       <section class="panel controls" aria-labelledby="controls-title">
         <h2 id="controls-title">Ticket</h2>
         <label for="ctl-status">Status</label>
-        <select id="ctl-status" ?disabled=${closed || this.busy} @change=${e => this.patch({ status: e.target.value }, 'Status changed')}>
+        <select id="ctl-status" .value=${t.status} ?disabled=${closed || this.busy} @change=${e => this.patch({ status: e.target.value }, 'Status changed')}>
           ${STATUSES.map(s => html`<option value=${s} ?selected=${t.status === s}>${s}</option>`)}
         </select>
         <label for="ctl-priority">Priority</label>
-        <select id="ctl-priority" ?disabled=${closed || this.busy} @change=${e => this.patch({ priority: e.target.value }, 'Priority changed')}>
+        <select id="ctl-priority" .value=${t.priority} ?disabled=${closed || this.busy} @change=${e => this.patch({ priority: e.target.value }, 'Priority changed')}>
           ${PRIORITIES.map(p => html`<option value=${p} ?selected=${t.priority === p}>${p}</option>`)}
         </select>
         <form @submit=${this.onAssign}>
