@@ -126,6 +126,8 @@ class HdTicket extends LightElement {
       changes = body.items.filter(h => Date.parse(h.at) > Date.parse(this.ticket.updatedAt));
     } catch { /* the problem itself still says what happened */ }
     this.conflict = { detail: error.problem.detail, attempted, changes };
+    await this.updateComplete;
+    this.querySelector('section.conflict')?.scrollIntoView({ block: 'nearest' });
   }
 
   async reloadAfterConflict() {

@@ -211,6 +211,7 @@ class ConsoleBrowserIT {
         assertThat(conflict).containsText("bob");
         assertThat(conflict).containsText("priority");
         assertThat(page.getByLabel("Reply to the customer")).hasValue(draft);
+        conflict.scrollIntoViewIfNeeded();
         page.screenshot(new Page.ScreenshotOptions().setPath(SHOTS.resolve("conflict-1280x800.png")));
 
         page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Reload the ticket (keep my draft)")).click();
