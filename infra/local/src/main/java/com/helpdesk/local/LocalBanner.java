@@ -18,6 +18,7 @@ final class LocalBanner {
         List<String> out = new ArrayList<>();
         out.add("");
         out.add("Helpdesk local stack ready in " + startMillis + " ms");
+        out.add(row("console", base + "/  (the agent console: sign in with any agent id)"));
         out.add(row("API", base + "  (" + stack.routes().size() + " routes from " + template + "; described at " + base + "/openapi.yaml)"));
         out.add(row("functions", String.join(", ", stack.functionIds())));
         out.add(row("DynamoDB Local", stack.dynamoDbEndpoint().toString()));

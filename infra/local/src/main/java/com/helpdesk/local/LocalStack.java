@@ -477,7 +477,8 @@ public final class LocalStack implements AutoCloseable {
         com.sun.net.httpserver.HttpContext context = server.createContext("/", ex -> {
             try {
                 String path = ex.getRequestURI().getPath();
-                if (path.startsWith(com.helpdesk.local.shopify.LocalShopify.PATH + "/")) shopify.handle(ex);
+                if (ConsoleSite.serves(path)) ConsoleSite.handle(ex);
+                else if (path.startsWith(com.helpdesk.local.shopify.LocalShopify.PATH + "/")) shopify.handle(ex);
                 else if (path.startsWith("/_local/") || path.equals("/_local")) local.handle(ex);
                 else if (path.equals("/_aws/events") || path.startsWith("/_aws/events/")) bus.handle(ex); // the SDK appends "/"
                 else if (path.startsWith(com.helpdesk.local.s3.LocalS3.PATH + "/")) s3.handle(ex);

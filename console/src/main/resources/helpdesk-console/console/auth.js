@@ -1,0 +1,102 @@
+// Signing in. Locally: a token from the local stack's POST /_local/token. In AWS: Cognito's hosted sign-in
+// (authorization code with PKCE, a public client without a secret); the console keeps the ID token, which
+// carries cognito:groups (the API's role) and is what the API's JWT authorizer accepts for this client.
+
+const KEY = 'hd.session';
+const PKCE_KEY = 'hd.pkce';
+
+/** The deployment's settings: console/config.json (the local stack serves one; a deployment writes one). */
+export async function loadConfig() {
+  const res = await fetch('console/config.json', { cache: 'no-store' });
+  if (!res.ok) throw new Error('console/config.json is missing (HTTP ' + res.status + ')');
+  const config = await res.json();
+  config.apiUrl = (config.apiUrl || '').replace(/\/+$/, '');
+  return config;
+}
+
+function claimsOf(token) {
+  const part = token.split('.')[1] || '';
+  const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
+  return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, c => c.charCodeAt(0))));
+}
+
+/** The session kept for this tab: {token, sub, name, role, expiresAt}, or null when none is valid. */
+export function currentSession() {
+  try {
+    const s = JSON.parse(sessionStorage.getItem(KEY) || 'null');
+    if (s && Date.parse(s.expiresAt) > Date.now() + 30_000) return s;
+  } catch { /* an unreadable session is no session */ }
+  sessionStorage.removeItem(KEY);
+  return null;
+}
+
+export function sessionFromToken(token) {
+  const c = claimsOf(token);
+  const groups = c['cognito:groups'] || [];
+  const role = c.role || (groups.includes('admin') ? 'admin' : groups.includes('lead') ? 'lead' : groups[0] || 'agent');
+  const session = {
+    token, sub: c.sub, name: c.name || c.email || c.sub, role,
+    expiresAt: new Date((c.exp || 0) * 1000).toISOString(),
+  };
+  sessionStorage.setItem(KEY, JSON.stringify(session));
+  return session;
+}
+
+export function signOut(config) {
+  sessionStorage.removeItem(KEY);
+  if (config.auth === 'cognito') {
+    const q = new URLSearchParams({ client_id: config.clientId, logout_uri: config.redirectUri });
+    location.assign(config.cognitoDomain + '/logout?' + q);
+  } else {
+    location.hash = '';
+    location.reload();
+  }
+}
+
+/** The local stack's sign-in: any agent id, role agent or admin (or lead). */
+export async function localSignIn(config, sub, role) {
+  const res = await fetch(config.apiUrl + '/_local/token', {
+    method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ sub, role }),
+  });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok) throw new Error(body.detail || 'the local stack refused the sign-in (HTTP ' + res.status + ')');
+  return sessionFromToken(body.token);
+}
+
+function base64Url(bytes) {
+  return btoa(String.fromCharCode(...bytes)).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+/** Off to Cognito's hosted sign-in page, with a PKCE challenge and a state kept for the way back. */
+export async function cognitoSignIn(config) {
+  const verifier = base64Url(crypto.getRandomValues(new Uint8Array(32)));
+  const state = base64Url(crypto.getRandomValues(new Uint8Array(16)));
+  const challenge = base64Url(new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(verifier))));
+  sessionStorage.setItem(PKCE_KEY, JSON.stringify({ verifier, state, hash: location.hash }));
+  const q = new URLSearchParams({
+    response_type: 'code', client_id: config.clientId, redirect_uri: config.redirectUri,
+    scope: 'openid email profile', code_challenge_method: 'S256', code_challenge: challenge, state,
+  });
+  location.assign(config.cognitoDomain + '/oauth2/authorize?' + q);
+}
+
+/** Back from Cognito with ?code=...&state=...: trades the code for tokens; null when this is no such return. */
+export async function completeCognitoSignIn(config) {
+  const params = new URLSearchParams(location.search);
+  const code = params.get('code');
+  if (!code) return null;
+  const pending = JSON.parse(sessionStorage.getItem(PKCE_KEY) || 'null');
+  sessionStorage.removeItem(PKCE_KEY);
+  history.replaceState(null, '', location.pathname + (pending?.hash || ''));
+  if (!pending || pending.state !== params.get('state')) throw new Error('the sign-in came back with an unknown state; sign in again');
+  const res = await fetch(config.cognitoDomain + '/oauth2/token', {
+    method: 'POST', headers: { 'Content-Type': 'application/x-www-form-urlencoded' },
+    body: new URLSearchParams({
+      grant_type: 'authorization_code', client_id: config.clientId, code,
+      redirect_uri: config.redirectUri, code_verifier: pending.verifier,
+    }),
+  });
+  const body = await res.json().catch(() => ({}));
+  if (!res.ok || !body.id_token) throw new Error('Cognito refused the sign-in: ' + (body.error || res.status));
+  return sessionFromToken(body.id_token);
+}
