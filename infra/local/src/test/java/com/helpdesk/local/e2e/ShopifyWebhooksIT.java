@@ -138,7 +138,7 @@ class ShopifyWebhooksIT {
         // the lookup behind the bus writes the context and the customer cache: both are to be erased too
         Eventually.await(() -> agent.get("/tickets/" + id).json().get("orderContext"),
                 c -> !c.isNull() && c.get("status").asText().equals("ok"), "the order context of " + id, java.time.Duration.ofSeconds(120));
-        AgentApiClient.Reply reply = agent.send("POST", "/tickets/" + id + "/messages", "{\"body\":\"Hi Ben, it ships tomorrow.\"}", Map.of());
+        AgentApiClient.Reply reply = agent.send("POST", "/tickets/" + id + "/messages", "{\"body\":\"Hi Ben, it ships tomorrow.\",\"visibility\":\"public\"}", Map.of());
         assertThat(reply.status()).as(reply.body()).isEqualTo(201);
         assertThat(agent.get("/customers/ben@example.com").status()).isEqualTo(200); // fills the order cache too
         assertThat(itemsMentioning("ben@example.com")).isNotEmpty();
