@@ -86,11 +86,7 @@ public final class DynamoDbPersonalData implements PersonalDataStore {
                 if (!redacted.equals(item)) dynamo.putItem(b -> b.tableName(table).item(redacted));
             }
         }
-        var facts = dynamo.getItem(b -> b.tableName(table).key(MetricsItems.factsKey(ticketId)).consistentRead(true));
-        if (facts.hasItem() && !facts.item().isEmpty()) {
-            Map<String, AttributeValue> redactedFacts = redactItem(facts.item(), identities);
-            if (!redactedFacts.equals(facts.item())) dynamo.putItem(b -> b.tableName(table).item(redactedFacts));
-        }
+        redactMetricsFacts(ticketId, identities);
         if (ticket == null) return;
         Map<String, AttributeValue> before = ticket;
         Map<String, AttributeValue> redacted = redactItem(before, identities);
@@ -253,5 +249,18 @@ public final class DynamoDbPersonalData implements PersonalDataStore {
 
     private static Map<String, AttributeValue> jobKey(String jobId) {
         return Map.of("PK", ItemMapper.s("PRIVACYJOB#" + jobId), "SK", ItemMapper.s(JOB_SK));
+    }
+
+    /** A ticket's metrics facts exist once per generation of the aggregates (docs/metrics.md, "Rebuild"). */
+    private void redactMetricsFacts(String ticketId, Set<String> identities) {
+        var state = dynamo.getItem(b -> b.tableName(table).key(MetricsItems.GENERATIONS_KEY).consistentRead(true));
+        int latest = state.hasItem() && !state.item().isEmpty() ? MetricsItems.generations(state.item()).latest() : 0;
+        for (int g = 0; g <= latest; g++) {
+            int generation = g;
+            var facts = dynamo.getItem(b -> b.tableName(table).key(MetricsItems.factsKey(generation, ticketId)).consistentRead(true));
+            if (!facts.hasItem() || facts.item().isEmpty()) continue;
+            Map<String, AttributeValue> redactedFacts = redactItem(facts.item(), identities);
+            if (!redactedFacts.equals(facts.item())) dynamo.putItem(b -> b.tableName(table).item(redactedFacts));
+        }
     }
 }
