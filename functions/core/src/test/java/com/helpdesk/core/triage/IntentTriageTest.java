@@ -31,8 +31,8 @@ class IntentTriageTest {
     private final TicketDesk desk = TicketDesk.wire(repo, ids, clock);
     private final MemoryIntents intents = new MemoryIntents();
     private IntentPrediction next;
-    private final IntentTriage triage = new IntentTriage((subject, text) -> next, new IntentPolicy(0.6), intents,
-            desk.commands(), ids, clock);
+    private final IntentRecords records = new IntentRecords(intents, desk.commands(), ids, clock);
+    private final IntentTriage triage = new IntentTriage((subject, text) -> next, new IntentPolicy(0.6), records);
 
     /** Ticket intents in memory, with the optimistic version check of the real store. */
     static final class MemoryIntents implements TicketIntents {
@@ -122,7 +122,7 @@ class IntentTriageTest {
         next = said(IntentName.WISMO, 0.7, IntentName.MISSING_ITEM, 0.2, IntentName.OTHER, 0.01);
         triage.classify(t, t.subject(), "where is the rest of my order", null);
 
-        Intent corrected = triage.correct(reread(t), IntentName.MISSING_ITEM, Actor.agent("alice"));
+        Intent corrected = records.correct(reread(t), IntentName.MISSING_ITEM, Actor.agent("alice"));
 
         assertThat(corrected.source()).isEqualTo(IntentSource.AGENT);
         assertThat(corrected.correction().modelSaid()).isEqualTo(IntentName.WISMO);
@@ -143,9 +143,9 @@ class IntentTriageTest {
         Ticket t = ticket(List.of());
         next = said(IntentName.OTHER, 0.4, IntentName.BILLING, 0.3, IntentName.ACCOUNT, 0.2);
         triage.classify(t, t.subject(), "hmm", null);
-        triage.correct(reread(t), IntentName.BILLING, Actor.agent("alice"));
+        records.correct(reread(t), IntentName.BILLING, Actor.agent("alice"));
 
-        Intent second = triage.correct(reread(t), IntentName.ACCOUNT, Actor.agent("bob"));
+        Intent second = records.correct(reread(t), IntentName.ACCOUNT, Actor.agent("bob"));
 
         assertThat(second.correction().modelSaid()).isNull();
         assertThat(second.correction().modelSuggestions()).extracting(IntentScore::name)
@@ -157,7 +157,7 @@ class IntentTriageTest {
     void aCorrectionOfATicketNeverClassifiedHasNoModelOpinion() {
         Ticket t = ticket(List.of());
 
-        Intent intent = triage.correct(t, IntentName.BILLING, Actor.agent("alice"));
+        Intent intent = records.correct(t, IntentName.BILLING, Actor.agent("alice"));
 
         assertThat(intent.correction()).isNull();
         assertThat(reread(t).tags()).containsExactly("intent:billing");
