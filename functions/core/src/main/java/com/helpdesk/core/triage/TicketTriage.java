@@ -13,7 +13,8 @@ import java.util.Optional;
 /**
  * What triage does on the bus's events: classifies a ticket on a customer's message (the named one, or the
  * latest when the event names none: a new ticket, a new order context), with the ticket's subject and order
- * context. A message that is not a customer's, or has no text, leaves the intent as it is.
+ * context. A ticket an agent opened for a customer (a phone call) has no customer message: its opening message
+ * is read. A named message that is not a customer's, or has no text, leaves the intent as it is.
  */
 public final class TicketTriage {
     private final IntentTriage triage;
@@ -29,7 +30,8 @@ public final class TicketTriage {
     /** @param messageId the customer's message to read, or null for the ticket's latest customer message */
     public Optional<Intent> classify(String ticketId, String messageId) {
         TicketThread thread = tickets.get(ticketId);
-        Optional<Message> message = messageId == null ? latestFromCustomer(thread.messages())
+        Optional<Message> message = messageId == null
+                ? latestFromCustomer(thread.messages()).or(() -> thread.messages().stream().findFirst())
                 : thread.messages().stream().filter(m -> m.id().equals(messageId)).findFirst().filter(TicketTriage::fromCustomer);
         if (message.isEmpty() || message.get().body() == null || message.get().body().isBlank()) return Optional.empty();
         OrderContext context = orders.find(ticketId).map(OrderContexts.Stored::context).orElse(null);
