@@ -1,5 +1,6 @@
 package com.helpdesk.api;
 
+import com.helpdesk.core.triage.IntentRecords;
 import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -24,13 +25,13 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     }
 
     private TicketApiHandler(TicketApiWiring wiring) {
-        this(TicketRoutes.router(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels(), wiring.sla(), wiring.orders()),
+        this(TicketRoutes.router(wiring.tickets(), wiring.surveys(), wiring.files(), wiring.channels(), wiring.sla(), wiring.orders(), wiring.intents()),
                 wiring.deadline());
     }
 
     public TicketApiHandler(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, TicketSlaQueries sla,
-                            OrderContextReads orders) {
-        this(TicketRoutes.router(tickets, surveys, files, channels, sla, orders), new RequestDeadline());
+                            OrderContextReads orders, IntentRecords intents) {
+        this(TicketRoutes.router(tickets, surveys, files, channels, sla, orders, intents), new RequestDeadline());
     }
 
     private TicketApiHandler(Router router, RequestDeadline deadline) {

@@ -1,5 +1,7 @@
 package com.helpdesk.api;
 
+import com.helpdesk.core.triage.IntentRecords;
+import com.helpdesk.store.DynamoDbTicketIntents;
 import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.csat.CsatToken;
@@ -31,7 +33,7 @@ import java.time.Clock;
 
 /** The ticket API's composition root: its clients, adapters and services, built once at init from its configuration. */
 record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files, ChannelService channels, TicketSlaQueries sla,
-                       OrderContextReads orders, RequestDeadline deadline) {
+                       OrderContextReads orders, IntentRecords intents, RequestDeadline deadline) {
     static TicketApiWiring fromEnvironment() {
         return build(TicketApiConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -57,6 +59,8 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
         // the clocks shown with a ticket: the same settings (calendars) and arithmetic the SLA timer uses
         TicketSlaQueries sla = new TicketSlaQueries(new DynamoDbSlaTicketReads(dynamo, config.tableName(), cursorKeys, clock),
                 new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.slaDefaultTimeZone()), clock);
-        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels, sla, orders, deadline);
+        // an agent's PATCH of intent is a correction written here; classifying is the triage function's (no model in this one)
+        IntentRecords intents = new IntentRecords(new DynamoDbTicketIntents(dynamo, config.tableName()), tickets.commands(), ids, clock);
+        return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels, sla, orders, intents, deadline);
     }
 }

@@ -2,6 +2,8 @@ package com.helpdesk.api;
 
 import com.helpdesk.core.orders.OrderContextReads;
 import com.helpdesk.core.sla.TicketSlaQueries;
+import com.helpdesk.core.triage.IntentRecords;
+import com.helpdesk.core.triage.IntentWire;
 import com.helpdesk.http.ApiResponse;
 import com.helpdesk.http.ETags;
 import com.helpdesk.http.OrderContextRepresentation;
@@ -11,17 +13,19 @@ import java.util.Map;
 
 /**
  * {@code GET /tickets/{id}}: the ticket and its thread, its SLA clocks ({@code sla}) and its Shopify order
- * context ({@code orderContext}). The ETag is the ticket's version (what If-Match checks), but the clocks'
- * {@code remaining} changes with time alone and the order context apart from the ticket: a ticket showing
- * either is always answered in full, never 304.
+ * context ({@code orderContext}) and its intent ({@code intent}, docs/triage.md). The ETag is the ticket's version (what If-Match checks), but the clocks'
+ * {@code remaining} changes with time alone, the order context and the intent apart from the ticket: a ticket
+ * showing any of them is always answered in full, never 304.
  */
 final class TicketDetailView {
     private final TicketSlaQueries sla;
     private final OrderContextReads orders;
+    private final IntentRecords intents;
 
-    TicketDetailView(TicketSlaQueries sla, OrderContextReads orders) {
+    TicketDetailView(TicketSlaQueries sla, OrderContextReads orders, IntentRecords intents) {
         this.sla = sla;
         this.orders = orders;
+        this.intents = intents;
     }
 
     ApiResponse get(String ticketId, String ifNoneMatch) {
@@ -29,12 +33,14 @@ final class TicketDetailView {
         long version = shown.thread().ticket().version();
         String etag = ETags.of(version);
         Map<String, Object> orderContext = orders.forTicket(shown.thread().ticket()).map(OrderContextRepresentation::of).orElse(null);
-        if (shown.sla().isEmpty() && orderContext == null && ETags.noneMatchHits(ifNoneMatch, version)) {
+        Map<String, Object> intent = intents.find(shown.thread().ticket().id()).map(stored -> IntentWire.of(stored.intent())).orElse(null);
+        if (shown.sla().isEmpty() && orderContext == null && intent == null && ETags.noneMatchHits(ifNoneMatch, version)) {
             return ApiResponse.status(304).header("ETag", etag);
         }
         Map<String, Object> body = TicketRepresentation.full(shown.thread());
         body.put("sla", shown.sla());
         body.put("orderContext", orderContext);
+        body.put("intent", intent);
         return ApiResponse.json(200, body).header("ETag", etag);
     }
 }

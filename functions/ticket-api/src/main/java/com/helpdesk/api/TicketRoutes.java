@@ -1,5 +1,7 @@
 package com.helpdesk.api;
 
+import com.helpdesk.core.triage.IntentName;
+import com.helpdesk.core.triage.IntentRecords;
 import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.port.HistoryPage;
 import com.helpdesk.core.port.IdempotencyKey;
@@ -49,7 +51,7 @@ final class TicketRoutes {
     private static final Set<String> CREATE_FIELDS = Set.of("subject", "requester", "channel", "priority", "tags",
             "assignee", "group", "status", "message");
     private static final Set<String> PATCH_FIELDS = Set.of("status", "priority", "assignee", "group", "subject",
-            "addTags", "removeTags");
+            "addTags", "removeTags", "intent");
     private static final Set<String> READ_ONLY = Set.of("id", "number", "version", "createdAt", "updatedAt",
             "messages", "firstResponseAt", "resolvedAt", "lastMessageAt", "messageCount", "escalationLevel",
             "ccs", "linkedTicketIds", "mergedInto", "mergedFrom", "parentId", "childIds");
@@ -70,10 +72,11 @@ final class TicketRoutes {
     private final com.helpdesk.core.chat.ChannelService channels;
     private final SlaTicketViews sla;
     private final TicketDetailView detail;
+    private final IntentRecords intents;
 
     private TicketRoutes(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
                          com.helpdesk.core.chat.ChannelService channels, com.helpdesk.core.sla.TicketSlaQueries sla,
-                         com.helpdesk.core.orders.OrderContextReads orders) {
+                         com.helpdesk.core.orders.OrderContextReads orders, IntentRecords intents) {
         this.commands = desk.commands();
         this.relations = desk.relations();
         this.tickets = desk.queries();
@@ -82,13 +85,14 @@ final class TicketRoutes {
         this.files = files;
         this.channels = channels;
         this.sla = new SlaTicketViews(sla);
-        this.detail = new TicketDetailView(sla, orders);
+        this.detail = new TicketDetailView(sla, orders, intents);
+        this.intents = intents;
     }
 
     static Router router(TicketDesk desk, CsatService surveys, com.helpdesk.core.port.FileStore files,
                          com.helpdesk.core.chat.ChannelService channels, com.helpdesk.core.sla.TicketSlaQueries sla,
-                         com.helpdesk.core.orders.OrderContextReads orders) {
-        TicketRoutes r = new TicketRoutes(desk, surveys, files, channels, sla, orders);
+                         com.helpdesk.core.orders.OrderContextReads orders, IntentRecords intents) {
+        TicketRoutes r = new TicketRoutes(desk, surveys, files, channels, sla, orders, intents);
         return new Router()
                 .route("POST /tickets", STAFF, r::create)
                 .route("GET /tickets", STAFF, r::list)
@@ -224,8 +228,15 @@ final class TicketRoutes {
         String id = tickets.resolveId(req.pathParameter("id"));
         JsonBody body = JsonBody.parse(req).allowOnly(PATCH_FIELDS, READ_ONLY);
         TicketChange change = change(body);
+        IntentName intent = body.enumValue("intent", IntentName::parse);
+        if (body.isNull("intent")) throw new ValidationException("intent", "cannot be cleared; set the intent the ticket has");
         body.done();
-        TicketThread t = commands.update(id, change, ifMatch(req), actor(req));
+        TicketThread t = intent != null && change.isEmpty() ? tickets.get(id) : commands.update(id, change, ifMatch(req), actor(req));
+        if (intent != null) {
+            // an agent's intent is a correction of the model's, recorded with what it said (docs/triage.md)
+            intents.correct(t.ticket(), intent, actor(req));
+            t = tickets.get(id);
+        }
         return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", ETags.of(t.ticket().version()));
     }
 

@@ -52,7 +52,8 @@ class TicketApiHandlerTest {
         Clock clock = Clock.systemUTC();
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(client, "tickets");
         byte[] csatKey = "csat-key-for-tests-0123456789abcd".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-        handler = new TicketApiHandler(TicketDesk.wire(repository, new UlidGenerator(clock), clock),
+        TicketDesk desk = TicketDesk.wire(repository, new UlidGenerator(clock), clock);
+        handler = new TicketApiHandler(desk,
                 new com.helpdesk.core.csat.CsatService(repository, new com.helpdesk.core.csat.CsatToken(csatKey),
                         new UlidGenerator(clock), clock, java.time.Duration.ofDays(7)), new com.helpdesk.core.port.FileStore() {
                     @Override
@@ -71,7 +72,9 @@ class TicketApiHandlerTest {
                         new com.helpdesk.core.sla.SlaSettings(new com.helpdesk.store.DynamoDbSlaSettings(client, "tickets"),
                                 java.time.ZoneOffset.UTC), clock),
                 new com.helpdesk.core.orders.OrderContextReads(new com.helpdesk.store.DynamoDbOrderContexts(client, "tickets"),
-                        new com.helpdesk.store.DynamoDbStoreRepository(client, "tickets")));
+                        new com.helpdesk.store.DynamoDbStoreRepository(client, "tickets")),
+                new com.helpdesk.core.triage.IntentRecords(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets"), desk.commands(),
+                        new UlidGenerator(clock), clock));
     }
 
     @AfterAll

@@ -64,13 +64,15 @@ class TicketOrderContextTest {
         Clock clock = Clock.systemUTC();
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(client, "tickets");
         UlidGenerator ids = new UlidGenerator(clock);
-        handler = new TicketApiHandler(TicketDesk.wire(repository, ids, clock),
+        TicketDesk desk = TicketDesk.wire(repository, ids, clock);
+        handler = new TicketApiHandler(desk,
                 new CsatService(repository, new CsatToken("csat-key-for-tests-0123456789abcd".getBytes(java.nio.charset.StandardCharsets.UTF_8)), ids, clock, Duration.ofDays(7)),
                 null, new ChannelService(new DynamoDbChannelRepository(client, "tickets"), new TicketApiHandlerTest.InMemorySecrets(), "/helpdesk/test", clock),
                 new com.helpdesk.core.sla.TicketSlaQueries(new com.helpdesk.store.DynamoDbSlaTicketReads(client, "tickets"),
                         new com.helpdesk.core.sla.SlaSettings(new com.helpdesk.store.DynamoDbSlaSettings(client, "tickets"),
                                 java.time.ZoneOffset.UTC), clock),
-                new OrderContextReads(new DynamoDbOrderContexts(client, "tickets"), new DynamoDbStoreRepository(client, "tickets")));
+                new OrderContextReads(new DynamoDbOrderContexts(client, "tickets"), new DynamoDbStoreRepository(client, "tickets")),
+                new com.helpdesk.core.triage.IntentRecords(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets"), desk.commands(), ids, clock));
     }
 
     @AfterAll

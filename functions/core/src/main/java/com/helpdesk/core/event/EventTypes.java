@@ -19,6 +19,7 @@ public final class EventTypes {
     public static final String CSAT_RECEIVED = "CsatReceived";
     public static final String DELIVERY_UPDATED = "DeliveryUpdated";
     public static final String ORDER_CONTEXT_UPDATED = "OrderContextUpdated";
+    public static final String INTENT_CLASSIFIED = "IntentClassified";
     /** Published by the SLA timer (core/sla): a clock reached its warning fraction / its target. */
     public static final String SLA_WARNING = "SlaWarning";
     public static final String SLA_BREACHED = "SlaBreached";

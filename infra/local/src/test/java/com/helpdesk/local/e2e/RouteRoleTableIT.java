@@ -60,6 +60,7 @@ class RouteRoleTableIT {
             Map.entry("GET /stores", Set.of("admin")), Map.entry("GET /stores/{storeId}", Set.of("admin")),
             Map.entry("PUT /stores/{storeId}", Set.of("admin")), Map.entry("DELETE /stores/{storeId}", Set.of("admin")),
             Map.entry("GET /customers/{customer}", STAFF),
+            Map.entry("POST /intents/classify", ANY_ROLE),
             Map.entry("GET /csat/{token}", PUBLIC), Map.entry("POST /csat/{token}", PUBLIC),
             Map.entry("GET /webhooks/chat/{channelId}", PUBLIC), Map.entry("POST /webhooks/chat/{channelId}", PUBLIC),
             Map.entry("POST /webhooks/shopify/{storeId}", PUBLIC));

@@ -1,0 +1,49 @@
+package com.helpdesk.core.triage;
+
+import com.helpdesk.core.event.EventStamp;
+import com.helpdesk.core.orders.OrderContext;
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.Ticket;
+
+import java.util.Optional;
+
+/**
+ * Classification of tickets: what the classifier says about a customer's words (weighed with the order
+ * context) becomes the ticket's intent and its tag ({@link IntentRecords}). An agent's intent stands: later
+ * customer messages no longer reclassify the ticket.
+ */
+public final class IntentTriage {
+    public static final String COMPONENT = "triage";
+    private final IntentClassifier classifier;
+    private final IntentPolicy policy;
+    private final IntentRecords records;
+
+    public IntentTriage(IntentClassifier classifier, IntentPolicy policy, IntentRecords records) {
+        this.classifier = classifier;
+        this.policy = policy;
+        this.records = records;
+    }
+
+    /** What the classifier says about a text, weighed with an order context when there is one; nothing is stored. */
+    public IntentPrediction predict(String subject, String text, OrderContext orders) {
+        return OrderEvidence.weigh(classifier.classify(subject, text), text, orders);
+    }
+
+    public IntentPolicy policy() {
+        return policy;
+    }
+
+    public IntentRecords records() {
+        return records;
+    }
+
+    /** Classifies a customer's words on {@code ticket}; empty when the ticket's intent is an agent's, which stands. */
+    public Optional<Intent> classify(Ticket ticket, String subject, String text, OrderContext orders) {
+        Optional<TicketIntents.Stored> stored = records.find(ticket.id());
+        if (stored.isPresent() && stored.get().intent().source() == IntentSource.AGENT) return Optional.empty();
+        EventStamp stamp = records.stamp(Actor.system(COMPONENT));
+        Intent intent = policy.decide(predict(subject, text, orders), stamp.at());
+        records.save(ticket, intent, stored, stamp);
+        return Optional.of(intent);
+    }
+}

@@ -1,0 +1,51 @@
+package com.helpdesk.core.triage;
+
+import com.helpdesk.core.orders.OrderContext;
+import com.helpdesk.core.orders.OrderContexts;
+import com.helpdesk.core.service.TicketQueries;
+import com.helpdesk.core.ticket.ActorType;
+import com.helpdesk.core.ticket.Message;
+import com.helpdesk.core.ticket.TicketThread;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What triage does on the bus's events: classifies a ticket on a customer's message (the named one, or the
+ * latest when the event names none: a new ticket, a new order context), with the ticket's subject and order
+ * context. A ticket an agent opened for a customer (a phone call) has no customer message: its opening message
+ * is read. A named message that is not a customer's, or has no text, leaves the intent as it is.
+ */
+public final class TicketTriage {
+    private final IntentTriage triage;
+    private final TicketQueries tickets;
+    private final OrderContexts orders;
+
+    public TicketTriage(IntentTriage triage, TicketQueries tickets, OrderContexts orders) {
+        this.triage = triage;
+        this.tickets = tickets;
+        this.orders = orders;
+    }
+
+    /** @param messageId the customer's message to read, or null for the ticket's latest customer message */
+    public Optional<Intent> classify(String ticketId, String messageId) {
+        TicketThread thread = tickets.get(ticketId);
+        Optional<Message> message = messageId == null
+                ? latestFromCustomer(thread.messages()).or(() -> thread.messages().stream().findFirst())
+                : thread.messages().stream().filter(m -> m.id().equals(messageId)).findFirst().filter(TicketTriage::fromCustomer);
+        if (message.isEmpty() || message.get().body() == null || message.get().body().isBlank()) return Optional.empty();
+        OrderContext context = orders.find(ticketId).map(OrderContexts.Stored::context).orElse(null);
+        return triage.classify(thread.ticket(), thread.ticket().subject(), message.get().body(), context);
+    }
+
+    private static Optional<Message> latestFromCustomer(List<Message> messages) {
+        for (int i = messages.size() - 1; i >= 0; i--) {
+            if (fromCustomer(messages.get(i))) return Optional.of(messages.get(i));
+        }
+        return Optional.empty();
+    }
+
+    private static boolean fromCustomer(Message m) {
+        return m.author() != null && m.author().type() == ActorType.CUSTOMER;
+    }
+}

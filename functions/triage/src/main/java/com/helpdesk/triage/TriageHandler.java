@@ -1,0 +1,88 @@
+package com.helpdesk.triage;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.helpdesk.core.NotFoundException;
+import com.helpdesk.core.triage.Intent;
+import com.helpdesk.core.triage.TicketTriage;
+import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.runtime.Invocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Consumes TicketCreated, MessageAdded and OrderContextUpdated events from TriageQueue and classifies the
+ * ticket (TicketTriage). An event that cannot be read, or names a ticket that does not exist, is parked in
+ * TriageDeadLetterQueue with the reason; any other failure (a version conflict, the table) is failed back
+ * to the queue (ReportBatchItemFailures), whose redrive policy is the net under it.
+ */
+public final class TriageHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger log = LoggerFactory.getLogger(TriageHandler.class);
+    private final TicketTriage tickets;
+    private final DeadLetters deadLetters;
+
+    public TriageHandler() {
+        this(TriageWiring.forQueue());
+    }
+
+    private TriageHandler(TriageWiring wiring) {
+        this(wiring.tickets(), wiring.deadLetters());
+    }
+
+    public TriageHandler(TicketTriage tickets, DeadLetters deadLetters) {
+        this.tickets = tickets;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return Invocation.handle(context, () -> {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage m : event.getRecords()) {
+                if (!Invocation.record(m.getMessageId(), () -> handled(m))) failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+            }
+            return new SQSBatchResponse(failures);
+        });
+    }
+
+    /** @return false when the record is to come back through the queue */
+    private boolean handled(SQSEvent.SQSMessage m) {
+        TriageTrigger trigger;
+        try {
+            trigger = TriageTrigger.decode(m.getBody());
+        } catch (IllegalArgumentException unreadable) {
+            return park(m, unreadable.getMessage());
+        }
+        Invocation.ticket(trigger.ticketId());
+        if (!trigger.fromCustomer()) return true;
+        try {
+            Optional<Intent> intent = tickets.classify(trigger.ticketId(), trigger.messageId());
+            // the intent and its confidence only: the customer's words stay out of logs
+            log.info("triage: {}", intent.map(i -> (i.name() == null ? "suggestions only" : i.name().wire()) + " " + i.confidence())
+                    .orElse("unchanged"));
+            return true;
+        } catch (NotFoundException gone) {
+            return park(m, gone.getMessage());
+        } catch (RuntimeException e) {
+            log.error("triage failed; the queue redelivers it", e);
+            return false;
+        }
+    }
+
+    private boolean park(SQSEvent.SQSMessage m, String reason) {
+        try {
+            deadLetters.park(m.getBody(), m.getMessageId(), reason);
+            log.error("triage parked in the dead-letter queue: {}", reason);
+            return true;
+        } catch (RuntimeException e) {
+            log.error("an event could not be parked; the queue redelivers it", e);
+            return false;
+        }
+    }
+}

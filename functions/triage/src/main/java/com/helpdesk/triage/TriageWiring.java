@@ -1,0 +1,50 @@
+package com.helpdesk.triage;
+
+import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.core.triage.IntentClassifier;
+import com.helpdesk.core.triage.IntentPolicy;
+import com.helpdesk.core.triage.IntentRecords;
+import com.helpdesk.core.triage.IntentTriage;
+import com.helpdesk.core.triage.TicketTriage;
+import com.helpdesk.intentmodel.MaxentIntentClassifier;
+import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.EnvironmentReader;
+import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.store.DynamoDbOrderContexts;
+import com.helpdesk.store.DynamoDbTicketIntents;
+import com.helpdesk.store.DynamoDbTicketRepository;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
+
+import java.time.Clock;
+
+/**
+ * The triage functions' composition root, built once at init: the table, the queue, and the intent model,
+ * read from the jar here and nowhere else (the classifier is the function's one expensive object).
+ * {@code deadLetters} is null for the API function, which has no queue.
+ */
+record TriageWiring(IntentTriage triage, TicketTriage tickets, TicketDesk desk, DeadLetters deadLetters) {
+    static TriageWiring forQueue() {
+        return build(TriageConfig.forQueue(EnvironmentReader.lambda()), MaxentIntentClassifier.load(), RuntimeClock.get());
+    }
+
+    static TriageWiring forApi() {
+        return build(TriageConfig.forApi(EnvironmentReader.lambda()), MaxentIntentClassifier.load(), RuntimeClock.get());
+    }
+
+    static TriageWiring build(TriageConfig config, IntentClassifier classifier, Clock clock) {
+        AwsClients aws = new AwsClients(config.aws());
+        DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
+        DynamoDbTicketRepository repository = new DynamoDbTicketRepository(dynamo, config.tableName());
+        UlidGenerator ids = new UlidGenerator(clock);
+        TicketDesk desk = TicketDesk.wire(repository, ids, clock);
+        IntentTriage triage = new IntentTriage(classifier, new IntentPolicy(config.threshold()),
+                new IntentRecords(new DynamoDbTicketIntents(dynamo, config.tableName()), desk.commands(), ids, clock));
+        DeadLetters deadLetters = config.deadLetterQueueUrl()
+                .map(url -> new DeadLetters(aws.build(SqsClient.builder(), "SQS"), url.toString())).orElse(null);
+        TicketTriage tickets = new TicketTriage(triage, desk.queries(), new DynamoDbOrderContexts(dynamo, config.tableName()));
+        return new TriageWiring(triage, tickets, desk, deadLetters);
+    }
+}
