@@ -62,6 +62,7 @@ public final class TicketLife {
     private final CsatService surveys;
     private final EmailNotices notices;
     private final OutboundDelivery mail;
+    private String lastTicket;
 
     /** @param dynamo a client with {@code meter} attached */
     public TicketLife(DynamoDbClient dynamo, String table, WriteMeter meter) {
@@ -106,9 +107,15 @@ public final class TicketLife {
             return notices.resolved(ticket[0]).map(n -> send(ticket[0], n));
         }));
         steps.put(CSAT, measure(() -> surveys.respond(surveys.surveyFor(ticket[0]).token(), 5, "quick and kind")));
+        lastTicket = ticket[0];
         steps.put(CLOSE, measure(() -> desk.commands().closeIfResolvedBefore(ticket[0], Instant.now().plusSeconds(1),
                 Actor.system("auto-close"), "resolved for 5 days")));
         return steps;
+    }
+
+    /** The ticket of the last {@link #run}. */
+    public String lastTicket() {
+        return lastTicket;
     }
 
     /** The whole life: every step but the "of which" detail. */
