@@ -7,6 +7,12 @@ import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.BatchGetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.GetItemRequest;
+import software.amazon.awssdk.services.dynamodb.model.GetItemResponse;
+import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
+import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemRequest;
 import software.amazon.awssdk.services.dynamodb.model.BatchWriteItemResponse;
 import software.amazon.awssdk.services.dynamodb.model.ConsumedCapacity;
@@ -35,14 +41,18 @@ import java.util.Objects;
  * items, a batch's puts and deletes, one for a single write), and what DynamoDB Local itself reports
  * ({@code ReturnConsumedCapacity=INDEXES}), which is not AWS's bill for transactions: Local rounds a transaction's
  * items up to KB together, not each, and reports 4x a standard write where AWS bills 2x per item.
+ * Reads are counted as Local reports their read units (strongly consistent: 1 per 4 KB; a Query sums its items).
  * Attach it with {@code overrideConfiguration(c -> c.addExecutionInterceptor(meter))}; read a span of work with
  * {@link #snapshot()} before and {@link Totals#minus} after. Single-threaded use: the images are read around each
  * request, not atomically with it.
  */
 public final class WriteMeter implements ExecutionInterceptor {
-    /** What writes cost so far: write requests, items written, write units on the table and on its indexes, and Local's own figure. */
-    public record Totals(int requests, int items, double tableUnits, double indexUnits, double localReported) {
-        public static final Totals ZERO = new Totals(0, 0, 0, 0, 0);
+    /**
+     * What writes cost so far: write requests, items written, write units on the table and on its indexes, and Local's own
+     * figure; and the read units of the reads (GetItem, Query, BatchGetItem) as DynamoDB Local reports them.
+     */
+    public record Totals(int requests, int items, double tableUnits, double indexUnits, double localReported, double readUnits) {
+        public static final Totals ZERO = new Totals(0, 0, 0, 0, 0, 0);
 
         public double units() {
             return tableUnits + indexUnits;
@@ -50,12 +60,12 @@ public final class WriteMeter implements ExecutionInterceptor {
 
         public Totals minus(Totals before) {
             return new Totals(requests - before.requests, items - before.items, tableUnits - before.tableUnits,
-                    indexUnits - before.indexUnits, localReported - before.localReported);
+                    indexUnits - before.indexUnits, localReported - before.localReported, readUnits - before.readUnits);
         }
 
         public Totals plus(Totals other) {
             return new Totals(requests + other.requests, items + other.items, tableUnits + other.tableUnits,
-                    indexUnits + other.indexUnits, localReported + other.localReported);
+                    indexUnits + other.indexUnits, localReported + other.localReported, readUnits + other.readUnits);
         }
     }
 
@@ -69,6 +79,7 @@ public final class WriteMeter implements ExecutionInterceptor {
     private double tableUnits;
     private double indexUnits;
     private double localReported;
+    private double readUnits;
 
     /**
      * @param images  an unmetered client of the same table(s), to read items before and after each write
@@ -80,7 +91,7 @@ public final class WriteMeter implements ExecutionInterceptor {
     }
 
     public synchronized Totals snapshot() {
-        return new Totals(requests, items, tableUnits, indexUnits, localReported);
+        return new Totals(requests, items, tableUnits, indexUnits, localReported, readUnits);
     }
 
     @Override
@@ -91,6 +102,9 @@ public final class WriteMeter implements ExecutionInterceptor {
         if (r instanceof DeleteItemRequest d) return d.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build();
         if (r instanceof TransactWriteItemsRequest t) return t.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build();
         if (r instanceof BatchWriteItemRequest b) return b.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.INDEXES).build();
+        if (r instanceof GetItemRequest g) return g.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        if (r instanceof QueryRequest q) return q.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
+        if (r instanceof BatchGetItemRequest b) return b.toBuilder().returnConsumedCapacity(ReturnConsumedCapacity.TOTAL).build();
         return r;
     }
 
@@ -103,6 +117,11 @@ public final class WriteMeter implements ExecutionInterceptor {
     @Override
     public void afterExecution(Context.AfterExecution context, ExecutionAttributes attributes) {
         SdkRequest request = context.request();
+        Object response = context.response();
+        if (response instanceof GetItemResponse || response instanceof QueryResponse || response instanceof BatchGetItemResponse) {
+            read(response);
+            return;
+        }
         List<ItemKey> keys = keys(request);
         if (keys.isEmpty()) return;
         List<Map<String, AttributeValue>> before = attributes.getAttribute(BEFORE);
@@ -176,12 +195,19 @@ public final class WriteMeter implements ExecutionInterceptor {
     }
 
     private static double consumed(Object response) {
-        List<ConsumedCapacity> consumed = response instanceof PutItemResponse p ? List.of(p.consumedCapacity())
-                : response instanceof UpdateItemResponse u ? List.of(u.consumedCapacity())
-                : response instanceof DeleteItemResponse d ? List.of(d.consumedCapacity())
+        List<ConsumedCapacity> consumed = response instanceof PutItemResponse p ? java.util.Collections.singletonList(p.consumedCapacity())
+                : response instanceof UpdateItemResponse u ? java.util.Collections.singletonList(u.consumedCapacity())
+                : response instanceof DeleteItemResponse d ? java.util.Collections.singletonList(d.consumedCapacity())
                 : response instanceof TransactWriteItemsResponse t ? t.consumedCapacity()
                 : response instanceof BatchWriteItemResponse b ? b.consumedCapacity() : List.of();
         return consumed.stream().filter(Objects::nonNull).mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();
+    }
+
+    private synchronized void read(Object response) {
+        List<ConsumedCapacity> consumed = response instanceof GetItemResponse g ? java.util.Collections.singletonList(g.consumedCapacity())
+                : response instanceof QueryResponse q ? java.util.Collections.singletonList(q.consumedCapacity())
+                : ((BatchGetItemResponse) response).consumedCapacity();
+        readUnits += consumed.stream().filter(Objects::nonNull).mapToDouble(c -> c.capacityUnits() == null ? 0 : c.capacityUnits()).sum();
     }
 
     private synchronized void add(int itemCount, double table, double index, double local) {

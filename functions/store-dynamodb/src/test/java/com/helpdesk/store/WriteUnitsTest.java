@@ -45,7 +45,7 @@ class WriteUnitsTest {
         Map<String, WriteMeter.Totals> steps = ticketLife.run();
         lastTicket = ticketLife.lastTicket();
         WriteMeter.Totals life = TicketLife.total(steps);
-        StringBuilder table = new StringBuilder("\n| step | write requests | items written | WRU table | WRU indexes | WRU | as DynamoDB Local reports |\n| --- | --- | --- | --- | --- | --- | --- |\n");
+        StringBuilder table = new StringBuilder("\n| step | write requests | items written | WRU table | WRU indexes | WRU | as DynamoDB Local reports | RRU |\n| --- | --- | --- | --- | --- | --- | --- | --- |\n");
         steps.forEach((step, t) -> row(table, step, t));
         row(table, "ticket life", life);
         System.out.println(table);
@@ -91,7 +91,7 @@ class WriteUnitsTest {
     }
 
     private static void row(StringBuilder table, String step, WriteMeter.Totals t) {
-        table.append(String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f |%n", step.strip(), t.requests(), t.items(),
-                t.tableUnits(), t.indexUnits(), t.units(), t.localReported()));
+        table.append(String.format(java.util.Locale.ROOT, "| %s | %d | %d | %.1f | %.1f | %.1f | %.1f | %.1f |%n", step.strip(), t.requests(),
+                t.items(), t.tableUnits(), t.indexUnits(), t.units(), t.localReported(), t.readUnits()));
     }
 }
