@@ -11,8 +11,11 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Turns stream records into outbox entries. Only inserted outbox items count (the event source's
- * filter already says so; this is the safety net when it is misconfigured). A malformed outbox item
+ * Turns stream records into outbox entries. Only inserted outbox items count: a ticket's history item
+ * (it is the outbox of the change it records) and the outbox item of what has no history (SLA clocks,
+ * order context). A history item written before the history became the outbox has no {@code source} and
+ * is not relayed: its own outbox item was. The event source's filter already says so; this is the safety
+ * net when it is misconfigured. A malformed outbox item
  * cannot become valid by retrying, so it is logged and skipped rather than blocking the shard.
  */
 final class OutboxRecords {
@@ -25,7 +28,7 @@ final class OutboxRecords {
         for (DynamodbEvent.DynamodbStreamRecord record : event.getRecords()) {
             if (!"INSERT".equals(record.getEventName()) || record.getDynamodb() == null) continue;
             Map<String, AttributeValue> image = record.getDynamodb().getNewImage();
-            if (image == null || !"OutboxEvent".equals(s(image, "type"))) continue;
+            if (image == null || !relayed(image)) continue;
             String eventId = s(image, "eventId");
             String detailType = s(image, "detailType");
             String source = s(image, "source");
@@ -38,6 +41,11 @@ final class OutboxRecords {
             out.add(new OutboxEntry(record.getDynamodb().getSequenceNumber(), eventId, source, detailType, detail, time));
         }
         return out;
+    }
+
+    private static boolean relayed(Map<String, AttributeValue> image) {
+        String type = s(image, "type");
+        return "OutboxEvent".equals(type) || "HistoryEntry".equals(type) && image.containsKey("source");
     }
 
     private static String s(Map<String, AttributeValue> image, String name) {

@@ -115,6 +115,23 @@ class OutboxRelayHandlerTest {
         assertThat(bus.accepted).hasSize(1);
     }
 
+    @Test
+    void aTicketsHistoryItemIsItsOutboxAndAnOlderOneWithoutSourceIsNotRelayedAgain() {
+        DynamodbEvent.DynamodbStreamRecord history = outboxInsert("seq-1", "evt_1");
+        history.getDynamodb().getNewImage().put("type", new AttributeValue().withS("HistoryEntry"));
+        history.getDynamodb().getNewImage().put("SK", new AttributeValue().withS("HISTORY#000000000002#000#evt_1"));
+        // written before the history became the outbox: its event went out through its own outbox item
+        DynamodbEvent.DynamodbStreamRecord older = outboxInsert("seq-2", "evt_2");
+        older.getDynamodb().getNewImage().put("type", new AttributeValue().withS("HistoryEntry"));
+        older.getDynamodb().getNewImage().remove("source");
+        older.getDynamodb().getNewImage().put("action", new AttributeValue().withS("StatusChanged"));
+        DynamodbEvent event = new DynamodbEvent();
+        event.setRecords(List.of(history, older));
+        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        assertThat(bus.accepted).hasSize(1);
+        assertThat(bus.accepted.get(0).detail()).contains("\"eventId\":\"evt_1\"");
+    }
+
     private static DynamodbEvent.DynamodbStreamRecord outboxInsert(String seq, String eventId) {
         Map<String, AttributeValue> image = new HashMap<>();
         image.put("PK", new AttributeValue().withS("TICKET#tkt_1"));

@@ -36,8 +36,8 @@ import java.util.Set;
 
 /**
  * The ticket store on one DynamoDB table (docs/access-patterns.md). Reads are GetItem or Query;
- * every change is one TransactWriteItems that also carries the change's outbox events, so a change
- * and its events are committed together or not at all.
+ * every change is one TransactWriteItems that also carries the change's events (history items, which the
+ * stream relays to the bus: the outbox), so a change and its events are committed together or not at all.
  */
 public final class DynamoDbTicketRepository implements TicketRepository {
     static final long IDEMPOTENCY_TTL_SECONDS = 24 * 3600;
@@ -47,6 +47,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     private final QueueViews views;
     private final ThreadReads reads;
     private final CursorCodec cursors;
+    private final MessageOnlyWrites messageWrites;
 
     /**
      * A repository whose list cursors never leave the process (a batch or a tool paging through its own
@@ -63,6 +64,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         this.cursors = new CursorCodec(cursorKeys, clock);
         this.views = new QueueViews(dynamo, table, cursors);
         this.reads = new ThreadReads(dynamo, table, cursors);
+        this.messageWrites = new MessageOnlyWrites(dynamo, table);
     }
 
     @Override
@@ -82,6 +84,10 @@ public final class DynamoDbTicketRepository implements TicketRepository {
 
     @Override
     public void commit(TicketWrite write, IdempotencyKey idempotency) {
+        if (idempotency == null && MessageOnlyWrites.applies(write)) {
+            messageWrites.commit(write); // a reply's delivery: the message items alone, the ticket untouched
+            return;
+        }
         List<TransactWriteItem> items = new ArrayList<>();
         Map<Integer, TicketWrite> ticketItems = new java.util.HashMap<>();
         int idempotencyIndex = addItems(write, idempotency, items, ticketItems);
@@ -159,7 +165,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         }
     }
 
-    private static Map<String, AttributeValue> threadKeyItem(String key, String ticketId) {
+    static Map<String, AttributeValue> threadKeyItem(String key, String ticketId) {
         return Map.of("PK", ItemMapper.s(Keys.threadKeyPk(key)), "SK", ItemMapper.s(Keys.THREADKEY_SK),
                 "type", ItemMapper.s("ThreadKey"), "ticketId", ItemMapper.s(ticketId));
     }
@@ -277,8 +283,8 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         }
         for (int i = 0; i < write.events().size(); i++) {
             DomainEvent e = write.events().get(i);
-            items.add(put(ItemMapper.outboxItem(e, EventTypes.SOURCE), true));
-            items.add(put(ItemMapper.historyItem(e, t.version(), i), true));
+            // one item per event: the history item is the outbox too (the stream relays its insert)
+            items.add(put(HistoryItems.item(e, EventTypes.SOURCE, Keys.historySk(t.version(), i, e.id())), true));
         }
         indexEntries(write, items);
         return idempotencyIndex;

@@ -218,39 +218,6 @@ final class ItemMapper {
         return m;
     }
 
-    /** The permanent audit record of an event (the outbox copy expires once relayed). */
-    static Map<String, AttributeValue> historyItem(DomainEvent e, long version, int position) {
-        Map<String, AttributeValue> m = new HashMap<>();
-        m.put("PK", s(Keys.ticketPk(e.ticketId())));
-        m.put("SK", s(Keys.historySk(version, position, e.id())));
-        m.put("type", s(TYPE_HISTORY));
-        m.put("eventId", s(e.id()));
-        m.put("action", s(e.type()));
-        m.put("ticketId", s(e.ticketId()));
-        m.put("ticketNumber", n(e.ticketNumber()));
-        m.put("occurredAt", s(Keys.time(e.occurredAt())));
-        if (e.actor() != null) m.put("actor", actor(e.actor()));
-        try {
-            m.put("detail", s(Json.mapper().writeValueAsString(e.detail())));
-        } catch (JsonProcessingException ex) {
-            throw new IllegalArgumentException("event detail is not serializable: " + e.type(), ex);
-        }
-        return m;
-    }
-
-    @SuppressWarnings("unchecked")
-    static DomainEvent historyEntry(Map<String, AttributeValue> m) {
-        Map<String, Object> detail;
-        try {
-            detail = Json.mapper().readValue(str(m, "detail"), Map.class);
-        } catch (JsonProcessingException ex) {
-            throw new IllegalStateException("unreadable history entry " + str(m, "SK"), ex);
-        }
-        return new DomainEvent(str(m, "eventId"), str(m, "action"), str(m, "ticketId"),
-                Long.parseLong(m.get("ticketNumber").n()), instant(m, "occurredAt"),
-                m.containsKey("actor") ? actor(m.get("actor")) : null, detail);
-    }
-
     /** The bus detail: the event's envelope fields plus its data (docs/events.md). */
     static String detailJson(DomainEvent e) {
         Map<String, Object> d = new LinkedHashMap<>();
@@ -292,7 +259,7 @@ final class ItemMapper {
         return new Requester(str(m, "email"), str(m, "phone"), str(m, "name"), ids);
     }
 
-    private static AttributeValue actor(Actor a) {
+    static AttributeValue actor(Actor a) {
         Map<String, AttributeValue> m = new HashMap<>();
         m.put("type", s(a.type().wire()));
         put(m, "id", a.id());
@@ -301,7 +268,7 @@ final class ItemMapper {
         return AttributeValue.fromM(m);
     }
 
-    private static Actor actor(AttributeValue v) {
+    static Actor actor(AttributeValue v) {
         Map<String, AttributeValue> m = v.m();
         return new Actor(ActorType.parse("author.type", str(m, "type")), str(m, "id"), str(m, "name"), str(m, "email"));
     }
@@ -333,7 +300,7 @@ final class ItemMapper {
         return v == null ? null : v.s();
     }
 
-    private static Instant instant(Map<String, AttributeValue> m, String name) {
+    static Instant instant(Map<String, AttributeValue> m, String name) {
         String v = str(m, name);
         return v == null ? null : Instant.parse(v);
     }

@@ -28,6 +28,14 @@ final class Keys {
     static String historySk(long version, int position, String eventId) {
         return HISTORY_SK_PREFIX + String.format("%012d#%03d#", version, position) + eventId;
     }
+    /**
+     * The history of a change about messages alone (a reply's delivery), which leaves the ticket at
+     * {@code version}: after that version's own events (a letter sorts after their digits), before the
+     * next version's, in time order among themselves.
+     */
+    static String messageHistorySk(long version, Instant occurredAt, String eventId) {
+        return HISTORY_SK_PREFIX + String.format("%012d#M", version) + time(occurredAt) + "#" + eventId;
+    }
     static String tagSk(String tag) { return "INDEX#TAG#" + tag; }
     static String requesterSk(String identity) { return "INDEX#REQUESTER#" + identity; }
     static String numberPk(long number) { return "TICKETNUMBER#" + number; }

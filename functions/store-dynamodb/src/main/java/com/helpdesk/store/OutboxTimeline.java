@@ -14,9 +14,11 @@ import java.util.Map;
 import java.util.function.Consumer;
 
 /**
- * The outbox read by time (access pattern 13 in docs/access-patterns.md): every outbox event item of a
- * time range, from GSI1 partitions {@code OUTBOX#<day>#<shard>}, by Query only. Outbox items expire
- * after 7 days, so this reaches the last 7 days. For the operators' replay; no function reads it.
+ * The outbox read by time (access pattern 15 in docs/access-patterns.md): every event of a time range,
+ * from GSI1 partitions {@code OUTBOX#<day>#<shard>}, by Query only. A ticket's events are its history
+ * items, which never expire; the SLA's and order context's events are outbox items, which expire after
+ * 7 days (as did tickets' outbox items before the history became the outbox). For the operators'
+ * replay; no function reads it.
  */
 public final class OutboxTimeline {
     /** One committed event as the outbox stored it: enough to put it on the bus again. */

@@ -147,7 +147,7 @@ final class ThreadReads {
                 .limit(limit);
         if (start != null) q.exclusiveStartKey(start);
         QueryResponse page = dynamo.query(q.build());
-        List<DomainEvent> entries = page.items().stream().map(ItemMapper::historyEntry).toList();
+        List<DomainEvent> entries = page.items().stream().map(HistoryItems::event).toList();
         boolean more = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty();
         return new HistoryPage(entries, more ? cursors.encode(fingerprint, List.of(page.lastEvaluatedKey())) : null);
     }

@@ -130,17 +130,40 @@ class DynamoDbTicketRepositoryTest {
     }
 
     @Test
-    void outboxItemsCarryTheRelayContract() {
+    void historyItemsCarryTheRelayContract() {
+        // the history item is the outbox: one item per event, relayed from the stream, replayable by time
         Ticket t = created("Outbox", Status.NEW, null, List.of(), "outbox@example.com");
+        assertThat(collection(t.id())).noneMatch(i -> i.get("type").s().equals("OutboxEvent"));
         Map<String, AttributeValue> outbox = collection(t.id()).stream()
-                .filter(i -> i.get("type").s().equals("OutboxEvent")).findFirst().orElseThrow();
-        assertThat(outbox.get("SK").s()).startsWith("EVENT#");
+                .filter(i -> i.get("type").s().equals("HistoryEntry")).findFirst().orElseThrow();
+        assertThat(outbox.get("SK").s()).startsWith("HISTORY#");
         assertThat(outbox.get("detailType").s()).isEqualTo("TicketCreated");
         assertThat(outbox.get("source").s()).isEqualTo("helpdesk.tickets");
         assertThat(outbox.get("ticketId").s()).isEqualTo(t.id());
-        assertThat(Long.parseLong(outbox.get("expiresAt").n())).isGreaterThan(t.createdAt().getEpochSecond());
+        assertThat(outbox).doesNotContainKey("expiresAt");
+        assertThat(outbox.get("GSI1PK").s()).startsWith("OUTBOX#" + t.createdAt().toString().substring(0, 10) + "#");
         assertThat(outbox.get("detail").s()).contains("\"eventId\":\"" + outbox.get("eventId").s() + "\"")
                 .contains("\"ticketNumber\":" + t.number()).contains("\"actor\":{\"type\":\"agent\"").contains("\"data\":{");
+    }
+
+    @Test
+    void historyWrittenBeforeItBecameTheOutboxStillReadsInOrder() {
+        Ticket t = created("Older history", Status.NEW, null, List.of(), "older@example.com");
+        // the shape history items had when each event had an outbox item of its own as well
+        client.putItem(b -> b.tableName("helpdesk").item(Map.of("PK", AttributeValue.fromS(Keys.ticketPk(t.id())),
+                "SK", AttributeValue.fromS(Keys.historySk(0, 0, "evt_legacy")), "type", AttributeValue.fromS("HistoryEntry"),
+                "eventId", AttributeValue.fromS("evt_legacy"), "action", AttributeValue.fromS("Imported"),
+                "ticketId", AttributeValue.fromS(t.id()), "ticketNumber", AttributeValue.fromN(Long.toString(t.number())),
+                "occurredAt", AttributeValue.fromS("2026-01-02T03:04:05.006Z"),
+                "actor", AttributeValue.fromM(Map.of("type", AttributeValue.fromS("system"), "id", AttributeValue.fromS("import"))),
+                "detail", AttributeValue.fromS("{\"from\":\"old desk\"}"))));
+        var history = repo.history(t.id(), 10, null).entries();
+        assertThat(history).extracting(DomainEvent::type).containsExactly("Imported", "TicketCreated");
+        assertThat(history.get(0).detail()).containsEntry("from", "old desk");
+        assertThat(history.get(0).actor()).isEqualTo(Actor.system("import"));
+        assertThat(history.get(0).ticketNumber()).isEqualTo(t.number());
+        assertThat(history.get(1).actor()).isEqualTo(Actor.agent("alice"));
+        assertThat(history.get(1).ticketNumber()).isEqualTo(t.number());
     }
 
     @Test

@@ -25,6 +25,11 @@ final class NoScanClient {
     private NoScanClient() {}
 
     static DynamoDbClient against(DynamoDbLocal dynamo) {
+        return against(dynamo, new ExecutionInterceptor() {});
+    }
+
+    /** As above, with one more interceptor (a {@link WriteMeter}) after the guard. */
+    static DynamoDbClient against(DynamoDbLocal dynamo, ExecutionInterceptor also) {
         ExecutionInterceptor guard = new ExecutionInterceptor() {
             @Override
             public void beforeExecution(Context.BeforeExecution context, ExecutionAttributes attributes) {
@@ -39,7 +44,7 @@ final class NoScanClient {
                 .region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
-                .overrideConfiguration(c -> c.addExecutionInterceptor(guard))
+                .overrideConfiguration(c -> c.addExecutionInterceptor(guard).addExecutionInterceptor(also))
                 .build();
     }
 }

@@ -8,7 +8,7 @@ import java.util.Arrays;
  * rows to one table of ratios, printed at the end; {@code all} runs every part but jmh, one after the other.
  */
 public final class BenchMain {
-    static final String USAGE = "usage: java -jar infra/bench/target/bench.jar all|coldstart|intake|jars|mail|metrics|sla|soak|jmh [args]";
+    static final String USAGE = "usage: java -jar infra/bench/target/bench.jar all|coldstart|intake|jars|mail|metrics|sla|soak|writes|jmh [args]";
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -26,6 +26,7 @@ public final class BenchMain {
                 MetricsReadBench.run(report, new String[0]);
                 SlaSweepBench.run(report, new String[0]);
                 SoakBench.run(report, new String[0]);
+                WritesBench.run(report, new String[0]);
             }
             case "coldstart" -> ColdStartBench.run(report, rest);
             case "intake" -> IntakeBench.run(report, rest);
@@ -34,6 +35,7 @@ public final class BenchMain {
             case "metrics" -> MetricsReadBench.run(report, rest);
             case "sla" -> SlaSweepBench.run(report, rest);
             case "soak" -> SoakBench.run(report, rest);
+            case "writes" -> WritesBench.run(report, rest);
             case "jmh" -> {
                 org.openjdk.jmh.Main.main(rest.length > 0 ? rest : new String[]{"-f", "1", "-wi", "3", "-i", "5", "com.helpdesk.bench.jmh"});
                 return;

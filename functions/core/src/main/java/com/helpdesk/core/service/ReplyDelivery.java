@@ -38,7 +38,8 @@ public final class ReplyDelivery {
     /**
      * Claims a queued reply for sending, so that a second delivery of the same event does not send it
      * twice: the answer is empty when the reply is not (or no longer) waiting to be sent, or another
-     * sender holds it. The claim is a versioned write on the ticket; of two racing senders one wins.
+     * sender holds it. The claim is guarded by the reply's delivery state as read (a store may leave the
+     * ticket alone); of two racing senders one wins.
      */
     public Optional<Message> beginDelivery(String ticketId, String messageId, Actor sender) {
         return retry.run(() -> {
@@ -48,7 +49,7 @@ public final class ReplyDelivery {
             if (m.delivery() == null || !m.delivery().claimable(now)) return Optional.empty();
             Message claimed = m.withDelivery(m.delivery().claimed(now));
             Transition claim = t.recordDelivery(m, claimed.delivery(), new EventStamp(ids, sender, now));
-            repository.commit(new TicketWrite(t, claim.ticket(), List.of(), List.of(), claim.events(), List.of(claimed), List.of()));
+            repository.commit(TicketWrite.messagesOnly(t, claim.ticket(), List.of(m), List.of(claimed), claim.events(), List.of()));
             return Optional.of(claimed);
         });
     }
@@ -69,7 +70,7 @@ public final class ReplyDelivery {
             Message changed = m.withDelivery(next);
             if (outcome.externalId() != null) changed = changed.withExternalId(outcome.externalId());
             Transition reported = t.recordDelivery(m, next, new EventStamp(ids, reporter, now));
-            repository.commit(new TicketWrite(t, reported.ticket(), List.of(), List.of(), reported.events(), List.of(changed), outcome.threadKeys()));
+            repository.commit(TicketWrite.messagesOnly(t, reported.ticket(), List.of(m), List.of(changed), reported.events(), outcome.threadKeys()));
             return true;
         });
     }
