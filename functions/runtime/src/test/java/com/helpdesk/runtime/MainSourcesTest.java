@@ -17,7 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The functions' main code logs through SLF4J (one JSON line per event), and the local stack's through the
  * JDK's System.Logger, never to the console directly. Every module under functions/ is scanned, new ones too;
  * of infra/local only its command line writes to the console: LocalStackMain (the banner and the usage) and
- * LocalConsole (--verbose request lines, and the filter that keeps libraries' binding notices off stderr).
+ * LocalConsole (--verbose request lines, and the filter that keeps libraries' binding notices off stderr) and
+ * DemoHelpdesk (the demo data's progress, printed under the banner). Of functions/ only the intent model's
+ * trainer prints: it runs in the build, never in a function, and its held-out report belongs in the build output.
  */
 class MainSourcesTest {
     private static final Pattern CONSOLE = Pattern.compile("System\\s*\\.\\s*(out|err)\\b|\\.printStackTrace\\s*\\(");
@@ -27,7 +29,7 @@ class MainSourcesTest {
     void noMainSourceOfAFunctionWritesToTheConsole() throws IOException {
         Path functions = ROOT.resolve("functions");
         List<String> offenders = new ArrayList<>();
-        int scanned = scan(functions, offenders, Set.of());
+        int scanned = scan(functions, offenders, Set.of("IntentModelTrainer.java"));
         assertThat(scanned).as("main sources found under " + functions.toAbsolutePath()).isGreaterThan(50);
         assertThat(offenders).isEmpty();
     }
@@ -36,7 +38,7 @@ class MainSourcesTest {
     void theLocalStackWritesToTheConsoleOnlyFromItsCommandLine() throws IOException {
         Path local = ROOT.resolve("infra/local");
         List<String> offenders = new ArrayList<>();
-        int scanned = scan(local, offenders, Set.of("LocalStackMain.java", "LocalConsole.java"));
+        int scanned = scan(local, offenders, Set.of("LocalStackMain.java", "LocalConsole.java", "DemoHelpdesk.java"));
         assertThat(scanned).as("main sources found under " + local.toAbsolutePath()).isGreaterThan(10);
         assertThat(offenders).isEmpty();
     }
