@@ -24,6 +24,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * second, percentiles (nearest-rank) within HdrHistogram's stated 0.1%. The team's time zone is Berlin,
  * so days are not UTC days and one month crosses no DST change but several midnights an hour off UTC.
  */
+@Disabled("to investigate (issue 15): in the one full run (243 tickets, Europe/Berlin) every figure agreed but `escalated`: "
+        + "GET /metrics counted 5 of 18 first escalations fewer (both phone ones, 1 of 14 by email). An escalation writes five events "
+        + "of one ticket at once (Escalated, priority, group, assignee, status); lost to the metrics DLQ under contention, or a "
+        + "definition difference? Run it with -Dit.test=MonthSimulationIT after removing this line")
 class MonthSimulationIT {
     /**
      * About 750 steps: a few minutes on a quiet 2-core machine (on one loaded by eight builds at once, a step
@@ -46,10 +50,6 @@ class MonthSimulationIT {
     }
 
     @Test
-    @Disabled("to investigate (issue 15): in the one full run (243 tickets, Europe/Berlin) every figure agreed but `escalated`: "
-            + "GET /metrics counted 5 of 18 first escalations fewer (both phone ones, 1 of 14 by email). An escalation writes five events "
-            + "of one ticket at once (Escalated, priority, group, assignee, status); lost to the metrics DLQ under contention, or a "
-            + "definition difference? Run it with -Dit.test=MonthSimulationIT after removing this line")
     void theMetricsOfAMonthAreThoseOfItsGroundTruth() {
         StackClient client = new StackClient("http://127.0.0.1:" + stack.port());
         long t0 = System.nanoTime();
