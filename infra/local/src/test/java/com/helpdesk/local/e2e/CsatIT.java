@@ -6,6 +6,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -80,7 +81,12 @@ class CsatIT {
         assertThat(customer.get(otherSurvey).status()).isEqualTo(410);
         assertThat(agent.get(other + "/csat").status()).isEqualTo(409);
 
-        // past the window (7 days) the survey is closed
+        // past the window (7 days) the survey is closed. Triage tags a new ticket by its intent through the bus:
+        // had it come after the clock moved, the ticket would have been updated 8 days later and not be due yet
+        for (String t : List.of(ticket, other)) {
+            AgentApiClient reader = agent;
+            Eventually.await(() -> reader.get(t).json().get("intent"), i -> i != null && !i.isNull(), "the intent of " + t);
+        }
         stack.advanceClock(java.time.Duration.ofDays(8));
         assertThat(customer.get(survey).status()).isEqualTo(410);
         AgentApiClient.Reply late = customer.post(survey, "{\"rating\":1}");
