@@ -2,6 +2,7 @@ package com.helpdesk.core.triage;
 
 import com.helpdesk.core.orders.OrderContext;
 import com.helpdesk.core.orders.OrderContexts;
+import com.helpdesk.core.service.ConflictRetry;
 import com.helpdesk.core.service.TicketQueries;
 import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.ticket.Message;
@@ -17,6 +18,7 @@ import java.util.Optional;
  * is read. A named message that is not a customer's, or has no text, leaves the intent as it is.
  */
 public final class TicketTriage {
+    private static final ConflictRetry RETRY = ConflictRetry.intake(false);
     private final IntentTriage triage;
     private final TicketQueries tickets;
     private final OrderContexts orders;
@@ -27,8 +29,16 @@ public final class TicketTriage {
         this.orders = orders;
     }
 
-    /** @param messageId the customer's message to read, or null for the ticket's latest customer message */
+    /**
+     * @param messageId the customer's message to read, or null for the ticket's latest customer message.
+     * A ticket's creation and its first message arrive together, so two classifications of one ticket race
+     * for its intent: the loser reads again and classifies what it finds then.
+     */
     public Optional<Intent> classify(String ticketId, String messageId) {
+        return RETRY.run(() -> classifyOnce(ticketId, messageId));
+    }
+
+    private Optional<Intent> classifyOnce(String ticketId, String messageId) {
         TicketThread thread = tickets.get(ticketId);
         Optional<Message> message = messageId == null
                 ? latestFromCustomer(thread.messages()).or(() -> thread.messages().stream().findFirst())

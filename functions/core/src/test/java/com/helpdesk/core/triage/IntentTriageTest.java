@@ -35,7 +35,7 @@ class IntentTriageTest {
     private final IntentTriage triage = new IntentTriage((subject, text) -> next, new IntentPolicy(0.6), records);
 
     /** Ticket intents in memory, with the optimistic version check of the real store. */
-    static final class MemoryIntents implements TicketIntents {
+    static class MemoryIntents implements TicketIntents {
         final Map<String, Stored> items = new HashMap<>();
         final List<DomainEvent> events = new ArrayList<>();
 

@@ -1,0 +1,79 @@
+package com.helpdesk.core.triage;
+
+import com.helpdesk.core.VersionConflictException;
+import com.helpdesk.core.event.DomainEvent;
+import com.helpdesk.core.orders.OrderContext;
+import com.helpdesk.core.orders.OrderContexts;
+import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.service.InMemoryTicketRepository;
+import com.helpdesk.core.service.NewTicket;
+import com.helpdesk.core.service.TicketDesk;
+import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.Channel;
+import com.helpdesk.core.ticket.Requester;
+import com.helpdesk.core.ticket.Ticket;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** A ticket's creation and its first message are classified by two deliveries at once: the loser reads again. */
+class TicketTriageTest {
+    private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
+    private final InMemoryTicketRepository repo = new InMemoryTicketRepository();
+    private final UlidGenerator ids = new UlidGenerator(clock);
+    private final TicketDesk desk = TicketDesk.wire(repo, ids, clock);
+
+    /** Another classification saves first, once: the first save of this one loses the race. */
+    private final IntentTriageTest.MemoryIntents intents = new IntentTriageTest.MemoryIntents() {
+        boolean raced;
+
+        @Override
+        public void save(String ticketId, Intent intent, long expectedVersion, DomainEvent event) {
+            if (!raced) {
+                raced = true;
+                super.save(ticketId, intent, expectedVersion, event);
+                throw new VersionConflictException("the intent of ticket " + ticketId + " changed meanwhile", expectedVersion + 1);
+            }
+            super.save(ticketId, intent, expectedVersion, event);
+        }
+    };
+
+    private final OrderContexts noOrders = new OrderContexts() {
+        @Override
+        public Optional<Stored> find(String ticketId) {
+            return Optional.empty();
+        }
+
+        @Override
+        public void save(String ticketId, OrderContext context, long expectedVersion, DomainEvent event) {
+            throw new UnsupportedOperationException("triage never writes order contexts");
+        }
+    };
+
+    @Test
+    void aClassificationThatLosesTheRaceForTheIntentReadsAgainAndLands() {
+        List<IntentScore> scores = new ArrayList<>();
+        for (IntentName n : IntentName.values()) scores.add(new IntentScore(n, n == IntentName.WISMO ? 0.9 : 0.1 / 13));
+        IntentRecords records = new IntentRecords(intents, desk.commands(), ids, clock);
+        IntentTriage intentTriage = new IntentTriage((subject, text) -> new IntentPrediction(scores, "en", "maxent-test"),
+                new IntentPolicy(0.6), records);
+        TicketTriage triage = new TicketTriage(intentTriage, desk.queries(), noOrders);
+        Requester jane = Requester.of("requester", "jane@example.com", null, "Jane", null);
+        Ticket t = desk.commands().create(new NewTicket("Order #1001", jane, Channel.EMAIL, null, List.of(), null, null, null,
+                "where is my order #1001", null, null, null), Actor.customer(jane), null).thread().ticket();
+
+        Optional<Intent> intent = triage.classify(t.id(), null);
+
+        assertThat(intent).map(Intent::name).contains(IntentName.WISMO);
+        assertThat(intents.find(t.id())).map(TicketIntents.Stored::version).contains(2L);
+        assertThat(intents.events).hasSize(2);
+        assertThat(desk.queries().get(t.id()).ticket().tags()).containsExactly("intent:wismo");
+    }
+}
