@@ -3,16 +3,16 @@ package com.helpdesk.store;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.event.DomainEvent;
-import com.helpdesk.core.event.EventTypes;
+
 import com.helpdesk.core.orders.OrderContext;
 import com.helpdesk.core.orders.OrderContextCache;
 import com.helpdesk.core.orders.OrderContexts;
 import com.helpdesk.runtime.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.Put;
-import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
-import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
+
+
+
 
 import java.time.Instant;
 import java.util.HashMap;
@@ -54,23 +54,8 @@ public final class DynamoDbOrderContexts implements OrderContexts, OrderContextC
         item.put("status", ItemMapper.s(context.status().wire()));
         item.put("context", ItemMapper.s(encode(context)));
         item.put("version", ItemMapper.n(expectedVersion + 1));
-        Put.Builder put = Put.builder().tableName(table).item(item);
-        if (expectedVersion == 0) {
-            put.conditionExpression("attribute_not_exists(PK)");
-        } else {
-            put.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", ItemMapper.n(expectedVersion)));
-        }
-        try {
-            dynamo.transactWriteItems(b -> b.transactItems(
-                    TransactWriteItem.builder().put(put.build()).build(),
-                    TransactWriteItem.builder().put(Put.builder().tableName(table).item(ItemMapper.outboxItem(event, EventTypes.SOURCE)).build()).build()));
-        } catch (TransactionCanceledException e) {
-            if (!e.cancellationReasons().isEmpty() && "ConditionalCheckFailed".equals(e.cancellationReasons().get(0).code())) {
-                long current = find(ticketId).map(Stored::version).orElse(0L);
-                throw new VersionConflictException("the order context of ticket " + ticketId + " changed meanwhile", current);
-            }
-            throw e;
-        }
+        VersionedTicketItem.save(dynamo, table, item, expectedVersion, event,
+                current -> new VersionConflictException("the order context of ticket " + ticketId + " changed meanwhile", current));
     }
 
     @Override
