@@ -76,6 +76,11 @@ final class AgentApiClient {
         return send("GET", path, null, Map.of());
     }
 
+    /** The intent of the ticket at {@code ticketPath} once triage has classified it (through the bus, so polled). */
+    JsonNode awaitIntent(String ticketPath) {
+        return Eventually.await(() -> get(ticketPath).json().get("intent"), i -> i != null && !i.isNull(), "the intent of " + ticketPath);
+    }
+
     Reply post(String path, String body) {
         return send("POST", path, body, Map.of());
     }

@@ -83,10 +83,7 @@ class CsatIT {
 
         // past the window (7 days) the survey is closed. Triage tags a new ticket by its intent through the bus:
         // had it come after the clock moved, the ticket would have been updated 8 days later and not be due yet
-        for (String t : List.of(ticket, other)) {
-            AgentApiClient reader = agent;
-            Eventually.await(() -> reader.get(t).json().get("intent"), i -> i != null && !i.isNull(), "the intent of " + t);
-        }
+        for (String t : List.of(ticket, other)) agent.awaitIntent(t);
         stack.advanceClock(java.time.Duration.ofDays(8));
         assertThat(customer.get(survey).status()).isEqualTo(410);
         AgentApiClient.Reply late = customer.post(survey, "{\"rating\":1}");

@@ -53,7 +53,7 @@ class TicketApiIT {
      */
     private static long settledVersion(JsonNode ticket) {
         String path = "/tickets/" + ticket.get("id").asText();
-        Eventually.await(() -> agent.get(path).json().get("intent"), i -> i != null && !i.isNull(), "the intent of " + path);
+        agent.awaitIntent(path);
         return Long.parseLong(agent.get(path).header("ETag").replace("\"", ""));
     }
 

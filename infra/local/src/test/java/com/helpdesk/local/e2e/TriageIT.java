@@ -44,8 +44,7 @@ class TriageIT {
         String id = Eventually.await(() -> agent.get("/tickets?requester=wanda@example.com").json().get("items"), items -> items.size() == 1,
                 "the ticket of wanda@example.com").get(0).get("id").asText();
 
-        JsonNode intent = Eventually.await(() -> agent.get("/tickets/" + id).json().get("intent"), i -> i != null && !i.isNull(),
-                "the intent of " + id);
+        JsonNode intent = agent.awaitIntent("/tickets/" + id);
         assertThat(intent.get("name").asText()).isEqualTo("wismo");
         assertThat(intent.get("source").asText()).isEqualTo("auto");
         assertThat(intent.get("language").asText()).isEqualTo("en");
