@@ -76,9 +76,25 @@ final class AgentApiClient {
         return send("GET", path, null, Map.of());
     }
 
-    /** The intent of the ticket at {@code ticketPath} once triage has classified it (through the bus, so polled). */
+    /**
+     * The intent of the ticket at {@code ticketPath} once triage has classified it and tagged the ticket (through
+     * the bus, so polled). Triage stores the intent, then tags the ticket as a change of its own: a version read
+     * before the tag is there goes stale.
+     */
     JsonNode awaitIntent(String ticketPath) {
-        return Eventually.await(() -> get(ticketPath).json().get("intent"), i -> i != null && !i.isNull(), "the intent of " + ticketPath);
+        JsonNode ticket = Eventually.await(() -> get(ticketPath).json(), AgentApiClient::triaged, "the intent of " + ticketPath);
+        return ticket.get("intent");
+    }
+
+    private static boolean triaged(JsonNode ticket) {
+        JsonNode intent = ticket.get("intent");
+        if (intent == null || intent.isNull()) return false;
+        JsonNode name = intent.get("name");
+        if (name == null || name.isNull()) return true;
+        for (JsonNode tag : ticket.path("tags")) {
+            if (tag.asText().equals("intent:" + name.asText())) return true;
+        }
+        return false;
     }
 
     Reply post(String path, String body) {
