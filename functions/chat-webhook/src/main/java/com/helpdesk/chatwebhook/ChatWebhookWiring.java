@@ -10,7 +10,6 @@ import com.helpdesk.secrets.SsmSecretStore;
 import com.helpdesk.store.DynamoDbChannelRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Clock;
 
@@ -25,7 +24,7 @@ record ChatWebhookWiring(WebhookReception reception) {
         DynamoDbChannelRepository repository = new DynamoDbChannelRepository(aws.build(DynamoDbClient.builder(), "DYNAMODB"), config.tableName());
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
         ChannelService channels = new ChannelService(repository,
-                new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
+                SsmSecretStore.using(aws, Clock.systemUTC()), config.secretsPrefix(), clock);
         SqsInboundQueue queue = new SqsInboundQueue(aws.build(SqsClient.builder(), "SQS"), config.inboundQueueUrl().toString());
         return new ChatWebhookWiring(new WebhookReception(channels, queue, clock));
     }

@@ -3,6 +3,7 @@ package com.helpdesk.files;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.ticket.Attachment;
 import com.helpdesk.runtime.AwsClients;
+import com.helpdesk.runtime.Lazy;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
@@ -19,6 +20,7 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Files in one bucket: attachments under {@code attachments/<folder>/<uuid>}, raw mail where SES put it.
@@ -26,30 +28,40 @@ import java.util.UUID;
  * GET links that answer with the original filename.
  */
 public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawMailStore {
-    private final S3Client s3;
-    private final S3Presigner presigner;
+    private final Supplier<S3Client> s3;
+    private final Supplier<S3Presigner> presigner;
     private final String bucket;
 
     public S3FileStore(S3Client s3, S3Presigner presigner, String bucket) {
+        this(() -> s3, () -> presigner, bucket);
+    }
+
+    private S3FileStore(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
     }
 
-    /** The store on {@code bucket}, with the S3 client and the link presigner built the same way. */
+    /**
+     * The store on {@code bucket}, with the S3 client and the link presigner built the same way, each on its first
+     * use: a cold start whose request touches no file builds neither.
+     */
     public static S3FileStore using(AwsClients aws, String bucket) {
         // an endpoint override (the local stack, LocalStack) serves buckets by path, not by host name
         boolean pathStyle = aws.endpoint("S3").isPresent();
-        var builder = S3Client.builder().forcePathStyle(pathStyle)
+        return new S3FileStore(Lazy.of(() -> aws.build(S3Client.builder().forcePathStyle(pathStyle)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
-                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED);
-        S3Client s3 = aws.build(builder, "S3");
+                .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), "S3")),
+                Lazy.of(() -> presigner(aws, pathStyle)), bucket);
+    }
+
+    private static S3Presigner presigner(AwsClients aws, boolean pathStyle) {
         S3Presigner.Builder p = S3Presigner.builder()
                 .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(pathStyle).build())
                 .credentialsProvider(aws.credentials())
                 .region(aws.settings().region());
         aws.endpoint("S3").ifPresent(p::endpointOverride);
-        return new S3FileStore(s3, p.build(), bucket);
+        return p.build();
     }
 
     @Override
@@ -57,7 +69,7 @@ public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawM
         byte[] bytes = content.readAllBytes(); // one file at a time: S3 wants its length up front
         String key = "attachments/" + folder + "/" + UUID.randomUUID();
         String type = contentType == null ? "application/octet-stream" : contentType;
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(type)
+        s3.get().putObject(b -> b.bucket(bucket).key(key).contentType(type)
                 .contentDisposition(disposition(filename)), RequestBody.fromBytes(bytes));
         return new Attachment(key, filename, type, bytes.length, contentId);
     }
@@ -65,17 +77,17 @@ public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawM
     /** The raw message SES stored, as a stream (never read whole). */
     @Override
     public ResponseInputStream<GetObjectResponse> open(String key) {
-        return s3.getObject(b -> b.bucket(bucket).key(key));
+        return s3.get().getObject(b -> b.bucket(bucket).key(key));
     }
 
     @Override
     public long size(String key) {
-        return s3.headObject(b -> b.bucket(bucket).key(key)).contentLength();
+        return s3.get().headObject(b -> b.bucket(bucket).key(key)).contentLength();
     }
 
     @Override
     public URI downloadLink(Attachment file, Duration validFor) {
-        var signed = presigner.presignGetObject(r -> r.signatureDuration(validFor).getObjectRequest(g -> g.bucket(bucket).key(file.id())
+        var signed = presigner.get().presignGetObject(r -> r.signatureDuration(validFor).getObjectRequest(g -> g.bucket(bucket).key(file.id())
                 .responseContentType(file.contentType()).responseContentDisposition(disposition(file.filename()))));
         return URI.create(signed.url().toString());
     }

@@ -22,7 +22,6 @@ import com.helpdesk.store.DynamoDbStoreRepository;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.net.URI;
 import java.time.Clock;
@@ -52,7 +51,7 @@ record OrderLookupWiring(TicketOrderLookup tickets, CustomerOrdersRefresh webhoo
         DynamoDbStoreRepository storeRepository = new DynamoDbStoreRepository(dynamo, config.tableName());
         DynamoDbOrderContexts contexts = new DynamoDbOrderContexts(dynamo, config.tableName());
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
-        SsmSecretStore secrets = new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC());
+        SsmSecretStore secrets = SsmSecretStore.using(aws, Clock.systemUTC());
         ShopifyOrderDirectory shopify = ShopifyOrderDirectory.create(secrets, config.secretsPrefix(),
                 config.shopifyEndpoint().map(URI::toString).orElse(null));
         OrderLookup lookup = new OrderLookup(shopify, contexts, config.cacheTtl(), clock);

@@ -10,7 +10,6 @@ import com.helpdesk.store.DynamoDbStoreRepository;
 import com.helpdesk.store.DynamoDbWebhookDeliveries;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Clock;
 
@@ -24,7 +23,7 @@ record ShopifyWebhookWiring(ShopifyWebhookReception reception) {
         AwsClients aws = new AwsClients(config.aws());
         DynamoDbClient dynamo = aws.build(DynamoDbClient.builder(), "DYNAMODB");
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
-        SsmSecretStore secrets = new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC());
+        SsmSecretStore secrets = SsmSecretStore.using(aws, Clock.systemUTC());
         SqsOrderWebhookQueue queue = new SqsOrderWebhookQueue(aws.build(SqsClient.builder(), "SQS"), config.orderLookupQueueUrl().toString());
         return new ShopifyWebhookWiring(new ShopifyWebhookReception(new DynamoDbStoreRepository(dynamo, config.tableName()), secrets,
                 config.secretsPrefix(), new DynamoDbWebhookDeliveries(dynamo, config.tableName(), clock), queue, clock));

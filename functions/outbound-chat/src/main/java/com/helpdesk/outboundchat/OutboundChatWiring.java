@@ -17,7 +17,6 @@ import com.helpdesk.store.DynamoDbChannelRepository;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.net.URI;
 import java.time.Clock;
@@ -35,7 +34,7 @@ record OutboundChatWiring(OutboundDelivery sender, QueueBackoff backoff, Operati
         ReplyDelivery deliveries = new ReplyDelivery(repository, new UlidGenerator(clock), clock);
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
         ChannelService channels = new ChannelService(new DynamoDbChannelRepository(dynamo, config.tableName()),
-                new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
+                SsmSecretStore.using(aws, Clock.systemUTC()), config.secretsPrefix(), clock);
         HttpChatSender providers = HttpChatSender.create(channels, clock, config.chatApiBaseUrl().map(URI::toString).orElse(null));
         return new OutboundChatWiring(new OutboundDelivery(repository, deliveries, new ChatReplyTransport(channels, providers), config.maxSendAttempts()),
                 new QueueBackoff(aws.build(SqsClient.builder(), "SQS")), CloudWatchMetrics.of(config.metrics()));

@@ -27,7 +27,6 @@ import com.helpdesk.store.DynamoDbSlaTicketReads;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import com.helpdesk.store.LegacyTableKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.ssm.SsmClient;
 
 import java.time.Clock;
 
@@ -53,7 +52,7 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
                 ids, clock, config.csatWindow());
         // the secret cache's expiry runs on real time, not on the local stack's movable clock
         ChannelService channels = new ChannelService(new DynamoDbChannelRepository(dynamo, config.tableName()),
-                new SsmSecretStore(aws.build(SsmClient.builder(), "SSM"), Clock.systemUTC()), config.secretsPrefix(), clock);
+                SsmSecretStore.using(aws, Clock.systemUTC()), config.secretsPrefix(), clock);
         OrderContextReads orders = new OrderContextReads(new DynamoDbOrderContexts(dynamo, config.tableName()),
                 new DynamoDbStoreRepository(dynamo, config.tableName()));
         // the clocks shown with a ticket: the same settings (calendars) and arithmetic the SLA timer uses
