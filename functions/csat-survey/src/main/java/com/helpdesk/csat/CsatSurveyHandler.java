@@ -1,5 +1,7 @@
 package com.helpdesk.csat;
 
+import com.helpdesk.http.PrimingRequests;
+import com.helpdesk.runtime.SnapStartPriming;
 import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
@@ -14,6 +16,8 @@ public final class CsatSurveyHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public CsatSurveyHandler() {
         this(CsatSurveyWiring.fromEnvironment().surveys());
+        // SnapStart priming, read-only: a link whose signature does not verify answers its error page
+        SnapStartPriming.register(() -> PrimingRequests.get(router, "GET /csat/{token}", "/csat/snapstart.priming"));
     }
 
     public CsatSurveyHandler(CsatService surveys) {

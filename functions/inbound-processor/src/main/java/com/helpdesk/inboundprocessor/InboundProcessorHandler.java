@@ -2,6 +2,7 @@ package com.helpdesk.inboundprocessor;
 
 import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.runtime.Invocation;
+import com.helpdesk.runtime.SnapStartPriming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.amazonaws.services.lambda.runtime.Context;
@@ -37,6 +38,7 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
 
     private InboundProcessorHandler(InboundProcessorWiring wiring) {
         this(wiring.tickets(), wiring.deadLetters(), wiring.metrics());
+        SnapStartPriming.register(wiring.primer());
     }
 
     public InboundProcessorHandler(InboundThreading tickets, DeadLetters deadLetters, OperationalMetrics metrics) {

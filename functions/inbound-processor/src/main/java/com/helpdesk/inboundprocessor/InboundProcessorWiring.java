@@ -1,6 +1,11 @@
 package com.helpdesk.inboundprocessor;
 
+import com.helpdesk.core.inbound.InboundMessage;
+import com.helpdesk.core.inbound.ThreadKey;
 import com.helpdesk.core.port.OperationalMetrics;
+import com.helpdesk.core.ticket.Channel;
+import com.helpdesk.core.ticket.Requester;
+import com.helpdesk.queue.InboundMessageCodec;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.InboundThreading;
 import com.helpdesk.queue.DeadLetters;
@@ -13,9 +18,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
+import java.util.List;
 
 /** The inbound processor's composition root: the store, the ticket service and the dead letters, built once at init. */
-record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters, OperationalMetrics metrics) {
+record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters, OperationalMetrics metrics, Runnable primer) {
     static InboundProcessorWiring fromEnvironment() {
         return build(InboundProcessorConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -25,6 +31,21 @@ record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters,
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(aws.build(DynamoDbClient.builder(), "DYNAMODB"), config.tableName());
         InboundThreading tickets = new InboundThreading(repository, new UlidGenerator(clock), clock);
         return new InboundProcessorWiring(tickets, new DeadLetters(aws.build(SqsClient.builder(), "SQS"), config.deadLetterQueueUrl().toString()),
-                CloudWatchMetrics.of(config.metrics()));
+                CloudWatchMetrics.of(config.metrics()), () -> prime(repository, clock));
+    }
+
+    /**
+     * SnapStart priming, read-only: a message through the queue codec, then the lookups threading starts with (its
+     * dedupe key, its thread key, a ticket) for keys that never exist. Receiving it would write, so it is not received.
+     */
+    private static void prime(DynamoDbTicketRepository repository, Clock clock) {
+        String id = "snapstart-priming";
+        InboundMessage sample = InboundMessageCodec.decode(InboundMessageCodec.encode(new InboundMessage("email:" + id,
+                List.of(new ThreadKey("email:<" + id + "@priming.invalid>", "message-id")), Channel.EMAIL,
+                Requester.of("requester", id + "@priming.invalid", null, "Priming", null), "priming", "priming", null, null,
+                clock.instant(), List.of())));
+        repository.ticketForInbound(sample.dedupeKey());
+        repository.ticketForThreadKey(sample.threadKeys().get(0).key());
+        repository.find("tkt_00000000000000000000000000");
     }
 }

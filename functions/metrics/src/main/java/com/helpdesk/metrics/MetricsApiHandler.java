@@ -1,5 +1,7 @@
 package com.helpdesk.metrics;
 
+import com.helpdesk.http.PrimingRequests;
+import com.helpdesk.runtime.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -14,6 +16,7 @@ public final class MetricsApiHandler implements RequestHandler<APIGatewayV2HTTPE
 
     public MetricsApiHandler() {
         this(MetricsWiring.fromEnvironment().query());
+        SnapStartPriming.register(() -> PrimingRequests.get(router, "GET /metrics", "/metrics")); // SnapStart priming, read-only
     }
 
     public MetricsApiHandler(MetricsQuery query) {

@@ -1,5 +1,7 @@
 package com.helpdesk.orderlookup;
 
+import com.helpdesk.http.PrimingRequests;
+import com.helpdesk.runtime.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -16,6 +18,7 @@ public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEv
 
     public OrdersApiHandler() {
         this(OrderLookupWiring.forApi());
+        SnapStartPriming.register(() -> PrimingRequests.get(router, "GET /stores", "/stores")); // SnapStart priming, read-only
     }
 
     private OrdersApiHandler(OrderLookupWiring wiring) {

@@ -1,5 +1,7 @@
 package com.helpdesk.slaadmin;
 
+import com.helpdesk.http.PrimingRequests;
+import com.helpdesk.runtime.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
@@ -18,6 +20,11 @@ public final class SlaAdminHandler implements RequestHandler<APIGatewayV2HTTPEve
     /** Used by Lambda: configuration read and clients built once, at init (and captured by SnapStart). */
     public SlaAdminHandler() {
         this(SlaAdminWiring.fromEnvironment());
+        // SnapStart priming, read-only: the calendars and the SLA of a ticket that does not exist
+        SnapStartPriming.register(() -> {
+            PrimingRequests.get(router, "GET /business-hours", "/business-hours");
+            PrimingRequests.get(router, "GET /tickets/{id}/sla", "/tickets/" + PrimingRequests.NO_TICKET + "/sla");
+        });
     }
 
     private SlaAdminHandler(SlaAdminWiring wiring) {

@@ -12,7 +12,9 @@ import com.helpdesk.core.orders.OrderContextReads;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.core.sla.TicketSlaQueries;
+import com.helpdesk.http.PrimingRequests;
 import com.helpdesk.http.Router;
+import com.helpdesk.runtime.SnapStartPriming;
 
 /** Lambda entry point of the agents' ticket API (every route of TicketRoutes). */
 public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
@@ -22,6 +24,7 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     /** Used by Lambda: clients are built once, at init (and captured by SnapStart). */
     public TicketApiHandler() {
         this(TicketApiWiring.fromEnvironment());
+        SnapStartPriming.register(this::prime);
     }
 
     private TicketApiHandler(TicketApiWiring wiring) {
@@ -37,6 +40,12 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
     private TicketApiHandler(Router router, RequestDeadline deadline) {
         this.router = router;
         this.deadline = deadline;
+    }
+
+    /** SnapStart priming, read-only: a ticket that does not exist (404) and the first page of the queue view. */
+    private void prime() {
+        PrimingRequests.get(router, "GET /tickets/{id}", "/tickets/" + PrimingRequests.NO_TICKET);
+        PrimingRequests.get(router, "GET /tickets", "/tickets?limit=1");
     }
 
     @Override
