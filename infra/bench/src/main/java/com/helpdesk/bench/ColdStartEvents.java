@@ -48,8 +48,18 @@ final class ColdStartEvents {
                     Files.readString(Path.of("events/chat/generic-message.json")));
             case "InboundEmailFunction", "InboundProcessorFunction" -> "{}"; // rewritten before each run
             case "OutboundEmailFunction", "OutboundChatFunction" -> sqs(Files.readString(Path.of("events/bus/MessageAdded.json")));
-            case "AutoCloseFunction" -> scheduled();
+            case "AutoCloseFunction", "BacklogCensusFunction" -> scheduled();
             case "OutboxRelayFunction" -> Files.readString(Path.of("events/stream/outbox-insert.json"));
+            // the bus's consumers, each fed the event that starts its work
+            case "TriageFunction", "OrderLookupFunction", "MetricsFunction", "SlaTimerFunction" ->
+                    sqs(Files.readString(Path.of("events/bus/TicketCreated.json")));
+            case "SlaAdminFunction" -> httpApi("GET", "/business-hours", "/business-hours", null);
+            case "MetricsApiFunction" -> httpApi("GET", "/metrics", "/metrics", null);
+            case "OrdersApiFunction" -> httpApi("GET", "/stores", "/stores", null);
+            case "IntentsApiFunction" -> Files.readString(Path.of("events/api/classify-intent.json"));
+            // unsigned: answered 401 after the signature check, as a forged delivery would be
+            case "ShopifyWebhookFunction" -> httpApi("POST", "/webhooks/shopify/{storeId}", "/webhooks/shopify/demo",
+                    Files.readString(Path.of("events/shopify/orders-updated.json")));
             default -> null;
         };
         return event == null ? null : Files.writeString(file, event);
@@ -86,8 +96,18 @@ final class ColdStartEvents {
         ObjectNode ctx = e.putObject("requestContext");
         ctx.put("accountId", "000000000000").put("apiId", "bench").put("domainName", "localhost").put("requestId", UUID.randomUUID().toString())
                 .put("routeKey", method + " " + route).put("stage", "$default").put("timeEpoch", System.currentTimeMillis());
+        // an admin and agent as the JWT authorizer passes one on: the request reaches the route, not a 401
+        ctx.putObject("authorizer").putObject("jwt").putObject("claims").put("sub", "bench").put("cognito:groups", "[admin agent]")
+                .put("name", "Bench");
         ctx.putObject("http").put("method", method).put("path", path).put("protocol", "HTTP/1.1").put("sourceIp", "127.0.0.1")
                 .put("userAgent", "bench");
+        String[] routeParts = route.split("/");
+        String[] pathParts = path.split("/");
+        ObjectNode parameters = JSON.createObjectNode();
+        for (int i = 0; i < routeParts.length && i < pathParts.length; i++) {
+            if (routeParts[i].startsWith("{")) parameters.put(routeParts[i].substring(1, routeParts[i].length() - 1), pathParts[i]);
+        }
+        if (!parameters.isEmpty()) e.set("pathParameters", parameters);
         if (body != null) e.put("body", body);
         e.put("isBase64Encoded", false);
         return JSON.writeValueAsString(e);

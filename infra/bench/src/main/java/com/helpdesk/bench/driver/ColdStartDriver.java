@@ -18,9 +18,11 @@ import java.time.Instant;
  * the peak resident set (VmHWM). Uses only the JDK and Lambda's serialization library, which Lambda's
  * runtime also brings: nothing of the bench leaks into the function's class path.
  *
- * <p>Usage: {@code java -XX:TieredStopAtLevel=1 -cp driver.jar:function.jar ColdStartDriver Handler::method event.json}
+ * <p>Usage: {@code java -XX:TieredStopAtLevel=1 -cp driver.jar:function.jar ColdStartDriver Handler::method event.json [prime]};
+ * with {@code prime}, the handler's SnapStart priming runs between init and the invoke, timed on its own.
  */
 public final class ColdStartDriver {
+    private static final String PRIMING = "com.helpdesk.runtime.SnapStartPriming";
     private static final String SERIALIZERS = "com.amazonaws.services.lambda.runtime.serialization.events.LambdaEventSerializers";
 
     public static void main(String[] args) throws Exception {
@@ -30,6 +32,7 @@ public final class ColdStartDriver {
         Class<?> type = Class.forName(handlerClass, true, loader);
         Object handler = type.getConstructor().newInstance();
         long initMicros = micros(ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now());
+        long primeMicros = args.length > 2 && args[2].equals("prime") ? prime(loader) : 0;
 
         long t0 = System.nanoTime();
         String outcome = "ok";
@@ -40,7 +43,27 @@ public final class ColdStartDriver {
             outcome = "error:" + cause.getClass().getSimpleName();
         }
         long invokeMicros = (System.nanoTime() - t0) / 1000;
-        System.out.println("COLDSTART init_us=" + initMicros + " invoke_us=" + invokeMicros + " vmhwm_kb=" + peakRssKb() + " outcome=" + outcome);
+        System.out.println("COLDSTART init_us=" + initMicros + " prime_us=" + primeMicros + " invoke_us=" + invokeMicros
+                + " vmhwm_kb=" + peakRssKb() + " outcome=" + outcome);
+    }
+
+    /**
+     * What Lambda runs before it snapshots a SnapStart function: the hooks the handler registered (the runtime's
+     * SnapStartPriming, which registers only with AWS_LAMBDA_INITIALIZATION_TYPE=snap-start, set by the bench). The
+     * invoke measured after it is the first invoke of a restored snapshot, less the restore itself.
+     *
+     * @return the priming's time in microseconds (0 for a jar without the runtime's priming, as the baseline)
+     */
+    private static long prime(ClassLoader loader) throws Exception {
+        Class<?> priming;
+        try {
+            priming = Class.forName(PRIMING, true, loader);
+        } catch (ClassNotFoundException none) {
+            return 0;
+        }
+        long t0 = System.nanoTime();
+        priming.getMethod("primeRegistered").invoke(null);
+        return (System.nanoTime() - t0) / 1000;
     }
 
     private static void invoke(Object handler, byte[] event, Object context) throws Exception {
