@@ -154,11 +154,16 @@ public final class TicketCommands {
 
     /** Applies a partial update. With {@code expectedVersion} a stale copy is refused; without it, races are retried. */
     public TicketThread update(String ticketId, TicketChange change, OptionalLong expectedVersion, Actor actor) {
+        return update(ticketId, change, expectedVersion, actor, null);
+    }
+
+    /** As {@link #update(String, TicketChange, OptionalLong, Actor)}, each change recorded with {@code reason} (a rule's). */
+    public TicketThread update(String ticketId, TicketChange change, OptionalLong expectedVersion, Actor actor, String reason) {
         validate(change);
         return retry.run(expectedVersion, () -> {
             TicketThread current = reads.thread(ticketId);
             current.ticket().requireVersion(expectedVersion);
-            Transition updated = current.ticket().update(change, new EventStamp(ids, actor, StoreTime.now(clock)));
+            Transition updated = current.ticket().update(change, new EventStamp(ids, actor, StoreTime.now(clock))).because(reason);
             if (!updated.changed()) {
                 return current; // nothing changed: no write, no new version
             }

@@ -61,6 +61,10 @@ class RouteRoleTableIT {
             Map.entry("PUT /stores/{storeId}", Set.of("admin")), Map.entry("DELETE /stores/{storeId}", Set.of("admin")),
             Map.entry("GET /customers/{customer}", STAFF),
             Map.entry("POST /intents/classify", ANY_ROLE),
+            Map.entry("GET /agents", STAFF), Map.entry("GET /agents/{id}", STAFF), Map.entry("PATCH /agents/me", STAFF),
+            Map.entry("PUT /agents/{id}", Set.of("admin")), Map.entry("DELETE /agents/{id}", Set.of("admin")),
+            Map.entry("GET /routing-rules", STAFF), Map.entry("GET /routing-rules/{id}", STAFF),
+            Map.entry("PUT /routing-rules/{id}", Set.of("admin")), Map.entry("DELETE /routing-rules/{id}", Set.of("admin")),
             Map.entry("GET /csat/{token}", PUBLIC), Map.entry("POST /csat/{token}", PUBLIC),
             Map.entry("GET /webhooks/chat/{channelId}", PUBLIC), Map.entry("POST /webhooks/chat/{channelId}", PUBLIC),
             Map.entry("POST /webhooks/shopify/{storeId}", PUBLIC));
