@@ -21,6 +21,7 @@ public final class GroundTruth {
     private final ZoneId zone;
     private final Map<LocalDate, Figures> byDay = new TreeMap<>();
     private final Map<String, Figures> byChannel = new TreeMap<>();
+    private final Map<String, Figures> byPriority = new TreeMap<>();
     private final Map<String, Figures> byAgent = new TreeMap<>();
 
     private GroundTruth(ZoneId zone) {
@@ -41,6 +42,11 @@ public final class GroundTruth {
         return byChannel;
     }
 
+    /** By the ticket's latest priority (docs/metrics.md: priority and group are the latest, escalations included). */
+    public Map<String, Figures> byPriority() {
+        return byPriority;
+    }
+
     public Map<String, Figures> byAgent() {
         return byAgent;
     }
@@ -49,10 +55,14 @@ public final class GroundTruth {
         return byDay.isEmpty() ? null : ((TreeMap<LocalDate, Figures>) byDay).lastKey();
     }
 
-    /** Counts one figure on the day it happened, under the ticket's channel and, when attributed, under the agent. */
-    private void count(Instant at, String channel, String agent, Consumer<Figures> figure) {
+    /** A ticket's dimension values: its channel and its latest priority. */
+    private record Where(String channel, String priority) {}
+
+    /** Counts one figure on the day it happened, under the ticket's channel and priority and, when attributed, under the agent. */
+    private void count(Instant at, Where where, String agent, Consumer<Figures> figure) {
         figure.accept(byDay.computeIfAbsent(at.atZone(zone).toLocalDate(), d -> new Figures()));
-        figure.accept(byChannel.computeIfAbsent(channel, c -> new Figures()));
+        figure.accept(byChannel.computeIfAbsent(where.channel(), c -> new Figures()));
+        figure.accept(byPriority.computeIfAbsent(where.priority(), c -> new Figures()));
         if (agent != null) figure.accept(byAgent.computeIfAbsent(agent, a -> new Figures()));
     }
 
@@ -60,8 +70,22 @@ public final class GroundTruth {
         return Math.max(0, Duration.between(from, to).toSeconds());
     }
 
+    /** docs/lifecycle.md: an escalation raises the priority one step, and at least to high. */
+    static String escalated(String priority) {
+        return switch (priority) {
+            case "high", "urgent" -> "urgent";
+            default -> "high";
+        };
+    }
+
+    private static Where where(Played t) {
+        String priority = t.ticket().priority();
+        for (Played.Event e : t.events()) if (e.action() == Action.ESCALATE) priority = escalated(priority);
+        return new Where(t.channel(), priority);
+    }
+
     private void add(Played t) {
-        String channel = t.channel();
+        Where channel = where(t);
         Instant created = t.createdAt();
         boolean ai = t.ticket().channel() == Script.Channel.AI;
         count(created, channel, null, f -> f.created++);
@@ -105,7 +129,7 @@ public final class GroundTruth {
     }
 
     private void countResolution(Played t, Played.Event resolution, boolean oneTouch, boolean deflected, Played.Event rating) {
-        String channel = t.channel();
+        Where channel = where(t);
         long s = seconds(t.createdAt(), resolution.at());
         String resolver = resolution.actor();
         count(resolution.at(), channel, resolver, f -> {

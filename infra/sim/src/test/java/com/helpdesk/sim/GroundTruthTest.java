@@ -82,6 +82,17 @@ class GroundTruthTest {
     }
 
     @Test
+    void aTicketCountsUnderItsLatestPriorityAnEscalationRaisesIt() {
+        GroundTruth truth = GroundTruth.of(workedExamples(), BERLIN);
+        assertThat(truth.byPriority()).containsOnlyKeys("normal", "high");
+        assertThat(truth.byPriority().get("high").created).as("B, escalated from normal, counts under high from its creation on").isEqualTo(1);
+        assertThat(truth.byPriority().get("high").escalated).isEqualTo(1);
+        assertThat(truth.byPriority().get("normal").created).as("A, C, D").isEqualTo(3);
+        assertThat(List.of(GroundTruth.escalated("low"), GroundTruth.escalated("normal"), GroundTruth.escalated("high"), GroundTruth.escalated("urgent")))
+                .as("one step up, at least high").containsExactly("high", "high", "urgent", "urgent");
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         List<Long> v = List.of(2400L, 0L, 300L, 0L);
         assertThat(Figures.percentile(v, 50)).isEqualTo(0L);

@@ -1,5 +1,6 @@
 package com.helpdesk.core.metrics;
 
+import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.service.ConflictRetry;
 
 import java.time.LocalDate;
@@ -76,9 +77,26 @@ public final class MetricsService {
         List<AggregateKey> keys = MetricsDefinitions.changedKeys(old, neu);
         Map<AggregateKey, DailyAggregate> current = generation.aggregates(keys);
         List<DailyAggregate> changed = new ArrayList<>();
-        for (AggregateKey k : keys) changed.add(current.get(k).replace(old.get(k), neu.get(k)));
+        for (AggregateKey k : keys) changed.add(takeBackAndAdd(current.get(k), old.get(k), neu.get(k), stored.version()));
         generation.commit(next, stored.version(), changed);
         return Optional.of(HeadlineFigures.between(old, neu));
+    }
+
+    /**
+     * The aggregate with the ticket's old share taken back and its new one added. The facts and the aggregates are
+     * two reads: a fold of another event of the same ticket (an escalation writes five at once, and two consumers
+     * fold in parallel) may commit between them, and then the old share (of the stale facts) is not the one in
+     * the aggregates. That is a lost race like a refused commit: read both again (the commit would have been
+     * refused anyway, its facts version being stale), rather than fail the event back to the queue, where it
+     * waits out the visibility timeout (6 minutes) before it counts.
+     */
+    private static DailyAggregate takeBackAndAdd(DailyAggregate current, Delta old, Delta neu, long factsVersion) {
+        try {
+            return current.replace(old, neu);
+        } catch (IllegalArgumentException | IllegalStateException notThere) {
+            throw new VersionConflictException(current.key() + " does not hold the share of the facts read (version " + factsVersion
+                    + "): a concurrent fold of the ticket committed in between (" + notThere.getMessage() + ")", factsVersion);
+        }
     }
 
     /** The part of a contribution on the days a generation keeps: the same filter on the old and the new share, so they still cancel. */

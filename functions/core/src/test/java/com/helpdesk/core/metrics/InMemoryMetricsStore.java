@@ -21,6 +21,8 @@ final class InMemoryMetricsStore implements MetricsStore {
     MetricsGenerations state = MetricsGenerations.initial();
     /** How many times the state was read (reads cost: one per event and one per report). */
     int stateReads;
+    /** Runs once, just before the next read of aggregates: a concurrent fold committing between a fold's two reads. */
+    Runnable beforeNextAggregatesRead;
 
     @Override
     public MetricsGenerations generations() {
@@ -46,6 +48,9 @@ final class InMemoryMetricsStore implements MetricsStore {
 
     @Override
     public Map<AggregateKey, DailyAggregate> aggregates(Collection<AggregateKey> keys) {
+        Runnable concurrent = beforeNextAggregatesRead;
+        beforeNextAggregatesRead = null;
+        if (concurrent != null) concurrent.run();
         Map<AggregateKey, DailyAggregate> out = new HashMap<>();
         for (AggregateKey k : keys) out.put(k, aggregates.getOrDefault(k, DailyAggregate.empty(k)));
         return out;
