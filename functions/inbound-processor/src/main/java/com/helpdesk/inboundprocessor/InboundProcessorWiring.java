@@ -7,7 +7,9 @@ import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.queue.InboundMessageCodec;
 import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.core.email.Acknowledgment;
 import com.helpdesk.core.service.InboundThreading;
+import com.helpdesk.core.service.OpeningNotice;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.CloudWatchMetrics;
@@ -29,7 +31,9 @@ record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters,
     static InboundProcessorWiring build(InboundProcessorConfig config, Clock clock) {
         AwsClients aws = new AwsClients(config.aws());
         DynamoDbTicketRepository repository = new DynamoDbTicketRepository(aws.build(DynamoDbClient.builder(), "DYNAMODB"), config.tableName());
-        InboundThreading tickets = new InboundThreading(repository, new UlidGenerator(clock), clock);
+        // the acknowledgment goes into the transaction that opens the ticket (not a change of its own afterwards)
+        OpeningNotice acknowledgment = config.acknowledgeNewEmail() ? new Acknowledgment(config.supportTeamName()) : OpeningNotice.NONE;
+        InboundThreading tickets = new InboundThreading(repository, new UlidGenerator(clock), clock, acknowledgment);
         return new InboundProcessorWiring(tickets, new DeadLetters(aws.build(SqsClient.builder(), "SQS"), config.deadLetterQueueUrl().toString()),
                 CloudWatchMetrics.of(config.metrics()), () -> prime(repository, clock));
     }

@@ -281,10 +281,11 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         for (String key : write.threadKeys()) {
             items.add(put(threadKeyItem(key, t.id()), false));
         }
-        for (int i = 0; i < write.events().size(); i++) {
-            DomainEvent e = write.events().get(i);
-            // one item per event: the history item is the outbox too (the stream relays its insert)
-            items.add(put(HistoryItems.item(e, EventTypes.SOURCE, Keys.historySk(t.version(), i, e.id())), true));
+        // one item per event: the history item is the outbox too (the stream relays its insert)
+        List<DomainEvent> events = write.events();
+        for (Map<String, AttributeValue> history : HistoryItems.change(events, EventTypes.SOURCE,
+                i -> Keys.historySk(t.version(), i, events.get(i).id()))) {
+            items.add(put(history, true));
         }
         indexEntries(write, items);
         return idempotencyIndex;

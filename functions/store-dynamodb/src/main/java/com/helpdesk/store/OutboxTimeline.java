@@ -17,8 +17,9 @@ import java.util.function.Consumer;
  * The outbox read by time (access pattern 15 in docs/access-patterns.md): every event of a time range,
  * from GSI1 partitions {@code OUTBOX#<day>#<shard>}, by Query only. A ticket's events are its history
  * items, which never expire; the SLA's and order context's events are outbox items, which expire after
- * 7 days (as did tickets' outbox items before the history became the outbox). For the operators'
- * replay; no function reads it.
+ * 7 days (as did tickets' outbox items before the history became the outbox). Only a change's first event is in
+ * the index; it names how many more the change has ({@code followers}), which one Query of the ticket's history
+ * items of that version reads. For the operators' replay; no function reads it.
  */
 public final class OutboxTimeline {
     /** One committed event as the outbox stored it: enough to put it on the bus again. */
@@ -62,15 +63,34 @@ public final class OutboxTimeline {
             Map<String, AttributeValue> values = new java.util.HashMap<>(Map.of(
                     ":p", ItemMapper.s(Keys.outboxPartition(p.day().toString(), p.shard())),
                     ":from", ItemMapper.s(Keys.time(from)), ":to", ItemMapper.s(Keys.time(to))));
-            if (detailType != null) {
-                q.filterExpression("detailType = :type");
-                values.put(":type", ItemMapper.s(detailType));
-            }
+            // no filter on the type here: a change's first event leads to its others, whatever its own type
             QueryResponse page = dynamo.query(q.expressionAttributeValues(values).build());
-            List<StoredEvent> events = page.items().stream().map(OutboxTimeline::event).toList();
+            List<StoredEvent> events = new ArrayList<>();
+            for (Map<String, AttributeValue> item : page.items()) {
+                events.add(event(item));
+                if (item.containsKey(HistoryItems.FOLLOWERS)) events.addAll(followers(item));
+            }
+            if (detailType != null) events.removeIf(e -> !detailType.equals(e.detailType()));
             if (!events.isEmpty()) sink.accept(events);
             start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
         } while (start != null);
+    }
+
+    /** The other events of the change whose first event is {@code first}: its history items without GSI1 keys. */
+    private List<StoredEvent> followers(Map<String, AttributeValue> first) {
+        String sk = ItemMapper.str(first, "SK");
+        String change = sk.substring(0, sk.indexOf('#', Keys.HISTORY_SK_PREFIX.length()) + 1); // HISTORY#<version>#
+        List<StoredEvent> out = new ArrayList<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            QueryResponse page = dynamo.query(QueryRequest.builder().tableName(table).consistentRead(true)
+                    .keyConditionExpression("PK = :pk AND begins_with(SK, :change)").filterExpression("attribute_not_exists(GSI1PK)")
+                    .expressionAttributeValues(Map.of(":pk", first.get("PK"), ":change", ItemMapper.s(change)))
+                    .exclusiveStartKey(start).build());
+            page.items().forEach(i -> out.add(event(i)));
+            start = page.hasLastEvaluatedKey() && !page.lastEvaluatedKey().isEmpty() ? page.lastEvaluatedKey() : null;
+        } while (start != null);
+        return out;
     }
 
     private static StoredEvent event(Map<String, AttributeValue> item) {

@@ -86,6 +86,34 @@ class OutboxTimelineTest {
     }
 
     @Test
+    void aChangesEventsAreFoundThroughItsFirstWhichAloneIsIndexed() {
+        Instant at = Instant.parse("2026-04-02T08:00:00.250Z");
+        String id = "tkt_change" + at.toEpochMilli();
+        Ticket t = Ticket.builder().id(id).number(repo.allocateNumber()).subject("s").status(Status.NEW).priority(Priority.NORMAL)
+                .channel(Channel.EMAIL).requester(Requester.of("r", "r@example.com", null, "R", Map.of())).tags(List.of())
+                .createdAt(at).updatedAt(at).version(1).lastMessageAt(at).messageCount(0).build();
+        List<DomainEvent> events = List.of(
+                new DomainEvent("evt_a" + id, "TicketCreated", id, t.number(), at, Actor.agent("a"), Map.of()),
+                new DomainEvent("evt_b" + id, "MessageAdded", id, t.number(), at, Actor.agent("a"), Map.of()),
+                new DomainEvent("evt_c" + id, "MessageAdded", id, t.number(), at, Actor.agent("a"), Map.of()),
+                new DomainEvent("evt_d" + id, "Linked", id, t.number(), at.plusSeconds(1), Actor.agent("a"), Map.of()));
+        repo.commit(TicketWrite.create(t, List.of(), events));
+
+        List<Map<String, software.amazon.awssdk.services.dynamodb.model.AttributeValue>> history = client.query(b -> b.tableName("helpdesk")
+                .keyConditionExpression("PK = :pk AND begins_with(SK, :h)").expressionAttributeValues(Map.of(
+                        ":pk", ItemMapper.s(Keys.ticketPk(id)), ":h", ItemMapper.s("HISTORY#")))).items();
+        assertThat(history).filteredOn(i -> i.containsKey("GSI1PK")).as("the first event, and the one at another time")
+                .extracting(i -> i.get("eventId").s()).containsExactlyInAnyOrder("evt_a" + id, "evt_d" + id);
+
+        assertThat(read(at, at.plusSeconds(2), null)).extracting(OutboxTimeline.StoredEvent::eventId)
+                .containsExactlyInAnyOrder("evt_a" + id, "evt_b" + id, "evt_c" + id, "evt_d" + id);
+        assertThat(read(at, at.plusSeconds(2), "MessageAdded")).extracting(OutboxTimeline.StoredEvent::eventId)
+                .containsExactlyInAnyOrder("evt_b" + id, "evt_c" + id);
+        assertThat(read(at, at.plusMillis(1), null)).as("the range: the change's time is in it, the later event's is not")
+                .extracting(OutboxTimeline.StoredEvent::eventId).containsExactlyInAnyOrder("evt_a" + id, "evt_b" + id, "evt_c" + id);
+    }
+
+    @Test
     void partitionsCoverEachUtcDayOfTheRangeOnceWithEveryShard() {
         List<OutboxTimeline.Partition> ps = OutboxTimeline.partitions(Instant.parse("2026-03-09T23:00:00Z"),
                 Instant.parse("2026-03-11T00:00:00Z"));

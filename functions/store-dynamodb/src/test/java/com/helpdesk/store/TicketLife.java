@@ -1,6 +1,9 @@
 package com.helpdesk.store;
 
 import com.helpdesk.core.csat.CsatService;
+import com.helpdesk.core.email.Acknowledgment;
+import com.helpdesk.core.service.InboundThreading;
+import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.csat.CsatToken;
 import com.helpdesk.core.email.EmailNotices;
 import com.helpdesk.core.email.EmailReplyTransport;
@@ -62,6 +65,7 @@ public final class TicketLife {
     private final CsatService surveys;
     private final EmailNotices notices;
     private final OutboundDelivery mail;
+    private final InboundThreading intake;
     private String lastTicket;
 
     /** @param dynamo a client with {@code meter} attached */
@@ -74,6 +78,8 @@ public final class TicketLife {
         this.desk = TicketDesk.wire(repo, new UlidGenerator(clock), clock);
         this.surveys = new CsatService(repo, new CsatToken(new byte[32]), new UlidGenerator(clock), clock, Duration.ofDays(14));
         this.notices = new EmailNotices(desk.queries(), desk.commands(), surveys, "https://help.shop.example", "Shop support", true);
+        // as the inbound processor is wired: the acknowledgment is written with the ticket
+        this.intake = new InboundThreading(repo, new UlidGenerator(clock), clock, new Acknowledgment("Shop support"));
         MailSender ses = m -> new MailSender.Sent("ses-" + m.messageId().hashCode(), m.messageId());
         this.mail = new OutboundDelivery(repo, desk.deliveries(),
                 new EmailReplyTransport(ses, new ReplyAddress(new byte[32], "support@shop.example"), "support@shop.example", "Shop support"), 3);
@@ -88,9 +94,13 @@ public final class TicketLife {
         String[] ticket = new String[1];
         WriteMeter.Totals before = meter.snapshot();
         new DynamoDbSenderRate(dynamo, table).countOne("email:" + customer, received.truncatedTo(java.time.temporal.ChronoUnit.HOURS));
-        ticket[0] = desk.inbound().receive(inboundEmail(customer, received)).ticketId();
+        ticket[0] = intake.receive(inboundEmail(customer, received)).ticketId();
         steps.put(STORE_EMAIL, meter.snapshot().minus(before));
-        notices.acknowledge(ticket[0]).ifPresent(ack -> send(ticket[0], ack));
+        // outbound-email, on TicketCreated: the acknowledgment is there already, so it writes nothing
+        if (notices.acknowledge(ticket[0]).isPresent()) throw new IllegalStateException("the ticket was acknowledged twice");
+        // outbound-email, on the acknowledgment's MessageAdded: sends it
+        send(ticket[0], desk.queries().get(ticket[0]).messages().stream().filter(m -> m.author().type() == ActorType.SYSTEM)
+                .findFirst().orElseThrow(() -> new IllegalStateException("the new ticket has no acknowledgment")));
         steps.put(EMAIL_IN, meter.snapshot().minus(before));
         steps.put(ASSIGN, measure(() -> desk.commands().update(ticket[0],
                 new TicketChange(null, null, Optional.of("alice"), null, null, null, null), OptionalLong.empty(), AGENT)));

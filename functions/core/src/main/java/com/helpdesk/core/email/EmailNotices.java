@@ -1,10 +1,10 @@
 package com.helpdesk.core.email;
 
 import com.helpdesk.core.csat.CsatService;
+import com.helpdesk.core.service.OpeningNotice;
 import com.helpdesk.core.service.TicketCommands;
 import com.helpdesk.core.service.TicketQueries;
 import com.helpdesk.core.ticket.Actor;
-import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Status;
@@ -43,18 +43,16 @@ public final class EmailNotices {
         this.acknowledge = acknowledge;
     }
 
-    /** Acknowledges a ticket a customer's mail opened, when acknowledgments are on. */
+    /**
+     * Acknowledges a ticket a customer's mail opened, when acknowledgments are on and it has none yet (the inbound
+     * processor writes it with the ticket: then this finds it and writes nothing).
+     */
     public Optional<Message> acknowledge(String ticketId) {
         if (!acknowledge) return Optional.empty();
         TicketThread thread = tickets.get(ticketId);
-        Ticket t = thread.ticket();
-        if (!mailable(t) || thread.messages().isEmpty() || thread.messages().get(0).author().type() != ActorType.CUSTOMER) {
-            return Optional.empty();
-        }
-        String body = "Hello" + (t.requester().name() == null ? "" : " " + t.requester().name()) + ",\n\n"
-                + "thank you for writing to us. We have received your request \"" + t.subject() + "\" as ticket #" + t.number()
-                + " and will answer as soon as we can. To add anything, simply reply to this mail.\n\n" + teamName;
-        return commands.addNotice(ticketId, ACKNOWLEDGMENT, body, null, NOTICES);
+        Optional<OpeningNotice.Text> text = thread.messages().isEmpty() ? Optional.empty()
+                : new Acknowledgment(teamName).forOpened(thread.ticket(), thread.messages().get(0));
+        return text.flatMap(ack -> commands.addNotice(ticketId, ack.key(), ack.body(), null, ack.author()));
     }
 
     /** Tells the customer their ticket is resolved, with the survey's rating links (once per resolution). */
@@ -79,7 +77,7 @@ public final class EmailNotices {
         return commands.addNotice(ticketId, RESOLUTION + t.resolvedAt(), text.toString(), chat ? null : html.toString(), NOTICES);
     }
 
-    private static boolean mailable(Ticket t) {
+    static boolean mailable(Ticket t) {
         return t.channel() == Channel.EMAIL && t.requester().email() != null && t.tags().stream().noneMatch(SILENT_TAGS::contains);
     }
 

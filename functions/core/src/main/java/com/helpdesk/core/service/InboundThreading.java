@@ -49,8 +49,15 @@ public final class InboundThreading {
     private final IdGenerator ids;
     private final Clock clock;
     private final ConflictRetry retry = ConflictRetry.intake(false);
+    private final OpeningNotice openingNotice;
 
     public InboundThreading(TicketRepository repository, IdGenerator ids, Clock clock) {
+        this(repository, ids, clock, OpeningNotice.NONE);
+    }
+
+    /** @param openingNotice written with each ticket a customer's message opens (email's acknowledgment), in the same write */
+    public InboundThreading(TicketRepository repository, IdGenerator ids, Clock clock, OpeningNotice openingNotice) {
+        this.openingNotice = Objects.requireNonNull(openingNotice);
         this.repository = Objects.requireNonNull(repository);
         this.reads = new TicketReads(repository);
         this.deliveries = new ReplyDelivery(repository, ids, clock);
@@ -166,7 +173,7 @@ public final class InboundThreading {
                 .createdAt(now).updatedAt(now).version(1).lastMessageAt(now).messageCount(1).build();
         EventStamp stamp = new EventStamp(ids, customer, now);
         List<TicketWrite> writes = new ArrayList<>();
-        writes.add(TicketWrite.create(ticket, List.of(message), List.of(stamp.created(ticket, why), stamp.messageAdded(ticket, message))));
+        writes.add(opening(ticket, message, stamp, why));
         Map<String, String> allClaims = new LinkedHashMap<>(claims);
         InboundResult.Outcome outcome = InboundResult.Outcome.CREATED;
         if (closed != null) {
@@ -177,6 +184,24 @@ public final class InboundThreading {
         }
         repository.commitInbound(writes, in.dedupeKey(), allClaims, ticketId, receivedAt(in, now));
         return new InboundResult(outcome, ticketId, message.id(), why);
+    }
+
+    /**
+     * The write that opens {@code ticket} with the customer's {@code first} message and, when there is one, the opening
+     * notice (email's acknowledgment): one transaction instead of a second change that rewrites the ticket. The notice
+     * is a millisecond younger than the message, so the thread shows it after the message it answers.
+     */
+    private TicketWrite opening(Ticket ticket, Message first, EventStamp stamp, String why) {
+        Optional<OpeningNotice.Text> text = openingNotice.forOpened(ticket, first);
+        if (text.isEmpty()) {
+            return TicketWrite.create(ticket, List.of(first), List.of(stamp.created(ticket, why), stamp.messageAdded(ticket, first)));
+        }
+        Instant at = stamp.at().plusMillis(1);
+        Message notice = new Message(ids.newId("msg"), ticket.id(), text.get().author(), Visibility.PUBLIC, text.get().body(), null,
+                ticket.channel(), at, List.of(), text.get().key(), null, null, ticket.channel().delivers() ? Delivery.queued(at) : null);
+        Ticket withNotice = ticket.toBuilder().messageCount(ticket.messageCount() + 1).build();
+        return TicketWrite.create(withNotice, List.of(first, notice), List.of(stamp.created(withNotice, why),
+                stamp.messageAdded(withNotice, first), new EventStamp(ids, notice.author(), at).messageAdded(withNotice, notice)));
     }
 
     /**
