@@ -33,8 +33,12 @@ trap 'rm -f "$config"' EXIT
 printf '{"auth": "cognito", "apiUrl": "%s", "cognitoDomain": "%s", "clientId": "%s", "redirectUri": "%s"}\n' \
     "$api_url" "$auth_domain" "$client_id" "$console_url" > "$config"
 
-# no-cache: CloudFront and browsers revalidate every file by its ETag, so a new version shows at once
-aws s3 sync "$site" "s3://$bucket/" --delete --exclude console/config.json --cache-control no-cache
+# Content-named files (name.0123456789.js, written by the build's SiteBuilder) never change: a year, immutable.
+# The rest (index.html, which names the current ones) no-cache: CloudFront and browsers revalidate it by its ETag,
+# so a new version shows at once. The content-named files go first, so the new index.html never names a missing one.
+hashed='*.[0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f][0-9a-f].*'
+aws s3 sync "$site" "s3://$bucket/" --exclude '*' --include "$hashed" --cache-control 'public, max-age=31536000, immutable'
+aws s3 sync "$site" "s3://$bucket/" --delete --exclude console/config.json --exclude "$hashed" --cache-control no-cache
 aws s3 cp "$config" "s3://$bucket/console/config.json" --content-type application/json --cache-control no-store
 aws cloudfront create-invalidation --distribution-id "$distribution" --paths '/*' --query Invalidation.Id --output text
 echo "console deployed: $console_url"

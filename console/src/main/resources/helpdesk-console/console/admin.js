@@ -1,7 +1,9 @@
-// Administration as the API offers it: chat channels, Shopify stores, SLA policies and business-hours calendars.
+// Administration as the API offers it: chat channels, Shopify stores, SLA policies and business-hours calendars,
+// routing rules and agents (admin-routing.js).
 import { html } from 'lit';
 import { LightElement } from './base.js';
 import { problemText, when } from './format.js';
+import './admin-routing.js';
 
 const SECTIONS = [
   { id: 'channels', title: 'Chat channels', path: '/channels', pick: b => b.items },
@@ -35,9 +37,10 @@ class HdAdmin extends LightElement {
   render() {
     return html`
       <h1>Admin</h1>
-      <p class="note">What the API lets an admin read today. Changes go through the API (README walkthrough); routing rules
-        and agents come with triage and have no API yet.</p>
-      ${SECTIONS.map(s => this.section(s))}`;
+      <p class="note">Channels, stores, SLA policies and calendars as the API lists them (changes go through the API, README
+        walkthrough); routing rules and agents are edited here.</p>
+      ${SECTIONS.map(s => this.section(s))}
+      <hd-admin-routing .api=${this.api} .session=${this.session}></hd-admin-routing>`;
   }
 
   section(s) {

@@ -1,6 +1,15 @@
 // Small display helpers shared by the screens.
 import { html } from 'lit';
 
+/** What triage tells apart (docs/triage.md); a ticket carries the one it was classified as in the tag intent:<name>. */
+export const INTENTS = ['return_request', 'exchange', 'wismo', 'damage_claim', 'wrong_item', 'missing_item', 'cancellation',
+  'address_change', 'refund_status', 'billing', 'product_question', 'account', 'spam', 'other'];
+
+export function intentOf(ticket) {
+  const tag = (ticket.tags || []).find(t => t.startsWith('intent:'));
+  return tag ? tag.slice('intent:'.length) : null;
+}
+
 export function when(iso) {
   if (!iso) return '—';
   const d = new Date(iso);

@@ -2,7 +2,7 @@
 import { html } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { LightElement } from './base.js';
-import { ago, badge, problemText, requesterLabel } from './format.js';
+import { ago, badge, INTENTS, intentOf, problemText, requesterLabel } from './format.js';
 
 const POLL_MS = 10_000;
 const BREACHING_WINDOW_MS = 4 * 3600_000;
@@ -28,6 +28,7 @@ const COLUMNS = [
   { key: 'priority', label: 'Priority', value: t => PRIORITY_RANK[t.priority] ?? 9 },
   { key: 'assignee', label: 'Assignee', value: t => t.assignee || '' },
   { key: 'group', label: 'Group', value: t => t.group || '' },
+  { key: 'intent', label: 'Intent', value: t => intentOf(t) || '' },
   { key: 'updatedAt', label: 'Updated', value: t => t.updatedAt },
   { key: 'slaDueAt', label: 'SLA due', value: t => t.slaDueAt || '9999' },
 ];
@@ -85,8 +86,8 @@ class HdQueues extends LightElement {
   }
 
   async fetchPage(cursor) {
-    if (this.view === 'intent') return { items: [], next: null };
-    const query = this.view === 'tag' ? { tag: this.filter }
+    // triage tags a classified ticket intent:<name>: the intent view is that tag's view
+    const query = this.view === 'tag' ? { tag: this.filter } : this.view === 'intent' ? { tag: 'intent:' + this.filter }
       : this.view === 'group' ? {}
         : (VIEWS.find(v => v.id === this.view) || VIEWS[1]).query(this.session);
     const limit = this.view === 'group' ? 100 : 50;
@@ -114,7 +115,7 @@ class HdQueues extends LightElement {
   }
 
   sorted() {
-    const col = COLUMNS.find(c => c.key === this.sortKey) || COLUMNS[7];
+    const col = COLUMNS.find(c => c.key === this.sortKey) || COLUMNS.find(c => c.key === 'updatedAt');
     return [...this.items].sort((a, b) => {
       const x = col.value(a), y = col.value(b);
       return (x < y ? -1 : x > y ? 1 : 0) * this.sortDir;
@@ -147,7 +148,8 @@ class HdQueues extends LightElement {
               <option value="tag">tag</option><option value="group">group</option><option value="intent">intent</option>
             </select>
             <label for="queue-filter-value" class="sr-only">Filter value</label>
-            <input id="queue-filter-value" name="value" required placeholder="e.g. damaged-item">
+            <input id="queue-filter-value" name="value" required placeholder="e.g. damaged-item or wismo" list="queue-intents">
+            <datalist id="queue-intents">${INTENTS.map(i => html`<option value=${i}></option>`)}</datalist>
             <button type="submit">Show</button>
           </form>
         </nav>
@@ -163,7 +165,7 @@ class HdQueues extends LightElement {
 
   notes() {
     if (this.view === 'group') return html`<p class="note">The API has no group filter yet: this lists the group's tickets among the 100 most recently updated.</p>`;
-    if (this.view === 'intent') return html`<p class="note">Tickets carry no intent yet (it comes with triage): there is nothing to filter by.</p>`;
+    if (this.view === 'intent') return html`<p class="note">Tickets triage classified as ${this.filter} (tag intent:${this.filter}); an agent's correction moves the tag.</p>`;
     if (this.view === 'breaching') return html`<p class="note">Running SLA clocks due within 4 hours, earliest first (breached ones first).</p>`;
     return '';
   }
@@ -188,6 +190,7 @@ class HdQueues extends LightElement {
               <td>${badge('priority', t.priority)}</td>
               <td>${t.assignee || html`<span class="muted">unassigned</span>`}</td>
               <td>${t.group || ''}</td>
+              <td>${intentOf(t) ? html`<a href="#/queues/intent/${intentOf(t)}" tabindex="-1">${intentOf(t)}</a>` : ''}</td>
               <td title=${t.updatedAt}>${ago(t.updatedAt)}</td>
               <td>${t.slaDueAt ? ago(t.slaDueAt).replace(' ago', '') : ''}</td>
             </tr>`)}

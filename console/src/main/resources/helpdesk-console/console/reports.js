@@ -4,11 +4,14 @@ import { LightElement } from './base.js';
 import { percent, problemText, seconds } from './format.js';
 
 let chartLibrary;
-/** chart.js's UMD build, loaded when the reports are first opened (the queues never pay for it). */
+/**
+ * chart.js's UMD build, loaded when the reports are first opened (the queues never pay for it); the import map
+ * names its content-named copy.
+ */
 function loadChartJs() {
   chartLibrary ??= new Promise((resolve, reject) => {
     const s = document.createElement('script');
-    s.src = 'console/vendor/chart.js/dist/chart.umd.js';
+    s.src = import.meta.resolve('chart.js');
     s.onload = () => resolve(window.Chart);
     s.onerror = () => reject(new Error('chart.js did not load'));
     document.head.append(s);

@@ -1,6 +1,6 @@
 // The parts of the ticket page that only display (thread, SLA, orders, history) and the structural actions.
 import { html } from 'lit';
-import { badge, describeChange, duration, safeUrl, when } from './format.js';
+import { badge, describeChange, duration, INTENTS, percent, safeUrl, when } from './format.js';
 
 const TARGET_LABELS = { firstResponse: 'First response', nextResponse: 'Next response', resolution: 'Resolution' };
 
@@ -78,7 +78,7 @@ export function renderSla(view) {
         <summary>Ledger</summary>
         ${!view.ledger ? html`<p role="status">Loading…</p>` : view.ledger.error ? html`<p class="error">${view.ledger.error}</p>`
           : (view.ledger.ledger || []).length ? html`<ol class="ledger">${view.ledger.ledger.map(l => html`
-            <li><time>${when(l.at)}</time> ${TARGET_LABELS[l.target] || l.target}: ${l.kind}${l.cause ? ` (${l.cause})` : ''}${l.dueAt ? `, due ${when(l.dueAt)}` : ''}</li>`)}</ol>`
+            <li><time>${when(l.at)}</time> ${TARGET_LABELS[l.target] || l.target}: ${l.kind}${l.cause ? ` (${l.cause})` : ''}${l.dueAt ? `, due ${when(l.dueAt)}` : ''}${l.elapsed ? `, ${duration(l.elapsed)} elapsed` : ''}</li>`)}</ol>`
             : html`<p class="empty">Nothing recorded yet.</p>`}
       </details>
     </section>`;
@@ -182,4 +182,26 @@ function related(view) {
       ${t.parentId ? html`<li>Split from: ${link(t.parentId)}</li>` : ''}
       ${t.childIds.map(o => html`<li>Split off: ${link(o)}</li>`)}
     </ul>`;
+}
+
+/** What triage made of the ticket (GET /tickets/{id} intent) and the control to correct it (PATCH intent). */
+export function renderIntent(view) {
+  const t = view.ticket;
+  const i = t.intent;
+  const closed = t.status === 'closed';
+  const scores = list => list.map(s => `${s.intent} ${percent(s.confidence)}`).join(', ');
+  return html`
+    <div class="intent">
+      <label for="ctl-intent">Intent</label>
+      <select id="ctl-intent" ?disabled=${closed || view.busy} @change=${e => view.patch({ intent: e.target.value }, 'Intent set')}>
+        <option value="" ?selected=${!i?.name} disabled>${i ? 'not sure: pick one' : 'not classified yet'}</option>
+        ${INTENTS.map(n => html`<option value=${n} ?selected=${i?.name === n}>${n}</option>`)}
+      </select>
+      ${!i ? html`<p class="muted">Triage has not classified this ticket (yet).</p>` : html`
+        <p class="muted">${i.source === 'agent' ? `set by ${i.correction?.by || 'an agent'}` : `classified by ${i.model || 'the model'}`}
+          ${i.name ? html` · ${percent(i.confidence)} sure` : ''}${i.language ? ` · read as ${i.language}` : ''}</p>
+        ${!i.name && i.suggestions?.length ? html`<p class="muted">Too unsure to tag; suggestions: ${scores(i.suggestions)}</p>` : ''}
+        ${i.correction ? html`<p class="muted">The model had said ${i.correction.modelSaid || 'nothing sure'}
+          (${percent(i.correction.modelConfidence)})</p>` : ''}`}
+    </div>`;
 }

@@ -3,7 +3,7 @@ import { html } from 'lit';
 import { LightElement } from './base.js';
 import { ApiError } from './api.js';
 import { badge, describeChange, problemText, requesterKey, requesterLabel, when } from './format.js';
-import { renderThread, renderOrders, renderSla, renderHistory, renderActions } from './ticket-panels.js';
+import { renderThread, renderOrders, renderSla, renderHistory, renderActions, renderIntent } from './ticket-panels.js';
 
 const STATUSES = ['new', 'open', 'pending', 'resolved', 'closed'];
 const PRIORITIES = ['low', 'normal', 'high', 'urgent'];
@@ -273,7 +273,7 @@ class HdTicket extends LightElement {
             <button type="submit" ?disabled=${closed || this.busy}>Add</button>
           </form>
         </fieldset>
-        <p class="muted">Intent: not classified yet (triage comes later).</p>
+        ${renderIntent(this)}
       </section>`;
   }
 

@@ -1,6 +1,17 @@
 package com.helpdesk.local;
 
+import com.helpdesk.console.SiteBuilder;
+import com.sun.net.httpserver.HttpServer;
 import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.zip.GZIPInputStream;
 
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -35,6 +46,19 @@ class ConsoleSiteTest {
         assertThat(ConsoleSite.serves("/_local/token")).isFalse();
     }
 
+    /**
+     * Attachments: the console fetches the API's 303 and the browser follows it to the presigned link in the mail
+     * bucket, cross-origin and (after a redirect from another origin) with "Origin: null": only a CORS rule for any
+     * origin lets the console read the file when it is served from CloudFront.
+     */
+    @Test
+    void theMailBucketLetsTheConsoleReadPresignedDownloads() throws Exception {
+        String template = Files.readString(LocalStackHarness.root().resolve("template.yaml"));
+        Matcher bucket = Pattern.compile("(?s)\n  MailBucket:\n(.*?)\n  [A-Za-z]+:\n").matcher(template);
+        assertThat(bucket.find()).isTrue();
+        assertThat(bucket.group(1)).containsPattern("CorsConfiguration:\\s+CorsRules:\\s+- AllowedMethods: \\[GET, HEAD]\\s+AllowedOrigins: \\[\"\\*\"]");
+    }
+
     @Test
     void nothingOutsideTheSiteIsRead() throws Exception {
         assertThat(ConsoleSite.read("index.html")).isNotNull();
@@ -44,22 +68,65 @@ class ConsoleSiteTest {
         assertThat(ConsoleSite.read("console/no-such-file.js")).isNull();
     }
 
-    /** The one inline script (the import map) runs only because the policy names its hash: a changed map needs a new hash. */
+    /**
+     * The one inline script (the import map, written by the console's build) runs only because the policy names its
+     * hash; it points every name and module of the console at a content-named copy that is in the site, and the page
+     * preloads the modules the first screen needs.
+     */
     @Test
-    void theImportMapIsAllowedByItsHashAndPointsAtVendoredFiles() throws Exception {
+    void theImportMapIsAllowedByItsHashAndPointsAtContentNamedFiles() throws Exception {
         String index = file("index.html");
         Matcher map = Pattern.compile("<script type=\"importmap\">(.*?)</script>", Pattern.DOTALL).matcher(index);
         assertThat(map.find()).isTrue();
         String hash = Base64.getEncoder().encodeToString(MessageDigest.getInstance("SHA-256").digest(map.group(1).getBytes(StandardCharsets.UTF_8)));
         assertThat(index).contains("'sha256-" + hash + "'");
-        Matcher target = Pattern.compile("\"\\./([^\"]+\\.js)\"").matcher(map.group(1));
-        int targets = 0;
+        Matcher target = Pattern.compile(": \"\\./([^\"]+\\.js)\"").matcher(map.group(1));
+        List<String> targets = new ArrayList<>();
         while (target.find()) {
             file(target.group(1));
-            targets++;
+            assertThat(target.group(1)).matches(SiteBuilder.HASHED);
+            targets.add(target.group(1));
         }
-        assertThat(targets).isEqualTo(3);
-        file("console/vendor/chart.js/dist/chart.umd.js");
+        assertThat(targets).anyMatch(t -> t.startsWith("console/vendor/lit-html/lit-html."))
+                .anyMatch(t -> t.startsWith("console/vendor/chart.js/dist/chart.umd."))
+                .anyMatch(t -> t.startsWith("console/queues."));
+        Matcher preload = Pattern.compile("<link rel=\"modulepreload\" href=\"\\./([^\"]+)\">").matcher(index);
+        List<String> preloaded = new ArrayList<>();
+        while (preload.find()) preloaded.add(preload.group(1));
+        assertThat(targets).containsAll(preloaded);
+        assertThat(preloaded).as("the first screen's modules, not the charts").hasSizeGreaterThan(15)
+                .noneMatch(p -> p.contains("chart.js"));
+    }
+
+    /** As a CDN serves it: content-named files for a year, the page revalidated by its ETag, text gzipped. */
+    @Test
+    void contentNamedFilesAreCachedForAYearAndTheRestRevalidated() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ConsoleSite::handle);
+        server.start();
+        try {
+            HttpClient client = HttpClient.newHttpClient();
+            String base = "http://localhost:" + server.getAddress().getPort();
+            HttpResponse<String> page = client.send(HttpRequest.newBuilder(URI.create(base + "/")).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(page.headers().firstValue("Cache-Control")).hasValue("no-cache");
+            String etag = page.headers().firstValue("ETag").orElseThrow();
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(base + "/")).header("If-None-Match", etag).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode()).isEqualTo(304);
+
+            Matcher main = Pattern.compile("src=\"\\./(console/main\\.[0-9a-f]{10}\\.js)\"").matcher(page.body());
+            assertThat(main.find()).as(page.body()).isTrue();
+            HttpResponse<byte[]> js = client.send(HttpRequest.newBuilder(URI.create(base + "/" + main.group(1)))
+                    .header("Accept-Encoding", "gzip").build(), HttpResponse.BodyHandlers.ofByteArray());
+            assertThat(js.headers().firstValue("Cache-Control")).hasValue("public, max-age=31536000, immutable");
+            assertThat(js.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(new String(new GZIPInputStream(new ByteArrayInputStream(js.body())).readAllBytes(), StandardCharsets.UTF_8))
+                    .isEqualTo(file("console/main.js"));
+            HttpResponse<String> config = client.send(HttpRequest.newBuilder(URI.create(base + "/console/config.json")).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertThat(config.headers().firstValue("Cache-Control")).hasValue("no-store");
+        } finally {
+            server.stop(0);
+        }
     }
 
     @Test
@@ -75,7 +142,7 @@ class ConsoleSiteTest {
             while (m.find()) pending.add("console/" + (m.group(1) != null ? m.group(1) : m.group(2)));
         }
         assertThat(seen).contains("console/queues.js", "console/ticket.js", "console/ticket-panels.js", "console/customer.js",
-                "console/reports.js", "console/admin.js", "console/api.js", "console/auth.js");
+                "console/reports.js", "console/admin.js", "console/admin-routing.js", "console/api.js", "console/auth.js");
         file("console/console.css");
     }
 
@@ -84,7 +151,7 @@ class ConsoleSiteTest {
     void customerHtmlGoesIntoASandboxedFrameOnly() throws Exception {
         String panels = file("console/ticket-panels.js");
         assertThat(panels).contains("<iframe class=\"html-body\" sandbox=\"\"").contains(".srcdoc=${m.html}");
-        for (String module : List.of("main", "queues", "ticket", "ticket-panels", "customer", "reports", "admin", "api", "auth", "format")) {
+        for (String module : List.of("main", "queues", "ticket", "ticket-panels", "customer", "reports", "admin", "admin-routing", "api", "auth", "format")) {
             String js = file("console/" + module + ".js");
             assertThat(js).as(module).doesNotContain("innerHTML").doesNotContain("unsafeHTML").doesNotContain("eval(");
         }
