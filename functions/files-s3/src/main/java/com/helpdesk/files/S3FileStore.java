@@ -1,6 +1,9 @@
 package com.helpdesk.files;
 
 import com.helpdesk.core.port.FileStore;
+import com.helpdesk.core.privacy.ExportFiles;
+import com.helpdesk.core.privacy.PersonalFiles;
+import com.helpdesk.runtime.Json;
 import com.helpdesk.core.ticket.Attachment;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.Lazy;
@@ -19,15 +22,18 @@ import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Collection;
+import java.util.Map;
 import java.util.UUID;
 import java.util.function.Supplier;
 
 /**
- * Files in one bucket: attachments under {@code attachments/<folder>/<uuid>}, raw mail where SES put it.
+ * Files in one bucket: attachments under {@code attachments/<folder>/<uuid>}, raw mail where SES put it, customers' data
+ * exports under {@code exports/<store>/}.
  * Each file is written once with its content type and filename as metadata; downloads are presigned
  * GET links that answer with the original filename.
  */
-public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawMailStore {
+public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawMailStore, PersonalFiles, ExportFiles {
     private final Supplier<S3Client> s3;
     private final Supplier<S3Presigner> presigner;
     private final String bucket;
@@ -90,6 +96,33 @@ public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawM
         var signed = presigner.get().presignGetObject(r -> r.signatureDuration(validFor).getObjectRequest(g -> g.bucket(bucket).key(file.id())
                 .responseContentType(file.contentType()).responseContentDisposition(disposition(file.filename()))));
         return URI.create(signed.url().toString());
+    }
+
+    /**
+     * One DeleteObject per key: a ticket has a handful of files, and S3 answers 204 for a key that is gone, so a
+     * retry is safe (DeleteObjects would save requests, at the price of its per-key errors inside a 200).
+     */
+    @Override
+    public void deleteAll(Collection<String> keys) {
+        for (String key : keys) s3.get().deleteObject(b -> b.bucket(bucket).key(key));
+    }
+
+    /** The export as JSON, encrypted at rest by the bucket's default encryption; its lifecycle rule (exports/) deletes it. */
+    @Override
+    public void put(String key, Map<String, Object> document) {
+        byte[] json;
+        try {
+            json = Json.mapper().writeValueAsBytes(document);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new IllegalStateException("an export is always serialisable", e);
+        }
+        s3.get().putObject(b -> b.bucket(bucket).key(key).contentType("application/json")
+                .contentDisposition(disposition("customer-data-export.json")), RequestBody.fromBytes(json));
+    }
+
+    @Override
+    public URI link(String key, Duration validFor) {
+        return downloadLink(new Attachment(key, "customer-data-export.json", "application/json", 0, null), validFor);
     }
 
     /** RFC 6266: an ASCII fallback and the UTF-8 name (RFC 5987). */

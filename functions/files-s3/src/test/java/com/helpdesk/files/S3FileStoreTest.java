@@ -137,6 +137,36 @@ class S3FileStoreTest {
     }
 
     @Test
+    void erasureDeletesEveryObjectByItsKeyAndAKeyAlreadyGoneIsNoError() {
+        // S3 answers 204 to a DELETE whether the key existed or not
+        aws.answer(new Answer(204, Map.of(), new byte[0]), new Answer(204, Map.of(), new byte[0]));
+        store.deleteAll(java.util.List.of("attachments/in/abc/0f8fad5b-d9cb-469f-a165-70867728950e", "inbound/raw 1"));
+        assertThat(aws.requests()).extracting(StubAwsEndpoint.Request::method).containsExactly("DELETE", "DELETE");
+        assertThat(aws.requests()).extracting(StubAwsEndpoint.Request::path)
+                .containsExactly("/helpdesk-files/attachments/in/abc/0f8fad5b-d9cb-469f-a165-70867728950e", "/helpdesk-files/inbound/raw%201");
+
+        aws.answer(Answer.xmlError(403, "AccessDenied", "Access Denied"));
+        assertThatThrownBy(() -> store.deleteAll(java.util.List.of("inbound/raw-2"))).as("a refusal is not swallowed: the job retries")
+                .isInstanceOf(S3Exception.class);
+    }
+
+    @Test
+    void anExportIsOneJsonObjectAndItsLinkASignedGetThatExpires() {
+        aws.answer(stored());
+        store.put("exports/demo/abc.json", Map.of("store", "demo", "tickets", java.util.List.of(Map.of("id", "tkt_1"))));
+        StubAwsEndpoint.Request put = aws.requests().get(0);
+        assertThat(put.method()).isEqualTo("PUT");
+        assertThat(put.path()).isEqualTo("/helpdesk-files/exports/demo/abc.json");
+        assertThat(put.header("Content-Type")).isEqualTo("application/json");
+        assertThat(new String(put.body(), StandardCharsets.UTF_8)).contains("\"tickets\":[{\"id\":\"tkt_1\"}]");
+
+        URI link = store.link("exports/demo/abc.json", Duration.ofHours(12));
+        assertThat(link.getPath()).isEqualTo("/helpdesk-files/exports/demo/abc.json");
+        assertThat(URLDecoder.decode(link.getRawQuery(), StandardCharsets.UTF_8)).contains("X-Amz-Expires=43200")
+                .contains("response-content-type=application/json");
+    }
+
+    @Test
     void theDispositionKeepsQuotesAndBackslashesOutOfTheQuotedName() {
         assertThat(S3FileStore.disposition("a\"b\\c.txt")).isEqualTo("attachment; filename=\"a'b_c.txt\"; filename*=UTF-8''a%22b%5Cc.txt");
         assertThat(S3FileStore.disposition(" ")).startsWith("attachment; filename=\"file\"");

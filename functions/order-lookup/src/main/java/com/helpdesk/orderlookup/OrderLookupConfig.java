@@ -19,20 +19,27 @@ import java.util.Optional;
  * @param deadLetterQueueUrl where an event whose lookup failed every attempt, or that cannot be read, is parked
  *                           with its reason; empty for the API function
  * @param cursorKeysSecret   the key ring of the ticket list cursors the API hands out (GET /customers); empty for the queue
+ * @param filesBucket        where attachments and raw mail are (FILES_BUCKET): a redaction deletes the customer's, a
+ *                           data request's export is written there (exports/)
+ * @param exportLinkValidity how long a data export's link works (EXPORT_LINK_HOURS, at most 7 days; no longer than the
+ *                           function's role credentials live)
  */
 record OrderLookupConfig(AwsSettings aws, String tableName, String secretsPrefix, Optional<URI> shopifyEndpoint, Duration cacheTtl,
-                         int maxAttempts, Optional<URI> deadLetterQueueUrl, Optional<String> cursorKeysSecret) {
+                         int maxAttempts, Optional<URI> deadLetterQueueUrl, Optional<String> cursorKeysSecret, String filesBucket,
+                         Duration exportLinkValidity) {
     /** OrderLookupFunction's: the queue consumer parks what failed in its dead-letter queue. */
     static OrderLookupConfig forQueue(EnvironmentReader env) {
         return env.valid(new OrderLookupConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), HelpdeskVariables.secretsPrefix(env),
                 shopifyEndpoint(env), cacheTtl(env), env.integer("MAX_LOOKUP_ATTEMPTS", 1, 20, "attempts"),
-                Optional.ofNullable(HelpdeskVariables.queueUrl(env, "DEAD_LETTER_QUEUE_URL")), Optional.empty()));
+                Optional.ofNullable(HelpdeskVariables.queueUrl(env, "DEAD_LETTER_QUEUE_URL")), Optional.empty(), HelpdeskVariables.filesBucket(env),
+                Duration.ofHours(env.integer("EXPORT_LINK_HOURS", 1, 168, "hours"))));
     }
 
     /** OrdersApiFunction's: no queue. */
     static OrderLookupConfig forApi(EnvironmentReader env) {
         return env.valid(new OrderLookupConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), HelpdeskVariables.secretsPrefix(env),
-                shopifyEndpoint(env), cacheTtl(env), 1, Optional.empty(), Optional.ofNullable(HelpdeskVariables.cursorKeysSecret(env))));
+                shopifyEndpoint(env), cacheTtl(env), 1, Optional.empty(), Optional.ofNullable(HelpdeskVariables.cursorKeysSecret(env)),
+                HelpdeskVariables.filesBucket(env), Duration.ofHours(12)));
     }
 
     private static Optional<URI> shopifyEndpoint(EnvironmentReader env) {

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.orders.OrderContextRefresh.Outcome;
 import com.helpdesk.core.orders.CustomerOrdersRefresh;
 import com.helpdesk.core.orders.OrderWebhook;
+import com.helpdesk.core.privacy.CustomerDataExport;
 import com.helpdesk.core.privacy.CustomerRedaction;
 import com.helpdesk.core.privacy.RedactionJob;
 import com.helpdesk.core.orders.TicketOrderLookup;
@@ -35,6 +36,7 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
     private final TicketOrderLookup lookup;
     private final CustomerOrdersRefresh webhooks;
     private final CustomerRedaction redaction;
+    private final CustomerDataExport exports;
     private final QueueBackoff backoff;
     private final DeadLetters deadLetters;
     private final int maxAttempts;
@@ -44,14 +46,16 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
     }
 
     private OrderLookupHandler(OrderLookupWiring wiring) {
-        this(wiring.tickets(), wiring.webhooks(), wiring.redaction(), wiring.backoff(), wiring.deadLetters(), wiring.config().maxAttempts());
+        this(wiring.tickets(), wiring.webhooks(), wiring.redaction(), wiring.exports(), wiring.backoff(), wiring.deadLetters(),
+                wiring.config().maxAttempts());
     }
 
-    public OrderLookupHandler(TicketOrderLookup lookup, CustomerOrdersRefresh webhooks, CustomerRedaction redaction, QueueBackoff backoff,
-                              DeadLetters deadLetters, int maxAttempts) {
+    public OrderLookupHandler(TicketOrderLookup lookup, CustomerOrdersRefresh webhooks, CustomerRedaction redaction, CustomerDataExport exports,
+                              QueueBackoff backoff, DeadLetters deadLetters, int maxAttempts) {
         this.lookup = lookup;
         this.webhooks = webhooks;
         this.redaction = redaction;
+        this.exports = exports;
         this.backoff = backoff;
         this.deadLetters = deadLetters;
         this.maxAttempts = maxAttempts;
@@ -144,6 +148,13 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
                 // an error comes back through the queue; the job resumes where it stopped
                 RedactionJob job = redaction.redact(webhook);
                 log.info("shopify {} {}: {} tickets redacted (job {})", webhook.topic(), webhook.eventId(), job.done(), job.id());
+                return true;
+            }
+            if (webhook.kind() == OrderWebhook.Kind.CUSTOMER_DATA_REQUEST) {
+                // an error comes back through the queue; a redelivery of an answered request does nothing
+                var exported = exports.export(webhook);
+                log.info("shopify {} {}: {}", webhook.topic(), webhook.eventId(),
+                        exported.map(e -> e.tickets() + " tickets exported to " + e.objectKey()).orElse("answered before"));
                 return true;
             }
             if (webhook.kind() != OrderWebhook.Kind.ORDERS_CHANGED) {

@@ -1,12 +1,14 @@
 package com.helpdesk.orderlookup;
 
 import com.helpdesk.core.orders.CustomerOrdersRefresh;
+import com.helpdesk.core.privacy.CustomerDataExport;
 import com.helpdesk.core.privacy.CustomerRedaction;
 import com.helpdesk.core.orders.OrderContextRefresh;
 import com.helpdesk.core.orders.OrderLookup;
 import com.helpdesk.core.orders.StoreService;
 import com.helpdesk.core.orders.TicketOrderLookup;
 import com.helpdesk.core.port.UlidGenerator;
+import com.helpdesk.files.S3FileStore;
 import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.QueueBackoff;
@@ -16,6 +18,7 @@ import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.secrets.SecretsManagerKeyRings;
 import com.helpdesk.secrets.SsmSecretStore;
 import com.helpdesk.shopify.ShopifyOrderDirectory;
+import com.helpdesk.store.DynamoDbExportLedger;
 import com.helpdesk.store.DynamoDbOrderContexts;
 import com.helpdesk.store.DynamoDbPersonalData;
 import com.helpdesk.store.DynamoDbStoreRepository;
@@ -30,7 +33,8 @@ import java.time.Clock;
  * The order functions' composition root: the table, the secrets, Shopify and the queues, built once at init.
  * {@code deadLetters} is null for the API function, which has no queue.
  */
-record OrderLookupWiring(TicketOrderLookup tickets, CustomerOrdersRefresh webhooks, CustomerRedaction redaction, OrderLookup lookup, StoreService stores, TicketDesk desk, QueueBackoff backoff,
+record OrderLookupWiring(TicketOrderLookup tickets, CustomerOrdersRefresh webhooks, CustomerRedaction redaction, CustomerDataExport exports,
+                         OrderLookup lookup, StoreService stores, TicketDesk desk, QueueBackoff backoff,
                          DeadLetters deadLetters, OrderLookupConfig config) {
     static OrderLookupWiring forQueue() {
         return build(OrderLookupConfig.forQueue(EnvironmentReader.lambda()), RuntimeClock.get());
@@ -58,9 +62,12 @@ record OrderLookupWiring(TicketOrderLookup tickets, CustomerOrdersRefresh webhoo
         UlidGenerator ids = new UlidGenerator(clock);
         TicketOrderLookup tickets = new TicketOrderLookup(repository, storeRepository, new OrderContextRefresh(lookup, contexts, ids, clock));
         SqsClient sqs = aws.build(SqsClient.builder(), "SQS");
+        S3FileStore files = S3FileStore.using(aws, config.filesBucket());
         DeadLetters deadLetters = config.deadLetterQueueUrl().map(url -> new DeadLetters(sqs, url.toString())).orElse(null);
-        return new OrderLookupWiring(tickets, new CustomerOrdersRefresh(repository, contexts, tickets),
-                new CustomerRedaction(repository, storeRepository, new DynamoDbPersonalData(dynamo, config.tableName()), clock), lookup, new StoreService(storeRepository, secrets, config.secretsPrefix()),
+        return new OrderLookupWiring(tickets, new CustomerOrdersRefresh(repository, contexts, tickets, storeRepository, shopify),
+                new CustomerRedaction(repository, storeRepository, new DynamoDbPersonalData(dynamo, config.tableName()), files, clock),
+                new CustomerDataExport(repository, storeRepository, contexts, files, new DynamoDbExportLedger(dynamo, config.tableName()), ids, clock,
+                        config.exportLinkValidity()), lookup, new StoreService(storeRepository, secrets, config.secretsPrefix()),
                 TicketDesk.wire(repository, ids, clock), new QueueBackoff(sqs), deadLetters, config);
     }
 }

@@ -7,6 +7,7 @@ import com.helpdesk.core.orders.OrderContext;
 import com.helpdesk.core.orders.OrderContextRefresh.Outcome;
 import com.helpdesk.core.orders.CustomerOrdersRefresh;
 import com.helpdesk.core.orders.OrderWebhook;
+import com.helpdesk.core.privacy.CustomerDataExport;
 import com.helpdesk.core.privacy.CustomerRedaction;
 import com.helpdesk.core.privacy.RedactionJob;
 import com.helpdesk.core.orders.TicketOrderLookup;
@@ -47,7 +48,8 @@ class OrderLookupHandlerTest {
     private final CustomerRedaction redaction = mock(CustomerRedaction.class);
     private final QueueBackoff backoff = mock(QueueBackoff.class);
     private final DeadLetters deadLetters = mock(DeadLetters.class);
-    private final OrderLookupHandler handler = new OrderLookupHandler(lookup, webhooks, redaction, backoff, deadLetters, 3);
+    private final CustomerDataExport exports = mock(CustomerDataExport.class);
+    private final OrderLookupHandler handler = new OrderLookupHandler(lookup, webhooks, redaction, exports, backoff, deadLetters, 3);
 
     @BeforeEach
     void lookupsSucceedByDefault() {
@@ -131,6 +133,16 @@ class OrderLookupHandlerTest {
         assertThat(failed(handler.handleRequest(batch(record("r1", body, 1)), null))).isEmpty();
         assertThat(failed(handler.handleRequest(batch(record("r2", body, 1)), null))).containsExactly("r2");
         verify(webhooks, never()).refresh(any(), anyBoolean());
+    }
+
+    @Test
+    void aQueuedDataRequestIsExportedAndAFailureComesBackThroughTheQueue() throws Exception {
+        OrderWebhook webhook = new OrderWebhook("main", "customers/data_request", "evt-3", "191167", "john@example.com", null, null, List.of());
+        when(exports.export(webhook)).thenReturn(java.util.Optional.empty()).thenThrow(new IllegalStateException("S3 unavailable"));
+        String body = OrderWebhookCodec.encode(webhook);
+        assertThat(failed(handler.handleRequest(batch(record("r1", body, 1)), null))).isEmpty();
+        assertThat(failed(handler.handleRequest(batch(record("r2", body, 1)), null))).containsExactly("r2");
+        verify(deadLetters, never()).park(anyString(), anyString(), anyString());
     }
 
     static String messageAdded(String ticketId, String messageId) throws Exception {

@@ -3,6 +3,7 @@ package com.helpdesk.shopify;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.orders.OrderContext.ShopCustomer;
 import com.helpdesk.core.orders.OrderContext.ShopOrder;
+import com.helpdesk.core.orders.OrderBuyers;
 import com.helpdesk.core.orders.OrderDirectory;
 import com.helpdesk.core.orders.OrderDirectoryException;
 import com.helpdesk.core.orders.OrderDirectoryException.Kind;
@@ -21,7 +22,10 @@ import java.util.Set;
 import java.util.function.Function;
 
 /** {@link OrderDirectory} on Shopify's Admin GraphQL API, with each store's Admin API token from the secret store. */
-public final class ShopifyOrderDirectory implements OrderDirectory {
+public final class ShopifyOrderDirectory implements OrderDirectory, OrderBuyers {
+    /** Webhooks carry an order's numeric id (REST's); GraphQL names it by its GID. */
+    private static final java.util.regex.Pattern ORDER_ID = java.util.regex.Pattern.compile("^[0-9]{1,20}$");
+
     /** Within a Lambda invocation we sit out at most this much throttle; longer waits go back to the queue. */
     static final Duration MAX_THROTTLE_WAIT = Duration.ofSeconds(5);
     static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(8);
@@ -63,6 +67,26 @@ public final class ShopifyOrderDirectory implements OrderDirectory {
         List<ShopOrder> found = orders(store, String.join(" OR ", terms), names.size());
         // Shopify's name search also matches prefixes of other names; keep the exact ones.
         return found.stream().filter(o -> names.contains(o.name())).toList();
+    }
+
+    @Override
+    public Optional<Buyer> buyerOf(Store store, String orderId) throws OrderDirectoryException {
+        if (orderId == null || !ORDER_ID.matcher(orderId).matches()) return Optional.empty();
+        JsonNode data = client.execute(store.shopDomain(), token(store), ShopifyQueries.ORDER_BUYER, Map.of("id", "gid://shopify/Order/" + orderId));
+        JsonNode order = data.path("order");
+        if (!order.isObject()) return Optional.empty();
+        JsonNode customer = order.path("customer");
+        String email = first(text(order.path("email")), text(customer.path("defaultEmailAddress").path("emailAddress")));
+        String phone = first(text(order.path("phone")), text(customer.path("defaultPhoneNumber").path("phoneNumber")));
+        return email == null && phone == null ? Optional.empty() : Optional.of(new Buyer(email, phone));
+    }
+
+    private static String text(JsonNode n) {
+        return n.isTextual() && !n.asText().isBlank() ? n.asText().strip() : null;
+    }
+
+    private static String first(String a, String b) {
+        return a != null ? a : b;
     }
 
     private Found customer(Store store, String query) throws OrderDirectoryException {

@@ -53,6 +53,21 @@ public final class ShopifyQueries {
             }
             """ + ORDER_FIELDS;
 
+    /**
+     * Who placed an order (refunds/create names only its order): the order's contact email and phone, and its
+     * customer's defaults for an order placed without them. {@code id} is the order's GID.
+     */
+    static final String ORDER_BUYER = """
+            query OrderBuyer($id: ID!) {
+              order(id: $id) {
+                id
+                email
+                phone
+                customer { defaultEmailAddress { emailAddress } defaultPhoneNumber { phoneNumber } }
+              }
+            }
+            """;
+
     private ShopifyQueries() {}
 
     /** A search-syntax term with its value quoted, so an address with spaces or colons stays one value. */

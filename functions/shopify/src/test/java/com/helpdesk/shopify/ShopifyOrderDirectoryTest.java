@@ -174,4 +174,20 @@ class ShopifyOrderDirectoryTest {
         assertThat(e.kind()).isEqualTo(kind);
         assertThat(e.reason()).contains(reason);
     }
+
+    @Test
+    void whoPlacedAnOrderIsItsContactEmailAndElseItsCustomersDefaults() throws Exception {
+        shop.answer(200, "order-buyer.json").answer(200, "order-none.json");
+
+        var buyer = directory.buyerOf(STORE, "820982911946154508").orElseThrow();
+        assertThat(buyer.email()).as("the order's own contact email first").isEqualTo("ana@example.com");
+        assertThat(buyer.phone()).as("the order has none: its customer's").isEqualTo("+4915112345678");
+        JsonNode sent = Json.mapper().readTree(shop.received.get(0).body());
+        assertThat(sent.path("query").asText()).contains("order(id: $id)");
+        assertThat(sent.path("variables").path("id").asText()).isEqualTo("gid://shopify/Order/820982911946154508");
+
+        assertThat(directory.buyerOf(STORE, "5999")).as("an order the shop does not have").isEmpty();
+        assertThat(directory.buyerOf(STORE, "gid://shopify/Order/1\" OR 1")).as("not an order id: Shopify is not asked").isEmpty();
+        assertThat(shop.received).hasSize(2);
+    }
 }

@@ -72,6 +72,22 @@ public final class DynamoDbPersonalData implements PersonalDataStore {
     }
 
     @Override
+    public List<String> filesOf(String ticketId) {
+        java.util.Set<String> keys = new java.util.LinkedHashSet<>();
+        for (Map<String, AttributeValue> item : collection(ticketId)) {
+            if (item.containsKey("attachments") && item.get("attachments").hasL()) {
+                for (AttributeValue a : item.get("attachments").l()) fileKey(a).ifPresent(keys::add);
+            }
+            if (item.containsKey("original")) fileKey(item.get("original")).ifPresent(keys::add);
+        }
+        return new ArrayList<>(keys);
+    }
+
+    private static Optional<String> fileKey(AttributeValue file) {
+        return file.hasM() && file.m().containsKey("id") ? Optional.ofNullable(file.m().get("id").s()) : Optional.empty();
+    }
+
+    @Override
     public void redactTicket(String ticketId, Set<String> identities, String reason, Instant at) {
         Map<String, AttributeValue> ticket = null;
         for (Map<String, AttributeValue> item : collection(ticketId)) {

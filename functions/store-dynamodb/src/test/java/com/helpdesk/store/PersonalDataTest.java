@@ -86,8 +86,10 @@ class PersonalDataTest {
         assertThat(itemsMentioning("ana.demo@example.com")).isNotEmpty();
 
         DynamoDbPersonalData data = new DynamoDbPersonalData(client, "privacy");
+        assertThat(data.filesOf(id)).as("the files the erasure deletes from the bucket").containsExactly("att_1");
         Set<String> identities = Set.of("ana.demo@example.com", "+4915112345678");
         data.redactTicket(id, identities, "customers/redact", NOW);
+        assertThat(data.filesOf(id)).as("the pointers are gone with the redaction").isEmpty();
         data.forgetCustomer("demo", identities, NOW);
 
         for (String trace : List.of("ana.demo@example.com", "+4915112345678", "Ana Demo", "receipt-ana.pdf", "Where is #1001")) {
@@ -119,6 +121,30 @@ class PersonalDataTest {
         assertThat(data.findJob("customer#demo#abc")).contains(job);
         data.saveJob(job.next(NOW).next(NOW));
         assertThat(data.findJob("customer#demo#abc").orElseThrow().finishedAt()).isEqualTo(NOW);
+    }
+
+    @Test
+    void anExportIsRecordedOnceWithItsEventInTheOutbox() throws Exception {
+        DynamoDbExportLedger ledger = new DynamoDbExportLedger(client, "privacy");
+        var exported = new com.helpdesk.core.privacy.CustomerDataExported("evt_x1", "export#demo#e-1", "demo", "7001", 2,
+                "exports/demo/abc.json", java.net.URI.create("https://files.example/exports/demo/abc.json?X-Amz-Signature=1"),
+                NOW.plusSeconds(43_200), NOW);
+        assertThat(ledger.exported("export#demo#e-1")).isFalse();
+        assertThat(ledger.record(exported)).isTrue();
+        assertThat(ledger.exported("export#demo#e-1")).isTrue();
+        assertThat(ledger.record(new com.helpdesk.core.privacy.CustomerDataExported("evt_x2", "export#demo#e-1", "demo", "7001", 2,
+                "exports/demo/abc.json", exported.link(), NOW.plusSeconds(43_200), NOW.plusSeconds(5)))).as("a redelivery").isFalse();
+
+        List<Map<String, AttributeValue>> events = itemsMentioning("CustomerDataExported");
+        assertThat(events).as("one outbox event, not two").hasSize(1);
+        Map<String, AttributeValue> event = events.get(0);
+        assertThat(event.get("type").s()).isEqualTo("OutboxEvent");
+        assertThat(event.get("GSI1PK").s()).startsWith("OUTBOX#2026-12-01#");
+        var detail = com.helpdesk.runtime.Json.mapper().readTree(event.get("detail").s());
+        assertThat(detail.path("eventId").asText()).isEqualTo("evt_x1");
+        assertThat(detail.path("ticketId").isNull()).isTrue();
+        assertThat(detail.path("data").path("link").asText()).isEqualTo(exported.link().toString());
+        assertThat(detail.path("data").path("linkExpiresAt").asText()).isEqualTo("2026-12-01T22:00:00.000Z");
     }
 
     private List<Map<String, AttributeValue>> itemsMentioning(String text) {

@@ -25,6 +25,8 @@ public final class EventTypes {
     public static final String SLA_BREACHED = "SlaBreached";
     /** Published by the SLA timer: a clock's cycle was completed (met) before it reached its target. */
     public static final String SLA_MET = "SlaMet";
+    /** Published by the order lookup for Shopify's customers/data_request (core/privacy): about a customer, not a ticket. */
+    public static final String CUSTOMER_DATA_EXPORTED = "CustomerDataExported";
 
     private EventTypes() {}
 }

@@ -10,6 +10,7 @@ import com.helpdesk.core.ticket.Ticket;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -27,18 +28,30 @@ public final class CustomerOrdersRefresh {
     private final TicketRepository tickets;
     private final OrderContextCache cache;
     private final TicketOrderLookup lookup;
+    private final StoreRepository stores;
+    private final OrderBuyers buyers;
 
-    public CustomerOrdersRefresh(TicketRepository tickets, OrderContextCache cache, TicketOrderLookup lookup) {
+    public CustomerOrdersRefresh(TicketRepository tickets, OrderContextCache cache, TicketOrderLookup lookup, StoreRepository stores,
+                                 OrderBuyers buyers) {
         this.tickets = tickets;
         this.cache = cache;
         this.lookup = lookup;
+        this.stores = stores;
+        this.buyers = buyers;
     }
 
     /** @param refreshed tickets whose context was written; {@code retryReason} non-null when the webhook is to be retried */
     public record Result(int refreshed, int skipped, String retryReason) {}
 
     public Result refresh(OrderWebhook webhook, boolean lastAttempt) {
-        List<String> identities = identities(webhook);
+        List<String> identities = identities(webhook.email(), webhook.phone());
+        if (identities.isEmpty() && webhook.orderId() != null) {
+            try {
+                identities = buyerOf(webhook);
+            } catch (OrderDirectoryException e) {
+                return new Result(0, 0, e.reason());
+            }
+        }
         for (String identity : identities) {
             cache.evict(webhook.store(), (identity.contains("@") ? "email:" : "phone:") + identity);
         }
@@ -54,10 +67,17 @@ public final class CustomerOrdersRefresh {
         return new Result(refreshed, skipped, retry);
     }
 
+    /** The identities of whoever placed the webhook's order; none when the store is gone or has no such order. */
+    private List<String> buyerOf(OrderWebhook webhook) throws OrderDirectoryException {
+        Optional<Store> store = stores.find(webhook.store());
+        if (store.isEmpty()) return List.of();
+        return buyers.buyerOf(store.get(), webhook.orderId()).map(b -> identities(b.email(), b.phone())).orElse(List.of());
+    }
+
     /** The customer's identities as the requester index keeps them (normalised email, E.164 phone). */
-    static List<String> identities(OrderWebhook webhook) {
+    static List<String> identities(String email, String phone) {
         Set<String> out = new LinkedHashSet<>();
-        for (String raw : new String[] {webhook.email(), webhook.phone()}) {
+        for (String raw : new String[] {email, phone}) {
             if (raw == null || raw.isBlank()) continue;
             String identity = Requester.normaliseIdentity(raw);
             if (identity != null && !identity.isBlank()) out.add(identity);

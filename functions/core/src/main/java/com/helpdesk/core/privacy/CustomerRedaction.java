@@ -1,23 +1,15 @@
 package com.helpdesk.core.privacy;
 
 import com.helpdesk.core.orders.OrderWebhook;
-import com.helpdesk.core.orders.Store;
 import com.helpdesk.core.orders.StoreRepository;
-import com.helpdesk.core.orders.StoreSelection;
-import com.helpdesk.core.chat.ChatKeys;
-import com.helpdesk.core.port.TicketPage;
-import com.helpdesk.core.port.TicketQuery;
 import com.helpdesk.core.port.TicketRepository;
 import com.helpdesk.core.ticket.Requester;
-import com.helpdesk.core.ticket.Ticket;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.ArrayList;
 import java.util.HexFormat;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -25,22 +17,23 @@ import java.util.TreeSet;
 
 /**
  * Shopify's {@code customers/redact}: erases a customer's personal data from every ticket of theirs in that store
- * (whatever its status), and what the store keeps about them outside tickets. The tickets are found through the
+ * (whatever its status) with the files their messages point at (attachments, raw mail), and what the store keeps
+ * about them outside tickets. The tickets are found through the
  * requester index (never a scan) and listed in a {@link RedactionJob} before the first is touched, so a retry
  * after a crash finishes the job even though the index entries of the tickets already done are gone.
  */
 public final class CustomerRedaction {
-    static final int PAGE = 100;
-
     private final TicketRepository tickets;
     private final StoreRepository stores;
     private final PersonalDataStore data;
+    private final PersonalFiles files;
     private final Clock clock;
 
-    public CustomerRedaction(TicketRepository tickets, StoreRepository stores, PersonalDataStore data, Clock clock) {
+    public CustomerRedaction(TicketRepository tickets, StoreRepository stores, PersonalDataStore data, PersonalFiles files, Clock clock) {
         this.tickets = tickets;
         this.stores = stores;
         this.data = data;
+        this.files = files;
         this.clock = clock;
     }
 
@@ -50,10 +43,10 @@ public final class CustomerRedaction {
         String jobId = "customer#" + webhook.store() + "#" + fingerprint(identities);
         Optional<RedactionJob> existing = data.findJob(jobId).filter(j -> j.finishedAt() == null);
         RedactionJob job = existing.orElseGet(() -> new RedactionJob(jobId, webhook.store(), webhook.topic(),
-                ticketsOf(webhook.store(), identities), 0, clock.instant(), null));
+                CustomerTickets.of(tickets, stores, webhook.store(), identities), 0, clock.instant(), null));
         if (existing.isEmpty()) data.saveJob(job);
         while (!job.pending().isEmpty()) {
-            data.redactTicket(job.pending().get(0), identities, webhook.topic(), clock.instant());
+            redactTicket(data, files, job.pending().get(0), identities, webhook.topic(), clock);
             job = job.next(clock.instant());
             data.saveJob(job);
         }
@@ -65,22 +58,13 @@ public final class CustomerRedaction {
         return job;
     }
 
-    /** The customer's tickets of that store, every status, from the requester index. */
-    private List<String> ticketsOf(String storeId, Set<String> identities) {
-        List<Store> all = stores.list();
-        Set<String> ids = new LinkedHashSet<>();
-        for (String identity : identities) {
-            String cursor = null;
-            do {
-                TicketPage page = tickets.list(new TicketQuery(null, null, identity, null), PAGE, cursor);
-                for (Ticket t : page.items()) {
-                    Optional<Store> store = StoreSelection.forTicket(all, List.of(), ChatKeys.channelOf(t.conversation()));
-                    if (store.map(Store::id).orElse("").equals(storeId)) ids.add(t.id());
-                }
-                cursor = page.nextCursor();
-            } while (cursor != null);
-        }
-        return new ArrayList<>(ids);
+    /**
+     * One ticket: its files first (the table's pointers to them are what the redaction erases, so a retry after a
+     * crash in between still finds them), then its items.
+     */
+    static void redactTicket(PersonalDataStore data, PersonalFiles files, String ticketId, Set<String> identities, String reason, Clock clock) {
+        files.deleteAll(data.filesOf(ticketId));
+        data.redactTicket(ticketId, identities, reason, clock.instant());
     }
 
     /** The customer's identities as the requester index keeps them (normalised email, E.164 phone). */

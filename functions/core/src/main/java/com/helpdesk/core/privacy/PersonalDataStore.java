@@ -15,6 +15,12 @@ public interface PersonalDataStore {
     void saveJob(RedactionJob job);
 
     /**
+     * The storage keys of the ticket's files: every attachment and raw original its messages point at. Read before
+     * {@link #redactTicket}, which erases the pointers.
+     */
+    java.util.List<String> filesOf(String ticketId);
+
+    /**
      * Erases the customer's personal data from one ticket: requester details and subject, message bodies (text,
      * html, the raw original) and attachments replaced by {@link #MARKER}, their requester index entries and the
      * ticket's order context deleted, history and outbox entries kept without the data, plus one audit entry

@@ -55,7 +55,13 @@ class CustomerOrdersRefreshTest {
     private final OrderLookup orderLookup = new OrderLookup(new Directory(), cache, Duration.ofMinutes(10), clock);
     private final TicketOrderLookup lookup = new TicketOrderLookup(tickets(), new Stores(),
             new OrderContextRefresh(orderLookup, new Contexts(), p -> p + "_1", clock));
-    private final CustomerOrdersRefresh refresh = new CustomerOrdersRefresh(tickets(), cache, lookup);
+    /** Who placed which order, as the store answers it (order id to buyer). */
+    private final Map<String, OrderBuyers.Buyer> buyers = new HashMap<>();
+    private final CustomerOrdersRefresh refresh = new CustomerOrdersRefresh(tickets(), cache, lookup, new Stores(), (store, orderId) -> {
+        asked.add(store.id() + ":order:" + orderId);
+        if (failing != null) throw failing;
+        return Optional.ofNullable(buyers.get(orderId));
+    });
 
     @Test
     void refreshesTheOpenTicketsOfThatCustomerInThatStoreOnly() {
@@ -113,9 +119,36 @@ class CustomerOrdersRefreshTest {
     @Test
     void aWebhookThatNamesNobodyTouchesNothing() {
         ticket("T1", ANA, Status.OPEN, null);
-        assertThat(refresh.refresh(webhook("refunds/create", null, null), false)).isEqualTo(new CustomerOrdersRefresh.Result(0, 0, null));
+        OrderWebhook nobody = new OrderWebhook("main", "refunds/create", "evt-1", null, null, null, null, List.of());
+        assertThat(refresh.refresh(nobody, false)).isEqualTo(new CustomerOrdersRefresh.Result(0, 0, null));
         assertThat(listed).isEmpty();
         assertThat(asked).isEmpty();
+    }
+
+    @Test
+    void aRefundNamesOnlyItsOrderSoTheStoreIsAskedWhoPlacedItAndTheirOpenTicketsAreRefreshed() {
+        ticket("T1", ANA, Status.OPEN, null);
+        ticket("T2", BEN, Status.OPEN, null);
+        buyers.put("820982911946154508", new OrderBuyers.Buyer("Ana@Example.com", "+4915112345678"));
+        OrderWebhook refund = new OrderWebhook("main", "refunds/create", "evt-2", null, null, null, "820982911946154508", List.of());
+
+        assertThat(refresh.refresh(refund, false)).isEqualTo(new CustomerOrdersRefresh.Result(1, 0, null));
+        assertThat(asked).startsWith("main:order:820982911946154508");
+        assertThat(listed).containsExactly("ana@example.com", "+4915112345678");
+        assertThat(evicted).containsExactly("main:email:ana@example.com", "main:phone:+4915112345678");
+        assertThat(saved).containsOnlyKeys("T1");
+    }
+
+    @Test
+    void aRefundOfAnOrderTheStoreDoesNotKnowTouchesNothingAndAFailingStoreIsRetried() {
+        ticket("T1", ANA, Status.OPEN, null);
+        OrderWebhook refund = new OrderWebhook("main", "refunds/create", "evt-3", null, null, null, "999", List.of());
+        assertThat(refresh.refresh(refund, false)).isEqualTo(new CustomerOrdersRefresh.Result(0, 0, null));
+        assertThat(listed).isEmpty();
+
+        failing = new OrderDirectoryException(OrderDirectoryException.Kind.UNAVAILABLE, "shopify: main.myshopify.com answered 503");
+        assertThat(refresh.refresh(refund, false).retryReason()).isEqualTo("shopify: main.myshopify.com answered 503");
+        assertThat(saved).isEmpty();
     }
 
     private static OrderWebhook webhook(String topic, String email, String phone) {

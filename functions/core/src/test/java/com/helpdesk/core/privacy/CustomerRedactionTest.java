@@ -40,8 +40,12 @@ class CustomerRedactionTest {
     private final Map<String, RedactionJob> jobs = new HashMap<>();
     private final List<String> redacted = new ArrayList<>();
     private final List<String> forgotten = new ArrayList<>();
+    /** The objects of the bucket, by ticket: what the table's pointers name until the ticket is redacted. */
+    private final Map<String, List<String>> files = new HashMap<>();
+    private final List<String> objects = new ArrayList<>();
     private String crashOn;
-    private final CustomerRedaction redaction = new CustomerRedaction(tickets(), new Stores(), new Data(), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final CustomerRedaction redaction = new CustomerRedaction(tickets(), new Stores(), new Data(), objects::removeAll,
+            Clock.fixed(NOW, ZoneOffset.UTC));
 
     @Test
     void everyTicketOfTheCustomerInThatStoreWhateverItsStatus() {
@@ -56,6 +60,29 @@ class CustomerRedactionTest {
         assertThat(job.finishedAt()).isEqualTo(NOW);
         assertThat(job.id()).doesNotContain("ana@example.com").startsWith("customer#main#");
         assertThat(forgotten).containsExactly("main:[+4915112345678, ana@example.com]");
+    }
+
+    @Test
+    void theFilesOfTheTicketsGoWithThemEvenWhenTheRedactionCrashedAfterDeletingThem() {
+        ticket("T1", Status.OPEN, null);
+        ticket("T2", Status.CLOSED, null);
+        ticket("T3", Status.NEW, "chat:whatsapp-eu:conv:4915112345678");
+        file("T1", "attachments/in/1/receipt.pdf");
+        file("T1", "inbound/raw-1");
+        file("T2", "inbound/raw-2");
+        file("T3", "attachments/in/3/photo.jpg");
+        crashOn = "T2";
+        assertThatThrownBy(() -> redaction.redact(webhook())).hasMessage("crash on T2");
+        assertThat(objects).as("T2's files went before its items failed").containsExactly("attachments/in/3/photo.jpg");
+
+        crashOn = null;
+        redaction.redact(webhook());
+        assertThat(objects).as("another store's ticket keeps its files").containsExactly("attachments/in/3/photo.jpg");
+    }
+
+    private void file(String ticketId, String key) {
+        files.computeIfAbsent(ticketId, k -> new ArrayList<>()).add(key);
+        objects.add(key);
     }
 
     @Test
@@ -106,11 +133,13 @@ class CustomerRedactionTest {
     private final class Data implements PersonalDataStore {
         @Override public Optional<RedactionJob> findJob(String jobId) { return Optional.ofNullable(jobs.get(jobId)); }
         @Override public void saveJob(RedactionJob job) { jobs.put(job.id(), job); }
+        @Override public List<String> filesOf(String ticketId) { return files.getOrDefault(ticketId, List.of()); }
         @Override public void redactTicket(String ticketId, Set<String> identities, String reason, Instant at) {
             if (ticketId.equals(crashOn)) throw new IllegalStateException("crash on " + ticketId);
             assertThat(identities).containsExactlyInAnyOrder("ana@example.com", "+4915112345678");
             if (!redacted.contains(ticketId)) redacted.add(ticketId);
             indexed.remove(ticketId);
+            files.remove(ticketId);
         }
         @Override public void forgetCustomer(String storeId, Set<String> identities, Instant at) { forgotten.add(storeId + ":" + identities); }
     }

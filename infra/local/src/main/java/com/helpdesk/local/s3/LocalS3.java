@@ -49,6 +49,13 @@ public final class LocalS3 {
         return objects.get(bucket + "/" + key);
     }
 
+    /** The keys of a bucket's objects (what a test checks erasure against; the HTTP side lists nothing). */
+    public java.util.SortedSet<String> keys(String bucket) {
+        java.util.SortedSet<String> out = new java.util.TreeSet<>();
+        for (String k : objects.keySet()) if (k.startsWith(bucket + "/")) out.add(k.substring(bucket.length() + 1));
+        return out;
+    }
+
     public void handle(HttpExchange ex) throws IOException {
         String rest = ex.getRequestURI().getRawPath().substring(PATH.length());
         if (rest.startsWith("/")) rest = rest.substring(1);

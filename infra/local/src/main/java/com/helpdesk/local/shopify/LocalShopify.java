@@ -19,7 +19,7 @@ import java.util.regex.Pattern;
 
 /**
  * The local stack's stub Shopify Admin GraphQL API: a demo shop (resources/shopify/demo-shop.json) answering
- * the two documents the order directory sends, {@code customers(query:)} and {@code orders(query:)}, in
+ * the documents the order directory sends, {@code customers(query:)}, {@code orders(query:)} and {@code order(id:)}, in
  * Shopify's response shapes with {@code extensions.cost} from a simulated cost bucket. It does not parse
  * GraphQL: it answers every field the adapter asks for. Faults ({@code POST /_local/faults
  * {"service":"shopify","failNext":n,"error":"throttle|unavailable|timeout|unauthorized"}}) make the next
@@ -93,7 +93,8 @@ public final class LocalShopify {
         String document = request.path("query").asText();
         String search = request.path("variables").path("query").asText("");
         boolean customers = document.contains("customers(");
-        double requested = customers ? 152 : 64;
+        boolean order = document.contains("order(id:");
+        double requested = customers ? 152 : order ? 3 : 64;
         ObjectNode answer = JSON.createObjectNode();
         if (!bucket.take(requested)) {
             answer.putArray("errors").addObject().put("message", "Throttled")
@@ -103,6 +104,7 @@ public final class LocalShopify {
             // a copy under the lock: fulfill() may change the shop while the answer is written
             synchronized (this) {
                 if (customers) data.putObject("customers").set("nodes", customersMatching(search).deepCopy());
+                else if (order) data.set("order", buyerOf(request.path("variables").path("id").asText("")));
                 else data.putObject("orders").set("nodes", ordersMatching(search, request.path("variables").path("first").asInt(10)).deepCopy());
             }
         }
@@ -160,6 +162,23 @@ public final class LocalShopify {
             }
         }
         return out;
+    }
+
+    /** {@code order(id:)} as the buyer query asks it: the order's contact email and phone, and its customer's defaults; null when unknown. */
+    private JsonNode buyerOf(String gid) {
+        for (JsonNode c : shop.path("customers")) {
+            for (JsonNode o : c.path("orders").path("nodes")) {
+                if (!o.path("id").asText().equals(gid)) continue;
+                ObjectNode out = JSON.createObjectNode().put("id", gid);
+                out.set("email", c.path("defaultEmailAddress").path("emailAddress").deepCopy());
+                out.putNull("phone");
+                ObjectNode customer = out.putObject("customer");
+                customer.set("defaultEmailAddress", c.path("defaultEmailAddress").deepCopy());
+                customer.set("defaultPhoneNumber", c.path("defaultPhoneNumber").deepCopy());
+                return out;
+            }
+        }
+        return com.fasterxml.jackson.databind.node.NullNode.getInstance();
     }
 
     /** Orders by name (exact, case-insensitive) or by their customer's email, newest first. */

@@ -43,6 +43,20 @@ class EventCatalogIT {
         throw new AssertionError("the SLA clocks of " + ticketPath + " never started");
     }
 
+    /** A customers/data_request as Shopify sends it: signed over the raw body with the store's webhook secret. */
+    private void dataRequest(LocalStackHarness stack, String secret) throws Exception {
+        String body = "{\"shop_id\":954889,\"shop_domain\":\"demo.myshopify.com\",\"orders_requested\":[],"
+                + "\"customer\":{\"id\":191167,\"email\":\"a@example.com\",\"phone\":null},\"data_request\":{\"id\":9999}}";
+        javax.crypto.Mac mac = javax.crypto.Mac.getInstance("HmacSHA256");
+        mac.init(new javax.crypto.spec.SecretKeySpec(secret.getBytes(java.nio.charset.StandardCharsets.UTF_8), "HmacSHA256"));
+        String hmac = java.util.Base64.getEncoder().encodeToString(mac.doFinal(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/webhooks/shopify/demo"))
+                .header("Content-Type", "application/json").header("X-Shopify-Topic", "customers/data_request")
+                .header("X-Shopify-Shop-Domain", "demo.myshopify.com").header("X-Shopify-Event-Id", java.util.UUID.randomUUID().toString())
+                .header("X-Shopify-Hmac-Sha256", hmac).POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(200);
+    }
+
     @Test
     void everyOperationsEventsConformToTheirSchemas() throws Exception {
         try (LocalStackHarness stack = LocalStackHarness.start()) {
@@ -50,6 +64,7 @@ class EventCatalogIT {
             // a store, so that OrderLookupFunction writes each new ticket's order context (OrderContextUpdated)
             call(stack, stack.token("root", "admin"), "PUT", "/stores/demo", "{\"name\":\"Demo\",\"shopDomain\":\"demo.myshopify.com\","
                     + "\"default\":true,\"secrets\":{\"adminApiToken\":\"shpat_local\",\"webhookSecret\":\"whsec_local\"}}");
+            dataRequest(stack, "whsec_local"); // CustomerDataExported
             String ticket = "{\"subject\":\"S\",\"requester\":{\"email\":\"%s\"},\"channel\":\"email\",\"tags\":[\"%s\"],\"message\":{\"body\":\"b\"}}";
             JsonNode a = call(stack, t, "POST", "/tickets", ticket.formatted("a@example.com", "one"));
             JsonNode b = call(stack, t, "POST", "/tickets", ticket.formatted("b@example.com", "two"));
