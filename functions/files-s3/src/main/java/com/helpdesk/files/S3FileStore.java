@@ -6,7 +6,6 @@ import com.helpdesk.runtime.AwsClients;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -17,23 +16,31 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.UUID;
 
 /**
  * Files in one bucket: attachments under {@code attachments/<folder>/<uuid>}, raw mail where SES put it.
- * Each file is written once with its content type and filename as metadata; downloads are presigned
- * GET links that answer with the original filename.
+ * Each file is written once with its content type and filename as metadata, streamed (see SpooledContent);
+ * downloads are presigned GET links that answer with the original filename.
  */
 public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawMailStore {
     private final S3Client s3;
     private final S3Presigner presigner;
     private final String bucket;
+    private final Path spoolFolder;
 
     public S3FileStore(S3Client s3, S3Presigner presigner, String bucket) {
+        this(s3, presigner, bucket, Path.of(System.getProperty("java.io.tmpdir")));
+    }
+
+    /** @param spoolFolder where files longer than a small buffer wait for their upload (Lambda: /tmp) */
+    S3FileStore(S3Client s3, S3Presigner presigner, String bucket, Path spoolFolder) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
+        this.spoolFolder = spoolFolder;
     }
 
     /** The store on {@code bucket}, with the S3 client and the link presigner built the same way. */
@@ -54,12 +61,14 @@ public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawM
 
     @Override
     public Attachment save(String folder, String filename, String contentType, String contentId, InputStream content) throws IOException {
-        byte[] bytes = content.readAllBytes(); // one file at a time: S3 wants its length up front
         String key = "attachments/" + folder + "/" + UUID.randomUUID();
         String type = contentType == null ? "application/octet-stream" : contentType;
-        s3.putObject(b -> b.bucket(bucket).key(key).contentType(type)
-                .contentDisposition(disposition(filename)), RequestBody.fromBytes(bytes));
-        return new Attachment(key, filename, type, bytes.length, contentId);
+        // S3 wants the length up front: spooled to /tmp past a small buffer, never held whole in the heap
+        try (SpooledContent file = SpooledContent.read(content, spoolFolder)) {
+            s3.putObject(b -> b.bucket(bucket).key(key).contentType(type).contentLength(file.length())
+                    .contentDisposition(disposition(filename)), file.body(type));
+            return new Attachment(key, filename, type, file.length(), contentId);
+        }
     }
 
     /** The raw message SES stored, as a stream (never read whole). */
