@@ -10,7 +10,6 @@ import com.helpdesk.runtime.Lazy;
 import software.amazon.awssdk.core.ResponseInputStream;
 import software.amazon.awssdk.core.checksums.RequestChecksumCalculation;
 import software.amazon.awssdk.core.checksums.ResponseChecksumValidation;
-import software.amazon.awssdk.core.sync.RequestBody;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.GetObjectResponse;
@@ -21,6 +20,7 @@ import java.io.InputStream;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.Map;
@@ -30,22 +30,29 @@ import java.util.function.Supplier;
 /**
  * Files in one bucket: attachments under {@code attachments/<folder>/<uuid>}, raw mail where SES put it, customers' data
  * exports under {@code exports/<store>/}.
- * Each file is written once with its content type and filename as metadata; downloads are presigned
- * GET links that answer with the original filename.
+ * Each file is written once with its content type and filename as metadata, streamed (see SpooledContent);
+ * downloads are presigned GET links that answer with the original filename.
  */
 public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawMailStore, PersonalFiles, ExportFiles {
     private final Supplier<S3Client> s3;
     private final Supplier<S3Presigner> presigner;
     private final String bucket;
+    private final Path spoolFolder;
 
     public S3FileStore(S3Client s3, S3Presigner presigner, String bucket) {
-        this(() -> s3, () -> presigner, bucket);
+        this(() -> s3, () -> presigner, bucket, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
-    private S3FileStore(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket) {
+    /** @param spoolFolder where files longer than a small buffer wait for their upload (Lambda: /tmp) */
+    S3FileStore(S3Client s3, S3Presigner presigner, String bucket, Path spoolFolder) {
+        this(() -> s3, () -> presigner, bucket, spoolFolder);
+    }
+
+    private S3FileStore(Supplier<S3Client> s3, Supplier<S3Presigner> presigner, String bucket, Path spoolFolder) {
         this.s3 = s3;
         this.presigner = presigner;
         this.bucket = bucket;
+        this.spoolFolder = spoolFolder;
     }
 
     /**
@@ -58,7 +65,7 @@ public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawM
         return new S3FileStore(Lazy.of(() -> aws.build(S3Client.builder().forcePathStyle(pathStyle)
                 .requestChecksumCalculation(RequestChecksumCalculation.WHEN_REQUIRED)
                 .responseChecksumValidation(ResponseChecksumValidation.WHEN_REQUIRED), "S3")),
-                Lazy.of(() -> presigner(aws, pathStyle)), bucket);
+                Lazy.of(() -> presigner(aws, pathStyle)), bucket, Path.of(System.getProperty("java.io.tmpdir")));
     }
 
     private static S3Presigner presigner(AwsClients aws, boolean pathStyle) {
@@ -72,12 +79,14 @@ public final class S3FileStore implements FileStore, com.helpdesk.core.port.RawM
 
     @Override
     public Attachment save(String folder, String filename, String contentType, String contentId, InputStream content) throws IOException {
-        byte[] bytes = content.readAllBytes(); // one file at a time: S3 wants its length up front
         String key = "attachments/" + folder + "/" + UUID.randomUUID();
         String type = contentType == null ? "application/octet-stream" : contentType;
-        s3.get().putObject(b -> b.bucket(bucket).key(key).contentType(type)
-                .contentDisposition(disposition(filename)), RequestBody.fromBytes(bytes));
-        return new Attachment(key, filename, type, bytes.length, contentId);
+        // S3 wants the length up front: spooled to /tmp past a small buffer, never held whole in the heap
+        try (SpooledContent file = SpooledContent.read(content, spoolFolder)) {
+            s3.get().putObject(b -> b.bucket(bucket).key(key).contentType(type).contentLength(file.length())
+                    .contentDisposition(disposition(filename)), file.body(type));
+            return new Attachment(key, filename, type, file.length(), contentId);
+        }
     }
 
     /** The raw message SES stored, as a stream (never read whole). */

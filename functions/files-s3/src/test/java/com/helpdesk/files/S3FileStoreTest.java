@@ -6,6 +6,7 @@ import com.helpdesk.localaws.StubAwsEndpoint.Answer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
@@ -20,12 +21,17 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
 import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import java.util.Random;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -83,6 +89,82 @@ class S3FileStoreTest {
         assertThat(put.header("Content-Disposition")).isEqualTo("attachment; filename=\"Foto Gr__e.jpg\"; filename*=UTF-8''Foto%20Gr%C3%B6%C3%9Fe.jpg");
         assertThat(put.header("Authorization")).contains("/eu-west-1/s3/aws4_request");
         assertThat(new String(put.body(), StandardCharsets.UTF_8)).contains("not really a jpeg");
+    }
+
+    @Test
+    void aLargeFileIsSpooledToDiskAndStreamedWithItsLengthThenTheSpoolIsGone(@TempDir Path spool) throws Exception {
+        S3FileStore spooling = new S3FileStore(s3, presigner, "helpdesk-files", spool);
+        byte[] video = new byte[SpooledContent.IN_MEMORY_BYTES * 5 + 17];
+        new Random(7).nextBytes(video);
+        aws.answer(stored());
+        Attachment a = spooling.save("tkt_1", "clip.mp4", "video/mp4", null, new ByteArrayInputStream(video));
+
+        assertThat(a.size()).isEqualTo(video.length);
+        StubAwsEndpoint.Request put = aws.requests().get(0);
+        // a known length, not HTTP-chunked: the HTTP client streams the body instead of buffering it whole
+        // (over plain HTTP the SDK signs it in aws-chunked frames, so the wire length is a little more)
+        assertThat(put.header("Content-Length")).isEqualTo(String.valueOf(put.body().length));
+        assertThat(put.header("Transfer-Encoding")).isNull();
+        assertThat(put.header("x-amz-decoded-content-length")).isEqualTo(String.valueOf(video.length));
+        assertThat(awsChunkedPayload(put.body())).isEqualTo(video);
+        try (var left = Files.list(spool)) {
+            assertThat(left).as("the spooled copy is deleted after the upload").isEmpty();
+        }
+    }
+
+    /** The payload of an aws-chunked body: frames of {@code <hex size>;chunk-signature=...\r\n<data>\r\n}, the last one empty. */
+    private static byte[] awsChunkedPayload(byte[] body) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+        int at = 0;
+        while (true) {
+            int lineEnd = indexOfCrLf(body, at);
+            String header = new String(body, at, lineEnd - at, StandardCharsets.US_ASCII);
+            int size = Integer.parseInt(header.split(";")[0], 16);
+            if (size == 0) return out.toByteArray();
+            out.write(body, lineEnd + 2, size);
+            at = lineEnd + 2 + size + 2;
+        }
+    }
+
+    private static int indexOfCrLf(byte[] b, int from) {
+        for (int i = from; i + 1 < b.length; i++) if (b[i] == '\r' && b[i + 1] == '\n') return i;
+        throw new IllegalArgumentException("no frame header at " + from);
+    }
+
+    @Test
+    void aSmallFileStaysInMemoryAndALargeOneGoesToDisk(@TempDir Path spool) throws Exception {
+        try (SpooledContent small = SpooledContent.read(new ByteArrayInputStream(new byte[SpooledContent.IN_MEMORY_BYTES - 1]), spool);
+             SpooledContent exact = SpooledContent.read(new ByteArrayInputStream(new byte[SpooledContent.IN_MEMORY_BYTES]), spool)) {
+            assertThat(small.onDisk()).isFalse();
+            assertThat(small.length()).isEqualTo(SpooledContent.IN_MEMORY_BYTES - 1);
+            assertThat(exact.onDisk()).isTrue();
+            assertThat(exact.length()).isEqualTo(SpooledContent.IN_MEMORY_BYTES);
+            try (var files = Files.list(spool)) {
+                assertThat(files).hasSize(1);
+            }
+        }
+        try (var files = Files.list(spool)) {
+            assertThat(files).isEmpty();
+        }
+    }
+
+    @Test
+    void aRefusedUploadOrAFailingSourceLeavesNoSpooledFileBehind(@TempDir Path spool) throws Exception {
+        S3FileStore spooling = new S3FileStore(s3, presigner, "helpdesk-files", spool);
+        aws.answer(Answer.xmlError(403, "AccessDenied", "Access Denied"));
+        assertThatThrownBy(() -> spooling.save("tkt_1", "big.bin", null, null, new ByteArrayInputStream(new byte[300_000])))
+                .isInstanceOf(S3Exception.class);
+        InputStream broken = new SequenceInputStream(new ByteArrayInputStream(new byte[200_000]), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("connection reset while reading the raw mail");
+            }
+        });
+        assertThatThrownBy(() -> spooling.save("tkt_1", "big.bin", null, null, broken)).isInstanceOf(IOException.class)
+                .hasMessageContaining("connection reset");
+        try (var left = Files.list(spool)) {
+            assertThat(left).isEmpty();
+        }
     }
 
     @Test

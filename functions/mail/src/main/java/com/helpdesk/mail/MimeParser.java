@@ -18,6 +18,7 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
@@ -33,13 +34,14 @@ import java.util.Set;
  * Reads a received message as a stream, the way real mail arrives: text/plain preferred over HTML,
  * any charset, encoded words, RFC 2231 filenames, forwarded messages kept whole as one attachment,
  * delivery reports understood, broken structure repaired where it can be and reported. Each attachment
- * goes to the sink as it is read; nothing but the text parts and one attachment at a time is
- * held in memory.
+ * (a forwarded message too) streams to the sink as it is read: nothing but the text parts is held in memory.
  */
 public final class MimeParser implements com.helpdesk.core.port.EmailParser {
     /** Text parts beyond this are cut (the body a ticket shows is far smaller; the raw source keeps all). */
     static final int MAX_TEXT_BYTES = 4 * 1024 * 1024;
     static final int MAX_HTML_CHARS = 300_000;
+    /** How much of an embedded message is read for its header fields (rawHeaders reads no further). */
+    private static final int INNER_HEADER_BYTES = 64 * 1024;
 
     /** A sink that keeps nothing, only counts (reading a message without storing its files). */
     public static final AttachmentSink DISCARD = (filename, contentType, contentId, content) ->
@@ -207,14 +209,19 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
                 return;
             }
             if (mime.equals("message/rfc822") || mime.equals("message/global") || mime.equals("text/rfc822-headers")) {
-                byte[] bytes = is.readAllBytes(); // one attachment at a time
-                Map<String, String> inner = innerHeaders(bytes);
+                // its header names it; the message itself streams on to the sink, never held whole
+                byte[] head = is.readNBytes(INNER_HEADER_BYTES);
+                Map<String, String> inner = innerHeaders(head);
                 if (inReport) reports.original(HeaderText.messageId(inner.get("message-id")));
-                if (mime.equals("text/rfc822-headers") && !attachment) return;
+                if (mime.equals("text/rfc822-headers") && !attachment) {
+                    is.transferTo(java.io.OutputStream.nullOutputStream());
+                    return;
+                }
                 String subject = inner.get("subject");
                 String name = filename != null ? filename
                         : (subject == null || subject.isBlank() ? "forwarded message" : subject.strip()) + ".eml";
-                save(name, mime.equals("text/rfc822-headers") ? mime : "message/rfc822", contentId, new ByteArrayInputStream(bytes));
+                save(name, mime.equals("text/rfc822-headers") ? mime : "message/rfc822", contentId,
+                        new SequenceInputStream(new ByteArrayInputStream(head), is));
                 return;
             }
             if (!attachment && (mime.equals("text/plain") || mime.equals("text/html") || mime.equals("text/enriched"))) {
@@ -318,7 +325,7 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
      * as written, values not decoded. For showing a message's headers, not for reading its content.
      */
     public static List<Map.Entry<String, String>> rawHeaders(byte[] message) {
-        int end = Math.min(message.length, 64 * 1024);
+        int end = Math.min(message.length, INNER_HEADER_BYTES);
         String head = Charsets.guess(java.util.Arrays.copyOf(message, end)).replace("\r\n", "\n");
         int blank = head.indexOf("\n\n");
         if (blank >= 0) head = head.substring(0, blank);
