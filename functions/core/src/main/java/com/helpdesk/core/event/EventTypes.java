@@ -20,6 +20,8 @@ public final class EventTypes {
     public static final String DELIVERY_UPDATED = "DeliveryUpdated";
     public static final String ORDER_CONTEXT_UPDATED = "OrderContextUpdated";
     public static final String INTENT_CLASSIFIED = "IntentClassified";
+    /** Written by the WISMO auto-answer (core/deflection): whether the AI answered a wismo ticket, or why not. */
+    public static final String AUTO_ANSWER_DECIDED = "AutoAnswerDecided";
     /** Published by the SLA timer (core/sla): a clock reached its warning fraction / its target. */
     public static final String SLA_WARNING = "SlaWarning";
     public static final String SLA_BREACHED = "SlaBreached";

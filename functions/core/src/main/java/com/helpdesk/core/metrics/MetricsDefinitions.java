@@ -86,12 +86,17 @@ public final class MetricsDefinitions {
         if (replies == 1) b.count(at, Counter.ONE_TOUCH, 1, resolver);
     }
 
-    /** Handled: the AI replied in public. Handed off: a human replied in public after it. Deflected: resolved with neither. */
+    /**
+     * Handled: the AI replied in public. Handed off: a human replied in public after it, or the customer reopened the
+     * AI's resolution (wrote back after its answer), whichever came first. Deflected: resolved with neither.
+     */
     private void ai(TicketTimeline t, Builder b) {
         t.firstBy("ai", t.created.at()).ifPresent(first -> {
             b.count(first.at(), Counter.AI_HANDLED, 1, "ai");
-            var human = t.firstBy("agent", first.at());
-            if (human.isPresent()) b.count(human.get().at(), Counter.AI_HANDED_OFF, 1, "ai");
+            Instant human = t.firstBy("agent", first.at()).map(TicketTimeline.Response::at).orElse(null);
+            Instant reopened = t.aiResolutionReopened != null && !t.aiResolutionReopened.isBefore(first.at()) ? t.aiResolutionReopened : null;
+            Instant handoff = human == null ? reopened : reopened == null || human.isBefore(reopened) ? human : reopened;
+            if (handoff != null) b.count(handoff, Counter.AI_HANDED_OFF, 1, "ai");
             else if (t.resolvedNow()) b.count(t.lastResolution.at(), Counter.AI_DEFLECTED, 1, "ai");
         });
     }

@@ -47,6 +47,8 @@ final class TicketTimeline {
     /** The resolution that ended the last cycle, when the ticket is resolved or closed now; null otherwise. */
     Observation lastResolution;
     Instant firstEscalation;
+    /** When a customer first reopened a resolution of the AI's (its answer did not settle it: a handoff); null if never. */
+    Instant aiResolutionReopened;
     final Map<String, Rating> ratingsByResolution = new HashMap<>();
     /** The SLA outcome of each clock cycle, by {@code <target>#<cycle>}: the first one observed (the timer emits one per cycle). */
     final Map<String, SlaOutcome> slaOutcomes = new java.util.TreeMap<>();
@@ -88,6 +90,7 @@ final class TicketTimeline {
                         done = true;
                     } else if (done && !to.isEmpty() && !DONE.contains(to)) {
                         reopens.add(o.at());
+                        if ("ai".equals(resolverAtLastResolution) && aiResolutionReopened == null) aiResolutionReopened = o.at();
                         cycleStart = o.at();
                         lastResolution = null;
                         done = false;

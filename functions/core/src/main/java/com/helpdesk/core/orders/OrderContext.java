@@ -91,8 +91,14 @@ public record OrderContext(String store, Status status, String reason, Instant f
 
     public record ShippingAddress(String city, String country) {}
 
+    /** A shipment; {@code estimatedDeliveryAt} is the carrier's expected delivery (Shopify's estimate), when known. */
     public record Fulfillment(String status, String carrier, String trackingNumber, String trackingUrl,
-                              String shipmentStatus, Instant deliveredAt) {}
+                              String shipmentStatus, Instant deliveredAt, Instant estimatedDeliveryAt) {
+        public Fulfillment(String status, String carrier, String trackingNumber, String trackingUrl, String shipmentStatus,
+                           Instant deliveredAt) {
+            this(status, carrier, trackingNumber, trackingUrl, shipmentStatus, deliveredAt, null);
+        }
+    }
 
     public record Refund(Instant createdAt, String amount) {}
 }

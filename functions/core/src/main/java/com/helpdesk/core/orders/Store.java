@@ -12,10 +12,11 @@ import java.util.regex.Pattern;
  * A Shopify store the helpdesk answers for. {@code orderNamePrefix}/{@code orderNameSuffix} are the
  * store's order-name format (Shopify's default is "#" and ""; a store may use "EU-" or "-DE"), used to
  * spot its order numbers in mail. Secrets (Admin API token, webhook secret) are not part of the store:
- * they live in the secret store under the names {@link StoreSecrets} gives.
+ * they live in the secret store under the names {@link StoreSecrets} gives. {@code autoAnswer} says which intents
+ * the AI may answer on its own for this store's customers (core/deflection); all off unless an admin turns one on.
  */
 public record Store(String id, String name, String shopDomain, List<String> supportAddresses, List<String> channels,
-                    String orderNamePrefix, String orderNameSuffix, boolean isDefault) {
+                    String orderNamePrefix, String orderNameSuffix, boolean isDefault, AutoAnswer autoAnswer) {
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
     /** Shopify's permanent shop domain: the handle chosen at sign-up, lower-case letters, digits and '-'. */
     private static final Pattern SHOP_DOMAIN = Pattern.compile("^[a-z0-9][a-z0-9-]{0,59}\\.myshopify\\.com$");
@@ -30,6 +31,23 @@ public record Store(String id, String name, String shopDomain, List<String> supp
         channels = channels == null ? List.of() : java.util.Collections.unmodifiableList(new java.util.ArrayList<>(channels));
         orderNamePrefix = orderNamePrefix == null ? "#" : orderNamePrefix;
         orderNameSuffix = orderNameSuffix == null ? "" : orderNameSuffix;
+        autoAnswer = autoAnswer == null ? AutoAnswer.OFF : autoAnswer;
+    }
+
+    /** A store whose AI auto-answers are off (the default). */
+    public Store(String id, String name, String shopDomain, List<String> supportAddresses, List<String> channels,
+                 String orderNamePrefix, String orderNameSuffix, boolean isDefault) {
+        this(id, name, shopDomain, supportAddresses, channels, orderNamePrefix, orderNameSuffix, isDefault, AutoAnswer.OFF);
+    }
+
+    /** Which intents the AI answers by itself for the store: {@code wismo} (where is my order) only, for now. */
+    public record AutoAnswer(boolean wismo) {
+        public static final AutoAnswer OFF = new AutoAnswer(false);
+    }
+
+    /** The same store with these auto-answer settings. */
+    public Store withAutoAnswer(AutoAnswer settings) {
+        return new Store(id, name, shopDomain, supportAddresses, channels, orderNamePrefix, orderNameSuffix, isDefault, settings);
     }
 
     /** Validates an admin's input, naming every field that is wrong. */

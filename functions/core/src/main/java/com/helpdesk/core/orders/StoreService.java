@@ -32,7 +32,8 @@ public final class StoreService {
         Store store;
         try {
             store = Store.validated(candidate.id(), candidate.name(), candidate.shopDomain(), candidate.supportAddresses(),
-                    candidate.channels(), candidate.orderNamePrefix(), candidate.orderNameSuffix(), candidate.isDefault());
+                    candidate.channels(), candidate.orderNamePrefix(), candidate.orderNameSuffix(), candidate.isDefault())
+                    .withAutoAnswer(candidate.autoAnswer());
         } catch (ValidationException invalid) {
             // reported with the secrets' errors below, so an admin sees every wrong field at once
             errors.addAll(invalid.errors());

@@ -124,12 +124,13 @@ public record Ticket(
         Status reopened = StatusTransitions.afterCustomerMessage(status); // refuses a closed ticket, even an auto-reply
         Status next = autoReply ? status : reopened;
         Transition added = withMessage(m, next, "customer wrote", s);
-        SortedSet<String> more = new TreeSet<>(tags);
+        List<String> before = added.ticket().tags(); // an AI handoff may have retagged it already
+        SortedSet<String> more = new TreeSet<>(before);
         more.addAll(inboundTags);
-        if (more.size() > Tags.MAX_PER_TICKET || more.equals(new TreeSet<>(tags))) return added;
+        if (more.size() > Tags.MAX_PER_TICKET || more.equals(new TreeSet<>(before))) return added;
         Ticket tagged = added.ticket().toBuilder().tags(more).build(); // same version: one write
         List<DomainEvent> events = new ArrayList<>(added.events());
-        events.add(s.change(EventTypes.TAGGED, tagged, "tags", List.copyOf(tags), List.copyOf(tagged.tags()), "inbound message"));
+        events.add(s.change(EventTypes.TAGGED, tagged, "tags", List.copyOf(before), List.copyOf(tagged.tags()), "inbound message"));
         return new Transition(tagged, events);
     }
 
@@ -142,6 +143,9 @@ public record Ticket(
         List<DomainEvent> events = new ArrayList<>();
         events.add(s.messageAdded(after, m));
         if (next != status) events.add(s.change(EventTypes.STATUS_CHANGED, after, "status", status.wire(), next.wire(), reason));
+        if (next != status && status == Status.RESOLVED && aiDeflected() && m.author().type() == ActorType.CUSTOMER) {
+            return AiAnswerRules.handedOff(after, events, s);
+        }
         return new Transition(after, events);
     }
 
@@ -282,6 +286,14 @@ public record Ticket(
     /** Whether the AI resolved this conversation and the deflection still counts. */
     public boolean aiDeflected() {
         return tags.contains(AI_DEFLECTED);
+    }
+
+    /**
+     * The AI answers the customer and resolves the ticket in one write (see {@link AiAnswerRules}): the reply goes out
+     * through the ticket's channel like an agent's, and the ticket is tagged as deflected.
+     */
+    public Transition answerByAi(Message reply, String reason, EventStamp s) {
+        return AiAnswerRules.answered(this, reply, reason, s);
     }
 
     /** See {@link AiConversationRules}: the AI's new transcript turns, and whether the humans take over. */
