@@ -71,13 +71,23 @@ public final class StackClient {
         return expect("POST", "/_local/token", null, JSON.createObjectNode().put("sub", subject).put("role", role).toString()).get("token").asText();
     }
 
-    /** Waits until GET /_local/health says the stack is up (it answers 503 while its functions start). */
+    /**
+     * Waits until GET /_local/health says the stack is up (it answers 503 while its functions start). A request
+     * that fails (not listening yet, or no answer within the timeout on a machine loaded while the functions start)
+     * is asked again until the deadline, like a 503.
+     */
     public void awaitReady(int seconds) {
         long deadline = System.currentTimeMillis() + seconds * 1000L;
         while (true) {
-            Reply r = send("GET", "/_local/health", null, null, Map.of());
-            if (r.status() == 200) return;
-            if (System.currentTimeMillis() > deadline) throw new SimulationException("the stack is not up after " + seconds + " s: " + r.status() + " " + r.body());
+            String state;
+            try {
+                Reply r = send("GET", "/_local/health", null, null, Map.of());
+                if (r.status() == 200) return;
+                state = r.status() + " " + r.body();
+            } catch (SimulationException unanswered) {
+                state = unanswered.getMessage();
+            }
+            if (System.currentTimeMillis() > deadline) throw new SimulationException("the stack is not up after " + seconds + " s: " + state);
             try {
                 Thread.sleep(500);
             } catch (InterruptedException e) {

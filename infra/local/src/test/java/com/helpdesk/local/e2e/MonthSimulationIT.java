@@ -8,7 +8,6 @@ import com.helpdesk.sim.Simulation;
 import com.helpdesk.sim.StackClient;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -17,25 +16,28 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * A month of support traffic (infra/sim: arrivals by hour and weekday, mail, chat, phone and AI
+ * A week (by default; -Dhelpdesk.sim.days=30 -Dhelpdesk.sim.tickets=150 for the month) of support traffic (infra/sim: arrivals by hour and weekday, mail, chat, phone and AI
  * conversations, replies with known delays, notes, escalations, reopens, merges, CSAT answers) played
  * through the local stack with its clock moved along, then GET /metrics (by day, by channel) and GET
  * /metrics/agents compared with the simulation's own ground truth: counts equal, durations to the
- * second, percentiles (nearest-rank) within HdrHistogram's stated 0.1%. The team's time zone is Berlin,
+ * second, percentiles (nearest-rank) within HdrHistogram's stated 0.1%; by day, channel, priority and
+ * agent (the AI a row), first response in calendar and business time. The team's time zone is Berlin,
  * so days are not UTC days and one month crosses no DST change but several midnights an hour off UTC.
  */
-@Disabled("to investigate (issue 15): in the one full run (243 tickets, Europe/Berlin) every figure agreed but `escalated`: "
-        + "GET /metrics counted 5 of 18 first escalations fewer (both phone ones, 1 of 14 by email). An escalation writes five events "
-        + "of one ticket at once (Escalated, priority, group, assignee, status); lost to the metrics DLQ under contention, or a "
-        + "definition difference? Run it with -Dit.test=MonthSimulationIT after removing this line")
 class MonthSimulationIT {
     /**
-     * About 750 steps: a few minutes on a quiet 2-core machine (on one loaded by eight builds at once, a step
-     * took 0.7 s); every kind of traffic occurs, merges a few times.
-     * -Dhelpdesk.sim.tickets / -Dhelpdesk.sim.days play another size (a longer soak, a quicker look).
+     * A week of 5 tickets a day (about 180 steps: a minute or two on a loaded 2-core machine) keeps CI lean; every
+     * kind of traffic still occurs (ScriptGeneratorTest checks every kind occurs). -Dhelpdesk.sim.days=30
+     * -Dhelpdesk.sim.tickets=150 plays the month (about 750 steps) (README, "Simulation").
      */
-    private static final int TICKETS = Integer.getInteger("helpdesk.sim.tickets", 150);
-    private static final int DAYS = Integer.getInteger("helpdesk.sim.days", 30);
+    private static final int DAYS = Integer.getInteger("helpdesk.sim.days", 7);
+    private static final int TICKETS = Integer.getInteger("helpdesk.sim.tickets", DAYS * 5);
+    /**
+     * The week depends on its first weekday (weekends get half the arrivals), which is the day after the stack's
+     * clock: with seed 54, every one of the seven has at least 3 escalations (chat or phone among them), a merge,
+     * a reopen, AI-resolved and handed-off conversations and all four agents (checked offline for 35 tickets).
+     */
+    private static final long SEED = Long.getLong("helpdesk.sim.seed", 54);
     private static LocalStack stack;
 
     @BeforeAll
@@ -50,11 +52,11 @@ class MonthSimulationIT {
     }
 
     @Test
-    void theMetricsOfAMonthAreThoseOfItsGroundTruth() {
+    void theMetricsOfTheSimulatedDaysAreThoseOfTheirGroundTruth() {
         StackClient client = new StackClient("http://127.0.0.1:" + stack.port());
         long t0 = System.nanoTime();
-        Simulation.Result month = Simulation.run(client, 15, DAYS, TICKETS, List.of(), System.out::println);
-        System.out.println("MonthSimulationIT: played " + month.played().size() + " tickets in " + (System.nanoTime() - t0) / 1_000_000_000 + " s");
+        Simulation.Result month = Simulation.run(client, SEED, DAYS, TICKETS, List.of(), System.out::println);
+        System.out.println("MonthSimulationIT: played " + month.played().size() + " tickets over " + DAYS + " days in " + (System.nanoTime() - t0) / 1_000_000_000 + " s");
         assertThat(month.zone().getId()).isEqualTo("Europe/Berlin");
 
         List<String> differences = month.awaitMetrics(180);
@@ -64,6 +66,7 @@ class MonthSimulationIT {
         long created = month.truth().byDay().values().stream().mapToLong(Figures::created).sum();
         assertThat(created).isGreaterThan(TICKETS * 9L / 10);
         assertThat(month.truth().byChannel()).containsKeys("email", "chat", "phone", "web");
+        assertThat(month.truth().byPriority()).containsKeys("normal", "high");
         assertThat(month.truth().byAgent()).containsKeys("ai", "alice", "bob", "carol", "dan");
         assertThat(month.truth().byAgent().get("ai").resolved()).isPositive();
     }
