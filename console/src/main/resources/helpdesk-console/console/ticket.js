@@ -88,8 +88,10 @@ class HdTicket extends LightElement {
     try {
       const res = await this.api.send(method, path, body, guard ? this.etag : null);
       if (res.body?.id === this.ticket.id) {
-        this.ticket = res.body;
+        // intent and orderContext come only with GET /tickets/{id}: a change's answer keeps the ones shown
+        this.ticket = { ...res.body, intent: res.body.intent ?? this.ticket.intent, orderContext: res.body.orderContext ?? this.ticket.orderContext };
         this.etag = res.etag;
+        if (body && 'intent' in body) this.load();
       }
       this.notice = label;
       this.loadHistory();
