@@ -133,8 +133,21 @@ class ShopifyWebhooksIT {
 
     @Test
     void aRedactWebhookLeavesNoTraceOfTheCustomerInAnyItemOfTheTable() throws Exception {
-        mail("Ben Brown <ben@example.com>", "Order #1003", "Hi, when does order 1003 ship? Call me on +14155550123. Ben");
+        java.util.Set<String> before = objects();
+        // with an attachment: the raw mail (inbound/) and the file (attachments/) are the customer's too
+        String raw = "From: Ben Brown <ben@example.com>\r\nTo: Demo Outdoor Support <support@help.example.com>\r\nSubject: Order #1003\r\n"
+                + "Message-ID: <" + UUID.randomUUID() + "@mail.example.com>\r\nDate: Tue, 01 Dec 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
+                + "Content-Type: multipart/mixed; boundary=\"b\"\r\n\r\n--b\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "Hi, when does order 1003 ship? Call me on +14155550123. Ben\r\n--b\r\nContent-Type: image/png\r\n"
+                + "Content-Disposition: attachment; filename=\"ben-receipt.png\"\r\nContent-Transfer-Encoding: base64\r\n\r\n"
+                + "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==\r\n--b--\r\n";
+        AgentApiClient.Reply in = agent.as(null).send("POST", "/_local/ses/inbound", raw, Map.of("Content-Type", "message/rfc822"));
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
         String id = ticketOf("ben@example.com");
+        java.util.Set<String> bens = new java.util.TreeSet<>(objects());
+        bens.removeAll(before);
+        assertThat(bens).as("Ben's raw mail and attachment in the bucket")
+                .anyMatch(k -> k.startsWith("inbound/")).anyMatch(k -> k.startsWith("attachments/"));
         // the lookup behind the bus writes the context and the customer cache: both are to be erased too
         Eventually.await(() -> agent.get("/tickets/" + id).json().get("orderContext"),
                 c -> !c.isNull() && c.get("status").asText().equals("ok"), "the order context of " + id, java.time.Duration.ofSeconds(120));
@@ -159,6 +172,52 @@ class ShopifyWebhooksIT {
         assertThat(agent.get("/tickets?requester=ben@example.com").json().get("items")).as("the requester index").isEmpty();
         JsonNode history = agent.get("/tickets/" + id + "/history").json();
         assertThat(history.toString()).contains("PersonalDataRedacted").doesNotContain("ben@example.com");
+        assertThat(objects()).as("no object of Ben's is left in the bucket").doesNotContainAnyElementsOf(bens);
+    }
+
+    @Test
+    void aDataRequestYieldsAnEventWhoseLinkDownloadsTheExportWithTheCustomersTicket() throws Exception {
+        mail("Dora Diaz <dora@example.com>", "Return label", "Hi, I need a return label for order 1007. Dora");
+        String id = ticketOf("dora@example.com");
+        String body = Files.readString(LocalStackHarness.root().resolve("events/shopify/customers-data_request.json"))
+                .replace("john@example.com", "dora@example.com").replace("555-625-1199", "");
+
+        assertThat(deliver("demo", "customers/data_request", UUID.randomUUID().toString(), body, sign("not-the-secret", body)).status())
+                .isEqualTo(401);
+        assertThat(deliver("nope", "customers/data_request", UUID.randomUUID().toString(), body, sign(SECRET, body)).status()).isEqualTo(404);
+        assertThat(objects()).as("nothing exported for a refused request").noneMatch(k -> k.startsWith("exports/"));
+
+        String eventId = UUID.randomUUID().toString();
+        AgentApiClient.Reply accepted = deliver("demo", "customers/data_request", eventId, body, sign(SECRET, body));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+        JsonNode exported = Eventually.await(() -> agent.as(null).get("/_local/events").json(), events -> exportEvents(events).size() == 1,
+                "CustomerDataExported", java.time.Duration.ofSeconds(120));
+        JsonNode data = exportEvents(exported).get(0).get("detail").get("data");
+        assertThat(data.get("tickets").asInt()).isEqualTo(1);
+        assertThat(exportEvents(exported).get(0).toString()).as("the event names nobody by email").doesNotContain("dora@example.com");
+
+        java.net.http.HttpResponse<String> download = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(java.net.URI.create(data.get("link").asText())).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertThat(download.statusCode()).isEqualTo(200);
+        JsonNode export = JSON.readTree(download.body());
+        assertThat(export.get("tickets").get(0).get("id").asText()).isEqualTo(id);
+        assertThat(export.get("tickets").get(0).get("requester").get("email").asText()).isEqualTo("dora@example.com");
+        assertThat(export.get("tickets").get(0).get("messages").get(0).get("body").asText()).contains("return label for order 1007");
+
+        // a redelivery the queue or Shopify makes (same event id) is answered once
+        assertThat(deliver("demo", "customers/data_request", eventId, body, sign(SECRET, body)).json().get("duplicate").asBoolean()).isTrue();
+    }
+
+    static List<JsonNode> exportEvents(JsonNode events) {
+        List<JsonNode> out = new ArrayList<>();
+        for (JsonNode e : events) if (e.get("event").get("detail-type").asText().equals("CustomerDataExported")) out.add(e.get("event"));
+        return out;
+    }
+
+    /** The keys of the files bucket (attachments, raw mail, exports) in the local S3. */
+    static java.util.Set<String> objects() {
+        return stack.stack().s3().keys(stack.stack().physicalName("MailBucket"));
     }
 
     /** Every item of the table naming {@code text}: a Scan, which a test may do (the functions never do). */
