@@ -87,6 +87,7 @@ public final class OrderContextRepresentation {
         m.put("trackingUrl", f.trackingUrl());
         m.put("shipmentStatus", f.shipmentStatus());
         m.put("deliveredAt", instant(f.deliveredAt()));
+        m.put("estimatedDeliveryAt", instant(f.estimatedDeliveryAt()));
         return m;
     }
 

@@ -37,7 +37,8 @@ final class OrderRoutes {
     private static final Set<String> ADMIN = Set.of(Caller.ADMIN);
     private static final Set<String> STAFF = Set.of(Caller.AGENT, Caller.ADMIN);
     private static final Set<String> STORE_FIELDS = Set.of("name", "shopDomain", "supportAddresses", "channels", "orderNamePrefix",
-            "orderNameSuffix", "default", "secrets");
+            "orderNameSuffix", "default", "secrets", "autoAnswer");
+    private static final Set<String> AUTO_ANSWER_FIELDS = Set.of("wismo");
     private static final Set<String> CUSTOMER_PARAMS = Set.of("store", "limit", "cursor");
     private static final int MAX_QUERY_VALUE = 1024;
 
@@ -74,11 +75,18 @@ final class OrderRoutes {
         JsonBody body = JsonBody.parse(req).allowOnly(STORE_FIELDS, Set.of("id", "secretsSet", "webhookPath"));
         Store candidate = new Store(req.pathParameter("storeId"), body.string("name"), body.string("shopDomain"),
                 body.stringList("supportAddresses"), body.stringList("channels"), body.string("orderNamePrefix"), body.string("orderNameSuffix"),
-                Boolean.TRUE.equals(body.bool("default")));
+                Boolean.TRUE.equals(body.bool("default")), autoAnswer(body.object("autoAnswer")));
         Map<String, String> secrets = body.stringMap("secrets");
         body.done();
         var result = stores.put(candidate, secrets);
         return ApiResponse.json(result.getValue() ? 201 : 200, store(result.getKey())).header("Location", "/stores/" + result.getKey().id());
+    }
+
+    /** {@code {"wismo": true}}; absent (a PUT replaces the store) or a field left out is off. */
+    private static Store.AutoAnswer autoAnswer(JsonBody settings) {
+        if (settings == null) return Store.AutoAnswer.OFF;
+        settings.allowOnly(AUTO_ANSWER_FIELDS, Set.of());
+        return new Store.AutoAnswer(Boolean.TRUE.equals(settings.bool("wismo")));
     }
 
     /** A store as admins see it: never its secrets, only which ones it holds. */
@@ -92,6 +100,7 @@ final class OrderRoutes {
         m.put("orderNamePrefix", s.orderNamePrefix());
         m.put("orderNameSuffix", s.orderNameSuffix());
         m.put("default", s.isDefault());
+        m.put("autoAnswer", Map.of("wismo", s.autoAnswer().wismo()));
         m.put("secretsSet", new TreeSet<>(StoreSecrets.ALL));
         m.put("webhookPath", "/webhooks/shopify/" + s.id());
         return m;

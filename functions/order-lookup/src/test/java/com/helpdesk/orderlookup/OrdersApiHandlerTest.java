@@ -138,6 +138,28 @@ class OrdersApiHandlerTest {
     }
 
     @Test
+    void aStoreTurnsTheWismoAutoAnswerOnAndAPutWithoutItTurnsItOff() throws Exception {
+        String secrets = ",\"secrets\":{\"adminApiToken\":\"shpat_x\",\"webhookSecret\":\"whsec_x\"}";
+        APIGatewayV2HTTPResponse on = handler.handleRequest(storeRequest("PUT", "demo",
+                "{\"name\":\"Demo\",\"shopDomain\":\"demo.myshopify.com\",\"autoAnswer\":{\"wismo\":true}" + secrets + "}"), null);
+        assertThat(on.getStatusCode()).as(on.getBody()).isEqualTo(201);
+        assertThat(json(on).get("autoAnswer").toString()).isEqualTo("{\"wismo\":true}");
+        assertThat(json(handler.handleRequest(storeRequest("GET", "demo", null), null)).get("autoAnswer").get("wismo").asBoolean()).isTrue();
+
+        APIGatewayV2HTTPResponse off = handler.handleRequest(storeRequest("PUT", "demo", "{\"name\":\"Demo\",\"shopDomain\":\"demo.myshopify.com\"}"), null);
+        assertThat(json(off).get("autoAnswer").get("wismo").asBoolean()).as("a PUT replaces the store").isFalse();
+
+        APIGatewayV2HTTPResponse bad = handler.handleRequest(storeRequest("PUT", "demo",
+                "{\"name\":\"Demo\",\"shopDomain\":\"demo.myshopify.com\",\"autoAnswer\":{\"wismo\":\"yes\",\"returns\":true}}"), null);
+        assertThat(bad.getStatusCode()).isEqualTo(400);
+        assertThat(bad.getBody()).contains("autoAnswer.wismo").contains("autoAnswer.returns").doesNotContain("com.");
+        APIGatewayV2HTTPResponse notAnObject = handler.handleRequest(storeRequest("PUT", "demo",
+                "{\"name\":\"Demo\",\"shopDomain\":\"demo.myshopify.com\",\"autoAnswer\":true}"), null);
+        assertThat(notAnObject.getBody()).contains("autoAnswer").contains("must be an object");
+        assertThat(json(handler.handleRequest(storeRequest("GET", "demo", null), null)).get("autoAnswer").get("wismo").asBoolean()).isFalse();
+    }
+
+    @Test
     void everyWrongFieldIsNamedInOneProblemAndNothingIsStored() throws Exception {
         APIGatewayV2HTTPResponse r = handler.handleRequest(storeRequest("PUT", "Demo_Shop",
                 "{\"name\":\"\",\"shopDomain\":\"shop.example.com\",\"default\":\"yes\",\"secrets\":{\"adminApiToken\":\"t\"},\"apiKey\":\"x\"}"), null);

@@ -45,7 +45,7 @@ final class ShopifyMapping {
         for (JsonNode f : o.path("fulfillments")) {
             JsonNode tracking = f.path("trackingInfo").path(0);
             fulfillments.add(new Fulfillment(text(f, "status"), text(tracking, "company"), text(tracking, "number"),
-                    text(tracking, "url"), text(f, "displayStatus"), instant(f, "deliveredAt")));
+                    text(tracking, "url"), text(f, "displayStatus"), instant(f, "deliveredAt"), instant(f, "estimatedDeliveryAt")));
         }
         List<Refund> refunds = new ArrayList<>();
         for (JsonNode r : o.path("refunds")) {

@@ -23,7 +23,7 @@ public final class ShopifyQueries {
               totalPriceSet { shopMoney { amount currencyCode } }
               lineItems(first: 10) { nodes { title sku quantity originalUnitPriceSet { shopMoney { amount currencyCode } } } }
               shippingAddress { city country }
-              fulfillments(first: 5) { status displayStatus deliveredAt trackingInfo(first: 1) { company number url } }
+              fulfillments(first: 5) { status displayStatus deliveredAt estimatedDeliveryAt trackingInfo(first: 1) { company number url } }
               refunds(first: 5) { createdAt totalRefundedSet { shopMoney { amount currencyCode } } }
             }
             """;

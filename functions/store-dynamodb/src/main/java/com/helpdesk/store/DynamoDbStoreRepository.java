@@ -53,6 +53,7 @@ public final class DynamoDbStoreRepository implements StoreRepository {
         item.put("orderNamePrefix", ItemMapper.s(s.orderNamePrefix()));
         item.put("orderNameSuffix", ItemMapper.s(s.orderNameSuffix()));
         item.put("isDefault", AttributeValue.fromBool(s.isDefault()));
+        item.put("autoAnswerWismo", AttributeValue.fromBool(s.autoAnswer().wismo()));
         dynamo.putItem(b -> b.tableName(table).item(item));
     }
 
@@ -64,7 +65,9 @@ public final class DynamoDbStoreRepository implements StoreRepository {
 
     private static Store store(Map<String, AttributeValue> item) {
         return new Store(item.get("id").s(), item.get("name").s(), item.get("shopDomain").s(), strings(item.get("supportAddresses")),
-                strings(item.get("channels")), item.get("orderNamePrefix").s(), item.get("orderNameSuffix").s(), item.get("isDefault").bool());
+                strings(item.get("channels")), item.get("orderNamePrefix").s(), item.get("orderNameSuffix").s(), item.get("isDefault").bool(),
+                // stores saved before auto-answers existed have no such attribute: off
+                new Store.AutoAnswer(item.containsKey("autoAnswerWismo") && Boolean.TRUE.equals(item.get("autoAnswerWismo").bool())));
     }
 
     private static List<String> strings(AttributeValue list) {

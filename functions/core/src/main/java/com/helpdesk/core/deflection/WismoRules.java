@@ -62,12 +62,12 @@ public final class WismoRules {
             boolean wroteAfter = messages.indexOf(asked.get()) > messages.indexOf(answer.get());
             return wroteAfter ? Optional.of(WismoDecision.skip(about, SkipReason.ALREADY_ANSWERED)) : Optional.empty();
         }
+        // the order context is evidence for the intent too: triage classifies again when it arrives, and that decides
+        boolean contextComing = c.context() == null ? c.anyStore() : c.context().status() == OrderContext.Status.PENDING;
+        if (contextComing) return Optional.empty();
         Optional<SkipReason> ticket = ticketRules(c);
         if (ticket.isPresent()) return Optional.of(WismoDecision.skip(about, ticket.get(), ticketDetail(c, ticket.get())));
-        if (c.context() == null) {
-            return c.anyStore() ? Optional.empty() : Optional.of(WismoDecision.skip(about, SkipReason.STORE_OFF, "no store is configured"));
-        }
-        if (c.context().status() == OrderContext.Status.PENDING) return Optional.empty();
+        if (c.context() == null) return Optional.of(WismoDecision.skip(about, SkipReason.STORE_OFF, "no store is configured"));
         if (c.store().isEmpty() || !c.store().get().autoAnswer().wismo()) {
             return Optional.of(WismoDecision.skip(about, SkipReason.STORE_OFF, "store " + c.context().store()));
         }

@@ -80,6 +80,13 @@ class EventCatalogIT {
             call(stack, t, "PATCH", pa, "{\"status\":\"resolved\"}");
             String survey = call(stack, t, "GET", pa + "/csat", null).get("surveyPath").asText();
             call(stack, null, "POST", survey, "{\"rating\":5,\"comment\":\"thanks\"}");
+            // AutoAnswerDecided: a customer's "where is my order" mail; the store's auto-answer is off, and the decision says so
+            String wismo = "From: Wes <wes@example.com>\r\nTo: support@help.example.com\r\nSubject: where is my order #1001\r\n"
+                    + "Message-ID: <wes-catalog@example.com>\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                    + "Hi, where is my order #1001? It should be here by now.\r\n";
+            HttpResponse<String> mailed = http.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/_local/ses/inbound"))
+                    .header("Content-Type", "message/rfc822").POST(HttpRequest.BodyPublishers.ofString(wismo)).build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(mailed.statusCode()).as(mailed.body()).isEqualTo(200);
             // SlaWarning and SlaBreached: a ticket nobody answers, under the built-in policy (firstResponse PT8H)
             String waiting = "/tickets/" + call(stack, t, "POST", "/tickets", ticket.formatted("c@example.com", "three")).get("id").asText();
             awaitClocks(stack, t, waiting);

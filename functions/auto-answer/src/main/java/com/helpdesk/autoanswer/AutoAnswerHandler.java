@@ -1,0 +1,86 @@
+package com.helpdesk.autoanswer;
+
+import com.amazonaws.services.lambda.runtime.Context;
+import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
+import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.helpdesk.core.NotFoundException;
+import com.helpdesk.core.deflection.WismoAutoAnswer;
+import com.helpdesk.core.deflection.WismoDecision;
+import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.runtime.Invocation;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Consumes IntentClassified events from AutoAnswerQueue and lets the WISMO auto-answer decide (WismoAutoAnswer). An
+ * event that cannot be read, or names a ticket that does not exist, is parked in AutoAnswerDeadLetterQueue with the
+ * reason; any other failure (a race lost too often, the table) is failed back to the queue (ReportBatchItemFailures),
+ * whose redrive policy is the net under it.
+ */
+public final class AutoAnswerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+    private static final Logger log = LoggerFactory.getLogger(AutoAnswerHandler.class);
+    private final WismoAutoAnswer autoAnswer;
+    private final DeadLetters deadLetters;
+
+    public AutoAnswerHandler() {
+        this(AutoAnswerWiring.fromEnvironment());
+    }
+
+    private AutoAnswerHandler(AutoAnswerWiring wiring) {
+        this(wiring.autoAnswer(), wiring.deadLetters());
+    }
+
+    public AutoAnswerHandler(WismoAutoAnswer autoAnswer, DeadLetters deadLetters) {
+        this.autoAnswer = autoAnswer;
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+        return Invocation.handle(context, () -> {
+            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
+            for (SQSEvent.SQSMessage m : event.getRecords()) {
+                if (!Invocation.record(m.getMessageId(), () -> handled(m))) failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
+            }
+            return new SQSBatchResponse(failures);
+        });
+    }
+
+    /** @return false when the record is to come back through the queue */
+    private boolean handled(SQSEvent.SQSMessage m) {
+        AutoAnswerTrigger trigger;
+        try {
+            trigger = AutoAnswerTrigger.decode(m.getBody());
+        } catch (IllegalArgumentException unreadable) {
+            return park(m, unreadable.getMessage());
+        }
+        Invocation.ticket(trigger.ticketId());
+        try {
+            Optional<WismoDecision> decision = autoAnswer.onIntentClassified(trigger.ticketId());
+            // the decision only: the customer's words and the tracking stay out of logs
+            log.info("auto-answer: {}", decision.map(d -> d.answered() ? "answered" : "not answered: " + d.reason().wire()).orElse("nothing to decide"));
+            return true;
+        } catch (NotFoundException gone) {
+            return park(m, gone.getMessage());
+        } catch (RuntimeException e) {
+            log.error("auto-answer failed; the queue redelivers it", e);
+            return false;
+        }
+    }
+
+    private boolean park(SQSEvent.SQSMessage m, String reason) {
+        try {
+            deadLetters.park(m.getBody(), m.getMessageId(), reason);
+            log.error("auto-answer parked in the dead-letter queue: {}", reason);
+            return true;
+        } catch (RuntimeException e) {
+            log.error("an event could not be parked; the queue redelivers it", e);
+            return false;
+        }
+    }
+}
