@@ -8,7 +8,7 @@ import java.util.Arrays;
  * rows to one table of ratios, printed at the end; {@code all} runs every part but jmh, one after the other.
  */
 public final class BenchMain {
-    static final String USAGE = "usage: java -jar infra/bench/target/bench.jar all|coldstart|intake|jars|mail|metrics|sla|soak|writes|jmh [args]";
+    static final String USAGE = "usage: java -jar infra/bench/target/bench.jar all|coldstart|heap|intake|jars|mail|metrics|sla|soak|writes|jmh [args]";
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -22,6 +22,7 @@ public final class BenchMain {
                 JarSizeBench.run(report);
                 ColdStartBench.run(report, rest);
                 IntakeBench.run(report, rest);
+                AttachmentHeapBench.run(report, new String[0]);
                 MailParsingBench.run(report, rest);
                 MetricsReadBench.run(report, new String[0]);
                 SlaSweepBench.run(report, new String[0]);
@@ -29,6 +30,7 @@ public final class BenchMain {
                 WritesBench.run(report, new String[0]);
             }
             case "coldstart" -> ColdStartBench.run(report, rest);
+            case "heap" -> AttachmentHeapBench.run(report, rest);
             case "intake" -> IntakeBench.run(report, rest);
             case "jars" -> JarSizeBench.run(report);
             case "mail" -> MailParsingBench.run(report, rest);

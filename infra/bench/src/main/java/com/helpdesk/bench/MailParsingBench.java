@@ -20,7 +20,7 @@ import java.util.Random;
 
 /**
  * How much heap reading a 25 MB message with attachments takes, as the inbound function reads it
- * (streamed from storage; each attachment buffered alone, as S3FileStore does before its PUT) next to a
+ * (streamed from storage; each attachment buffered alone, as S3FileStore did before it spooled to /tmp; the heap part measures the function as it is now) next to a
  * baseline that first loads the whole message into memory. Peak live heap is sampled after a full GC
  * at the moments each variant holds the most (while an attachment is buffered), so the figure is
  * retained memory, not garbage that happens to await collection.
@@ -91,7 +91,7 @@ public final class MailParsingBench {
 
     private static EmailParser.AttachmentSink sink(Peak peak) {
         return (filename, type, cid, content) -> {
-            byte[] buffered = content.readAllBytes(); // what S3FileStore holds for its PUT
+            byte[] buffered = content.readAllBytes(); // what S3FileStore held for its PUT before it spooled to /tmp
             peak.sample();
             return new Attachment("bench/" + filename, filename, type, buffered.length, cid);
         };
