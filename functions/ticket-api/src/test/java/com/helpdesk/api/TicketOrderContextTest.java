@@ -132,7 +132,9 @@ class TicketOrderContextTest {
                 "lineItems", "shippingAddress", "fulfillments", "refunds", "matchedBy");
         assertThat(fields(o.get("lineItems").get(0))).containsExactly("title", "sku", "quantity", "price");
         assertThat(fields(o.get("shippingAddress"))).containsExactly("city", "country");
-        assertThat(fields(o.get("fulfillments").get(0))).containsExactly("status", "carrier", "trackingNumber", "trackingUrl", "shipmentStatus", "deliveredAt");
+        // the fields, then the carrier's expected delivery (added for the WISMO answer, docs/deflection.md)
+        assertThat(fields(o.get("fulfillments").get(0))).containsExactly("status", "carrier", "trackingNumber", "trackingUrl", "shipmentStatus", "deliveredAt",
+                "estimatedDeliveryAt");
         assertThat(fields(o.get("refunds").get(0))).containsExactly("createdAt", "amount");
         assertThat(shown.get("status").asText()).isEqualTo("ok");
         assertThat(shown.get("fetchedAt").asText()).isEqualTo("2026-11-20T11:00:00Z");
