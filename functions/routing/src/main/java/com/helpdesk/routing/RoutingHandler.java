@@ -8,11 +8,11 @@ import com.helpdesk.core.NotFoundException;
 import com.helpdesk.core.StateConflictException;
 import com.helpdesk.core.routing.TicketRouting;
 import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.QueueRecords;
 import com.helpdesk.runtime.Invocation;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -42,13 +42,7 @@ public final class RoutingHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return Invocation.handle(context, () -> {
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (SQSEvent.SQSMessage m : event.getRecords()) {
-                if (!Invocation.record(m.getMessageId(), () -> handled(m))) failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-            }
-            return new SQSBatchResponse(failures);
-        });
+        return QueueRecords.consume(event, context, this::handled);
     }
 
     /** @return false when the record is to come back through the queue */
@@ -79,13 +73,6 @@ public final class RoutingHandler implements RequestHandler<SQSEvent, SQSBatchRe
     }
 
     private boolean park(SQSEvent.SQSMessage m, String reason) {
-        try {
-            deadLetters.park(m.getBody(), m.getMessageId(), reason);
-            log.error("routing parked in the dead-letter queue: {}", reason);
-            return true;
-        } catch (RuntimeException e) {
-            log.error("an event could not be parked; the queue redelivers it", e);
-            return false;
-        }
+        return QueueRecords.park(deadLetters, m, reason, "routing", log);
     }
 }
