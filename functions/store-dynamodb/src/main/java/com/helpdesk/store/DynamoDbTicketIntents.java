@@ -2,25 +2,27 @@ package com.helpdesk.store;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.helpdesk.core.VersionConflictException;
-import com.helpdesk.core.event.DomainEvent;
-
+import com.helpdesk.core.port.TicketWrite;
 import com.helpdesk.core.triage.Intent;
 import com.helpdesk.core.triage.TicketIntents;
 import com.helpdesk.runtime.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+import software.amazon.awssdk.services.dynamodb.model.Put;
+import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
+import software.amazon.awssdk.services.dynamodb.model.TransactionCanceledException;
 
-
-
-
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /**
  * Tickets' intents in the table: one item of the ticket's collection ({@code TICKET#<id>} / {@code INTENT}, so
- * the ticket's Query returns it, and the thread reader skips it by its type), written with its outbox event in
- * one transaction, guarded by its own version (a classification never conflicts with the ticket's edits).
+ * the ticket's Query returns it, and the thread reader skips it by its type), written in one transaction with the
+ * ticket's classification (its new version, its intent tag, its history and outbox events): guarded by the ticket's
+ * version like any ticket change, and by the intent's own version.
  */
 public final class DynamoDbTicketIntents implements TicketIntents {
     static final String SK = "INTENT";
@@ -28,10 +30,12 @@ public final class DynamoDbTicketIntents implements TicketIntents {
 
     private final DynamoDbClient dynamo;
     private final String table;
+    private final DynamoDbTicketRepository tickets;
 
     public DynamoDbTicketIntents(DynamoDbClient dynamo, String table) {
         this.dynamo = dynamo;
         this.table = table;
+        this.tickets = new DynamoDbTicketRepository(dynamo, table);
     }
 
     @Override
@@ -42,7 +46,26 @@ public final class DynamoDbTicketIntents implements TicketIntents {
     }
 
     @Override
-    public void save(String ticketId, Intent intent, long expectedVersion, DomainEvent event) {
+    public void save(Intent intent, long expectedVersion, TicketWrite classification) {
+        String ticketId = classification.ticket().id();
+        List<TransactWriteItem> items = new ArrayList<>();
+        Map<Integer, TicketWrite> ticketItems = new HashMap<>();
+        tickets.addItems(classification, null, items, ticketItems);
+        int intentIndex = items.size();
+        items.add(TransactWriteItem.builder().put(intentPut(ticketId, intent, expectedVersion)).build());
+        try {
+            dynamo.transactWriteItems(b -> b.transactItems(items));
+        } catch (TransactionCanceledException e) {
+            var reasons = e.cancellationReasons();
+            if (intentIndex < reasons.size() && "ConditionalCheckFailed".equals(reasons.get(intentIndex).code())) {
+                throw new VersionConflictException("the intent of ticket " + ticketId + " changed meanwhile",
+                        find(ticketId).map(Stored::version).orElse(0L));
+            }
+            throw tickets.translate(e, ticketItems, -1, null);
+        }
+    }
+
+    private Put intentPut(String ticketId, Intent intent, long expectedVersion) {
         Map<String, AttributeValue> item = new HashMap<>(key(ticketId));
         item.put("type", ItemMapper.s(TYPE));
         item.put("ticketId", ItemMapper.s(ticketId));
@@ -50,10 +73,10 @@ public final class DynamoDbTicketIntents implements TicketIntents {
         if (intent.name() != null) item.put("name", ItemMapper.s(intent.name().wire()));
         item.put("intent", ItemMapper.s(encode(intent)));
         item.put("version", ItemMapper.n(expectedVersion + 1));
-        VersionedTicketItem.save(dynamo, table, item, expectedVersion, event,
-                current -> new VersionConflictException("the intent of ticket " + ticketId + " changed meanwhile", current));
+        Put.Builder put = Put.builder().tableName(table).item(item);
+        if (expectedVersion == 0) return put.conditionExpression("attribute_not_exists(PK)").build();
+        return put.conditionExpression("version = :v").expressionAttributeValues(Map.of(":v", ItemMapper.n(expectedVersion))).build();
     }
-
     private static Map<String, AttributeValue> key(String ticketId) {
         return Map.of("PK", ItemMapper.s(Keys.ticketPk(ticketId)), "SK", ItemMapper.s(SK));
     }

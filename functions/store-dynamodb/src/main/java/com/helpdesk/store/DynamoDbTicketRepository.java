@@ -232,7 +232,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
     }
 
     /** Appends one write's items; returns the index of its idempotency item, or -1. */
-    private int addItems(TicketWrite write, IdempotencyKey idempotency, List<TransactWriteItem> items,
+    int addItems(TicketWrite write, IdempotencyKey idempotency, List<TransactWriteItem> items,
                          Map<Integer, TicketWrite> ticketItems) {
         Ticket t = write.ticket();
 
@@ -324,7 +324,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         return TransactWriteItem.builder().put(p.build()).build();
     }
 
-    private RuntimeException translate(TransactionCanceledException e, Map<Integer, TicketWrite> ticketItems,
+    RuntimeException translate(TransactionCanceledException e, Map<Integer, TicketWrite> ticketItems,
                                        int idempotencyIndex, IdempotencyKey idempotency) {
         List<CancellationReason> reasons = e.cancellationReasons();
         if (idempotencyIndex >= 0 && failed(reasons, idempotencyIndex)) {

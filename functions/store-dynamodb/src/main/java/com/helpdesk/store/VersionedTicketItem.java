@@ -13,7 +13,7 @@ import java.util.Map;
 import java.util.function.LongFunction;
 
 /**
- * An item beside a ticket (its intent, its order context) guarded by a version of its own, so writing it never
+ * An item beside a ticket (its order context) guarded by a version of its own, so writing it never
  * conflicts with the ticket's edits: the item and its outbox event go in one transaction, on the condition that
  * the item is still at the version read (absent for 0).
  */

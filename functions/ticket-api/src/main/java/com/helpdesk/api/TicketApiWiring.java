@@ -59,7 +59,7 @@ record TicketApiWiring(TicketDesk tickets, CsatService surveys, FileStore files,
         TicketSlaQueries sla = new TicketSlaQueries(new DynamoDbSlaTicketReads(dynamo, config.tableName(), cursorKeys, clock),
                 new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.slaDefaultTimeZone()), clock);
         // an agent's PATCH of intent is a correction written here; classifying is the triage function's (no model in this one)
-        IntentRecords intents = new IntentRecords(new DynamoDbTicketIntents(dynamo, config.tableName()), tickets.commands(), ids, clock);
+        IntentRecords intents = new IntentRecords(new DynamoDbTicketIntents(dynamo, config.tableName()), ids, clock);
         return new TicketApiWiring(tickets, surveys, S3FileStore.using(aws, config.filesBucket()), channels, sla, orders, intents, deadline);
     }
 }

@@ -29,11 +29,13 @@ final class TicketDetailView {
     }
 
     ApiResponse get(String ticketId, String ifNoneMatch) {
+        // the intent is read before the ticket: its classification is the ticket's version that carries its tag, so the
+        // version shown with an intent is never older than that classification (an If-Match on it holds)
+        Map<String, Object> intent = intents.find(ticketId).map(stored -> IntentWire.of(stored.intent())).orElse(null);
         TicketSlaQueries.Shown shown = sla.get(ticketId);
         long version = shown.thread().ticket().version();
         String etag = ETags.of(version);
         Map<String, Object> orderContext = orders.forTicket(shown.thread().ticket()).map(OrderContextRepresentation::of).orElse(null);
-        Map<String, Object> intent = intents.find(shown.thread().ticket().id()).map(stored -> IntentWire.of(stored.intent())).orElse(null);
         if (shown.sla().isEmpty() && orderContext == null && intent == null && ETags.noneMatchHits(ifNoneMatch, version)) {
             return ApiResponse.status(304).header("ETag", etag);
         }

@@ -231,7 +231,13 @@ final class TicketRoutes {
         IntentName intent = body.enumValue("intent", IntentName::parse);
         if (body.isNull("intent")) throw new ValidationException("intent", "cannot be cleared; set the intent the ticket has");
         body.done();
-        TicketThread t = intent != null && change.isEmpty() ? tickets.get(id) : commands.update(id, change, ifMatch(req), actor(req));
+        TicketThread t;
+        if (intent != null && change.isEmpty()) {
+            t = tickets.get(id);
+            t.ticket().requireVersion(ifMatch(req)); // the correction is then written on the version read
+        } else {
+            t = commands.update(id, change, ifMatch(req), actor(req));
+        }
         if (intent != null) {
             // an agent's intent is a correction of the model's, recorded with what it said (docs/triage.md)
             intents.correct(t.ticket(), intent, actor(req));

@@ -73,7 +73,7 @@ class TicketApiHandlerTest {
                                 java.time.ZoneOffset.UTC), clock),
                 new com.helpdesk.core.orders.OrderContextReads(new com.helpdesk.store.DynamoDbOrderContexts(client, "tickets"),
                         new com.helpdesk.store.DynamoDbStoreRepository(client, "tickets")),
-                new com.helpdesk.core.triage.IntentRecords(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets"), desk.commands(),
+                new com.helpdesk.core.triage.IntentRecords(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets"),
                         new UlidGenerator(clock), clock));
     }
 

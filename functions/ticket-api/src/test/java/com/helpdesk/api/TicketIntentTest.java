@@ -69,7 +69,7 @@ class TicketIntentTest {
         UlidGenerator ids = new UlidGenerator(clock);
         TicketDesk desk = TicketDesk.wire(repository, ids, clock);
         triage = new com.helpdesk.core.triage.IntentTriage((subject, text) -> prediction, new com.helpdesk.core.triage.IntentPolicy(0.6),
-                new com.helpdesk.core.triage.IntentRecords(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets"), desk.commands(), ids, clock));
+                new com.helpdesk.core.triage.IntentRecords(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets"), ids, clock));
         tickets = desk.queries();
         handler = new TicketApiHandler(desk,
                 new CsatService(repository, new CsatToken("csat-key-for-tests-0123456789abcd".getBytes(java.nio.charset.StandardCharsets.UTF_8)), ids, clock, Duration.ofDays(7)),
@@ -78,7 +78,7 @@ class TicketIntentTest {
                         new com.helpdesk.core.sla.SlaSettings(new com.helpdesk.store.DynamoDbSlaSettings(client, "tickets"),
                                 java.time.ZoneOffset.UTC), clock),
                 new OrderContextReads(new DynamoDbOrderContexts(client, "tickets"), new DynamoDbStoreRepository(client, "tickets")),
-                new com.helpdesk.core.triage.IntentRecords(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets"), desk.commands(), ids, clock));
+                new com.helpdesk.core.triage.IntentRecords(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets"), ids, clock));
     }
 
     @AfterAll
@@ -105,10 +105,15 @@ class TicketIntentTest {
     }
 
     private static APIGatewayV2HTTPResponse patch(String id, String body) {
+        return patch(id, body, null);
+    }
+
+    private static APIGatewayV2HTTPResponse patch(String id, String body, String ifMatch) {
         APIGatewayV2HTTPEvent e = sample("patch-ticket.json");
         e.setPathParameters(new java.util.HashMap<>(Map.of("id", id)));
         e.setRawPath(e.getRawPath().replaceAll("/tickets/[^/]+", "/tickets/" + id));
         e.getHeaders().remove("if-match");
+        if (ifMatch != null) e.getHeaders().put("if-match", ifMatch);
         e.setBody(body);
         return handler.handleRequest(e, null);
     }
@@ -156,5 +161,22 @@ class TicketIntentTest {
         assertThat(unknown.getBody()).contains("intent").contains("refund_status");
         assertThat(cleared.getStatusCode()).isEqualTo(400);
         assertThat(Json.mapper().readTree(get(id, null).getBody()).get("intent").isNull()).isTrue();
+    }
+
+    @Test
+    void theVersionReadWithTheIntentIsTheOneIfMatchNeedsAndAnIntentAloneHonoursIfMatch() throws Exception {
+        String id = Json.mapper().readTree(handler.handleRequest(sample("create-ticket.json"), null).getBody()).get("id").asText();
+        String created = get(id, null).getHeaders().get("ETag");
+        prediction = said(com.helpdesk.core.triage.IntentName.WISMO, 0.83);
+        triage.classify(tickets.get(id).ticket(), "Order", "where is my order #1001", null);
+
+        APIGatewayV2HTTPResponse classified = get(id, null);
+        JsonNode shown = Json.mapper().readTree(classified.getBody());
+        assertThat(shown.get("intent").get("name").asText()).isEqualTo("wismo");
+        assertThat(shown.get("tags").toString()).contains("intent:wismo");
+        APIGatewayV2HTTPResponse stale = patch(id, "{\"intent\":\"missing_item\"}", created);
+        assertThat(stale.getStatusCode()).as("the classification was a new version").isEqualTo(412);
+        APIGatewayV2HTTPResponse ok = patch(id, "{\"priority\":\"high\"}", classified.getHeaders().get("ETag"));
+        assertThat(ok.getStatusCode()).as(ok.getBody()).isEqualTo(200);
     }
 }

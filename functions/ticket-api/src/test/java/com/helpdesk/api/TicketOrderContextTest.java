@@ -72,7 +72,7 @@ class TicketOrderContextTest {
                         new com.helpdesk.core.sla.SlaSettings(new com.helpdesk.store.DynamoDbSlaSettings(client, "tickets"),
                                 java.time.ZoneOffset.UTC), clock),
                 new OrderContextReads(new DynamoDbOrderContexts(client, "tickets"), new DynamoDbStoreRepository(client, "tickets")),
-                new com.helpdesk.core.triage.IntentRecords(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets"), desk.commands(), ids, clock));
+                new com.helpdesk.core.triage.IntentRecords(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets"), ids, clock));
     }
 
     @AfterAll

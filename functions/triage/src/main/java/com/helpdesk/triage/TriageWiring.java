@@ -41,7 +41,7 @@ record TriageWiring(IntentTriage triage, TicketTriage tickets, TicketDesk desk, 
         UlidGenerator ids = new UlidGenerator(clock);
         TicketDesk desk = TicketDesk.wire(repository, ids, clock);
         IntentTriage triage = new IntentTriage(classifier, new IntentPolicy(config.threshold()),
-                new IntentRecords(new DynamoDbTicketIntents(dynamo, config.tableName()), desk.commands(), ids, clock));
+                new IntentRecords(new DynamoDbTicketIntents(dynamo, config.tableName()), ids, clock));
         DeadLetters deadLetters = config.deadLetterQueueUrl()
                 .map(url -> new DeadLetters(aws.build(SqsClient.builder(), "SQS"), url.toString())).orElse(null);
         TicketTriage tickets = new TicketTriage(triage, desk.queries(), new DynamoDbOrderContexts(dynamo, config.tableName()));

@@ -5,7 +5,6 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.amazonaws.services.lambda.runtime.tests.EventLoader;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.port.UlidGenerator;
-import com.helpdesk.core.service.TicketCommands;
 import com.helpdesk.core.triage.IntentPolicy;
 import com.helpdesk.core.triage.IntentRecords;
 import com.helpdesk.core.triage.IntentTriage;
@@ -29,7 +28,7 @@ class IntentsApiHandlerTest {
     @BeforeAll
     static void load() {
         IntentTriage triage = new IntentTriage(MaxentIntentClassifier.load(), new IntentPolicy(0.6),
-                new IntentRecords(intents, mock(TicketCommands.class), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()));
+                new IntentRecords(intents, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC()));
         handler = new IntentsApiHandler(triage);
     }
 

@@ -85,6 +85,8 @@ public record Ticket(
     /** Tags of AI outcomes: a deflection counts while the ticket stays resolved by the AI. */
     public static final String AI_DEFLECTED = "ai-deflected";
     public static final String AI_HANDOFF = "ai-handoff";
+    /** The namespace of the tags a classification writes (and replaces when the intent changes). */
+    public static final String INTENT_TAG_PREFIX = IntentTagging.TAG_PREFIX;
 
     /** Refuses a caller that pinned another version (If-Match) than the one stored. */
     public void requireVersion(OptionalLong expected) {
@@ -294,6 +296,11 @@ public record Ticket(
      */
     public Transition answerByAi(Message reply, String reason, EventStamp s) {
         return AiAnswerRules.answered(this, reply, reason, s);
+    }
+
+    /** A new intent and its automatic tag, in one version (see {@link IntentTagging}). */
+    public Transition classify(String intentTag, Map<String, Object> intent, EventStamp s) {
+        return IntentTagging.classified(this, intentTag, intent, s);
     }
 
     /** See {@link AiConversationRules}: the AI's new transcript turns, and whether the humans take over. */

@@ -16,7 +16,7 @@ public record Intent(IntentName name, double confidence, IntentSource source, St
      * The namespace of intent tags: {@code intent:wismo}. Tags under it are written by triage (replaced when
      * the intent changes); any other tag stays the agents' own. Normalised tags keep the colon.
      */
-    public static final String TAG_PREFIX = "intent:";
+    public static final String TAG_PREFIX = com.helpdesk.core.ticket.Ticket.INTENT_TAG_PREFIX;
 
     /** What the model had said when an agent changed the intent: its intent (null when it had none) and confidence. */
     public record Correction(IntentName modelSaid, double modelConfidence, List<IntentScore> modelSuggestions, String by) {

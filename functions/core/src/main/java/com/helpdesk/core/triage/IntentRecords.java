@@ -1,34 +1,29 @@
 package com.helpdesk.core.triage;
 
-import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.event.EventStamp;
-import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.port.IdGenerator;
-import com.helpdesk.core.service.TicketCommands;
+import com.helpdesk.core.port.TicketWrite;
 import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.Ticket;
-import com.helpdesk.core.ticket.TicketChange;
+import com.helpdesk.core.ticket.Transition;
 
 import java.time.Clock;
 import java.util.List;
 import java.util.Optional;
-import java.util.OptionalLong;
 
 /**
- * Tickets' intents as stored: each change is written with an IntentClassified event and puts the intent's
- * {@code intent:<name>} tag on the ticket, taking any other intent tag off (other tags are the agents' own and
- * stay). An agent's change is a correction that keeps what the model had said. Needs no model: the agents' API
- * corrects through this alone.
+ * Tickets' intents as stored: each change is one new version of the ticket ({@code Ticket#classify}) that puts the
+ * intent's {@code intent:<name>} tag on it, takes any other intent tag off (other tags are the agents' own and stay)
+ * and carries the IntentClassified event, written with the intent in one write. An agent's change is a correction
+ * that keeps what the model had said. Needs no model: the agents' API corrects through this alone.
  */
 public final class IntentRecords {
     private final TicketIntents intents;
-    private final TicketCommands tickets;
     private final IdGenerator ids;
     private final Clock clock;
 
-    public IntentRecords(TicketIntents intents, TicketCommands tickets, IdGenerator ids, Clock clock) {
+    public IntentRecords(TicketIntents intents, IdGenerator ids, Clock clock) {
         this.intents = intents;
-        this.tickets = tickets;
         this.ids = ids;
         this.clock = clock;
     }
@@ -63,17 +58,10 @@ public final class IntentRecords {
         return new Intent.Correction(previous.name(), previous.confidence(), previous.suggestions(), agent.id());
     }
 
+    /** The ticket as read guards the write: a ticket changed meanwhile is a VersionConflictException. */
     void save(Ticket ticket, Intent intent, Optional<TicketIntents.Stored> stored, EventStamp stamp) {
-        DomainEvent event = stamp.event(EventTypes.INTENT_CLASSIFIED, ticket, IntentWire.of(intent));
-        intents.save(ticket.id(), intent, stored.map(TicketIntents.Stored::version).orElse(0L), event);
-        retag(ticket, intent.tag(), stamp.actor());
-    }
-
-    /** Puts the intent's tag on the ticket and takes other intent tags off; nothing when the tags already say so. */
-    private void retag(Ticket ticket, String tag, Actor actor) {
-        List<String> stale = ticket.tags().stream().filter(Intent::isIntentTag).filter(t -> !t.equals(tag)).toList();
-        List<String> add = tag == null || ticket.tags().contains(tag) ? List.of() : List.of(tag);
-        if (stale.isEmpty() && add.isEmpty()) return;
-        tickets.update(ticket.id(), new TicketChange(null, null, null, null, null, add, stale), OptionalLong.empty(), actor);
+        Transition classified = ticket.classify(intent.tag(), IntentWire.of(intent), stamp);
+        intents.save(intent, stored.map(TicketIntents.Stored::version).orElse(0L),
+                new TicketWrite(ticket, classified.ticket(), List.of(), classified.events()));
     }
 }

@@ -15,7 +15,8 @@ import java.util.Optional;
  * What triage does on the bus's events: classifies a ticket on a customer's message (the named one, or the
  * latest when the event names none: a new ticket, a new order context), with the ticket's subject and order
  * context. A ticket an agent opened for a customer (a phone call) has no customer message: its opening message
- * is read. A named message that is not a customer's, or has no text, leaves the intent as it is.
+ * is read. A named message that is not a customer's, or has no text, leaves the intent as it is, and so does a
+ * closed ticket (closed tickets are not changed; the customer's next message opens a follow-up, classified itself).
  */
 public final class TicketTriage {
     private static final ConflictRetry RETRY = ConflictRetry.intake(false);
@@ -40,6 +41,7 @@ public final class TicketTriage {
 
     private Optional<Intent> classifyOnce(String ticketId, String messageId) {
         TicketThread thread = tickets.get(ticketId);
+        if (thread.ticket().status() == com.helpdesk.core.ticket.Status.CLOSED) return Optional.empty();
         Optional<Message> message = messageId == null
                 ? latestFromCustomer(thread.messages()).or(() -> thread.messages().stream().findFirst())
                 : thread.messages().stream().filter(m -> m.id().equals(messageId)).findFirst().filter(TicketTriage::fromCustomer);

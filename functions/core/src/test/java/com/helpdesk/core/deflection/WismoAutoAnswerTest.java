@@ -86,8 +86,8 @@ class WismoAutoAnswerTest {
                 return Optional.ofNullable(intents.get(ticketId)).map(i -> new Stored(i, 1));
             }
 
-            public void save(String ticketId, Intent intent, long expectedVersion, DomainEvent event) {
-                intents.put(ticketId, intent);
+            public void save(Intent intent, long expectedVersion, com.helpdesk.core.port.TicketWrite classification) {
+                intents.put(classification.ticket().id(), intent);
             }
         };
     }

@@ -47,7 +47,7 @@ class TicketRoutingTest {
     private final TicketRouting routing = new TicketRouting(new MemoryRules(), new Assignment(agents), desk.queries(), desk.commands(),
             new TicketIntents() {
                 public Optional<Stored> find(String id) { return Optional.ofNullable(intents.get(id)).map(i -> new Stored(i, 1)); }
-                public void save(String id, Intent i, long v, DomainEvent e) { throw new UnsupportedOperationException(); }
+                public void save(Intent i, long v, com.helpdesk.core.port.TicketWrite w) { throw new UnsupportedOperationException(); }
             },
             new OrderContexts() {
                 public Optional<Stored> find(String id) { return Optional.ofNullable(contexts.get(id)).map(c -> new Stored(c, 1)); }

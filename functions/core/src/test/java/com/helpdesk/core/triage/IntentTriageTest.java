@@ -3,6 +3,7 @@ package com.helpdesk.core.triage;
 import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.event.EventTypes;
+import com.helpdesk.core.port.TicketWrite;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.InMemoryTicketRepository;
 import com.helpdesk.core.service.NewTicket;
@@ -29,15 +30,24 @@ class IntentTriageTest {
     private final InMemoryTicketRepository repo = new InMemoryTicketRepository();
     private final UlidGenerator ids = new UlidGenerator(clock);
     private final TicketDesk desk = TicketDesk.wire(repo, ids, clock);
-    private final MemoryIntents intents = new MemoryIntents();
+    private final MemoryIntents intents = new MemoryIntents(repo);
     private IntentPrediction next;
-    private final IntentRecords records = new IntentRecords(intents, desk.commands(), ids, clock);
+    private final IntentRecords records = new IntentRecords(intents, ids, clock);
     private final IntentTriage triage = new IntentTriage((subject, text) -> next, new IntentPolicy(0.6), records);
 
-    /** Ticket intents in memory, with the optimistic version check of the real store. */
+    /**
+     * Ticket intents in memory beside the tickets, with the optimistic version checks of the real store: the intent
+     * and the ticket's classification are written together or not at all. {@code events} are the IntentClassified ones.
+     */
     static class MemoryIntents implements TicketIntents {
         final Map<String, Stored> items = new HashMap<>();
         final List<DomainEvent> events = new ArrayList<>();
+        private final InMemoryTicketRepository tickets;
+        TicketWrite last;
+
+        MemoryIntents(InMemoryTicketRepository tickets) {
+            this.tickets = tickets;
+        }
 
         @Override
         public Optional<Stored> find(String ticketId) {
@@ -45,11 +55,14 @@ class IntentTriageTest {
         }
 
         @Override
-        public void save(String ticketId, Intent intent, long expectedVersion, DomainEvent event) {
+        public void save(Intent intent, long expectedVersion, TicketWrite classification) {
+            String ticketId = classification.ticket().id();
             long current = find(ticketId).map(Stored::version).orElse(0L);
             if (current != expectedVersion) throw new VersionConflictException("changed", current);
+            tickets.commit(classification);
+            last = classification;
             items.put(ticketId, new Stored(intent, current + 1));
-            events.add(event);
+            classification.events().stream().filter(e -> e.type().equals(EventTypes.INTENT_CLASSIFIED)).forEach(events::add);
         }
     }
 
@@ -90,6 +103,37 @@ class IntentTriageTest {
     }
 
     @Test
+    void aClassificationIsOneNewVersionOfTheTicketWithTheIntentItsTagAndTheirEvents() {
+        Ticket t = ticket(List.of("vip", "intent:billing"));
+        next = said(IntentName.WISMO, 0.92, IntentName.MISSING_ITEM, 0.03, IntentName.OTHER, 0.01);
+
+        triage.classify(t, t.subject(), "where is my order #1001", null).orElseThrow();
+
+        Ticket after = reread(t);
+        assertThat(after.version()).isEqualTo(t.version() + 1);
+        assertThat(after.tags()).containsExactly("intent:wismo", "vip");
+        assertThat(intents.find(t.id()).orElseThrow().intent().name()).isEqualTo(IntentName.WISMO);
+        List<DomainEvent> written = intents.last.events();
+        assertThat(written).extracting(DomainEvent::type).containsExactly(EventTypes.INTENT_CLASSIFIED, EventTypes.TAGGED);
+        assertThat(written.get(1).detail()).containsEntry("added", List.of("intent:wismo"))
+                .containsEntry("removed", List.of("intent:billing"));
+    }
+
+    @Test
+    void aClassificationOfATicketChangedMeanwhileWritesNeitherTheIntentNorTheTag() {
+        Ticket t = ticket(List.of());
+        desk.commands().update(t.id(), new com.helpdesk.core.ticket.TicketChange(null, com.helpdesk.core.ticket.Priority.HIGH,
+                null, null, null, null, null), java.util.OptionalLong.empty(), Actor.agent("alice"));
+        next = said(IntentName.WISMO, 0.92, IntentName.MISSING_ITEM, 0.03, IntentName.OTHER, 0.01);
+
+        org.assertj.core.api.Assertions.assertThatThrownBy(() -> triage.classify(t, t.subject(), "where is it", null))
+                .isInstanceOf(VersionConflictException.class);
+
+        assertThat(intents.find(t.id())).isEmpty();
+        assertThat(reread(t).tags()).isEmpty();
+    }
+
+    @Test
     void belowTheThresholdTheTicketGetsThreeSuggestionsAndNoTag() {
         Ticket t = ticket(List.of());
         next = said(IntentName.EXCHANGE, 0.45, IntentName.RETURN_REQUEST, 0.35, IntentName.REFUND_STATUS, 0.1);
@@ -101,6 +145,7 @@ class IntentTriageTest {
         assertThat(intent.suggestions()).extracting(IntentScore::name)
                 .containsExactly(IntentName.EXCHANGE, IntentName.RETURN_REQUEST, IntentName.REFUND_STATUS);
         assertThat(reread(t).tags()).isEmpty();
+        assertThat(reread(t).version()).isEqualTo(t.version() + 1); // the ticket shows its suggestions: a new representation
     }
 
     @Test

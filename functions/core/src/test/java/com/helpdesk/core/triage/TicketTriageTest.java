@@ -4,6 +4,7 @@ import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.orders.OrderContext;
 import com.helpdesk.core.orders.OrderContexts;
+import com.helpdesk.core.port.TicketWrite;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.InMemoryTicketRepository;
 import com.helpdesk.core.service.NewTicket;
@@ -31,17 +32,18 @@ class TicketTriageTest {
     private final TicketDesk desk = TicketDesk.wire(repo, ids, clock);
 
     /** Another classification saves first, once: the first save of this one loses the race. */
-    private final IntentTriageTest.MemoryIntents intents = new IntentTriageTest.MemoryIntents() {
+    private final IntentTriageTest.MemoryIntents intents = new IntentTriageTest.MemoryIntents(repo) {
         boolean raced;
 
         @Override
-        public void save(String ticketId, Intent intent, long expectedVersion, DomainEvent event) {
+        public void save(Intent intent, long expectedVersion, TicketWrite classification) {
             if (!raced) {
                 raced = true;
-                super.save(ticketId, intent, expectedVersion, event);
-                throw new VersionConflictException("the intent of ticket " + ticketId + " changed meanwhile", expectedVersion + 1);
+                super.save(intent, expectedVersion, classification);
+                throw new VersionConflictException("the intent of ticket " + classification.ticket().id() + " changed meanwhile",
+                        expectedVersion + 1);
             }
-            super.save(ticketId, intent, expectedVersion, event);
+            super.save(intent, expectedVersion, classification);
         }
     };
 
@@ -61,7 +63,7 @@ class TicketTriageTest {
     void aClassificationThatLosesTheRaceForTheIntentReadsAgainAndLands() {
         List<IntentScore> scores = new ArrayList<>();
         for (IntentName n : IntentName.values()) scores.add(new IntentScore(n, n == IntentName.WISMO ? 0.9 : 0.1 / 13));
-        IntentRecords records = new IntentRecords(intents, desk.commands(), ids, clock);
+        IntentRecords records = new IntentRecords(intents, ids, clock);
         IntentTriage intentTriage = new IntentTriage((subject, text) -> new IntentPrediction(scores, "en", "maxent-test"),
                 new IntentPolicy(0.6), records);
         TicketTriage triage = new TicketTriage(intentTriage, desk.queries(), noOrders);
