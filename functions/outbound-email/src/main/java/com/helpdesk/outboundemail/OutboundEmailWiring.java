@@ -2,6 +2,7 @@ package com.helpdesk.outboundemail;
 
 import com.helpdesk.core.csat.CsatService;
 import com.helpdesk.core.csat.CsatToken;
+import com.helpdesk.core.email.SurveyLinks;
 import com.helpdesk.core.email.EmailNotices;
 import com.helpdesk.core.email.ReplyAddress;
 import com.helpdesk.core.keys.LegacyKeyFallback;
@@ -43,11 +44,11 @@ record OutboundEmailWiring(OutboundDelivery sender, EmailNotices notices, QueueB
         SecretsManagerKeyRings keys = SecretsManagerKeyRings.using(aws);
         ReplyAddress replies = new ReplyAddress(new LegacyKeyFallback(keys.cached(config.replyKeysSecret(), Clock.systemUTC()),
                 new LegacyTableKey(dynamo, config.tableName(), LegacyTableKey.REPLY_ADDRESS)), clock, config.supportAddress());
-        OutboundDelivery sender = new OutboundDelivery(repository, tickets.deliveries(),
-                new EmailReplyTransport(ses, replies, config.supportAddress(), config.supportTeamName()), config.maxSendAttempts());
         CsatService surveys = new CsatService(repository, new CsatToken(new LegacyKeyFallback(
                         keys.cached(config.csatKeysSecret(), Clock.systemUTC()), new LegacyTableKey(dynamo, config.tableName(), LegacyTableKey.CSAT)), clock),
                 ids, clock, config.csatWindow());
+        OutboundDelivery sender = new OutboundDelivery(repository, tickets.deliveries(), new EmailReplyTransport(ses, replies,
+                config.supportAddress(), config.supportTeamName(), new SurveyLinks(surveys, config.publicApiUrl().toString())), config.maxSendAttempts());
         EmailNotices notices = new EmailNotices(tickets.queries(), tickets.commands(), surveys, config.publicApiUrl().toString(), config.supportTeamName(),
                 config.acknowledgeNewEmail());
         return new OutboundEmailWiring(sender, notices, new QueueBackoff(aws.build(SqsClient.builder(), "SQS")), CloudWatchMetrics.of(config.metrics()));

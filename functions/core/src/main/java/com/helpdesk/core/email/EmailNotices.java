@@ -5,6 +5,7 @@ import com.helpdesk.core.service.OpeningNotice;
 import com.helpdesk.core.service.TicketCommands;
 import com.helpdesk.core.service.TicketQueries;
 import com.helpdesk.core.ticket.Actor;
+import com.helpdesk.core.ticket.ActorType;
 import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Status;
@@ -29,16 +30,14 @@ public final class EmailNotices {
 
     private final TicketQueries tickets;
     private final TicketCommands commands;
-    private final CsatService surveys;
-    private final String publicBaseUrl;
+    private final SurveyLinks surveys;
     private final String teamName;
     private final boolean acknowledge;
 
     public EmailNotices(TicketQueries tickets, TicketCommands commands, CsatService surveys, String publicBaseUrl, String teamName, boolean acknowledge) {
         this.tickets = tickets;
         this.commands = commands;
-        this.surveys = surveys;
-        this.publicBaseUrl = publicBaseUrl.replaceAll("/+$", "");
+        this.surveys = new SurveyLinks(surveys, publicBaseUrl);
         this.teamName = teamName;
         this.acknowledge = acknowledge;
     }
@@ -60,28 +59,34 @@ public final class EmailNotices {
         Ticket t = tickets.get(ticketId).ticket();
         boolean chat = t.channel() == Channel.CHAT && t.conversation() != null && t.tags().stream().noneMatch(SILENT_TAGS::contains);
         if (!(mailable(t) || chat) || t.status() != Status.RESOLVED || t.resolvedAt() == null) return Optional.empty();
-        CsatService.Survey survey = surveys.surveyFor(ticketId);
-        String link = publicBaseUrl + "/csat/" + survey.token();
+        if (surveyWithAiAnswer(t)) return Optional.empty(); // the AI's answer carried the survey: one mail, not two
+        SurveyLinks.Lines survey = surveys.of(ticketId);
         StringBuilder text = new StringBuilder("Hello").append(t.requester().name() == null ? "" : " " + t.requester().name())
                 .append(",\n\nwe have resolved your request \"").append(t.subject()).append("\" (ticket #").append(t.number())
                 .append("). If anything is still open, just reply to this mail and the ticket reopens.\n\nHow did we do? Rate us from 1 to 5:\n");
         StringBuilder html = new StringBuilder("<p>Hello").append(t.requester().name() == null ? "" : " " + escape(t.requester().name()))
                 .append(",</p><p>we have resolved your request &quot;").append(escape(t.subject())).append("&quot; (ticket #").append(t.number())
                 .append("). If anything is still open, just reply to this mail and the ticket reopens.</p><p>How did we do? ");
-        for (int rating = 1; rating <= 5; rating++) {
-            text.append(rating).append(": ").append(link).append("?rating=").append(rating).append('\n');
-            html.append("<a href=\"").append(escape(link)).append("?rating=").append(rating).append("\">").append(rating).append("</a> ");
-        }
+        text.append(survey.text());
+        html.append(survey.html());
         text.append("\n(The survey is open until ").append(survey.expiresAt()).append(".)\n\n").append(teamName);
         html.append("</p><p>").append(escape(teamName)).append("</p>");
         return commands.addNotice(ticketId, RESOLUTION + t.resolvedAt(), text.toString(), chat ? null : html.toString(), NOTICES);
+    }
+
+    /**
+     * Whether the ticket's resolution is the AI's answer by mail, which asks the satisfaction question itself (see
+     * {@link EmailReplyTransport}): the customer gets one automatic mail, and the AI's rating stays the AI's.
+     */
+    static boolean surveyWithAiAnswer(Ticket t) {
+        return mailable(t) && t.resolvedBy() != null && t.resolvedBy().type() == ActorType.AI;
     }
 
     static boolean mailable(Ticket t) {
         return t.channel() == Channel.EMAIL && t.requester().email() != null && t.tags().stream().noneMatch(SILENT_TAGS::contains);
     }
 
-    private static String escape(String s) {
+    static String escape(String s) {
         return s.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
     }
 }
