@@ -17,7 +17,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The WISMO auto-answer through the local stack and its stub shop (docs/deflection.md): a store with auto-answers on,
  * a customer's "where is my order" mail, triage and the order lookup behind the bus, AutoAnswerFunction behind
  * AutoAnswerQueue, the AI's answer in the outbox, the resolution by the AI, and the customer's reply handing the ticket
- * to the humans; and a VIP's ticket, not answered, saying why in its history.
+ * to the humans (the answer asks for the rating itself: no resolution notice after it); and a VIP's ticket, not answered,
+ * saying why in its history.
  */
 class AutoAnswerIT {
     private static LocalStackHarness stack;
@@ -65,48 +66,59 @@ class AutoAnswerIT {
         return out;
     }
 
-    private static List<JsonNode> mailsTo(String email) {
+    /** Mails to {@code email} from the AI (the acknowledgment and the team's notices come from the team). */
+    private static List<JsonNode> aiMailsTo(String email) {
         List<JsonNode> mine = new ArrayList<>();
         agent.as(null).get("/_local/outbox").json().forEach(m -> {
-            if (m.get("to").toString().contains(email) && !m.get("headers").has("Auto-Submitted")) mine.add(m);
+            if (m.get("to").toString().contains(email) && m.get("from").asText().startsWith("AI assistant")) mine.add(m);
+        });
+        return mine;
+    }
+
+    private static List<JsonNode> resolutionNoticesTo(String email) {
+        List<JsonNode> mine = new ArrayList<>();
+        agent.as(null).get("/_local/outbox").json().forEach(m -> {
+            if (m.get("to").toString().contains(email) && m.get("text").asText().contains("How did we do?")) mine.add(m);
         });
         return mine;
     }
 
     @Test
     void whereIsMyOrderIsAnsweredWithTheTrackingResolvedByTheAiAndTheCustomersReplyHandsItBack() {
-        mail("Chloé Martin <chloe@example.com>", "where is my order #1010", "Hi, where is my order #1010? It should be here by now.\n\nThanks,\nChloé");
-        String id = ticketOf("chloe@example.com");
+        mail("Ana Demo <ana@example.com>", "where is my order #1001", "Hi, where is my order #1001? It should be here by now.\n\nThanks,\nAna");
+        String id = ticketOf("ana@example.com");
 
         JsonNode resolved = Eventually.await(() -> agent.get("/tickets/" + id).json(), t -> t.get("status").asText().equals("resolved"),
                 "the AI's resolution of " + id);
         assertThat(resolved.get("resolvedBy").get("type").asText()).isEqualTo("ai");
         assertThat(resolved.get("tags").toString()).contains("ai-deflected", "intent:wismo");
-        JsonNode answer = Eventually.await(() -> mailsTo("chloe@example.com"), l -> !l.isEmpty(), "the AI's answer in the outbox").get(0);
-        assertThat(answer.get("text").asText()).contains("Hello Chloé,", "Your order #1010 is on its way.", "Carrier: Colissimo",
-                "Tracking number: 6A12345678901", "https://www.laposte.fr/outils/suivre-vos-envois?code=6A12345678901",
-                "Expected delivery: December 2, 2026");
-        assertThat(decision(id).toString()).contains("\"answered\":true", "\"order\":\"#1010\"");
+        JsonNode answer = Eventually.await(() -> aiMailsTo("ana@example.com"), l -> !l.isEmpty(), "the AI's answer in the outbox").get(0);
+        assertThat(answer.get("text").asText()).contains("Hello Ana,", "Your order #1001 is on its way.", "Carrier: DHL Express",
+                "Tracking number: JD014600006281234567", "https://www.dhl.com/de-en/home/tracking.html?tracking-id=JD014600006281234567",
+                "Expected delivery: December 3, 2026", "Did this answer help? Rate it from 1 to 5:", "/csat/");
+        assertThat(answer.get("headers").get("Auto-Submitted").toString()).as("RFC 3834").contains("auto-replied");
+        assertThat(decision(id).toString()).contains("\"answered\":true", "\"order\":\"#1001\"");
 
         long number = resolved.get("number").asLong();
-        mail("Chloé Martin <chloe@example.com>", "Re: where is my order #1010 [#" + number + "]", "It is still not here, the tracking has not moved for days.");
+        mail("Ana Demo <ana@example.com>", "Re: where is my order #1001 [#" + number + "]", "It is still not here, the tracking has not moved for days.");
         JsonNode reopened = Eventually.await(() -> agent.get("/tickets/" + id).json(), t -> t.get("status").asText().equals("open"),
                 "the customer's reply reopening " + id);
         assertThat(reopened.get("tags").toString()).contains("ai-handoff").doesNotContain("ai-deflected");
         JsonNode messages = reopened.get("messages");
-        assertThat(messages.toString()).as("the AI's answer stays visible to the humans").contains("6A12345678901");
+        assertThat(messages.toString()).as("the AI's answer stays visible to the humans").contains("JD014600006281234567");
         assertThat(messages.get(messages.size() - 1).get("author").get("type").asText()).isEqualTo("customer");
+        assertThat(resolutionNoticesTo("ana@example.com")).as("the answer asked for the rating: no second mail").isEmpty();
     }
 
     @Test
     void aVipIsNotAnsweredAndTheHistorySaysWhy() {
-        mail("Ana Demo <ana@example.com>", "where is my order #1001", "Hi, where is my order #1001? It should be here by now.\n\nThanks,\nAna");
-        String id = ticketOf("ana@example.com");
+        mail("Ben Brown <ben@example.com>", "where is my order #1002", "Hi, where is my order #1002? It should be here by now.\n\nThanks,\nBen");
+        String id = ticketOf("ben@example.com");
 
         JsonNode decided = decision(id);
         assertThat(decided.toString()).contains("\"answered\":false", "\"reason\":\"vip-customer\"", "the customer is a VIP");
         JsonNode ticket = agent.get("/tickets/" + id).json();
         assertThat(ticket.get("status").asText()).isNotEqualTo("resolved");
-        assertThat(ticket.get("messages").toString()).doesNotContain("JD014600006281234567");
+        assertThat(ticket.get("messages").toString()).doesNotContain("1Z999AA10123456784");
     }
 }
