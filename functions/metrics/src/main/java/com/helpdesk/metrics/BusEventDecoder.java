@@ -54,6 +54,7 @@ final class BusEventDecoder {
             case ASSIGNED, PRIORITY, GROUP -> copy(data, fields, "to");
             case ESCALATED -> copy(data, fields, "group", "priority");
             case MERGED -> copy(data, fields, "role");
+            case INTENT -> copy(data, fields, "name", "source");
             case SLA -> {
                 copy(data, fields, "target", "cycle", "businessHours");
                 fields.put("outcome", type.equals("SlaMet") ? "met" : "breached");
@@ -80,6 +81,7 @@ final class BusEventDecoder {
             case "Merged" -> Kind.MERGED;
             case "CsatReceived" -> Kind.CSAT;
             case "SlaMet", "SlaBreached" -> Kind.SLA;
+            case "IntentClassified" -> Kind.INTENT;
             default -> null;
         };
     }

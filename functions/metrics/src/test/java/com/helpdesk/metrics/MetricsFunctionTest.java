@@ -81,7 +81,7 @@ class MetricsFunctionTest {
         dynamo.close();
     }
 
-    /** Ticket 1042 (phone, by alice): created 09:00 UTC, alice replies 09:20, resolves 10:00, the customer rates 4. */
+    /** Ticket 1042 (phone, by alice): created 09:00 UTC, alice replies 09:20, corrects its intent, resolves 10:00, the customer rates 4. */
     private static List<String> scenario() throws Exception {
         List<String> out = new ArrayList<>();
         out.add(sample("TicketCreated", "evt_1", "2026-11-22T09:00:00.000Z", "agent", "alice", d -> { }));
@@ -93,6 +93,10 @@ class MetricsFunctionTest {
         // firstResponse met by the reply at 09:20; resolution breached at 09:45 (before the resolve at 10:00)
         out.add(sample("SlaMet", "evt_7", "2026-11-22T09:20:00.000Z", "system", "sla-timer", d -> d.put("target", "firstResponse")));
         out.add(sample("SlaBreached", "evt_8", "2026-11-22T09:45:00.000Z", "system", "sla-timer", d -> d.put("target", "resolution")));
+        // triage says wismo; alice corrects it to missing_item (IntentClassified with source agent): the ticket counts there
+        out.add(sample("IntentClassified", "evt_9", "2026-11-22T09:00:02.000Z", "system", "triage", d -> { }));
+        out.add(sample("IntentClassified", "evt_10", "2026-11-22T09:25:00.000Z", "agent", "alice",
+                d -> d.put("name", "missing_item").put("source", "agent").put("confidence", 1).put("tag", "intent:missing_item")));
         return out;
     }
 
@@ -162,6 +166,18 @@ class MetricsFunctionTest {
                 + "\"firstResponse\":{\"met\":1,\"breached\":0},\"nextResponse\":{\"met\":0,\"breached\":0},"
                 + "\"resolution\":{\"met\":0,\"breached\":1}}}");
         assertThat(doc.get("series").get(1).get("created").asLong()).as("an empty day is a row of zeros").isZero();
+    }
+
+    @Test
+    void theTicketCountsUnderItsCorrectedIntent() throws Exception {
+        JsonNode byIntent = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "groupBy", "intent"), "lead", "lena", null));
+        assertThat(byIntent.get("series")).as(byIntent.toString()).hasSize(1);
+        assertThat(byIntent.get("series").get(0).get("key").asText()).isEqualTo("missing_item");
+        assertThat(byIntent.get("series").get(0).get("resolved").asLong()).isEqualTo(1);
+        JsonNode wismo = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "intent", "wismo"), "lead", "lena", null));
+        assertThat(wismo.get("series").get(0).get("created").asLong()).as("triage's answer, corrected").isZero();
+        JsonNode corrected = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "intent", "missing_item"), "lead", "lena", null));
+        assertThat(corrected.get("series").get(0).get("created").asLong()).isEqualTo(1);
     }
 
     @Test

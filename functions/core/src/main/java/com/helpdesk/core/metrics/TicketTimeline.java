@@ -186,4 +186,24 @@ final class TicketTimeline {
         }
         return value;
     }
+
+    /**
+     * The ticket's intent now, as triage keeps it (docs/triage.md): the latest an agent set, else the latest the
+     * classifier set (a classification under the threshold leaves none), else the creation's. An agent's intent
+     * stands even against an automatic one stamped later (triage never writes one after an agent's; a tie or a
+     * skewed clock must not flip it).
+     */
+    static String currentIntent(TicketFacts facts) {
+        String created = null;
+        Observation auto = null;
+        Observation agent = null;
+        for (Observation o : facts.observations()) {
+            if (o.kind() == Kind.CREATED && created == null) created = o.field("intent");
+            if (o.kind() != Kind.INTENT) continue;
+            if ("agent".equals(o.field("source"))) agent = o;
+            else auto = o;
+        }
+        if (agent != null) return agent.field("name");
+        return auto != null ? auto.field("name") : created;
+    }
 }
