@@ -55,6 +55,7 @@ final class BusEventDecoder {
             case ESCALATED -> copy(data, fields, "group", "priority");
             case MERGED -> copy(data, fields, "role");
             case INTENT -> copy(data, fields, "name", "source");
+            case STORE -> copy(data, fields, "store");
             case SLA -> {
                 copy(data, fields, "target", "cycle", "businessHours");
                 fields.put("outcome", type.equals("SlaMet") ? "met" : "breached");
@@ -82,6 +83,7 @@ final class BusEventDecoder {
             case "CsatReceived" -> Kind.CSAT;
             case "SlaMet", "SlaBreached" -> Kind.SLA;
             case "IntentClassified" -> Kind.INTENT;
+            case "OrderContextUpdated" -> Kind.STORE;
             default -> null;
         };
     }

@@ -97,6 +97,8 @@ class MetricsFunctionTest {
         out.add(sample("IntentClassified", "evt_9", "2026-11-22T09:00:02.000Z", "system", "triage", d -> { }));
         out.add(sample("IntentClassified", "evt_10", "2026-11-22T09:25:00.000Z", "agent", "alice",
                 d -> d.put("name", "missing_item").put("source", "agent").put("confidence", 1).put("tag", "intent:missing_item")));
+        // the order lookup read the customer's orders from the store "main": the store dimension
+        out.add(sample("OrderContextUpdated", "evt_11", "2026-11-22T09:00:03.000Z", "system", "order-lookup", d -> { }));
         return out;
     }
 
@@ -153,7 +155,8 @@ class MetricsFunctionTest {
         assertThat(doc.get("timezone").asText()).isEqualTo("Europe/Berlin");
         JsonNode day = doc.get("series").get(0);
         assertThat(Json.mapper().convertValue(day, Map.class).keySet()).containsExactly("key", "created", "resolved", "reopened", "escalated",
-                "firstResponse", "firstResponseBusiness", "resolution", "csat", "sla", "ai", "backlog");
+                "firstResponse", "firstResponseBusiness", "resolution", "resolutionPerCycle", "csat", "sla", "ai", "backlog");
+        assertThat(day.get("resolutionPerCycle").get("count").asLong()).as("one cycle, never reopened").isEqualTo(1);
         assertThat(day.get("firstResponseBusiness").toString()).as("no SLA calendar in this test: around the clock")
                 .isEqualTo("{\"count\":1,\"median\":1200,\"p90\":1200,\"p95\":1200}");
         assertThat(day.get("key").asText()).isEqualTo("2026-11-22");
@@ -178,6 +181,14 @@ class MetricsFunctionTest {
         assertThat(wismo.get("series").get(0).get("created").asLong()).as("triage's answer, corrected").isZero();
         JsonNode corrected = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "intent", "missing_item"), "lead", "lena", null));
         assertThat(corrected.get("series").get(0).get("created").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theTicketCountsUnderTheStoreItsOrdersWereReadFrom() throws Exception {
+        JsonNode byStore = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "groupBy", "store"), "lead", "lena", null));
+        assertThat(byStore.get("series")).as(byStore.toString()).hasSize(1);
+        assertThat(byStore.get("series").get(0).get("key").asText()).isEqualTo("main");
+        assertThat(byStore.get("series").get(0).get("created").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -176,7 +176,7 @@ final class TicketTimeline {
         return responses.stream().filter(r -> r.actorType().equals(actorType) && !r.at().isBefore(notBefore)).findFirst();
     }
 
-    /** The latest value of a ticket field that later events may change (priority, group), else the creation's. */
+    /** The latest value of a ticket field that later events may change (priority, group, store), else the creation's. */
     static String latest(TicketFacts facts, Kind kind, String createdField, String changedField) {
         String value = null;
         for (Observation o : facts.observations()) {
