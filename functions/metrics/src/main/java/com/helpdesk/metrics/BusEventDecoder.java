@@ -54,6 +54,8 @@ final class BusEventDecoder {
             case ASSIGNED, PRIORITY, GROUP -> copy(data, fields, "to");
             case ESCALATED -> copy(data, fields, "group", "priority");
             case MERGED -> copy(data, fields, "role");
+            case INTENT -> copy(data, fields, "name", "source");
+            case STORE -> copy(data, fields, "store");
             case SLA -> {
                 copy(data, fields, "target", "cycle", "businessHours");
                 fields.put("outcome", type.equals("SlaMet") ? "met" : "breached");
@@ -80,6 +82,8 @@ final class BusEventDecoder {
             case "Merged" -> Kind.MERGED;
             case "CsatReceived" -> Kind.CSAT;
             case "SlaMet", "SlaBreached" -> Kind.SLA;
+            case "IntentClassified" -> Kind.INTENT;
+            case "OrderContextUpdated" -> Kind.STORE;
             default -> null;
         };
     }

@@ -52,6 +52,8 @@ final class MetricsRepresentation {
         m.put("firstResponse", distribution(r.distribution(DurationMetric.FIRST_RESPONSE)));
         m.put("firstResponseBusiness", distribution(r.distribution(DurationMetric.FIRST_RESPONSE_BUSINESS)));
         m.put("resolution", distribution(r.distribution(DurationMetric.RESOLUTION)));
+        // a reopened ticket's cycles one by one (its full time is in resolution): not attributed to anyone, so no agent column
+        m.put("resolutionPerCycle", distribution(r.distribution(DurationMetric.RESOLUTION_CYCLE)));
         Map<String, Object> csat = new LinkedHashMap<>();
         csat.put("responses", r.count(Counter.CSAT_RESPONSES));
         csat.put("average", r.csatAverage());

@@ -81,7 +81,7 @@ class MetricsFunctionTest {
         dynamo.close();
     }
 
-    /** Ticket 1042 (phone, by alice): created 09:00 UTC, alice replies 09:20, resolves 10:00, the customer rates 4. */
+    /** Ticket 1042 (phone, by alice): created 09:00 UTC, alice replies 09:20, corrects its intent, resolves 10:00, the customer rates 4. */
     private static List<String> scenario() throws Exception {
         List<String> out = new ArrayList<>();
         out.add(sample("TicketCreated", "evt_1", "2026-11-22T09:00:00.000Z", "agent", "alice", d -> { }));
@@ -93,6 +93,12 @@ class MetricsFunctionTest {
         // firstResponse met by the reply at 09:20; resolution breached at 09:45 (before the resolve at 10:00)
         out.add(sample("SlaMet", "evt_7", "2026-11-22T09:20:00.000Z", "system", "sla-timer", d -> d.put("target", "firstResponse")));
         out.add(sample("SlaBreached", "evt_8", "2026-11-22T09:45:00.000Z", "system", "sla-timer", d -> d.put("target", "resolution")));
+        // triage says wismo; alice corrects it to missing_item (IntentClassified with source agent): the ticket counts there
+        out.add(sample("IntentClassified", "evt_9", "2026-11-22T09:00:02.000Z", "system", "triage", d -> { }));
+        out.add(sample("IntentClassified", "evt_10", "2026-11-22T09:25:00.000Z", "agent", "alice",
+                d -> d.put("name", "missing_item").put("source", "agent").put("confidence", 1).put("tag", "intent:missing_item")));
+        // the order lookup read the customer's orders from the store "main": the store dimension
+        out.add(sample("OrderContextUpdated", "evt_11", "2026-11-22T09:00:03.000Z", "system", "order-lookup", d -> { }));
         return out;
     }
 
@@ -149,7 +155,8 @@ class MetricsFunctionTest {
         assertThat(doc.get("timezone").asText()).isEqualTo("Europe/Berlin");
         JsonNode day = doc.get("series").get(0);
         assertThat(Json.mapper().convertValue(day, Map.class).keySet()).containsExactly("key", "created", "resolved", "reopened", "escalated",
-                "firstResponse", "firstResponseBusiness", "resolution", "csat", "sla", "ai", "backlog");
+                "firstResponse", "firstResponseBusiness", "resolution", "resolutionPerCycle", "csat", "sla", "ai", "backlog");
+        assertThat(day.get("resolutionPerCycle").get("count").asLong()).as("one cycle, never reopened").isEqualTo(1);
         assertThat(day.get("firstResponseBusiness").toString()).as("no SLA calendar in this test: around the clock")
                 .isEqualTo("{\"count\":1,\"median\":1200,\"p90\":1200,\"p95\":1200}");
         assertThat(day.get("key").asText()).isEqualTo("2026-11-22");
@@ -162,6 +169,26 @@ class MetricsFunctionTest {
                 + "\"firstResponse\":{\"met\":1,\"breached\":0},\"nextResponse\":{\"met\":0,\"breached\":0},"
                 + "\"resolution\":{\"met\":0,\"breached\":1}}}");
         assertThat(doc.get("series").get(1).get("created").asLong()).as("an empty day is a row of zeros").isZero();
+    }
+
+    @Test
+    void theTicketCountsUnderItsCorrectedIntent() throws Exception {
+        JsonNode byIntent = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "groupBy", "intent"), "lead", "lena", null));
+        assertThat(byIntent.get("series")).as(byIntent.toString()).hasSize(1);
+        assertThat(byIntent.get("series").get(0).get("key").asText()).isEqualTo("missing_item");
+        assertThat(byIntent.get("series").get(0).get("resolved").asLong()).isEqualTo(1);
+        JsonNode wismo = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "intent", "wismo"), "lead", "lena", null));
+        assertThat(wismo.get("series").get(0).get("created").asLong()).as("triage's answer, corrected").isZero();
+        JsonNode corrected = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "intent", "missing_item"), "lead", "lena", null));
+        assertThat(corrected.get("series").get(0).get("created").asLong()).isEqualTo(1);
+    }
+
+    @Test
+    void theTicketCountsUnderTheStoreItsOrdersWereReadFrom() throws Exception {
+        JsonNode byStore = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22", "groupBy", "store"), "lead", "lena", null));
+        assertThat(byStore.get("series")).as(byStore.toString()).hasSize(1);
+        assertThat(byStore.get("series").get(0).get("key").asText()).isEqualTo("main");
+        assertThat(byStore.get("series").get(0).get("created").asLong()).isEqualTo(1);
     }
 
     @Test

@@ -23,15 +23,28 @@ public final class GroundTruth {
     private final Map<String, Figures> byChannel = new TreeMap<>();
     private final Map<String, Figures> byPriority = new TreeMap<>();
     private final Map<String, Figures> byAgent = new TreeMap<>();
+    private final Map<String, Figures> byIntent = new TreeMap<>();
+    private final List<Played> played;
 
-    private GroundTruth(ZoneId zone) {
+    private GroundTruth(ZoneId zone, List<Played> played) {
         this.zone = zone;
+        this.played = List.copyOf(played);
     }
 
     public static GroundTruth of(List<Played> tickets, ZoneId zone) {
-        GroundTruth truth = new GroundTruth(zone);
+        GroundTruth truth = new GroundTruth(zone, tickets);
         for (Played t : tickets) if (t.id() != null && !t.mergedAway()) truth.add(t);
         return truth;
+    }
+
+    /** By the ticket's intent: the script's, which an agent set on every ticket that counts (Script.Action.INTENT). */
+    public Map<String, Figures> byIntent() {
+        return byIntent;
+    }
+
+    /** The open work at {@code at} (a census's instant), merged-away tickets included while they were open (OpenWork). */
+    public OpenWork backlogAt(Instant at) {
+        return OpenWork.at(played, at);
     }
 
     public Map<LocalDate, Figures> byDay() {
@@ -55,14 +68,15 @@ public final class GroundTruth {
         return byDay.isEmpty() ? null : ((TreeMap<LocalDate, Figures>) byDay).lastKey();
     }
 
-    /** A ticket's dimension values: its channel and its latest priority. */
-    private record Where(String channel, String priority) {}
+    /** A ticket's dimension values: its channel, its latest priority and its intent. */
+    private record Where(String channel, String priority, String intent) {}
 
     /** Counts one figure on the day it happened, under the ticket's channel and priority and, when attributed, under the agent. */
     private void count(Instant at, Where where, String agent, Consumer<Figures> figure) {
         figure.accept(byDay.computeIfAbsent(at.atZone(zone).toLocalDate(), d -> new Figures()));
         figure.accept(byChannel.computeIfAbsent(where.channel(), c -> new Figures()));
         figure.accept(byPriority.computeIfAbsent(where.priority(), c -> new Figures()));
+        figure.accept(byIntent.computeIfAbsent(where.intent(), c -> new Figures()));
         if (agent != null) figure.accept(byAgent.computeIfAbsent(agent, a -> new Figures()));
     }
 
@@ -81,7 +95,7 @@ public final class GroundTruth {
     private static Where where(Played t) {
         String priority = t.ticket().priority();
         for (Played.Event e : t.events()) if (e.action() == Action.ESCALATE) priority = escalated(priority);
-        return new Where(t.channel(), priority);
+        return new Where(t.channel(), priority, t.ticket().intent());
     }
 
     private void add(Played t) {

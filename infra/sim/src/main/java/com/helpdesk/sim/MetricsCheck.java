@@ -2,6 +2,7 @@ package com.helpdesk.sim;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,10 +28,44 @@ public final class MetricsCheck {
         List<String> differences = compare(truth, from, to, stack.expect("GET", "/metrics?" + range + "&groupBy=day", token, null),
                 stack.expect("GET", "/metrics?" + range + "&groupBy=channel", token, null),
                 stack.expect("GET", "/metrics/agents?" + range, token, null));
-        MetricsCheck byPriority = new MetricsCheck(truth);
-        byPriority.rows("priority", stack.expect("GET", "/metrics?" + range + "&groupBy=priority", token, null).get("series"), truth.byPriority());
-        differences.addAll(byPriority.differences);
+        MetricsCheck more = new MetricsCheck(truth);
+        more.rows("priority", stack.expect("GET", "/metrics?" + range + "&groupBy=priority", token, null).get("series"), truth.byPriority());
+        more.rows("intent", stack.expect("GET", "/metrics?" + range + "&groupBy=intent", token, null).get("series"), truth.byIntent());
+        differences.addAll(more.differences);
         return differences;
+    }
+
+    /**
+     * Every day's backlog census (GET /metrics by day: the row's {@code backlog}) against the open work the ground
+     * truth has at the census's {@code takenAt}. Every day before {@code to} must have one (the player moved the clock
+     * through its 23:59); {@code to} has one when the clock got there.
+     */
+    public static List<String> compareBacklog(StackClient stack, String token, GroundTruth truth, LocalDate from, LocalDate to) {
+        return compareBacklog(truth, from, to, stack.expect("GET", "/metrics?from=" + from + "&to=" + to + "&groupBy=day", token, null));
+    }
+
+    static List<String> compareBacklog(GroundTruth truth, LocalDate from, LocalDate to, JsonNode byDay) {
+        MetricsCheck check = new MetricsCheck(truth);
+        Map<String, JsonNode> api = byKey(byDay.get("series"), "key");
+        for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
+            JsonNode backlog = api.containsKey(d.toString()) ? api.get(d.toString()).path("backlog") : null;
+            if (backlog == null || !backlog.isObject()) {
+                if (d.isBefore(to)) check.differences.add(d + " backlog: no census");
+                continue;
+            }
+            String where = d + " backlog";
+            OpenWork w = truth.backlogAt(Instant.parse(backlog.get("takenAt").asText()));
+            check.count(where, "total", backlog.path("total"), w.total());
+            check.count(where, "new", backlog.path("new"), w.fresh());
+            check.count(where, "open", backlog.path("open"), w.open());
+            check.count(where, "pending", backlog.path("pending"), w.pending());
+            JsonNode ages = backlog.path("ages");
+            check.count(where, "ages.under1d", ages.path("under1d"), w.under1d());
+            check.count(where, "ages.1to3d", ages.path("1to3d"), w.days1to3());
+            check.count(where, "ages.3to7d", ages.path("3to7d"), w.days3to7());
+            check.count(where, "ages.over7d", ages.path("over7d"), w.over7d());
+        }
+        return check.differences;
     }
 
     /** The same, on the three reports as read (GET /metrics by day and by channel, GET /metrics/agents). */

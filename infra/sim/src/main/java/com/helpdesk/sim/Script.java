@@ -24,8 +24,12 @@ public record Script(long seed, ZoneId zone, LocalDate firstDay, int days, List<
         }
     }
 
-    /** What happens at a step. OPEN opens the ticket through its channel (an AI ticket with its outcome). */
-    public enum Action { OPEN, ASSIGN, NOTE, REPLY, ESCALATE, RESOLVE, REOPEN, MERGE_INTO, CSAT }
+    /**
+     * What happens at a step. OPEN opens the ticket through its channel (an AI ticket with its outcome). INTENT: an
+     * agent sets the ticket's intent (a correction of triage's, which then stands: docs/triage.md), so the ticket's
+     * intent is the script's whatever the classifier said and whenever it said it.
+     */
+    public enum Action { OPEN, ASSIGN, NOTE, REPLY, ESCALATE, RESOLVE, REOPEN, MERGE_INTO, CSAT, INTENT }
 
     /** The AI agent's report of a conversation it had (AI tickets only). */
     public enum AiOutcome { RESOLVED, HANDOFF }
@@ -42,7 +46,7 @@ public record Script(long seed, ZoneId zone, LocalDate firstDay, int days, List<
         }
     }
 
-    /** A ticket to be: who writes, about what, through which channel, and what happens to it, in time order. */
+    /** A ticket to be: who writes, about what ({@code intent}: an IntentName's wire name), through which channel, and what happens to it, in time order. */
     public record Ticket(String key, Channel channel, Customer customer, String intent, String priority, String subject,
                          String body, AiOutcome aiOutcome, List<Step> steps) {}
 

@@ -36,7 +36,7 @@ public final class ScriptGenerator {
 
     private static final String[][] INTENTS = {
             {"wismo", "Where is my order?", "My order has not arrived yet. Can you tell me where it is?"},
-            {"return", "Return request", "I would like to return the shoes, they are too small."},
+            {"return_request", "Return request", "I would like to return the shoes, they are too small."},
             {"damage_claim", "Item arrived damaged", "The lamp arrived broken, the glass is cracked."},
             {"billing", "Charged twice", "I was charged twice for the same order."},
             {"product_question", "Question about sizes", "Does the jacket run small? I am usually an M."}};
@@ -101,6 +101,8 @@ public final class ScriptGenerator {
         steps.add(Step.of(arrival, Action.OPEN, channel == Channel.PHONE ? agent.id() : null));
         Instant t = channel == Channel.PHONE ? arrival : working(arrival.plus(minutes(1, 10)));
         if (channel != Channel.PHONE) steps.add(Step.of(t, Action.ASSIGN, agent.id()));
+        // the agent who takes the ticket (or logged the call) sets its intent as they read it
+        steps.add(Step.of(t, Action.INTENT, agent.id()));
         if (random.nextDouble() < 0.25) steps.add(Step.of(t = t.plusSeconds(30), Action.NOTE, agent.id()));
         t = working(t.plus(delay(agent)));
         steps.add(Step.of(t, Action.REPLY, agent.id()));
@@ -149,11 +151,14 @@ public final class ScriptGenerator {
         List<Step> steps = new ArrayList<>();
         steps.add(Step.of(arrival, Action.OPEN, "ai"));
         if (resolved) {
+            // the team reviews the AI's conversations as they come in and sets each one's intent
+            steps.add(Step.of(arrival, Action.INTENT, AGENTS.get(0).id()));
             csat(steps, arrival);
         } else {
             Agent agent = AGENTS.get(index(new double[] {0.35, 0.25, 0.25, 0.15}, 1.0));
             Instant t = working(arrival.plus(minutes(1, 10)));
             steps.add(Step.of(t, Action.ASSIGN, agent.id()));
+            steps.add(Step.of(t, Action.INTENT, agent.id()));
             steps.add(Step.of(t = working(t.plus(delay(agent))), Action.REPLY, agent.id()));
             if (random.nextDouble() < 0.9) resolution(steps, t, agent);
         }

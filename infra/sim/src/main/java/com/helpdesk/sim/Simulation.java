@@ -17,6 +17,7 @@ public final class Simulation {
             long deadline = System.currentTimeMillis() + seconds * 1000L;
             String token = stack.token("sim-admin", "admin");
             List<String> differences = MetricsCheck.compare(stack, token, truth, from, to);
+            differences.addAll(MetricsCheck.compareBacklog(stack, token, truth, from, to));
             while (!differences.isEmpty() && System.currentTimeMillis() < deadline) {
                 try {
                     Thread.sleep(1000);
@@ -25,6 +26,7 @@ public final class Simulation {
                     break;
                 }
                 differences = MetricsCheck.compare(stack, token, truth, from, to);
+                differences.addAll(MetricsCheck.compareBacklog(stack, token, truth, from, to));
             }
             return differences;
         }

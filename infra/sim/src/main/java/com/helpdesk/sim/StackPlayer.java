@@ -109,6 +109,10 @@ public final class StackPlayer {
                 JsonNode r = stack.expect("PATCH", path, agent, json().put("status", "open").toString());
                 t.happened(Action.REOPEN, stamp(r, "updatedAt"), step.actor(), 0);
             }
+            case INTENT -> {
+                setIntent(path, agent, ticket.intent());
+                t.happened(Action.INTENT, stack.clock(), step.actor(), 0);
+            }
             case MERGE_INTO -> {
                 Played target = played.get(step.target());
                 ObjectNode body = json();
@@ -120,6 +124,21 @@ public final class StackPlayer {
                 String survey = stack.expect("GET", path + "/csat", token("sim-admin", "admin"), null).get("surveyPath").asText();
                 stack.expect("POST", survey, null, json().put("rating", step.rating()).toString());
                 t.happened(Action.CSAT, stack.clock(), null, step.rating());
+            }
+        }
+    }
+
+    /**
+     * PATCH {"intent"}: a correction of triage's intent. Triage may write its classification at the same moment (its
+     * write and the agent's are conditional on the intent's version): a client answered 409 or 412 sends it again.
+     */
+    private void setIntent(String path, String agentToken, String intent) {
+        String body = json().put("intent", intent).toString();
+        for (int attempt = 1; ; attempt++) {
+            StackClient.Reply r = stack.send("PATCH", path, agentToken, body, Map.of("Content-Type", "application/json"));
+            if (r.status() / 100 == 2) return;
+            if ((r.status() != 409 && r.status() != 412) || attempt == 5) {
+                throw new SimulationException("PATCH " + path + " intent answered " + r.status() + ": " + r.body());
             }
         }
     }

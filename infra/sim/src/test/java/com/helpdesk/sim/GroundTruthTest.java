@@ -93,6 +93,28 @@ class GroundTruthTest {
     }
 
     @Test
+    void aTicketCountsUnderTheIntentTheAgentSet() {
+        GroundTruth truth = GroundTruth.of(workedExamples(), BERLIN);
+        assertThat(truth.byIntent()).containsOnlyKeys("wismo");
+        assertThat(truth.byIntent().get("wismo").created).as("A, B, C, D; E merged away").isEqualTo(4);
+    }
+
+    /** docs/lifecycle.md's statuses replayed: the census counts new, open and pending tickets, with their ages at the census. */
+    @Test
+    void theOpenWorkIsReplayedFromTheSteps() {
+        GroundTruth truth = GroundTruth.of(workedExamples(), BERLIN);
+        assertThat(truth.backlogAt(Instant.parse("2026-11-22T23:35:00Z"))).as("A: a mail nobody answered yet")
+                .isEqualTo(new OpenWork(1, 0, 0, 1, 0, 0, 0));
+        assertThat(truth.backlogAt(Instant.parse("2026-11-23T12:15:00Z"))).as("D handed off, E a call not yet merged; A, B, C resolved")
+                .isEqualTo(new OpenWork(0, 2, 0, 2, 0, 0, 0));
+        assertThat(truth.backlogAt(Instant.parse("2026-11-23T22:59:00Z"))).as("23:59 in Berlin: E was merged (closed)")
+                .isEqualTo(new OpenWork(0, 1, 0, 1, 0, 0, 0));
+        assertThat(truth.backlogAt(Instant.parse("2026-11-24T09:05:00Z"))).as("B reopened, 25 h old; D 22 h")
+                .isEqualTo(new OpenWork(0, 2, 0, 1, 1, 0, 0));
+        assertThat(truth.backlogAt(Instant.parse("2026-11-24T22:59:00Z")).total()).isEqualTo(1);
+    }
+
+    @Test
     void percentilesAreNearestRank() {
         List<Long> v = List.of(2400L, 0L, 300L, 0L);
         assertThat(Figures.percentile(v, 50)).isEqualTo(0L);

@@ -23,6 +23,23 @@ class MetricsCheckTest {
         assertThat(MetricsCheck.withinSketchError(2046, 2047)).as("exact below 2,048 s").isFalse();
     }
 
+    @Test
+    void eachDaysCensusIsComparedWithTheOpenWorkAtItsInstant() throws Exception {
+        GroundTruth truth = GroundTruth.of(GroundTruthTest.workedExamples(), ZoneId.of("Europe/Berlin"));
+        JsonNode byDay = StackClient.JSON.readTree("""
+                {"series": [
+                 {"key": "2026-11-23", "backlog": {"total": 1, "new": 0, "open": 1, "pending": 0,
+                  "ages": {"under1d": 1, "1to3d": 0, "3to7d": 0, "over7d": 0}, "takenAt": "2026-11-23T22:59:00.120Z"}},
+                 {"key": "2026-11-24", "backlog": null}]}""");
+        assertThat(MetricsCheck.compareBacklog(truth, NOV23, NOV24, byDay)).as("the last day's census may not be due yet").isEmpty();
+
+        ((ObjectNode) byDay.get("series").get(0).get("backlog")).put("open", 2);
+        ((ObjectNode) byDay.get("series").get(0).get("backlog").get("ages")).put("1to3d", 1);
+        assertThat(MetricsCheck.compareBacklog(truth, NOV23, NOV24, byDay)).containsExactly(
+                "2026-11-23 backlog open: api 2, truth 1", "2026-11-23 backlog ages.1to3d: api 1, truth 0");
+        assertThat(MetricsCheck.compareBacklog(truth, LocalDate.parse("2026-11-22"), NOV24, byDay)).contains("2026-11-22 backlog: no census");
+    }
+
     /** A report as the API would give it for the worked examples, then one figure changed. */
     @Test
     void aReportThatAgreesPassesAndEveryDifferenceIsNamed() throws Exception {

@@ -109,8 +109,8 @@ public final class MetricsDefinitions {
         dims.add(AggregateKey.dimension("channel", value(created.field("channel"))));
         dims.add(AggregateKey.dimension("priority", value(TicketTimeline.latest(facts, Kind.PRIORITY, "priority", "to"))));
         dims.add(AggregateKey.dimension("group", value(TicketTimeline.latest(facts, Kind.GROUP, "group", "to"))));
-        dims.add(AggregateKey.dimension("intent", value(created.field("intent"))));
-        dims.add(AggregateKey.dimension("store", value(created.field("store"))));
+        dims.add(AggregateKey.dimension("intent", value(TicketTimeline.currentIntent(facts))));
+        dims.add(AggregateKey.dimension("store", value(TicketTimeline.latest(facts, Kind.STORE, "store", "store"))));
         return dims;
     }
 

@@ -44,7 +44,12 @@ public final class MetricsQuery {
         }
         attachBacklog(r, byTime, dimension, value, rows);
         List<MetricsRow> ordered = new ArrayList<>(rows.values());
-        if (!byTime) ordered.sort((x, y) -> x.key().compareTo(y.key()));
+        if (!byTime) {
+            // a value every ticket moved out of (a corrected intent, a raised priority, a first response taken back
+            // by a late one) keeps an aggregate of zeros: it is no row of the report; days are rows even when empty
+            ordered.removeIf(row -> !row.hasFigures());
+            ordered.sort((x, y) -> x.key().compareTo(y.key()));
+        }
         return new Report(r.from(), r.to(), zone, ordered);
     }
 

@@ -33,6 +33,12 @@ public final class MetricsRow {
         return backlog;
     }
 
+    /** Whether the row has anything to show: a figure, or a census. */
+    boolean hasFigures() {
+        return backlog != null || counters.values().stream().anyMatch(n -> n != 0)
+                || durations.values().stream().anyMatch(h -> h.getTotalCount() > 0);
+    }
+
     public String key() {
         return key;
     }

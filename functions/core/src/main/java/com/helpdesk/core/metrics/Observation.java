@@ -17,7 +17,11 @@ public record Observation(String eventId, Kind kind, Instant at, String actorTyp
     /** The events metrics reads; others are not observed at all. */
     public enum Kind { CREATED, MESSAGE, STATUS, ASSIGNED, PRIORITY, GROUP, ESCALATED, MERGED, CSAT,
         /** An SLA cycle's outcome (SlaMet, SlaBreached): fields {@code target}, {@code cycle}, {@code outcome} met|breached, {@code businessHours}. */
-        SLA }
+        SLA,
+        /** The ticket's intent was set (IntentClassified): fields {@code name} (absent under the threshold), {@code source} auto|agent. */
+        INTENT,
+        /** The ticket's order context was written (OrderContextUpdated): field {@code store}, the Shopify store it was read from. */
+        STORE }
 
     /** Order of the facts: by time, then by kind (a creation before what its write carries), then by id, so ties are stable. */
     public static final Comparator<Observation> ORDER = Comparator.comparing(Observation::at)

@@ -176,7 +176,7 @@ final class TicketTimeline {
         return responses.stream().filter(r -> r.actorType().equals(actorType) && !r.at().isBefore(notBefore)).findFirst();
     }
 
-    /** The latest value of a ticket field that later events may change (priority, group), else the creation's. */
+    /** The latest value of a ticket field that later events may change (priority, group, store), else the creation's. */
     static String latest(TicketFacts facts, Kind kind, String createdField, String changedField) {
         String value = null;
         for (Observation o : facts.observations()) {
@@ -185,5 +185,25 @@ final class TicketTimeline {
             if (o.kind() == Kind.ESCALATED && o.field(createdField) != null) value = o.field(createdField);
         }
         return value;
+    }
+
+    /**
+     * The ticket's intent now, as triage keeps it (docs/triage.md): the latest an agent set, else the latest the
+     * classifier set (a classification under the threshold leaves none), else the creation's. An agent's intent
+     * stands even against an automatic one stamped later (triage never writes one after an agent's; a tie or a
+     * skewed clock must not flip it).
+     */
+    static String currentIntent(TicketFacts facts) {
+        String created = null;
+        Observation auto = null;
+        Observation agent = null;
+        for (Observation o : facts.observations()) {
+            if (o.kind() == Kind.CREATED && created == null) created = o.field("intent");
+            if (o.kind() != Kind.INTENT) continue;
+            if ("agent".equals(o.field("source"))) agent = o;
+            else auto = o;
+        }
+        if (agent != null) return agent.field("name");
+        return auto != null ? auto.field("name") : created;
     }
 }

@@ -112,6 +112,27 @@ class MetricsDefinitionsTest {
         assertThat(row(store, NOV23, "group#escalations").count(Counter.ESCALATED)).isEqualTo(1);
     }
 
+    /**
+     * By intent, Nov 23-24: A under triage's wismo, B under bob's correction (refund_status: its figures moved from
+     * billing, its resolution of Nov 24 with them), C under none (classified under the threshold), D wismo.
+     */
+    @Test
+    void ticketsAreCountedUnderTheirCurrentIntent() {
+        InMemoryMetricsStore store = fed(WorkedExamples.all(), BERLIN);
+        MetricsQuery.Report byIntent = new MetricsQuery(store, BERLIN).report(new MetricsRequest(NOV23, NOV24, MetricsRequest.GroupBy.INTENT, null, null));
+        assertThat(byIntent.rows()).as("billing was B's before the correction: it keeps no figure").extracting(MetricsRow::key)
+                .containsExactly("none", "refund_status", "wismo");
+        assertThat(byIntent.rows()).extracting(r -> r.count(Counter.CREATED)).containsExactly(1L, 1L, 2L);
+        assertThat(byIntent.rows()).extracting(r -> r.count(Counter.RESOLVED)).containsExactly(1L, 1L, 1L);
+        MetricsRow refund = byIntent.rows().get(1);
+        assertThat(refund.count(Counter.ESCALATED)).isEqualTo(1);
+        assertThat(refund.count(Counter.REOPENED)).isEqualTo(1);
+        assertThat(refund.distribution(DurationMetric.FIRST_RESPONSE)).isEqualTo(new Distribution(1, 300L, 300L, 300L));
+        assertThat(row(store, NOV24, "intent#refund_status").count(Counter.RESOLVED)).as("B's last resolution, Nov 24").isEqualTo(1);
+        assertThat(row(store, NOV23, "intent#billing").count(Counter.CREATED)).isZero();
+        assertThat(row(store, NOV23, "intent#wismo").count(Counter.CREATED)).as("A and D; not E, merged away").isEqualTo(2);
+    }
+
     @Test
     void aReopenMovesTheResolutionToItsNewDay() {
         List<WorkedExamples.Event> b = WorkedExamples.all().stream().filter(e -> e.ticketId().equals("tkt_b")).toList();

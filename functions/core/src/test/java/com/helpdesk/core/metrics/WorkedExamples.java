@@ -35,6 +35,7 @@ final class WorkedExamples {
         String t = "tkt_a";
         created(t, "2026-11-22T23:30:00Z", "customer", null, "email", "normal");
         message(t, "2026-11-22T23:30:00Z", "customer", null, "public");
+        intent(t, "2026-11-22T23:30:04Z", "system", "triage", "wismo", "auto");     // triage's answer, after the creation
         message(t, "2026-11-22T23:31:00Z", "system", null, "public");       // the acknowledgment: not a response
         message(t, "2026-11-22T23:40:00Z", "agent", "alice", "internal");   // an internal note: not a response
         message(t, "2026-11-23T00:10:00Z", "agent", "alice", "public");     // first response: 2,400 s
@@ -55,6 +56,9 @@ final class WorkedExamples {
         status(t, "2026-11-24T09:00:00Z", "customer", null, "resolved", "open");
         message(t, "2026-11-24T09:10:00Z", "agent", "bob", "public");
         status(t, "2026-11-24T10:00:00Z", "agent", "bob", "open", "resolved");
+        // (the list's order does not matter: facts are kept in time order)
+        intent(t, "2026-11-23T08:00:03Z", "system", "triage", "billing", "auto");
+        intent(t, "2026-11-23T08:06:00Z", "agent", "bob", "refund_status", "agent"); // bob corrects it: all of B moves to refund_status
     }
 
     /** C: an AI conversation the AI resolved (deflected). */
@@ -63,6 +67,7 @@ final class WorkedExamples {
         created(t, "2026-11-23T10:00:00Z", "ai", "ai-agent", "chat", "normal");
         message(t, "2026-11-23T10:00:00Z", "customer", null, "public");
         message(t, "2026-11-23T10:00:00Z", "ai", "ai-agent", "public");
+        intent(t, "2026-11-23T10:00:02Z", "system", "triage", null, "auto");      // under the threshold: no intent
         status(t, "2026-11-23T10:05:00Z", "ai", "ai-agent", "open", "resolved");
     }
 
@@ -72,6 +77,7 @@ final class WorkedExamples {
         created(t, "2026-11-23T11:00:00Z", "ai", "ai-agent", "chat", "normal");
         message(t, "2026-11-23T11:00:00Z", "customer", null, "public");
         message(t, "2026-11-23T11:00:00Z", "ai", "ai-agent", "public");
+        intent(t, "2026-11-23T11:00:02Z", "system", "triage", "wismo", "auto");
         message(t, "2026-11-23T11:20:00Z", "agent", "carol", "public");
     }
 
@@ -80,6 +86,7 @@ final class WorkedExamples {
         String t = "tkt_e";
         created(t, "2026-11-23T12:00:00Z", "customer", null, "email", "normal");
         message(t, "2026-11-23T12:00:00Z", "customer", null, "public");
+        intent(t, "2026-11-23T12:00:02Z", "system", "triage", "wismo", "auto");
         add(t, Kind.MERGED, "2026-11-23T12:30:00Z", "agent", "alice", Map.of("role", "source"));
         status(t, "2026-11-23T12:30:00Z", "agent", "alice", "new", "closed");
     }
@@ -99,6 +106,14 @@ final class WorkedExamples {
     private void csat(String t, String at, int rating, String resolvedAt, String byType, String byId) {
         add(t, Kind.CSAT, at, "customer", "jane@example.com",
                 Map.of("rating", String.valueOf(rating), "resolvedAt", resolvedAt, "resolvedByType", byType, "resolvedById", byId));
+    }
+
+    /** IntentClassified: {@code name} null under the threshold; {@code source} auto (triage) or agent (a correction). */
+    private void intent(String t, String at, String actorType, String actorId, String name, String source) {
+        Map<String, String> f = new HashMap<>();
+        if (name != null) f.put("name", name);
+        f.put("source", source);
+        add(t, Kind.INTENT, at, actorType, actorId, f);
     }
 
     private void add(String t, Kind kind, String at, String actorType, String actorId, Map<String, String> fields) {

@@ -20,8 +20,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * conversations, replies with known delays, notes, escalations, reopens, merges, CSAT answers) played
  * through the local stack with its clock moved along, then GET /metrics (by day, by channel) and GET
  * /metrics/agents compared with the simulation's own ground truth: counts equal, durations to the
- * second, percentiles (nearest-rank) within HdrHistogram's stated 0.1%; by day, channel, priority and
- * agent (the AI a row), first response in calendar and business time. The team's time zone is Berlin,
+ * second, percentiles (nearest-rank) within HdrHistogram's stated 0.1%; by day, channel, priority, intent (set
+ * by the agents: the script's) and agent (the AI a row), first response in calendar and business time, and each
+ * day's backlog census (new, open, pending, ages) against the open work the ground truth has at its instant. The team's time zone is Berlin,
  * so days are not UTC days and one month crosses no DST change but several midnights an hour off UTC.
  */
 class MonthSimulationIT {
@@ -69,5 +70,8 @@ class MonthSimulationIT {
         assertThat(month.truth().byPriority()).containsKeys("normal", "high");
         assertThat(month.truth().byAgent()).containsKeys("ai", "alice", "bob", "carol", "dan");
         assertThat(month.truth().byAgent().get("ai").resolved()).isPositive();
+        assertThat(month.truth().byIntent()).as("every ticket's intent set by an agent: the script's").containsKeys("wismo", "return_request", "billing");
+        long openAtDayEnds = month.from().datesUntil(month.to()).mapToLong(d -> month.truth().backlogAt(d.atTime(23, 59).atZone(month.zone()).toInstant()).total()).sum();
+        assertThat(openAtDayEnds).as("the censuses compared were not all empty").isPositive();
     }
 }
