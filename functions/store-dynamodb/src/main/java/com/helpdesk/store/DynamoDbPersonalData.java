@@ -35,7 +35,9 @@ public final class DynamoDbPersonalData implements PersonalDataStore {
     static final Set<String> PERSONAL = Set.of("requester", "subject", "body", "html", "text", "comment", "email", "phone", "name",
             "from", "to", "cc", "ccs", "filename", "conversation", "threading", "snippet", "preview", "customer", "shippingAddress", "context",
             // a message's Message-ID or chat provider id (a WhatsApp id encodes the phone number)
-            "externalId");
+            "externalId",
+            // the addresses a mail was sent to: a store's support address, but also whom the customer copied
+            "recipients");
     /** Keys and bookkeeping that are never personal (and keys cannot change in place). */
     private static final Set<String> STRUCTURAL = Set.of("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "GSI3PK", "GSI3SK", "type",
             "id", "ticketId", "eventId", "version", "number", "status", "createdAt", "updatedAt", "occurredAt", "expiresAt", "detailType", "action");
