@@ -23,23 +23,26 @@ import java.util.Optional;
  *                           data request's export is written there (exports/)
  * @param exportLinkValidity how long a data export's link works (EXPORT_LINK_HOURS, at most 7 days; no longer than the
  *                           function's role credentials live)
+ * @param ownQueueUrl        the function's own queue (ORDER_LOOKUP_QUEUE_URL), where a store's erasure queues its next slice;
+ *                           empty for the API function
  */
 record OrderLookupConfig(AwsSettings aws, String tableName, String secretsPrefix, Optional<URI> shopifyEndpoint, Duration cacheTtl,
                          int maxAttempts, Optional<URI> deadLetterQueueUrl, Optional<String> cursorKeysSecret, String filesBucket,
-                         Duration exportLinkValidity) {
+                         Duration exportLinkValidity, Optional<URI> ownQueueUrl) {
     /** OrderLookupFunction's: the queue consumer parks what failed in its dead-letter queue. */
     static OrderLookupConfig forQueue(EnvironmentReader env) {
         return env.valid(new OrderLookupConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), HelpdeskVariables.secretsPrefix(env),
                 shopifyEndpoint(env), cacheTtl(env), env.integer("MAX_LOOKUP_ATTEMPTS", 1, 20, "attempts"),
                 Optional.ofNullable(HelpdeskVariables.queueUrl(env, "DEAD_LETTER_QUEUE_URL")), Optional.empty(), HelpdeskVariables.filesBucket(env),
-                Duration.ofHours(env.integer("EXPORT_LINK_HOURS", 1, 168, "hours"))));
+                Duration.ofHours(env.integer("EXPORT_LINK_HOURS", 1, 168, "hours")),
+                Optional.of(HelpdeskVariables.queueUrl(env, "ORDER_LOOKUP_QUEUE_URL"))));
     }
 
     /** OrdersApiFunction's: no queue. */
     static OrderLookupConfig forApi(EnvironmentReader env) {
         return env.valid(new OrderLookupConfig(AwsSettings.read(env), HelpdeskVariables.tableName(env), HelpdeskVariables.secretsPrefix(env),
                 shopifyEndpoint(env), cacheTtl(env), 1, Optional.empty(), Optional.ofNullable(HelpdeskVariables.cursorKeysSecret(env)),
-                HelpdeskVariables.filesBucket(env), Duration.ofHours(12)));
+                HelpdeskVariables.filesBucket(env), Duration.ofHours(12), Optional.empty()));
     }
 
     private static Optional<URI> shopifyEndpoint(EnvironmentReader env) {

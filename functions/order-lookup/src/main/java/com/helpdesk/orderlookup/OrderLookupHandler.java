@@ -11,6 +11,9 @@ import com.helpdesk.core.orders.OrderWebhook;
 import com.helpdesk.core.privacy.CustomerDataExport;
 import com.helpdesk.core.privacy.CustomerRedaction;
 import com.helpdesk.core.privacy.RedactionJob;
+import com.helpdesk.core.privacy.ShopErasure;
+import com.helpdesk.core.privacy.ShopErasureJob;
+import com.helpdesk.core.orders.OrderWebhookQueue;
 import com.helpdesk.core.orders.TicketOrderLookup;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.OrderWebhookCodec;
@@ -37,6 +40,8 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
     private final CustomerOrdersRefresh webhooks;
     private final CustomerRedaction redaction;
     private final CustomerDataExport exports;
+    private final ShopErasure shops;
+    private final OrderWebhookQueue continuations;
     private final QueueBackoff backoff;
     private final DeadLetters deadLetters;
     private final int maxAttempts;
@@ -46,16 +51,19 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
     }
 
     private OrderLookupHandler(OrderLookupWiring wiring) {
-        this(wiring.tickets(), wiring.webhooks(), wiring.redaction(), wiring.exports(), wiring.backoff(), wiring.deadLetters(),
-                wiring.config().maxAttempts());
+        this(wiring.tickets(), wiring.webhooks(), wiring.redaction(), wiring.exports(), wiring.shops(), wiring.continuations(),
+                wiring.backoff(), wiring.deadLetters(), wiring.config().maxAttempts());
     }
 
+    /** @param continuations the function's own queue: a store's erasure queues its next slice there */
     public OrderLookupHandler(TicketOrderLookup lookup, CustomerOrdersRefresh webhooks, CustomerRedaction redaction, CustomerDataExport exports,
-                              QueueBackoff backoff, DeadLetters deadLetters, int maxAttempts) {
+                              ShopErasure shops, OrderWebhookQueue continuations, QueueBackoff backoff, DeadLetters deadLetters, int maxAttempts) {
         this.lookup = lookup;
         this.webhooks = webhooks;
         this.redaction = redaction;
         this.exports = exports;
+        this.shops = shops;
+        this.continuations = continuations;
         this.backoff = backoff;
         this.deadLetters = deadLetters;
         this.maxAttempts = maxAttempts;
@@ -155,6 +163,15 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
                 var exported = exports.export(webhook);
                 log.info("shopify {} {}: {}", webhook.topic(), webhook.eventId(),
                         exported.map(e -> e.tickets() + " tickets exported to " + e.objectKey()).orElse("answered before"));
+                return true;
+            }
+            if (webhook.kind() == OrderWebhook.Kind.SHOP_REDACT) {
+                ShopErasureJob job = shops.eraseSlice(webhook);
+                // A large store takes more slices than the queue's receive count allows one message: each slice queues
+                // the next as a new message. An error before this comes back through the queue and resumes the checkpoint.
+                if (job.finishedAt() == null) continuations.enqueue(webhook);
+                log.info("shopify {} {}: {} tickets redacted{} (job {})", webhook.topic(), webhook.eventId(), job.done(),
+                        job.finishedAt() == null ? " so far, continued" : ", store erased", job.id());
                 return true;
             }
             if (webhook.kind() != OrderWebhook.Kind.ORDERS_CHANGED) {

@@ -3,6 +3,10 @@ package com.helpdesk.orderlookup;
 import com.helpdesk.core.orders.CustomerOrdersRefresh;
 import com.helpdesk.core.privacy.CustomerDataExport;
 import com.helpdesk.core.privacy.CustomerRedaction;
+import com.helpdesk.core.privacy.ShopErasure;
+import com.helpdesk.core.orders.OrderWebhookQueue;
+import com.helpdesk.queue.SqsOrderWebhookQueue;
+import com.helpdesk.store.DynamoDbStoreData;
 import com.helpdesk.core.orders.OrderContextRefresh;
 import com.helpdesk.core.orders.OrderLookup;
 import com.helpdesk.core.orders.StoreService;
@@ -31,10 +35,10 @@ import java.time.Clock;
 
 /**
  * The order functions' composition root: the table, the secrets, Shopify and the queues, built once at init.
- * {@code deadLetters} is null for the API function, which has no queue.
+ * {@code deadLetters} and {@code continuations} are null for the API function, which has no queue.
  */
 record OrderLookupWiring(TicketOrderLookup tickets, CustomerOrdersRefresh webhooks, CustomerRedaction redaction, CustomerDataExport exports,
-                         OrderLookup lookup, StoreService stores, TicketDesk desk, QueueBackoff backoff,
+                         ShopErasure shops, OrderWebhookQueue continuations, OrderLookup lookup, StoreService stores, TicketDesk desk, QueueBackoff backoff,
                          DeadLetters deadLetters, OrderLookupConfig config) {
     static OrderLookupWiring forQueue() {
         return build(OrderLookupConfig.forQueue(EnvironmentReader.lambda()), RuntimeClock.get());
@@ -64,10 +68,16 @@ record OrderLookupWiring(TicketOrderLookup tickets, CustomerOrdersRefresh webhoo
         SqsClient sqs = aws.build(SqsClient.builder(), "SQS");
         S3FileStore files = S3FileStore.using(aws, config.filesBucket());
         DeadLetters deadLetters = config.deadLetterQueueUrl().map(url -> new DeadLetters(sqs, url.toString())).orElse(null);
+        OrderWebhookQueue continuations = config.ownQueueUrl().map(url -> new SqsOrderWebhookQueue(sqs, url.toString())).orElse(null);
+        DynamoDbPersonalData personalData = new DynamoDbPersonalData(dynamo, config.tableName());
+        StoreService storeService = new StoreService(storeRepository, secrets, config.secretsPrefix());
         return new OrderLookupWiring(tickets, new CustomerOrdersRefresh(repository, contexts, tickets, storeRepository, shopify),
-                new CustomerRedaction(repository, storeRepository, new DynamoDbPersonalData(dynamo, config.tableName()), files, clock),
+                new CustomerRedaction(repository, storeRepository, personalData, files, clock),
                 new CustomerDataExport(repository, storeRepository, contexts, files, new DynamoDbExportLedger(dynamo, config.tableName()), ids, clock,
-                        config.exportLinkValidity()), lookup, new StoreService(storeRepository, secrets, config.secretsPrefix()),
+                        config.exportLinkValidity()),
+                new ShopErasure(repository, new DynamoDbStoreData(dynamo, config.tableName()), personalData, files, storeService, clock,
+                        ShopErasure.TICKETS_PER_SLICE),
+                continuations, lookup, storeService,
                 TicketDesk.wire(repository, ids, clock), new QueueBackoff(sqs), deadLetters, config);
     }
 }

@@ -10,6 +10,9 @@ import com.helpdesk.core.orders.OrderWebhook;
 import com.helpdesk.core.privacy.CustomerDataExport;
 import com.helpdesk.core.privacy.CustomerRedaction;
 import com.helpdesk.core.privacy.RedactionJob;
+import com.helpdesk.core.privacy.ShopErasure;
+import com.helpdesk.core.privacy.ShopErasureJob;
+import com.helpdesk.core.orders.OrderWebhookQueue;
 import com.helpdesk.core.orders.TicketOrderLookup;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.OrderWebhookCodec;
@@ -49,7 +52,10 @@ class OrderLookupHandlerTest {
     private final QueueBackoff backoff = mock(QueueBackoff.class);
     private final DeadLetters deadLetters = mock(DeadLetters.class);
     private final CustomerDataExport exports = mock(CustomerDataExport.class);
-    private final OrderLookupHandler handler = new OrderLookupHandler(lookup, webhooks, redaction, exports, backoff, deadLetters, 3);
+    private final ShopErasure shops = mock(ShopErasure.class);
+    private final OrderWebhookQueue continuations = mock(OrderWebhookQueue.class);
+    private final OrderLookupHandler handler = new OrderLookupHandler(lookup, webhooks, redaction, exports, shops, continuations, backoff,
+            deadLetters, 3);
 
     @BeforeEach
     void lookupsSucceedByDefault() {
@@ -133,6 +139,22 @@ class OrderLookupHandlerTest {
         assertThat(failed(handler.handleRequest(batch(record("r1", body, 1)), null))).isEmpty();
         assertThat(failed(handler.handleRequest(batch(record("r2", body, 1)), null))).containsExactly("r2");
         verify(webhooks, never()).refresh(any(), anyBoolean());
+    }
+
+    @Test
+    void aShopRedactionRunsSliceBySliceEachQueuingTheNextUntilTheStoreIsErased() throws Exception {
+        OrderWebhook webhook = new OrderWebhook("eu", "shop/redact", "evt-4", null, null, null, null, List.of());
+        ShopErasureJob started = new ShopErasureJob("shop#eu#evt-4", "eu", "shop/redact", "tkt_25", 25, Instant.now(), null);
+        when(shops.eraseSlice(webhook)).thenReturn(started).thenReturn(started.after("tkt_26").finished(Instant.now()))
+                .thenThrow(new IllegalStateException("DynamoDB unavailable"));
+        String body = OrderWebhookCodec.encode(webhook);
+
+        assertThat(failed(handler.handleRequest(batch(record("r1", body, 1)), null))).isEmpty();
+        verify(continuations).enqueue(webhook);
+        assertThat(failed(handler.handleRequest(batch(record("r2", body, 1)), null))).isEmpty();
+        verify(continuations).enqueue(webhook); // still once: the store is erased
+        assertThat(failed(handler.handleRequest(batch(record("r3", body, 1)), null))).as("resumes from the checkpoint").containsExactly("r3");
+        verify(deadLetters, never()).park(any(), any(), any());
     }
 
     @Test

@@ -43,7 +43,7 @@ public final class InboundMessageCodec {
 
     private static InboundMessage copy(InboundMessage m, String body, String html) {
         return new InboundMessage(m.dedupeKey(), m.threadKeys(), m.channel(), m.requester(), m.subject(), body, html, m.attachments(),
-                m.receivedAt(), m.tags(), m.externalId(), m.original(), m.kind(), m.bounce());
+                m.receivedAt(), m.tags(), m.externalId(), m.original(), m.kind(), m.bounce(), m.recipients());
     }
 
     private static String write(InboundMessage m) {

@@ -20,6 +20,7 @@ import java.util.Map;
  * outbox item in the job's own collection (it is about no ticket: {@code ticketId} null), relayed like every other.
  */
 public final class DynamoDbExportLedger implements ExportLedger {
+    static final String TYPE = "DataExport";
     private final DynamoDbClient dynamo;
     private final String table;
 
@@ -37,8 +38,11 @@ public final class DynamoDbExportLedger implements ExportLedger {
     @Override
     public boolean record(CustomerDataExported e) {
         Map<String, AttributeValue> job = new HashMap<>(key(e.exportId()));
-        job.put("type", ItemMapper.s("DataExport"));
+        job.put("type", ItemMapper.s(TYPE));
         job.put("store", ItemMapper.s(e.store()));
+        // found again by the store's erasure (shop/redact), which deletes the export and this record
+        job.put("GSI1PK", ItemMapper.s(DynamoDbStoreData.dataPartition(e.store())));
+        job.put("GSI1SK", job.get("PK"));
         if (e.shopifyCustomerId() != null) job.put("shopifyCustomerId", ItemMapper.s(e.shopifyCustomerId()));
         job.put("tickets", ItemMapper.n(e.tickets()));
         job.put("objectKey", ItemMapper.s(e.objectKey()));

@@ -54,6 +54,9 @@ public final class DynamoDbOrderContexts implements OrderContexts, OrderContextC
         item.put("status", ItemMapper.s(context.status().wire()));
         item.put("context", ItemMapper.s(encode(context)));
         item.put("version", ItemMapper.n(expectedVersion + 1));
+        // the store's ticket index (GSI1), which its erasure pages through: the store the lookup picked
+        item.put("GSI1PK", ItemMapper.s(DynamoDbStoreData.ticketsPartition(context.store())));
+        item.put("GSI1SK", ItemMapper.s(ticketId));
         VersionedTicketItem.save(dynamo, table, item, expectedVersion, event,
                 current -> new VersionConflictException("the order context of ticket " + ticketId + " changed meanwhile", current));
     }
@@ -70,6 +73,9 @@ public final class DynamoDbOrderContexts implements OrderContexts, OrderContextC
     public void put(String storeId, String customerKey, Cached value) {
         Map<String, AttributeValue> item = new HashMap<>(cacheKey(storeId, customerKey));
         item.put("type", ItemMapper.s(TYPE_CACHE));
+        // found by the store's erasure without the customer's identity (TTL may not have removed it yet)
+        item.put("GSI1PK", ItemMapper.s(DynamoDbStoreData.dataPartition(storeId)));
+        item.put("GSI1SK", item.get("PK"));
         item.put("context", ItemMapper.s(encode(value.context())));
         // The table's TTL is in whole seconds; rounding up never serves an entry early.
         long seconds = value.expiresAt().getEpochSecond() + (value.expiresAt().getNano() > 0 ? 1 : 0);

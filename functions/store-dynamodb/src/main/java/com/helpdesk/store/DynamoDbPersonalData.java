@@ -33,7 +33,11 @@ import java.util.Set;
 public final class DynamoDbPersonalData implements PersonalDataStore {
     /** Attributes (in items and in event details) that hold a customer's words or particulars. */
     static final Set<String> PERSONAL = Set.of("requester", "subject", "body", "html", "text", "comment", "email", "phone", "name",
-            "from", "to", "cc", "ccs", "filename", "conversation", "threading", "snippet", "preview", "customer", "shippingAddress", "context");
+            "from", "to", "cc", "ccs", "filename", "conversation", "threading", "snippet", "preview", "customer", "shippingAddress", "context",
+            // a message's Message-ID or chat provider id (a WhatsApp id encodes the phone number)
+            "externalId",
+            // the addresses a mail was sent to: a store's support address, but also whom the customer copied
+            "recipients");
     /** Keys and bookkeeping that are never personal (and keys cannot change in place). */
     private static final Set<String> STRUCTURAL = Set.of("PK", "SK", "GSI1PK", "GSI1SK", "GSI2PK", "GSI2SK", "GSI3PK", "GSI3SK", "type",
             "id", "ticketId", "eventId", "version", "number", "status", "createdAt", "updatedAt", "occurredAt", "expiresAt", "detailType", "action");
@@ -90,7 +94,9 @@ public final class DynamoDbPersonalData implements PersonalDataStore {
     @Override
     public void redactTicket(String ticketId, Set<String> identities, String reason, Instant at) {
         Map<String, AttributeValue> ticket = null;
-        for (Map<String, AttributeValue> item : collection(ticketId)) {
+        List<Map<String, AttributeValue>> items = collection(ticketId);
+        forgetThreadKeys(ticketId, items);
+        for (Map<String, AttributeValue> item : items) {
             String sk = item.get("SK").s();
             String type = ItemMapper.str(item, "type");
             if (sk.startsWith("INDEX#REQUESTER#") || sk.equals(DynamoDbOrderContexts.SK)) {
@@ -152,6 +158,50 @@ public final class DynamoDbPersonalData implements PersonalDataStore {
                 Map<String, List<WriteRequest>> request = left;
                 var r = dynamo.batchWriteItem(b -> b.requestItems(request));
                 left = r.hasUnprocessedItems() ? r.unprocessedItems() : Map.of();
+            }
+        }
+    }
+
+    /**
+     * The ticket's thread keys and inbound dedupe records ({@code THREADKEY#…}, {@code INBOUND#…}): a chat
+     * conversation's key can hold the customer's phone number, a message's the provider's id of it. They are found
+     * through the ticket's GSI1 entry; those written before it existed, from what the ticket kept of them (its
+     * conversation, its messages' external ids), before the redaction overwrites that. A key that another ticket
+     * has claimed since (a merge) is left to that ticket.
+     */
+    private void forgetThreadKeys(String ticketId, List<Map<String, AttributeValue>> items) {
+        java.util.Set<String> pks = new java.util.LinkedHashSet<>();
+        Map<String, AttributeValue> start = null;
+        do {
+            Map<String, AttributeValue> from = start;
+            QueryResponse r = dynamo.query(QueryRequest.builder().tableName(table).indexName("GSI1").keyConditionExpression("GSI1PK = :p")
+                    .expressionAttributeValues(Map.of(":p", ItemMapper.s(Keys.ticketKeysPartition(ticketId)))).exclusiveStartKey(from).build());
+            r.items().forEach(item -> pks.add(item.get("PK").s() + "\n" + item.get("SK").s()));
+            start = r.hasLastEvaluatedKey() && !r.lastEvaluatedKey().isEmpty() ? r.lastEvaluatedKey() : null;
+        } while (start != null);
+        String conversation = null;
+        for (Map<String, AttributeValue> item : items) {
+            String c = ItemMapper.str(item, "conversation");
+            if (c != null && !MARKER.equals(c)) conversation = c;
+        }
+        String channel = com.helpdesk.core.chat.ChatKeys.channelOf(conversation);
+        if (conversation != null) pks.add(Keys.threadKeyPk(conversation) + "\n" + Keys.THREADKEY_SK);
+        for (Map<String, AttributeValue> item : items) {
+            String external = ItemMapper.str(item, "externalId");
+            if (external == null) continue;
+            String key = channel != null ? com.helpdesk.core.chat.ChatKeys.providerMessage(channel, external)
+                    : com.helpdesk.core.email.EmailIntake.messageIdKey(external);
+            pks.add(Keys.threadKeyPk(key) + "\n" + Keys.THREADKEY_SK);
+            pks.add(Keys.inboundPk(key) + "\n" + Keys.INBOUND_SK);
+        }
+        for (String pk : pks) {
+            String[] parts = pk.split("\n", 2);
+            try {
+                dynamo.deleteItem(b -> b.tableName(table).key(Map.of("PK", ItemMapper.s(parts[0]), "SK", ItemMapper.s(parts[1])))
+                        .conditionExpression("attribute_not_exists(PK) OR ticketId = :t")
+                        .expressionAttributeValues(Map.of(":t", ItemMapper.s(ticketId))));
+            } catch (software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException claimedByAnother) {
+                // another ticket's now: its own erasure covers it
             }
         }
     }

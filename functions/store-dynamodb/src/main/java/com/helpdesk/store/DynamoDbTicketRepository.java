@@ -131,6 +131,7 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         items.add(TransactWriteItem.builder().put(Put.builder().tableName(table)
                 .item(Map.of("PK", ItemMapper.s(Keys.inboundPk(dedupeKey)), "SK", ItemMapper.s(Keys.INBOUND_SK),
                         "type", ItemMapper.s("InboundDelivery"), "ticketId", ItemMapper.s(ticketId),
+                        "GSI1PK", ItemMapper.s(Keys.ticketKeysPartition(ticketId)), "GSI1SK", ItemMapper.s(Keys.inboundPk(dedupeKey)),
                         "receivedAt", ItemMapper.s(Keys.time(receivedAt)),
                         "expiresAt", ItemMapper.n(receivedAt.getEpochSecond() + INBOUND_TTL_SECONDS)))
                 .conditionExpression("attribute_not_exists(PK)")
@@ -167,7 +168,8 @@ public final class DynamoDbTicketRepository implements TicketRepository {
 
     static Map<String, AttributeValue> threadKeyItem(String key, String ticketId) {
         return Map.of("PK", ItemMapper.s(Keys.threadKeyPk(key)), "SK", ItemMapper.s(Keys.THREADKEY_SK),
-                "type", ItemMapper.s("ThreadKey"), "ticketId", ItemMapper.s(ticketId));
+                "type", ItemMapper.s("ThreadKey"), "ticketId", ItemMapper.s(ticketId),
+                "GSI1PK", ItemMapper.s(Keys.ticketKeysPartition(ticketId)), "GSI1SK", ItemMapper.s(Keys.threadKeyPk(key)));
     }
 
     /** Unthreaded mail is kept this long, like other inbound records: long enough to look into, then gone with its raw source. */

@@ -79,6 +79,7 @@ final class ItemMapper {
     static Map<String, AttributeValue> ticketItem(Ticket t) {
         Map<String, AttributeValue> m = summary(t);
         put(m, "conversation", t.conversation());
+        list(m, "recipients", t.recipients());
         String sort = Keys.queueSort(t.updatedAt(), t.id());
         int shard = Keys.shard(t.id());
         m.put("PK", s(Keys.ticketPk(t.id())));
@@ -133,6 +134,7 @@ final class ItemMapper {
                 .resolvedBy(m.containsKey("resolvedBy") ? actor(m.get("resolvedBy")) : null)
                 .csat(m.containsKey("csat") ? csat(m.get("csat").m()) : null)
                 .conversation(str(m, "conversation"))
+                .recipients(strings(m, "recipients"))
                 .build();
     }
 

@@ -49,6 +49,11 @@ final class Keys {
     /** Unthreaded inbound mail, one item collection per UTC day. */
     static String unthreadedPk(java.time.Instant at) { return "UNTHREADED#" + at.toString().substring(0, 10); }
     static final String THREADKEY_SK = "THREADKEY";
+    /**
+     * The ticket's thread keys and inbound dedupe records (GSI1): they name a ticket and may hold a customer's
+     * identifiers (a chat conversation id can be a phone number), so erasure finds them here without a scan.
+     */
+    static String ticketKeysPartition(String ticketId) { return "TICKETKEYS#" + ticketId; }
     static String inboundPk(String dedupeKey) { return "INBOUND#" + dedupeKey; }
     static final String INBOUND_SK = "INBOUND";
     static final String CONFIG_SK = "CONFIG";

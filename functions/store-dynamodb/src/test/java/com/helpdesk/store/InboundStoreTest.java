@@ -82,6 +82,19 @@ class InboundStoreTest {
     }
 
     @Test
+    void aMailsRecipientsAreKeptOnTheTicketItOpensAndItsThreadKeysCarryTheTicketsIndexEntry() {
+        InboundMessage mail = new InboundMessage("email:msgid:r1@mail.example.com", List.of(new ThreadKey("email:msgid:r1@mail.example.com", "message-id")),
+                Channel.EMAIL, Requester.of("requester", "jane@example.com", null, "Jane", null), "Hallo", "Wo ist EU-1001?", null, null,
+                java.time.Instant.now(), List.of(), "r1@mail.example.com", null, InboundMessage.Kind.MESSAGE, null, List.of("support@eu.example.com"));
+        String id = service.inbound().receive(mail).ticketId();
+        assertThat(repo.find(id).orElseThrow().ticket().recipients()).containsExactly("support@eu.example.com");
+        var keys = client.query(b -> b.tableName("inbound").indexName("GSI1").keyConditionExpression("GSI1PK = :p")
+                .expressionAttributeValues(java.util.Map.of(":p", ItemMapper.s("TICKETKEYS#" + id)))).items();
+        assertThat(keys).extracting(k -> k.get("PK").s())
+                .containsExactlyInAnyOrder("THREADKEY#email:msgid:r1@mail.example.com", "INBOUND#email:msgid:r1@mail.example.com");
+    }
+
+    @Test
     void aRedeliveryIsStoredOnceEvenWhenItRacesTheFirst() throws Exception {
         InboundResult first = service.inbound().receive(chat("dup", "dup-conv"));
         InboundResult again = service.inbound().receive(chat("dup", "dup-conv"));

@@ -114,6 +114,37 @@ class PersonalDataTest {
     }
 
     @Test
+    void theTicketsThreadKeysAndInboundRecordsGoTooButNotAKeyAnotherTicketClaimedSince() {
+        Clock clock = Clock.fixed(NOW, ZoneOffset.UTC);
+        DynamoDbTicketRepository repo = new DynamoDbTicketRepository(client, "privacy");
+        TicketDesk desk = TicketDesk.wire(repo, new UlidGenerator(clock), clock);
+        Requester cleo = Requester.of("requester", "cleo@example.com", "+4917612345678", "Cleo", null);
+        String id = desk.commands().create(new NewTicket("Hello", cleo, Channel.EMAIL, Priority.NORMAL, List.of(), null, null, null, "Cleo here",
+                null, Visibility.PUBLIC, List.of()), Actor.customer(cleo), null).thread().ticket().id();
+        String conversation = "chat:whatsapp-eu:conv:4917612345678";
+        client.putItem(b -> b.tableName("privacy").item(DynamoDbTicketRepository.threadKeyItem(conversation, id)));
+        client.putItem(b -> b.tableName("privacy").item(DynamoDbTicketRepository.threadKeyItem("email:flood:cleo@example.com:2026-12-01T09", id)));
+        client.putItem(b -> b.tableName("privacy").item(DynamoDbTicketRepository.threadKeyItem("email:msgid:other@mail.example.com", "tkt_other")));
+        // written before thread keys carried the ticket's index entry: found from the message's external id
+        client.putItem(b -> b.tableName("privacy").item(Map.of("PK", ItemMapper.s(Keys.ticketPk(id)),
+                "SK", ItemMapper.s(Keys.messageSk(NOW, "msg_legacy")), "type", ItemMapper.s("Message"), "id", ItemMapper.s("msg_legacy"),
+                "ticketId", ItemMapper.s(id), "body", ItemMapper.s("Cleo again"), "externalId", ItemMapper.s("legacy-1@mail.example.com"))));
+        client.putItem(b -> b.tableName("privacy").item(Map.of("PK", ItemMapper.s(Keys.threadKeyPk("email:msgid:legacy-1@mail.example.com")),
+                "SK", ItemMapper.s(Keys.THREADKEY_SK), "type", ItemMapper.s("ThreadKey"), "ticketId", ItemMapper.s(id))));
+        assertThat(itemsMentioning("4917612345678")).isNotEmpty();
+
+        new DynamoDbPersonalData(client, "privacy").redactTicket(id, Set.of("cleo@example.com", "+4917612345678"), "customers/redact", NOW);
+
+        assertThat(repo.ticketForThreadKey(conversation)).isEmpty();
+        assertThat(repo.ticketForThreadKey("email:flood:cleo@example.com:2026-12-01T09")).isEmpty();
+        assertThat(repo.ticketForThreadKey("email:msgid:legacy-1@mail.example.com")).isEmpty();
+        assertThat(repo.ticketForThreadKey("email:msgid:other@mail.example.com")).as("another ticket's key").contains("tkt_other");
+        for (String trace : List.of("4917612345678", "cleo@example.com", "legacy-1@mail.example.com")) {
+            assertThat(itemsMentioning(trace)).as(trace).isEmpty();
+        }
+    }
+
+    @Test
     void aJobRoundTrips() {
         DynamoDbPersonalData data = new DynamoDbPersonalData(client, "privacy");
         RedactionJob job = new RedactionJob("customer#demo#abc", "demo", "customers/redact", List.of("t1", "t2"), 0, NOW, null);

@@ -118,7 +118,33 @@ public final class EmailIntake {
                 : null;
         String dedupe = mail.messageId() != null ? "email:msgid:" + mail.messageId() : "email:provider:" + receipt.providerMessageId();
         return new InboundMessage(dedupe, keys, Channel.EMAIL, requester, mail.subject(), body, mail.html(), attachments,
-                receipt.receivedAt(), tags, mail.messageId(), receipt.original(), kind, bounce);
+                receipt.receivedAt(), tags, mail.messageId(), receipt.original(), kind, bounce, deliveredTo(mail, receipt, requester));
+    }
+
+    /** A mail names at most this many recipients on its ticket: enough for a forward chain, not a mailing list. */
+    static final int MAX_RECIPIENTS = 10;
+
+    /**
+     * The addresses the mail was sent to, the store's support address among them, most telling first: SES's envelope
+     * recipients (the receipt rule's, so the helpdesk's own), Delivered-To (set by a mailbox that forwards to the
+     * helpdesk), then To and Cc (a store's own support address, when its mailbox forwards to the helpdesk). The sender's
+     * own address is left out; lower-case, each once.
+     */
+    static List<String> deliveredTo(Email mail, Receipt receipt, Requester requester) {
+        Set<String> out = new LinkedHashSet<>();
+        List<String> candidates = new ArrayList<>(receipt.recipients());
+        String deliveredTo = mail.header("Delivered-To");
+        if (deliveredTo != null) candidates.add(deliveredTo);
+        for (Mailbox m : mail.to()) candidates.add(m.address());
+        for (Mailbox m : mail.cc()) candidates.add(m.address());
+        for (String c : candidates) {
+            if (c == null || c.isBlank()) continue;
+            String address = c.strip().replaceAll("^<|>$", "").toLowerCase(java.util.Locale.ROOT);
+            if (!address.contains("@") || address.equals(requester.email())) continue;
+            out.add(address);
+            if (out.size() == MAX_RECIPIENTS) break;
+        }
+        return List.copyOf(out);
     }
 
     /**

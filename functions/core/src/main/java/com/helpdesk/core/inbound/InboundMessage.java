@@ -13,7 +13,8 @@ import java.util.List;
  * stored once. {@code threadKeys} are tried in order; the message also becomes reachable by them.
  * {@code externalId} is the message's own id outside (kept on the message), {@code original} its raw
  * source. An {@link Kind#AUTO_REPLY} never opens a ticket nor reopens one; a {@link Kind#BOUNCE} marks
- * the reply it reports as failed.
+ * the reply it reports as failed. {@code recipients} are the support addresses an email was delivered to (its
+ * SES envelope recipients), which say the store a new ticket belongs to; empty for other channels.
  */
 public record InboundMessage(
         String dedupeKey,
@@ -29,7 +30,8 @@ public record InboundMessage(
         String externalId,
         Attachment original,
         Kind kind,
-        Bounce bounce) {
+        Bounce bounce,
+        List<String> recipients) {
 
     /** MESSAGE: a person wrote; AUTO_REPLY: a machine did; BOUNCE and STATUS: a provider reports on one of our replies. */
     public enum Kind { MESSAGE, AUTO_REPLY, BOUNCE, STATUS }
@@ -47,6 +49,15 @@ public record InboundMessage(
         attachments = attachments == null ? List.of() : List.copyOf(attachments);
         tags = tags == null ? List.of() : List.copyOf(tags);
         kind = kind == null ? Kind.MESSAGE : kind;
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
+    }
+
+    /** A message delivered to no particular address (every channel but email). */
+    public InboundMessage(String dedupeKey, List<ThreadKey> threadKeys, Channel channel, Requester requester, String subject,
+                          String body, String html, List<Attachment> attachments, Instant receivedAt, List<String> tags,
+                          String externalId, Attachment original, Kind kind, Bounce bounce) {
+        this(dedupeKey, threadKeys, channel, requester, subject, body, html, attachments, receivedAt, tags, externalId, original, kind, bounce,
+                List.of());
     }
 
     /** An ordinary message. */

@@ -3,7 +3,6 @@ package com.helpdesk.core.orders;
 import com.helpdesk.core.chat.ChatKeys;
 import com.helpdesk.core.ticket.Ticket;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -23,7 +22,7 @@ public final class OrderContextReads {
     public Optional<OrderContext> forTicket(Ticket ticket) {
         Optional<OrderContexts.Stored> stored = contexts.find(ticket.id());
         if (stored.isPresent()) return Optional.of(stored.get().context());
-        return StoreSelection.forTicket(stores.list(), List.of(), ChatKeys.channelOf(ticket.conversation()))
+        return StoreSelection.forTicket(stores.list(), ticket.recipients(), ChatKeys.channelOf(ticket.conversation()))
                 .map(store -> OrderContext.pending(store.id(), null));
     }
 }

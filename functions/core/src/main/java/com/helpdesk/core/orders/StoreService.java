@@ -80,6 +80,15 @@ public final class StoreService {
         for (String s : StoreSecrets.ALL) secrets.delete(StoreSecrets.name(prefix, id, s));
     }
 
+    /**
+     * Deletes the store's secrets and then its configuration, whether or not it is still there ({@code shop/redact}
+     * may run again): a crash in between leaves a store without secrets, which the retry finishes.
+     */
+    public void erase(String id) {
+        for (String s : StoreSecrets.ALL) secrets.delete(StoreSecrets.name(prefix, id, s));
+        stores.delete(id);
+    }
+
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }

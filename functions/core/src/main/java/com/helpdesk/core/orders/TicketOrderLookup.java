@@ -7,7 +7,6 @@ import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Ticket;
 import com.helpdesk.core.ticket.TicketThread;
 
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -70,7 +69,7 @@ public final class TicketOrderLookup {
 
     /** The ticket's store: the one its mail was sent to or its chat channel belongs to, else the default store. */
     public Optional<Store> storeOf(Ticket ticket) {
-        return StoreSelection.forTicket(stores.list(), List.of(), ChatKeys.channelOf(ticket.conversation()));
+        return StoreSelection.forTicket(stores.list(), ticket.recipients(), ChatKeys.channelOf(ticket.conversation()));
     }
 
     private static Message customerMessage(TicketThread thread, String messageId) {

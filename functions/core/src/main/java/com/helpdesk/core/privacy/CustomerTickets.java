@@ -31,7 +31,7 @@ final class CustomerTickets {
                 TicketPage page = tickets.list(new TicketQuery(null, null, identity, null), PAGE, cursor);
                 for (Ticket t : page.items()) {
                     // the store the order lookup gives the ticket (TicketOrderLookup.storeOf)
-                    Optional<Store> store = StoreSelection.forTicket(all, List.of(), ChatKeys.channelOf(t.conversation()));
+                    Optional<Store> store = StoreSelection.forTicket(all, t.recipients(), ChatKeys.channelOf(t.conversation()));
                     if (store.map(Store::id).orElse("").equals(storeId)) ids.add(t.id());
                 }
                 cursor = page.nextCursor();

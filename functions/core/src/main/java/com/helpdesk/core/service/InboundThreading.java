@@ -170,6 +170,7 @@ public final class InboundThreading {
                 .linkedTicketIds(closed == null ? List.of() : List.of(closed.id()))
                 .conversation(in.threadKeys().stream().map(ThreadKey::key).filter(k -> k.startsWith("chat:") && k.contains(":conv:"))
                         .findFirst().orElse(null))
+                .recipients(in.recipients())
                 .createdAt(now).updatedAt(now).version(1).lastMessageAt(now).messageCount(1).build();
         EventStamp stamp = new EventStamp(ids, customer, now);
         List<TicketWrite> writes = new ArrayList<>();

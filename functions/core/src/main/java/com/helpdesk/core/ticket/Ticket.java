@@ -50,7 +50,8 @@ public record Ticket(
         List<String> childIds,
         Actor resolvedBy,
         Csat csat,
-        String conversation) {
+        String conversation,
+        List<String> recipients) {
 
     public static final int MAX_SUBJECT = 250;
 
@@ -67,6 +68,7 @@ public record Ticket(
         linkedTicketIds = linkedTicketIds == null ? List.of() : List.copyOf(new TreeSet<>(linkedTicketIds));
         mergedFrom = mergedFrom == null ? List.of() : List.copyOf(new TreeSet<>(mergedFrom));
         childIds = childIds == null ? List.of() : List.copyOf(new TreeSet<>(childIds));
+        recipients = recipients == null ? List.of() : List.copyOf(recipients);
     }
 
     public static final int MAX_LINKS = 50;
@@ -345,6 +347,7 @@ public record Ticket(
         private Actor resolvedBy;
         private Csat csat;
         private String conversation;
+        private List<String> recipients = List.of();
 
         private Builder() {}
 
@@ -358,6 +361,7 @@ public record Ticket(
             ccs = t.ccs; linkedTicketIds = t.linkedTicketIds; mergedInto = t.mergedInto; mergedFrom = t.mergedFrom;
             parentId = t.parentId; childIds = t.childIds; resolvedBy = t.resolvedBy; csat = t.csat;
             conversation = t.conversation;
+            recipients = t.recipients;
         }
 
         public Builder id(String v) { id = v; return this; }
@@ -388,12 +392,14 @@ public record Ticket(
         public Builder csat(Csat v) { csat = v; return this; }
         /** The chat conversation replies go to: its thread key ("chat:&lt;channel&gt;:conv:&lt;conversation&gt;"). */
         public Builder conversation(String v) { conversation = v; return this; }
+        /** The support addresses the ticket's first mail was delivered to: they say which store it belongs to. */
+        public Builder recipients(java.util.Collection<String> v) { recipients = v == null ? List.of() : List.copyOf(v); return this; }
 
         public Ticket build() {
             return new Ticket(id, number, subject, status, priority, channel, requester, assignee, group,
                     List.copyOf(tags), createdAt, updatedAt, version, firstResponseAt, resolvedAt, lastMessageAt,
                     messageCount, escalationLevel, ccs, linkedTicketIds, mergedInto, mergedFrom, parentId, childIds,
-                    resolvedBy, csat, conversation);
+                    resolvedBy, csat, conversation, recipients);
         }
     }
 }

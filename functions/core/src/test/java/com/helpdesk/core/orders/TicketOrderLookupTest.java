@@ -89,6 +89,23 @@ class TicketOrderLookupTest {
     }
 
     @Test
+    void anEmailTicketBelongsToTheStoreWhoseSupportAddressItWasSentToElseToTheDefault() {
+        Store eu = new Store("eu", "EU", "eu.myshopify.com", List.of("support@eu.example.com"), List.of(), "EU-", "", false);
+        stores.put("main", MAIN);
+        stores.put("eu", eu);
+        Ticket sentToEu = Ticket.builder().id("T1").number(1).subject("Frage").status(Status.NEW).priority(Priority.NORMAL).channel(Channel.EMAIL)
+                .requester(ANA).createdAt(NOW).updatedAt(NOW).version(1).recipients(List.of("friend@example.com", "support@eu.example.com")).build();
+        threads.put("T1", new TicketThread(sentToEu, List.of(msg("M1", "T1", Actor.customer(ANA), "Wo ist EU-1001?"))));
+        lookup.run("T1", null, false);
+        assertThat(asked).allMatch(a -> a.startsWith("eu:")).contains("eu:names:[EU-1001]");
+
+        asked.clear();
+        ticket("T2", null, msg("M1", "T2", Actor.customer(ANA), "Where is #1001?"));
+        lookup.run("T2", null, false);
+        assertThat(asked).as("no store's address: the default store").allMatch(a -> a.startsWith("main:")).contains("main:names:[#1001]");
+    }
+
+    @Test
     void withoutAStoreOrATicketNothingIsAskedNorWritten() {
         ticket("T1", null, msg("M1", "T1", Actor.customer(ANA), "#1001"));
         assertThat(lookup.run("T1", null, false)).isInstanceOf(Outcome.NoStore.class);

@@ -67,6 +67,17 @@ class EmailThreadingTest {
     }
 
     @Test
+    void aNewTicketKeepsTheAddressesItsMailWasSentToEnvelopeFirstWithoutTheSender() {
+        Email m = new Email("<eu1@mail.example.com>", null, List.of(), new Mailbox(null, "jane@example.com"), List.of(),
+                List.of(new Mailbox("EU Support", "Support@EU.example.com")),
+                List.of(new Mailbox(null, "friend@example.com"), new Mailbox(null, "jane@example.com")), "Hallo", "text", "text", null,
+                List.of(), Map.of("delivered-to", List.of("<eu-inbox@help.example.com>")), "text/plain", null, List.of(), false);
+        String id = receive(m, "helpdesk-eu@help.example.com").ticketId();
+        assertThat(service.queries().get(id).ticket().recipients()).as("what says the ticket's store")
+                .containsExactly("helpdesk-eu@help.example.com", "eu-inbox@help.example.com", "support@eu.example.com", "friend@example.com");
+    }
+
+    @Test
     void theSignedReplyAddressWinsOverEverythingElse() {
         String first = receive(mail("jane@example.com", "One", null, Map.of(), null)).ticketId();
         String second = receive(mail("jane@example.com", "Two", null, Map.of(), null)).ticketId();

@@ -64,7 +64,11 @@ class OrdersIT {
     }
 
     private static void mail(String from, String subject, String body) {
-        String raw = "From: " + from + "\r\nTo: Demo Outdoor Support <support@help.example.com>\r\nSubject: " + subject
+        mail(from, "Demo Outdoor Support <support@help.example.com>", subject, body);
+    }
+
+    private static void mail(String from, String to, String subject, String body) {
+        String raw = "From: " + from + "\r\nTo: " + to + "\r\nSubject: " + subject
                 + "\r\nMessage-ID: <" + UUID.randomUUID() + "@mail.example.com>\r\nDate: Tue, 01 Dec 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\n"
                 + "Content-Type: text/plain; charset=utf-8\r\n\r\n" + body + "\r\n";
         AgentApiClient.Reply r = agent.as(null).send("POST", "/_local/ses/inbound", raw, Map.of("Content-Type", "message/rfc822"));
@@ -105,6 +109,25 @@ class OrdersIT {
         JsonNode profile = agent.get("/customers/ana@example.com").json();
         assertThat(profile.get("tickets")).hasSize(1);
         assertThat(profile.get("shopify").get("customer").get("name").asText()).isEqualTo("Ana Demo");
+    }
+
+    @Test
+    void mailToTheSecondStoresSupportAddressGetsThatStoresOrderContext() {
+        AgentApiClient.Reply eu = admin.send("PUT", "/stores/eu", """
+                {"name": "Demo Outdoor EU", "shopDomain": "demo-eu.myshopify.com", "supportAddresses": ["support-eu@help.example.com"],
+                 "secrets": {"adminApiToken": "shpat_local_eu", "webhookSecret": "local-webhook-secret-eu"}}""", Map.of());
+        assertThat(eu.status()).as(eu.body()).isEqualTo(201);
+        mail("Chloé Martin <chloe@example.com>", "Demo Outdoor EU <support-eu@help.example.com>", "Ma commande",
+                "Bonjour, où est ma commande n° 1010 ? Chloé");
+        String id = ticketOf("chloe@example.com").get("id").asText();
+
+        JsonNode context = Eventually.await(() -> agent.get("/tickets/" + id).json().get("orderContext"),
+                c -> !c.isNull() && c.get("status").asText().equals("ok"), "the order context of " + id, java.time.Duration.ofSeconds(90));
+        assertThat(context.get("store").asText()).as("the store whose support address the mail was sent to").isEqualTo("eu");
+        assertThat(context.get("customer").get("email").asText()).isEqualTo("chloe@example.com");
+        List<String> names = new ArrayList<>();
+        context.get("orders").forEach(o -> names.add(o.get("name").asText()));
+        assertThat(names).contains("#1010");
     }
 
     @Test

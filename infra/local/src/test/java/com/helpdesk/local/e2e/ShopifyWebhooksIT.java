@@ -6,7 +6,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.helpdesk.local.LocalStackHarness;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -33,17 +36,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * raw body, to the public route; the webhook function queues them and the lookup function refreshes the open
  * tickets of that customer, which the agents' API then shows.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class) // the store's erasure last: it removes the store the others use
 class ShopifyWebhooksIT {
     private static final String SECRET = "local-webhook-secret";
     private static final ObjectMapper JSON = new ObjectMapper();
     private static LocalStackHarness stack;
     private static AgentApiClient agent;
+    private static AgentApiClient admin;
 
     @BeforeAll
     static void start() {
         stack = LocalStackHarness.start();
         // each function's first answer is a cold start: on a busy machine that takes longer than the usual 30 s
-        AgentApiClient admin = new AgentApiClient(stack.baseUrl(), stack.token("root", "admin")).patient(java.time.Duration.ofSeconds(120));
+        admin = new AgentApiClient(stack.baseUrl(), stack.token("root", "admin")).patient(java.time.Duration.ofSeconds(120));
         agent = new AgentApiClient(stack.baseUrl(), stack.token("bob", "agent")).patient(java.time.Duration.ofSeconds(120));
         AgentApiClient.Reply store = admin.send("PUT", "/stores/demo", """
                 {"name": "Demo Outdoor", "shopDomain": "demo.myshopify.com", "default": true,
@@ -207,6 +212,47 @@ class ShopifyWebhooksIT {
 
         // a redelivery the queue or Shopify makes (same event id) is answered once
         assertThat(deliver("demo", "customers/data_request", eventId, body, sign(SECRET, body)).json().get("duplicate").asBoolean()).isTrue();
+    }
+
+    @Test
+    @Order(Integer.MAX_VALUE)
+    void aShopRedactErasesEveryCustomerOfTheStoreItsFilesExportsSecretsAndConfigurationAndKeepsAnAudit() throws Exception {
+        String raw = "From: Eve Evans <eve@example.com>\r\nTo: Demo Outdoor Support <support@help.example.com>\r\nCc: Finn Fox <finn@example.com>\r\n"
+                + "Subject: Where is order 1002?\r\nMessage-ID: <" + UUID.randomUUID() + "@mail.example.com>\r\n"
+                + "Date: Tue, 01 Dec 2026 10:00:00 +0000\r\nMIME-Version: 1.0\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n"
+                + "Hi, Eve here (+4930555123456). Is order 1002 on its way?\r\n";
+        AgentApiClient.Reply in = agent.as(null).send("POST", "/_local/ses/inbound", raw, Map.of("Content-Type", "message/rfc822"));
+        assertThat(in.status()).as(in.body()).isEqualTo(200);
+        String id = ticketOf("eve@example.com");
+        // the lookup's context puts the ticket in the store's index
+        Eventually.await(() -> agent.get("/tickets/" + id).json().get("orderContext"),
+                c -> !c.isNull() && !c.get("status").asText().equals("pending"), "the order context of " + id, java.time.Duration.ofSeconds(120));
+        java.util.Set<String> eves = new java.util.TreeSet<>(objects());
+        assertThat(eves).as("Eve's raw mail").anyMatch(k -> k.startsWith("inbound/"));
+        assertThat(itemsMentioning("eve@example.com")).isNotEmpty();
+
+        String body = Files.readString(LocalStackHarness.root().resolve("events/shopify/shop-redact.json"));
+        String eventId = UUID.randomUUID().toString();
+        AgentApiClient.Reply accepted = deliver("demo", "shop/redact", eventId, body, sign(SECRET, body));
+        assertThat(accepted.status()).as(accepted.body()).isEqualTo(200);
+
+        Eventually.await(() -> itemsMentioning("ShopErasureJob"), jobs -> jobs.size() == 1 && jobs.get(0).containsKey("finishedAt"),
+                "the store's erasure finished", java.time.Duration.ofSeconds(180));
+        for (String trace : List.of("eve@example.com", "finn@example.com", "+4930555123456", "Eve Evans", "Is order 1002 on its way",
+                "ana@example.com", "ben@example.com", "dora@example.com", "+4915112345678")) {
+            assertThat(itemsMentioning(trace)).as(trace).isEmpty();
+        }
+        assertThat(agent.get("/tickets/" + id).json().get("requester").get("name").asText()).isEqualTo("[redacted]");
+        assertThat(objects()).as("the store's exports and its customers' files").noneMatch(k -> k.startsWith("exports/") || eves.contains(k));
+        assertThat(admin.get("/stores/demo").status()).as("the configuration").isEqualTo(404);
+        assertThat(stack.stack().parameters().names()).as("the store's token and webhook secret").noneMatch(n -> n.contains("/stores/demo/"));
+        assertThat(itemsMentioning("STOREDATA#demo")).as("the store's customer caches and export records").isEmpty();
+        Map<String, AttributeValue> audit = itemsMentioning("ShopErasureJob").get(0);
+        assertThat(audit.get("reason").s()).isEqualTo("shop/redact");
+        assertThat(Integer.parseInt(audit.get("done").n())).isGreaterThanOrEqualTo(1);
+        assertThat(audit.toString()).as("the audit holds no personal data").doesNotContain("@");
+        // the secrets went with the store: a redelivery cannot be verified any more and changes nothing
+        assertThat(deliver("demo", "shop/redact", eventId, body, sign(SECRET, body)).status()).isEqualTo(404);
     }
 
     static List<JsonNode> exportEvents(JsonNode events) {
