@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.helpdesk.runtime.SnapStartPriming;
 import com.helpdesk.core.NotFoundException;
 import com.helpdesk.core.deflection.WismoAutoAnswer;
 import com.helpdesk.core.deflection.WismoDecision;
@@ -32,6 +33,7 @@ public final class AutoAnswerHandler implements RequestHandler<SQSEvent, SQSBatc
 
     private AutoAnswerHandler(AutoAnswerWiring wiring) {
         this(wiring.autoAnswer(), wiring.deadLetters());
+        SnapStartPriming.register(wiring::primeQueuePath);
     }
 
     public AutoAnswerHandler(WismoAutoAnswer autoAnswer, DeadLetters deadLetters) {

@@ -1,10 +1,12 @@
 package com.helpdesk.autoanswer;
 
 import com.helpdesk.core.deflection.WismoAutoAnswer;
+import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.deflection.WismoReply;
 import com.helpdesk.core.deflection.WismoRules;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.QueuePriming;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
@@ -32,6 +34,16 @@ record AutoAnswerWiring(WismoAutoAnswer autoAnswer, DeadLetters deadLetters) {
                 new DynamoDbOrderContexts(dynamo, table), new DynamoDbStoreRepository(dynamo, table), new DynamoDbAutoAnswerLog(dynamo, table));
         WismoAutoAnswer autoAnswer = new WismoAutoAnswer(ports, new WismoRules(config.wismo()), new WismoReply(config.teamTimezone()),
                 new UlidGenerator(clock), clock);
-        return new AutoAnswerWiring(autoAnswer, new DeadLetters(aws.build(SqsClient.builder(), "SQS"), config.deadLetterQueueUrl().toString()));
+        return new AutoAnswerWiring(autoAnswer, DeadLetters.buildingClientOnFirstUse(() -> aws.build(SqsClient.builder(), "SQS"),
+                config.deadLetterQueueUrl().toString()));
+    }
+
+    /**
+     * SnapStart priming, read-only: a bus event through the decoder, and the decision on a ticket never issued, which
+     * reads the thread, finds nothing and writes nothing.
+     */
+    void primeQueuePath() {
+        AutoAnswerTrigger.decode(QueuePriming.busEvent(EventTypes.INTENT_CLASSIFIED));
+        QueuePriming.onNeverIssuedTicket(() -> autoAnswer.onIntentClassified(QueuePriming.NEVER_ISSUED_TICKET));
     }
 }

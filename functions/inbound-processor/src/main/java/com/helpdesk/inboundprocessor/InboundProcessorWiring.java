@@ -11,6 +11,7 @@ import com.helpdesk.core.email.Acknowledgment;
 import com.helpdesk.core.service.InboundThreading;
 import com.helpdesk.core.service.OpeningNotice;
 import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.QueuePriming;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.CloudWatchMetrics;
 import com.helpdesk.runtime.EnvironmentReader;
@@ -34,8 +35,10 @@ record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters,
         // the acknowledgment goes into the transaction that opens the ticket (not a change of its own afterwards)
         OpeningNotice acknowledgment = config.acknowledgeNewEmail() ? new Acknowledgment(config.supportTeamName()) : OpeningNotice.NONE;
         InboundThreading tickets = new InboundThreading(repository, new UlidGenerator(clock), clock, acknowledgment);
-        return new InboundProcessorWiring(tickets, new DeadLetters(aws.build(SqsClient.builder(), "SQS"), config.deadLetterQueueUrl().toString()),
-                CloudWatchMetrics.of(config.metrics()), () -> prime(repository, clock));
+        // SQS only parks unreadable messages: its client is built then, not at init (cold start time and memory)
+        DeadLetters deadLetters = DeadLetters.buildingClientOnFirstUse(() -> aws.build(SqsClient.builder(), "SQS"),
+                config.deadLetterQueueUrl().toString());
+        return new InboundProcessorWiring(tickets, deadLetters, CloudWatchMetrics.of(config.metrics()), () -> prime(repository, clock));
     }
 
     /**
@@ -50,6 +53,6 @@ record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters,
                 clock.instant(), List.of())));
         repository.ticketForInbound(sample.dedupeKey());
         repository.ticketForThreadKey(sample.threadKeys().get(0).key());
-        repository.find("tkt_00000000000000000000000000");
+        repository.find(QueuePriming.NEVER_ISSUED_TICKET);
     }
 }

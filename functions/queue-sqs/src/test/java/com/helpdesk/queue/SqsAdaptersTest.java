@@ -121,6 +121,21 @@ class SqsAdaptersTest {
     }
 
     @Test
+    void deadLettersBuildTheirClientOnTheFirstParkingOnly() {
+        String url = queue(true);
+        java.util.concurrent.atomic.AtomicInteger built = new java.util.concurrent.atomic.AtomicInteger();
+        DeadLetters dlq = DeadLetters.buildingClientOnFirstUse(() -> {
+            built.incrementAndGet();
+            return sqs;
+        }, url);
+        assertThat(built).hasValue(0);
+        dlq.park("{not json", "m-2", "unreadable");
+        dlq.park("{not json either", "m-3", "unreadable");
+        assertThat(built).hasValue(1);
+        assertThat(receive(url, 10, 2)).extracting(Message::body).containsExactlyInAnyOrder("{not json", "{not json either");
+    }
+
+    @Test
     void backoffDoublesPerReceiveUpToACap() {
         assertThat(List.of(0, 1, 2, 3, 5, 10, 11, 50).stream().map(QueueBackoff::delaySeconds).toList())
                 .containsExactly(1, 1, 2, 4, 16, 512, 900, 900);

@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.helpdesk.runtime.SnapStartPriming;
 import com.helpdesk.core.NotFoundException;
 import com.helpdesk.core.StateConflictException;
 import com.helpdesk.core.routing.TicketRouting;
@@ -33,6 +34,7 @@ public final class RoutingHandler implements RequestHandler<SQSEvent, SQSBatchRe
 
     private RoutingHandler(RoutingWiring wiring) {
         this(wiring.routing(), wiring.deadLetters());
+        SnapStartPriming.register(wiring::primeQueuePath);
     }
 
     public RoutingHandler(TicketRouting routing, DeadLetters deadLetters) {

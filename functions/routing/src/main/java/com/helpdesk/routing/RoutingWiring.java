@@ -7,6 +7,7 @@ import com.helpdesk.core.routing.RoutingRules;
 import com.helpdesk.core.routing.TicketRouting;
 import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.QueuePriming;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
@@ -43,7 +44,17 @@ record RoutingWiring(TicketRouting routing, Agents agents, RoutingRules rules, D
         TicketRouting routing = new TicketRouting(rules, new Assignment(directory), desk.queries(), desk.commands(),
                 new DynamoDbTicketIntents(dynamo, table), new DynamoDbOrderContexts(dynamo, table));
         DeadLetters deadLetters = config.deadLetterQueueUrl()
-                .map(url -> new DeadLetters(aws.build(SqsClient.builder(), "SQS"), url.toString())).orElse(null);
+                .map(url -> DeadLetters.buildingClientOnFirstUse(() -> aws.build(SqsClient.builder(), "SQS"), url.toString())).orElse(null);
         return new RoutingWiring(routing, new Agents(directory), rules, deadLetters);
+    }
+
+    /**
+     * SnapStart priming of the queue function, read-only: a bus event through its decoder, the rules as routing reads
+     * them, and routing a ticket never issued, which reads the thread, finds nothing and writes nothing.
+     */
+    void primeQueuePath() {
+        RoutingTrigger.decode(QueuePriming.busEvent("TicketCreated"));
+        rules.list();
+        QueuePriming.onNeverIssuedTicket(() -> routing.route(QueuePriming.NEVER_ISSUED_TICKET));
     }
 }

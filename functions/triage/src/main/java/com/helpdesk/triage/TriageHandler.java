@@ -4,6 +4,7 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.helpdesk.runtime.SnapStartPriming;
 import com.helpdesk.core.NotFoundException;
 import com.helpdesk.core.triage.Intent;
 import com.helpdesk.core.triage.TicketTriage;
@@ -32,6 +33,7 @@ public final class TriageHandler implements RequestHandler<SQSEvent, SQSBatchRes
 
     private TriageHandler(TriageWiring wiring) {
         this(wiring.tickets(), wiring.deadLetters());
+        SnapStartPriming.register(wiring::primeQueuePath);
     }
 
     public TriageHandler(TicketTriage tickets, DeadLetters deadLetters) {

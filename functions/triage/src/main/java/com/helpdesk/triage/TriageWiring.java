@@ -9,6 +9,7 @@ import com.helpdesk.core.triage.IntentTriage;
 import com.helpdesk.core.triage.TicketTriage;
 import com.helpdesk.intentmodel.MaxentIntentClassifier;
 import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.QueuePriming;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
@@ -43,8 +44,19 @@ record TriageWiring(IntentTriage triage, TicketTriage tickets, TicketDesk desk, 
         IntentTriage triage = new IntentTriage(classifier, new IntentPolicy(config.threshold()),
                 new IntentRecords(new DynamoDbTicketIntents(dynamo, config.tableName()), ids, clock));
         DeadLetters deadLetters = config.deadLetterQueueUrl()
-                .map(url -> new DeadLetters(aws.build(SqsClient.builder(), "SQS"), url.toString())).orElse(null);
+                .map(url -> DeadLetters.buildingClientOnFirstUse(() -> aws.build(SqsClient.builder(), "SQS"), url.toString())).orElse(null);
         TicketTriage tickets = new TicketTriage(triage, desk.queries(), new DynamoDbOrderContexts(dynamo, config.tableName()));
         return new TriageWiring(triage, tickets, desk, deadLetters);
+    }
+
+    /**
+     * SnapStart priming of the queue function, read-only: a bus event through its decoder, the intent model on a
+     * customer's words (its first use is the expensive one), and the classification of a ticket never issued, which
+     * reads the thread, finds nothing and writes nothing.
+     */
+    void primeQueuePath() {
+        TriageTrigger.decode(QueuePriming.busEvent(TriageTrigger.TICKET_CREATED));
+        triage.predict("Where is my order?", "Hello, my order 4001 has not arrived yet. Where is it?", null);
+        QueuePriming.onNeverIssuedTicket(() -> tickets.classify(QueuePriming.NEVER_ISSUED_TICKET, null));
     }
 }
