@@ -2,32 +2,16 @@
 // (authorization code with PKCE, a public client without a secret); the console keeps the ID token, which
 // carries cognito:groups (the API's role) and is what the API's JWT authorizer accepts for this client.
 
-const KEY = 'hd.session';
-const PKCE_KEY = 'hd.pkce';
+import { currentSession, forgetSession, keepSession, loadConfig } from './early.js';
 
-/** The deployment's settings: console/config.json (the local stack serves one; a deployment writes one). */
-export async function loadConfig() {
-  const res = await fetch('console/config.json', { cache: 'no-store' });
-  if (!res.ok) throw new Error('console/config.json is missing (HTTP ' + res.status + ')');
-  const config = await res.json();
-  config.apiUrl = (config.apiUrl || '').replace(/\/+$/, '');
-  return config;
-}
+export { currentSession, loadConfig };
+
+const PKCE_KEY = 'hd.pkce';
 
 function claimsOf(token) {
   const part = token.split('.')[1] || '';
   const json = atob(part.replace(/-/g, '+').replace(/_/g, '/').padEnd(Math.ceil(part.length / 4) * 4, '='));
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, c => c.charCodeAt(0))));
-}
-
-/** The session kept for this tab: {token, sub, name, role, expiresAt}, or null when none is valid. */
-export function currentSession() {
-  try {
-    const s = JSON.parse(sessionStorage.getItem(KEY) || 'null');
-    if (s && Date.parse(s.expiresAt) > Date.now() + 30_000) return s;
-  } catch { /* an unreadable session is no session */ }
-  sessionStorage.removeItem(KEY);
-  return null;
 }
 
 export function sessionFromToken(token) {
@@ -38,12 +22,12 @@ export function sessionFromToken(token) {
     token, sub: c.sub, name: c.name || c.email || c.sub, role,
     expiresAt: new Date((c.exp || 0) * 1000).toISOString(),
   };
-  sessionStorage.setItem(KEY, JSON.stringify(session));
+  keepSession(session);
   return session;
 }
 
 export function signOut(config) {
-  sessionStorage.removeItem(KEY);
+  forgetSession();
   if (config.auth === 'cognito') {
     const q = new URLSearchParams({ client_id: config.clientId, logout_uri: config.redirectUri });
     location.assign(config.cognitoDomain + '/logout?' + q);
