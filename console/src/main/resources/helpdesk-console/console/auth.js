@@ -14,12 +14,13 @@ function claimsOf(token) {
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, c => c.charCodeAt(0))));
 }
 
-export function sessionFromToken(token) {
+/** The tab's session for this token; it keeps the API's URL too, so early.js can ask the API before config.json is read. */
+export function sessionFromToken(token, apiUrl) {
   const c = claimsOf(token);
   const groups = c['cognito:groups'] || [];
   const role = c.role || (groups.includes('admin') ? 'admin' : groups.includes('lead') ? 'lead' : groups[0] || 'agent');
   const session = {
-    token, sub: c.sub, name: c.name || c.email || c.sub, role,
+    token, sub: c.sub, name: c.name || c.email || c.sub, role, apiUrl,
     expiresAt: new Date((c.exp || 0) * 1000).toISOString(),
   };
   keepSession(session);
@@ -44,7 +45,7 @@ export async function localSignIn(config, sub, role) {
   });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(body.detail || 'the local stack refused the sign-in (HTTP ' + res.status + ')');
-  return sessionFromToken(body.token);
+  return sessionFromToken(body.token, config.apiUrl);
 }
 
 function base64Url(bytes) {
@@ -82,5 +83,5 @@ export async function completeCognitoSignIn(config) {
   });
   const body = await res.json().catch(() => ({}));
   if (!res.ok || !body.id_token) throw new Error('Cognito refused the sign-in: ' + (body.error || res.status));
-  return sessionFromToken(body.id_token);
+  return sessionFromToken(body.id_token, config.apiUrl);
 }

@@ -1,7 +1,7 @@
 // Runs before the app's modules have loaded (index.html names it before main.js; it imports one small module):
-// reads the deployment's settings and, when the tab is signed in and opens on a queue, asks for that queue's first
-// page at once, so the API works while the browser fetches and compiles the console. The queue screen then takes
-// that answer (takePrefetched) instead of asking again.
+// starts reading the deployment's settings and, when the tab is signed in and opens on a queue, asks for that
+// queue's first page at once, so the API works while the browser fetches and compiles the console. The queue
+// screen then takes that answer (takePrefetched) instead of asking again.
 import { apiUrl, PAGE_SIZE, parseRoute, queueQuery } from './queue-views.js';
 
 const SESSION_KEY = 'hd.session';
@@ -54,8 +54,10 @@ export function takePrefetched(url, token) {
 function prefetchQueue(session) {
   const route = parseRoute(location.hash);
   if (route.screen !== 'queues' || new URLSearchParams(location.search).has('code')) return;
-  loadConfig().then(c => {
-    const url = apiUrl(c.apiUrl, '/tickets', { ...queueQuery(route.arg || 'open', route.extra, session), limit: PAGE_SIZE });
+  // the session names the API it was signed in against: no wait for config.json (a stale URL only wastes this request)
+  const api = typeof session.apiUrl === 'string' ? Promise.resolve(session.apiUrl) : loadConfig().then(c => c.apiUrl);
+  api.then(base => {
+    const url = apiUrl(base, '/tickets', { ...queueQuery(route.arg || 'open', route.extra, session), limit: PAGE_SIZE });
     performance.mark('hd:queue-requested'); // the browser test reports when the list was asked for
     const response = fetch(url, { headers: apiHeaders(session.token) }).then(res => {
       performance.mark('hd:queue-answered');
@@ -64,7 +66,7 @@ function prefetchQueue(session) {
     prefetched = { url, token: session.token, response };
     // a request nobody takes (the app changed its mind) must not surface as an unhandled rejection
     prefetched.response.catch(() => {});
-  }).catch(() => { /* the app reads the settings again and reports what is wrong */ });
+  }).catch(() => { /* the app reads the settings itself and reports what is wrong */ });
 }
 
 const session = currentSession();
