@@ -1,4 +1,6 @@
 // The console's only way to the backend: the public API, with the signed-in user's bearer token.
+import { apiHeaders, takePrefetched } from './early.js';
+import { apiUrl } from './queue-views.js';
 
 /** An answer that is not 2xx: the API's RFC 9457 problem (or what came instead), its status and ETag. */
 export class ApiError extends Error {
@@ -25,10 +27,7 @@ export class Api {
   }
 
   url(path, query) {
-    const params = new URLSearchParams();
-    for (const [k, v] of Object.entries(query || {})) if (v !== undefined && v !== null && v !== '') params.set(k, v);
-    const qs = params.toString();
-    return this.base + path + (qs ? '?' + qs : '');
+    return apiUrl(this.base, path, query);
   }
 
   /** GET a JSON resource: {body, etag}. */
@@ -42,12 +41,15 @@ export class Api {
   }
 
   async request(method, path, { query, body, ifMatch } = {}) {
-    const headers = { Authorization: 'Bearer ' + this.session.token, Accept: 'application/json' };
+    const headers = apiHeaders(this.session.token);
     if (body !== undefined) headers['Content-Type'] = 'application/json';
     if (ifMatch) headers['If-Match'] = ifMatch;
+    const url = this.url(path, query);
+    // the queue's first page may already be on its way (early.js asked while the modules loaded)
+    const early = method === 'GET' ? takePrefetched(url, this.session.token) : null;
     let res;
     try {
-      res = await fetch(this.url(path, query), { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+      res = await (early || fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) }));
     } catch (e) {
       throw new ApiError(0, { title: 'Network error', detail: 'the API did not answer (' + e.message + ')' });
     }

@@ -2,17 +2,11 @@
 // (authorization code with PKCE, a public client without a secret); the console keeps the ID token, which
 // carries cognito:groups (the API's role) and is what the API's JWT authorizer accepts for this client.
 
-const KEY = 'hd.session';
-const PKCE_KEY = 'hd.pkce';
+import { currentSession, forgetSession, keepSession, loadConfig } from './early.js';
 
-/** The deployment's settings: console/config.json (the local stack serves one; a deployment writes one). */
-export async function loadConfig() {
-  const res = await fetch('console/config.json', { cache: 'no-store' });
-  if (!res.ok) throw new Error('console/config.json is missing (HTTP ' + res.status + ')');
-  const config = await res.json();
-  config.apiUrl = (config.apiUrl || '').replace(/\/+$/, '');
-  return config;
-}
+export { currentSession, loadConfig };
+
+const PKCE_KEY = 'hd.pkce';
 
 function claimsOf(token) {
   const part = token.split('.')[1] || '';
@@ -20,30 +14,21 @@ function claimsOf(token) {
   return JSON.parse(new TextDecoder().decode(Uint8Array.from(json, c => c.charCodeAt(0))));
 }
 
-/** The session kept for this tab: {token, sub, name, role, expiresAt}, or null when none is valid. */
-export function currentSession() {
-  try {
-    const s = JSON.parse(sessionStorage.getItem(KEY) || 'null');
-    if (s && Date.parse(s.expiresAt) > Date.now() + 30_000) return s;
-  } catch { /* an unreadable session is no session */ }
-  sessionStorage.removeItem(KEY);
-  return null;
-}
-
-export function sessionFromToken(token) {
+/** The tab's session for this token; it keeps the API's URL too, so early.js can ask the API before config.json is read. */
+export function sessionFromToken(token, apiUrl) {
   const c = claimsOf(token);
   const groups = c['cognito:groups'] || [];
   const role = c.role || (groups.includes('admin') ? 'admin' : groups.includes('lead') ? 'lead' : groups[0] || 'agent');
   const session = {
-    token, sub: c.sub, name: c.name || c.email || c.sub, role,
+    token, sub: c.sub, name: c.name || c.email || c.sub, role, apiUrl,
     expiresAt: new Date((c.exp || 0) * 1000).toISOString(),
   };
-  sessionStorage.setItem(KEY, JSON.stringify(session));
+  keepSession(session);
   return session;
 }
 
 export function signOut(config) {
-  sessionStorage.removeItem(KEY);
+  forgetSession();
   if (config.auth === 'cognito') {
     const q = new URLSearchParams({ client_id: config.clientId, logout_uri: config.redirectUri });
     location.assign(config.cognitoDomain + '/logout?' + q);
@@ -60,7 +45,7 @@ export async function localSignIn(config, sub, role) {
   });
   const body = await res.json().catch(() => ({}));
   if (!res.ok) throw new Error(body.detail || 'the local stack refused the sign-in (HTTP ' + res.status + ')');
-  return sessionFromToken(body.token);
+  return sessionFromToken(body.token, config.apiUrl);
 }
 
 function base64Url(bytes) {
@@ -98,5 +83,5 @@ export async function completeCognitoSignIn(config) {
   });
   const body = await res.json().catch(() => ({}));
   if (!res.ok || !body.id_token) throw new Error('Cognito refused the sign-in: ' + (body.error || res.status));
-  return sessionFromToken(body.id_token);
+  return sessionFromToken(body.id_token, config.apiUrl);
 }

@@ -3,6 +3,7 @@ import { html } from 'lit';
 import { LightElement } from './base.js';
 import { Api } from './api.js';
 import { loadConfig, currentSession, localSignIn, cognitoSignIn, completeCognitoSignIn, signOut } from './auth.js';
+import { parseRoute } from './queue-views.js';
 import './queues.js';
 import './ticket.js';
 import './customer.js';
@@ -100,11 +101,6 @@ class HdApp extends LightElement {
       this.error = err.message;
     }
   }
-}
-
-function parseRoute(hash) {
-  const parts = (hash || '').replace(/^#\/?/, '').split('/').map(decodeURIComponent);
-  return { screen: parts[0] || 'queues', arg: parts[1] || '', extra: parts.slice(2).join('/') };
 }
 
 customElements.define('hd-app', HdApp);

@@ -23,6 +23,11 @@ function isoDay(d) { return d.toISOString().slice(0, 10); }
 
 function sum(rows, f) { return rows.reduce((a, r) => a + (f(r) || 0), 0); }
 
+/** A distribution (seconds) as "median / p90 / p95", with its count. */
+function spread(d) {
+  return d?.count ? `${seconds(d.median)} / ${seconds(d.p90)} / ${seconds(d.p95)} (${d.count})` : '—';
+}
+
 class HdReports extends LightElement {
   static properties = {
     api: { attribute: false }, session: { attribute: false },
@@ -84,9 +89,13 @@ class HdReports extends LightElement {
     bar('chart-volume', this.days.map(r => r.key), [
       { label: 'Created', data: this.days.map(r => r.created), backgroundColor: '#3b6fd8' },
       { label: 'Resolved', data: this.days.map(r => r.resolved), backgroundColor: '#2e9d62' }]);
+    // the distribution's middle and its tail: a median alone hides the tickets that waited longest
+    const per = (f, q, unit) => this.days.map(r => r[f][q] === null ? null : r[f][q] / unit);
     bar('chart-response', this.days.map(r => r.key), [
-      { label: 'First response, median (min)', data: this.days.map(r => r.firstResponse.median === null ? null : r.firstResponse.median / 60), borderColor: '#3b6fd8' },
-      { label: 'Resolution, median (h)', data: this.days.map(r => r.resolution.median === null ? null : r.resolution.median / 3600), borderColor: '#b5651d' }], 'line');
+      { label: 'First response, median (min)', data: per('firstResponse', 'median', 60), borderColor: '#3b6fd8' },
+      { label: 'First response, 90th percentile (min)', data: per('firstResponse', 'p90', 60), borderColor: '#3b6fd8', borderDash: [6, 4] },
+      { label: 'Resolution, median (h)', data: per('resolution', 'median', 3600), borderColor: '#b5651d' },
+      { label: 'Resolution, 90th percentile (h)', data: per('resolution', 'p90', 3600), borderColor: '#b5651d', borderDash: [6, 4] }], 'line');
     if (this.channels) bar('chart-channels', this.channels.map(r => r.key), [{ label: 'Created', data: this.channels.map(r => r.created), backgroundColor: '#6a4fb3' }]);
     if (this.intents) bar('chart-intents', this.intents.map(r => r.key), [{ label: 'Created', data: this.intents.map(r => r.created), backgroundColor: '#c0417a' }]);
   }
@@ -137,10 +146,15 @@ class HdReports extends LightElement {
       </dl>
       <div class="charts">
         <figure><figcaption>Volume by day</figcaption><div class="chart"><canvas id="chart-volume" role="img" aria-label="Tickets created and resolved per day"></canvas></div></figure>
-        <figure><figcaption>First response and resolution (medians)</figcaption><div class="chart"><canvas id="chart-response" role="img" aria-label="Median first response and resolution time per day"></canvas></div></figure>
+        <figure><figcaption>First response and resolution (median and 90th percentile)</figcaption><div class="chart"><canvas id="chart-response" role="img" aria-label="Median and 90th percentile of first response and resolution time per day"></canvas></div></figure>
         ${this.channels ? html`<figure><figcaption>Volume by channel</figcaption><div class="chart"><canvas id="chart-channels" role="img" aria-label="Tickets created per channel"></canvas></div></figure>` : ''}
         ${this.intents ? html`<figure><figcaption>Volume by intent</figcaption>${this.intents.length ? html`<div class="chart"><canvas id="chart-intents" role="img" aria-label="Tickets created per intent"></canvas></div>` : html`<p class="empty">No intents recorded yet (triage comes later).</p>`}</figure>` : ''}
       </div>
+      ${this.channels?.length ? html`<h2>Response times by channel</h2>
+        <table class="grid"><thead><tr><th scope="col">Channel</th><th scope="col">Created</th>
+          <th scope="col">First response (median / p90 / p95)</th><th scope="col">Resolution (median / p90 / p95)</th></tr></thead>
+        <tbody>${this.channels.map(r => html`<tr><th scope="row">${r.key}</th><td>${r.created}</td>
+          <td>${spread(r.firstResponse)}</td><td>${spread(r.resolution)}</td></tr>`)}</tbody></table>` : ''}
       <h2>Per agent, and the AI</h2>
       ${this.agents?.length ? html`<table class="grid"><thead><tr><th scope="col">Agent</th><th scope="col">Resolved</th>
           <th scope="col">One-touch</th><th scope="col">First response (median / p90)</th><th scope="col">Resolution (median / p90)</th>

@@ -19,7 +19,8 @@ import java.util.stream.Stream;
 
 /**
  * Turns the console's source page into the one the build ships, without a bundler or Node.js (the build needs
- * nothing but a JDK). From the entry module it walks every import (ours and the WebJars'), then writes:
+ * nothing but a JDK). From the entry modules (each {@code <script type="module" src>} of the page) it walks every
+ * import (ours and the WebJars'), then writes:
  * <ul>
  *   <li>a copy of each module and of the stylesheet named by its content ({@code lit-html.1a2b3c4d5e.js}), which
  *       the site serves with a year-long immutable cache lifetime;</li>
@@ -73,28 +74,32 @@ public final class SiteBuilder {
         Map<String, String> sourceMap = new LinkedHashMap<>();
         Matcher entry = MAP_ENTRY.matcher(map.group(2));
         while (entry.find()) if (!entry.group(1).equals("imports")) sourceMap.put(entry.group(1), strip(entry.group(2)));
-        String entryModule = entryModule(sourcePage);
+        List<String> entryModules = entryModulesAsWritten(sourcePage);
         SiteBuilder builder = new SiteBuilder(site, sourceMap);
-        builder.walk(entryModule);
-        String page = builder.page(sourcePage, entryModule);
+        builder.walk(entryModules.stream().map(SiteBuilder::strip).toList());
+        String page = builder.page(sourcePage, entryModules);
         builder.removeStaleCopies();
         return page;
     }
 
-    private static String entryModule(String page) {
-        int at = page.indexOf(ENTRY_ATTRIBUTE);
-        if (at < 0) throw new IllegalStateException("index.html has no " + ENTRY_ATTRIBUTE + "...\"> entry module");
-        int from = at + ENTRY_ATTRIBUTE.length();
-        return strip(page.substring(from, page.indexOf('"', from)));
+    /** Every {@code <script type="module" src>} of the page, in order (e.g. a small early module, then the app). */
+    private static List<String> entryModulesAsWritten(String page) {
+        List<String> entries = new ArrayList<>();
+        for (int at = page.indexOf(ENTRY_ATTRIBUTE); at >= 0; at = page.indexOf(ENTRY_ATTRIBUTE, at + 1)) {
+            int from = at + ENTRY_ATTRIBUTE.length();
+            entries.add(page.substring(from, page.indexOf('"', from)));
+        }
+        if (entries.isEmpty()) throw new IllegalStateException("index.html has no " + ENTRY_ATTRIBUTE + "...\"> entry module");
+        return entries;
     }
 
     private static String strip(String path) {
         return path.startsWith("./") ? path.substring(2) : path;
     }
 
-    /** Breadth first from the entry: static imports are needed at once (preloaded), lazy ones are only mapped. */
-    private void walk(String entryModule) throws IOException {
-        List<String> pending = new ArrayList<>(List.of(entryModule));
+    /** Breadth first from the entries: static imports are needed at once (preloaded), lazy ones are only mapped. */
+    private void walk(List<String> entryModules) throws IOException {
+        List<String> pending = new ArrayList<>(entryModules);
         List<String> lazy = new ArrayList<>();
         while (!pending.isEmpty() || !lazy.isEmpty()) {
             boolean now = !pending.isEmpty();
@@ -168,7 +173,7 @@ public final class SiteBuilder {
         }
     }
 
-    private String page(String source, String entryModule) throws IOException {
+    private String page(String source, List<String> entryModules) throws IOException {
         Matcher sheet = STYLESHEET.matcher(source);
         StringBuilder out = new StringBuilder();
         while (sheet.find()) {
@@ -181,15 +186,13 @@ public final class SiteBuilder {
         String importMap = importMap();
         String page = IMPORT_MAP.matcher(out).replaceFirst(Matcher.quoteReplacement("<script type=\"importmap\">" + importMap + "</script>"));
         page = POLICY_HASH.matcher(page).replaceFirst(Matcher.quoteReplacement("'sha256-" + base64Sha256(importMap) + "'"));
+        for (String written : entryModules) {
+            page = page.replace(ENTRY_ATTRIBUTE + written + "\"", ENTRY_ATTRIBUTE + "./" + hashed.get(strip(written)) + "\"");
+        }
         StringBuilder preloads = new StringBuilder();
         for (String module : eager) preloads.append("<link rel=\"modulepreload\" href=\"./").append(hashed.get(module)).append("\">\n  ");
-        return page.replace(ENTRY_ATTRIBUTE + entryModuleAsWritten(source) + "\"",
-                preloads + ENTRY_ATTRIBUTE + "./" + hashed.get(entryModule) + "\"");
-    }
-
-    private static String entryModuleAsWritten(String page) {
-        int from = page.indexOf(ENTRY_ATTRIBUTE) + ENTRY_ATTRIBUTE.length();
-        return page.substring(from, page.indexOf('"', from));
+        int firstEntry = page.indexOf(ENTRY_ATTRIBUTE);
+        return page.substring(0, firstEntry) + preloads + page.substring(firstEntry);
     }
 
     /** Every bare specifier and every module URL to its content-named copy, one entry a line, sorted. */

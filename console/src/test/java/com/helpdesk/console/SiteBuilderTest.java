@@ -90,6 +90,22 @@ class SiteBuilderTest {
         assertThat(page.indexOf("modulepreload")).isLessThan(page.indexOf("<script type=\"module\""));
     }
 
+    /** A small early module before the app (it starts the first request while the app's modules load): both are named and preloaded. */
+    @Test
+    void aSecondEntryModuleIsNamedAndPreloadedWithItsImports() throws Exception {
+        sampleSite();
+        write("app/early.js", "import { url } from './shared.js';\nfetch(url);\n");
+        write("app/shared.js", "export const url = 'x';\n");
+        String page = SiteBuilder.build(PAGE.replace("<script type=\"module\" src=\"app/main.js\">",
+                "<script type=\"module\" src=\"app/early.js\"></script>\n<script type=\"module\" src=\"app/main.js\">"), site);
+        assertThat(page).containsPattern("<script type=\"module\" src=\"\\./app/early\\.[0-9a-f]{10}\\.js\"></script>\n"
+                + "<script type=\"module\" src=\"\\./app/main\\.[0-9a-f]{10}\\.js\"></script>");
+        List<String> preloaded = all(Pattern.compile("<link rel=\"modulepreload\" href=\"\\./([^\"]+)\\.[0-9a-f]{10}\\.js\">"), page);
+        assertThat(preloaded).startsWith("app/early", "app/main").contains("app/shared", "app/screen");
+        assertThat(page.lastIndexOf("modulepreload")).isLessThan(page.indexOf("<script type=\"module\""));
+        assertThat(page).contains("\"./app/shared.js\": \"./app/shared.");
+    }
+
     @Test
     void aChangedFileGetsANewNameAndTheOldCopyGoes() throws Exception {
         sampleSite();

@@ -105,6 +105,12 @@ final class QueueViews {
             names.put("#tags", "tags");
             values.put(":tag", AttributeValue.fromS(q.tag()));
         }
+        // no index has a group key: a group is always a filter on the view the other filters chose (docs/access-patterns.md)
+        if (q.group() != null) {
+            filters.add("#group = :group");
+            names.put("#group", "group");
+            values.put(":group", AttributeValue.fromS(q.group()));
+        }
         return new Plan(index, parts, filters.isEmpty() ? null : String.join(" AND ", filters), names, values, null);
     }
 

@@ -19,7 +19,7 @@ import java.util.Set;
  */
 final class SlaTicketViews {
     /** The queue filters the "breaching soon" index cannot serve: refused by name rather than silently ignored. */
-    private static final List<String> NOT_WITH_SLA_DUE = List.of("status", "assignee", "requester", "tag");
+    private static final List<String> NOT_WITH_SLA_DUE = List.of("status", "assignee", "requester", "tag", "group");
     static final Set<String> PARAMS = Set.of("slaDueBefore", "limit", "cursor");
 
     private final TicketSlaQueries sla;

@@ -55,7 +55,7 @@ final class TicketRoutes {
     private static final Set<String> READ_ONLY = Set.of("id", "number", "version", "createdAt", "updatedAt",
             "messages", "firstResponseAt", "resolvedAt", "lastMessageAt", "messageCount", "escalationLevel",
             "ccs", "linkedTicketIds", "mergedInto", "mergedFrom", "parentId", "childIds");
-    private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "limit", "cursor", "slaDueBefore");
+    private static final Set<String> LIST_PARAMS = Set.of("status", "assignee", "requester", "tag", "group", "limit", "cursor", "slaDueBefore");
     private static final Set<String> HISTORY_PARAMS = Set.of("limit", "cursor");
 
     /** How long an attachment's download link works. */
@@ -164,8 +164,8 @@ final class TicketRoutes {
         if (req.query("slaDueBefore") != null) return sla.dueBefore(req);
         Status status = req.query("status") == null ? null : Status.parse("status", req.query("status"));
         Integer limit = limit(req, TicketQueries.MAX_PAGE_SIZE);
-        TicketPage page = tickets.list(new TicketQuery(status, req.query("assignee"), req.query("requester"), req.query("tag")),
-                limit, req.query("cursor"));
+        TicketPage page = tickets.list(new TicketQuery(status, req.query("assignee"), req.query("requester"), req.query("tag"),
+                req.query("group")), limit, req.query("cursor"));
         Map<String, Object> out = new LinkedHashMap<>();
         out.put("items", TicketRepresentation.summaries(page.items()));
         out.put("nextCursor", page.nextCursor());

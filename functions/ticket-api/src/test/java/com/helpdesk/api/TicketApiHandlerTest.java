@@ -157,6 +157,35 @@ class TicketApiHandlerTest {
     }
 
     @Test
+    void aGroupsQueueListsItsTicketsAndABadGroupIsA400NamingIt() throws Exception {
+        String group = "returns-" + java.util.UUID.randomUUID().toString().substring(0, 8);
+        APIGatewayV2HTTPEvent create = sample("create-ticket.json");
+        create.setBody(create.getBody().replace("\"channel\":\"phone\"", "\"channel\":\"phone\",\"group\":\"" + group + "\""));
+        APIGatewayV2HTTPResponse created = call(create);
+        assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
+        createFromSample(); // no group: not in the queue
+
+        APIGatewayV2HTTPEvent list = sample("list-tickets.json");
+        list.setQueryStringParameters(new HashMap<>(Map.of("group", group)));
+        APIGatewayV2HTTPResponse r = call(list);
+        assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
+        assertThat(json(r).get("items")).singleElement().satisfies(t -> {
+            assertThat(t.get("id").asText()).isEqualTo(json(created).get("id").asText());
+            assertThat(t.get("group").asText()).isEqualTo(group);
+        });
+
+        for (Map<String, String> bad : List.of(Map.of("group", "  "), Map.of("group", "g".repeat(65)),
+                Map.of("group", group, "slaDueBefore", "2026-12-07T09:00:00Z"))) {
+            APIGatewayV2HTTPEvent e = sample("list-tickets.json");
+            e.setQueryStringParameters(new HashMap<>(bad));
+            APIGatewayV2HTTPResponse refused = call(e);
+            assertThat(refused.getStatusCode()).as(bad.toString()).isEqualTo(400);
+            assertThat(refused.getHeaders()).containsEntry("Content-Type", "application/problem+json");
+            assertThat(json(refused).get("errors").toString()).as(bad.toString()).contains("\"field\":\"group\"");
+        }
+    }
+
+    @Test
     void theBreachingSoonViewNamesABadInstantAndAnyFilterItCannotServe() throws Exception {
         APIGatewayV2HTTPEvent bad = sample("list-tickets.json");
         bad.setQueryStringParameters(new HashMap<>(Map.of("slaDueBefore", "tomorrow")));

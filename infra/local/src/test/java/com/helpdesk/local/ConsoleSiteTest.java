@@ -95,7 +95,10 @@ class ConsoleSiteTest {
         while (preload.find()) preloaded.add(preload.group(1));
         assertThat(targets).containsAll(preloaded);
         assertThat(preloaded).as("the first screen's modules, not the charts").hasSizeGreaterThan(15)
-                .noneMatch(p -> p.contains("chart.js"));
+                .noneMatch(p -> p.contains("chart.js")).anyMatch(p -> p.startsWith("console/early."));
+        // early.js asks for the queue while the app's modules load: its script comes first
+        assertThat(index.indexOf("<script type=\"module\" src=\"./console/early.")).isPositive()
+                .isLessThan(index.indexOf("<script type=\"module\" src=\"./console/main."));
     }
 
     /** As a CDN serves it: content-named files for a year, the page revalidated by its ETag, text gzipped. */
@@ -142,7 +145,8 @@ class ConsoleSiteTest {
             while (m.find()) pending.add("console/" + (m.group(1) != null ? m.group(1) : m.group(2)));
         }
         assertThat(seen).contains("console/queues.js", "console/ticket.js", "console/ticket-panels.js", "console/customer.js",
-                "console/reports.js", "console/admin.js", "console/admin-routing.js", "console/api.js", "console/auth.js");
+                "console/reports.js", "console/admin.js", "console/admin-routing.js", "console/api.js", "console/auth.js",
+                "console/early.js", "console/queue-views.js");
         file("console/console.css");
     }
 
@@ -151,7 +155,8 @@ class ConsoleSiteTest {
     void customerHtmlGoesIntoASandboxedFrameOnly() throws Exception {
         String panels = file("console/ticket-panels.js");
         assertThat(panels).contains("<iframe class=\"html-body\" sandbox=\"\"").contains(".srcdoc=${m.html}");
-        for (String module : List.of("main", "queues", "ticket", "ticket-panels", "customer", "reports", "admin", "admin-routing", "api", "auth", "format")) {
+        for (String module : List.of("main", "queues", "ticket", "ticket-panels", "customer", "reports", "admin", "admin-routing", "api", "auth",
+                "format", "early", "queue-views")) {
             String js = file("console/" + module + ".js");
             assertThat(js).as(module).doesNotContain("innerHTML").doesNotContain("unsafeHTML").doesNotContain("eval(");
         }

@@ -2,6 +2,7 @@ package com.helpdesk.core.service;
 
 import com.helpdesk.core.NotFoundException;
 import com.helpdesk.core.ValidationException;
+import com.helpdesk.core.ValidationException.FieldError;
 import com.helpdesk.core.inbound.UnthreadedInbound;
 import com.helpdesk.core.port.HistoryPage;
 import com.helpdesk.core.port.TicketPage;
@@ -16,6 +17,8 @@ import com.helpdesk.core.ticket.TicketThread;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 
 /** What agents read: a ticket with its thread, the queues, a ticket's history, its files, unthreaded mail. */
@@ -54,8 +57,18 @@ public final class TicketQueries {
         }
         String tag = query.tag() == null ? null : Tags.normalise("tag", query.tag());
         String requester = query.requester() == null ? null : Requester.normaliseIdentity(query.requester());
-        return repository.list(new TicketQuery(query.status(), query.assignee(), requester, tag), size,
+        return repository.list(new TicketQuery(query.status(), query.assignee(), requester, tag, groupFilter(query.group())), size,
                 TicketFields.blankToNull(cursor));
+    }
+
+    /** A group as tickets carry it (set as given, at most 64 characters): an empty or longer one names no group. */
+    private static String groupFilter(String group) {
+        if (group == null) return null;
+        List<FieldError> errors = new ArrayList<>();
+        String g = TicketFields.group(group, errors);
+        if (g == null) errors.add(new FieldError("group", "must not be empty"));
+        if (!errors.isEmpty()) throw new ValidationException(errors);
+        return g;
     }
 
     /** The audit history, oldest first. */

@@ -146,6 +146,7 @@ public final class InMemoryTicketRepository implements TicketRepository {
         List<Ticket> items = tickets.values().stream()
                 .filter(t -> q.status() == null || t.status() == q.status())
                 .filter(t -> q.tag() == null || t.tags().contains(q.tag()))
+                .filter(t -> q.group() == null || q.group().equals(t.group()))
                 .sorted(Comparator.comparing(Ticket::updatedAt).reversed().thenComparing(Ticket::id))
                 .toList();
         // the cursor is the offset of the next page (the DynamoDB store's is a signed key)

@@ -239,6 +239,20 @@ class TicketCommandsTest {
     }
 
     @Test
+    void aGroupsQueueListsOnlyItsTicketsAndAnEmptyOrOverlongGroupIsRefused() {
+        service.commands().create(new NewTicket("Refund?", jane, Channel.PHONE, null, null, null, "billing", null,
+                "Caller asks for a refund", null, null, null), alice, null);
+        service.commands().create(phoneCall(null, null), alice, null);
+        assertThat(service.queries().list(new TicketQuery(null, null, null, null, "billing"), 10, null).items())
+                .extracting(t -> t.subject()).containsExactly("Refund?");
+        assertThat(service.queries().list(new TicketQuery(null, null, null, null, "Billing"), 10, null).items()).as("as set, case and all").isEmpty();
+        assertThatThrownBy(() -> service.queries().list(new TicketQuery(null, null, null, null, " "), 10, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(ValidationException.FieldError::field).containsExactly("group"));
+        assertThatThrownBy(() -> service.queries().list(new TicketQuery(null, null, null, null, "g".repeat(65)), 10, null))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors()).extracting(ValidationException.FieldError::field).containsExactly("group"));
+    }
+
+    @Test
     void escalationRaisesLevelAndPriorityAndHandsTheTicketToTheGroup() {
         String id = service.commands().create(phoneCall("bob", null), alice, null).thread().ticket().id();
         service.commands().update(id, new TicketChange(Status.PENDING, null, null, null, null, null, null), OptionalLong.empty(), alice);
