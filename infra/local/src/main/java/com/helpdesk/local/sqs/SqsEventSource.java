@@ -18,8 +18,6 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.TimeUnit;
 
 /**
  * Lambda's SQS event source mapping: long-polls a queue, invokes the function with the SQSEvent JSON
@@ -31,10 +29,6 @@ import java.util.concurrent.TimeUnit;
  * up to the mapping's concurrency. On a FIFO queue that runs message groups in parallel and keeps each
  * group in order: the queue hands out no message of a group while an earlier one of that group is in
  * flight (received, not yet deleted), so a group is never in two batches at once.
- *
- * <p>Like Lambda, it scales its pollers with the work: the first always polls; each batch received wakes one more,
- * and a poller whose receive comes back empty goes back to sleep. An idle mapping thus sends one receive a second,
- * not one per poller (eight per mapping, over a dozen mappings, took the CPU the busy functions needed).
  */
 public final class SqsEventSource implements AutoCloseable {
     /** The local stack's own diagnostics (JDK platform logging: no logging framework of its own). */
@@ -49,8 +43,6 @@ public final class SqsEventSource implements AutoCloseable {
     private final String region;
     private volatile boolean running = true;
     private final List<Thread> pollers = new ArrayList<>();
-    /** Wake-ups for the pollers after the first: one per batch received, never more than there are pollers. */
-    private final Semaphore busy = new Semaphore(0);
 
     /** One poller: batches are delivered one after another. */
     public SqsEventSource(SqsClient sqs, LocalQueues.Queue queue, String functionId, int batchSize,
@@ -69,8 +61,7 @@ public final class SqsEventSource implements AutoCloseable {
         this.functions = functions;
         this.region = region;
         for (int i = 1; i <= Math.max(1, concurrency); i++) {
-            boolean first = i == 1;
-            Thread poller = new Thread(() -> run(first), "sqs-" + queue.name() + "->" + functionId + "-" + i);
+            Thread poller = new Thread(this::run, "sqs-" + queue.name() + "->" + functionId + "-" + i);
             poller.setDaemon(true);
             pollers.add(poller);
         }
@@ -85,18 +76,12 @@ public final class SqsEventSource implements AutoCloseable {
         return pollers.size();
     }
 
-    /** @param first the poller that always polls; the others poll only after a batch woke them, until a receive is empty */
-    private void run(boolean first) {
+    private void run() {
         while (running) {
             try {
-                if (!first && !busy.tryAcquire(1, TimeUnit.SECONDS)) continue;
                 List<Message> batch = sqs.receiveMessage(b -> b.queueUrl(queue.url()).maxNumberOfMessages(batchSize)
                         .waitTimeSeconds(1).messageSystemAttributeNamesWithStrings("All").messageAttributeNames("All")).messages();
-                if (batch.isEmpty()) continue;
-                if (busy.availablePermits() < pollers.size() - 1) busy.release(); // more may be waiting: one more poller
-                deliver(batch);
-            } catch (InterruptedException e) {
-                return; // closing
+                if (!batch.isEmpty()) deliver(batch);
             } catch (RuntimeException e) {
                 if (running) {
                     LOG.log(System.Logger.Level.WARNING, "polling " + queue.name() + " failed", e);
