@@ -8,7 +8,7 @@ import java.util.Arrays;
  * rows to one table of ratios, printed at the end; {@code all} runs every part but jmh, one after the other.
  */
 public final class BenchMain {
-    static final String USAGE = "usage: java -jar infra/bench/target/bench.jar all|coldstart|heap|intake|jars|mail|metrics|sla|soak|writes|jmh [args]";
+    static final String USAGE = "usage: java -jar infra/bench/target/bench.jar all|coldstart|heap|intake|jars|mail|metrics|sla|soak|views|writes|jmh [args]";
 
     public static void main(String[] args) throws Exception {
         if (args.length == 0) {
@@ -26,6 +26,7 @@ public final class BenchMain {
                 MailParsingBench.run(report, rest);
                 MetricsReadBench.run(report, new String[0]);
                 SlaSweepBench.run(report, new String[0]);
+                QueueViewBench.run(report, new String[0]);
                 SoakBench.run(report, new String[0]);
                 WritesBench.run(report, new String[0]);
             }
@@ -36,6 +37,7 @@ public final class BenchMain {
             case "mail" -> MailParsingBench.run(report, rest);
             case "metrics" -> MetricsReadBench.run(report, rest);
             case "sla" -> SlaSweepBench.run(report, rest);
+            case "views" -> QueueViewBench.run(report, rest);
             case "soak" -> SoakBench.run(report, rest);
             case "writes" -> WritesBench.run(report, rest);
             case "jmh" -> {

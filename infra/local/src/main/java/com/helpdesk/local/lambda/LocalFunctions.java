@@ -33,7 +33,12 @@ import java.util.function.Supplier;
 public final class LocalFunctions implements FunctionInvoker, AutoCloseable {
     /** The local stack's own diagnostics (JDK platform logging: no logging framework of its own). */
     private static final System.Logger LOG = System.getLogger(LocalFunctions.class.getName());
-    private static final int MAX_INSTANCES = 4;
+    /**
+     * Execution environments per function: Lambda gives each concurrent batch of an SQS mapping its own, so this is at
+     * least the local cap of a mapping's concurrency (LocalStack.LOCAL_SQS_CONCURRENCY, 8). At 4, the FIFO inbound
+     * queue's 8 pollers shared 4 instances and intake could not scale past 4 batches at once.
+     */
+    public static final int MAX_INSTANCES = 8;
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Map<String, FunctionSpec> specs = new LinkedHashMap<>();
