@@ -231,16 +231,17 @@ final class TicketRoutes {
         IntentName intent = body.enumValue("intent", IntentName::parse);
         if (body.isNull("intent")) throw new ValidationException("intent", "cannot be cleared; set the intent the ticket has");
         body.done();
-        TicketThread t;
-        if (intent != null && change.isEmpty()) {
-            t = tickets.get(id);
-            t.ticket().requireVersion(ifMatch(req)); // the correction is then written on the version read
-        } else {
-            t = commands.update(id, change, ifMatch(req), actor(req));
-        }
+        boolean onlyIntent = intent != null && change.isEmpty();
+        TicketThread t = onlyIntent ? null : commands.update(id, change, ifMatch(req), actor(req));
         if (intent != null) {
-            // an agent's intent is a correction of the model's, recorded with what it said (docs/triage.md)
-            intents.correct(t.ticket(), intent, actor(req));
+            // an agent's intent is a correction of the model's, recorded with what it said (docs/triage.md); without
+            // If-Match it is retried on a fresh read when triage wrote meanwhile, like every unconditional change
+            OptionalLong pinned = onlyIntent ? ifMatch(req) : OptionalLong.empty();
+            commands.retried(pinned, () -> {
+                com.helpdesk.core.ticket.Ticket current = tickets.get(id).ticket();
+                current.requireVersion(pinned);
+                return intents.correct(current, intent, actor(req));
+            });
             t = tickets.get(id);
         }
         return ApiResponse.json(200, TicketRepresentation.full(t)).header("ETag", ETags.of(t.ticket().version()));

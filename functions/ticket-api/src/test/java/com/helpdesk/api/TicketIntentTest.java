@@ -78,7 +78,28 @@ class TicketIntentTest {
                         new com.helpdesk.core.sla.SlaSettings(new com.helpdesk.store.DynamoDbSlaSettings(client, "tickets"),
                                 java.time.ZoneOffset.UTC), clock),
                 new OrderContextReads(new DynamoDbOrderContexts(client, "tickets"), new DynamoDbStoreRepository(client, "tickets")),
-                new com.helpdesk.core.triage.IntentRecords(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets"), ids, clock));
+                new com.helpdesk.core.triage.IntentRecords(new RacedByTriage(new com.helpdesk.store.DynamoDbTicketIntents(client, "tickets")), ids, clock));
+    }
+
+    /** When armed, triage classifies the ticket again just before the agent's correction is written: a lost race. */
+    private static volatile boolean triageRacesNextCorrection;
+
+    private record RacedByTriage(com.helpdesk.core.triage.TicketIntents stored) implements com.helpdesk.core.triage.TicketIntents {
+        @Override
+        public java.util.Optional<Stored> find(String ticketId) {
+            return stored.find(ticketId);
+        }
+
+        @Override
+        public void save(com.helpdesk.core.triage.Intent intent, long expectedVersion, com.helpdesk.core.port.TicketWrite classification) {
+            if (triageRacesNextCorrection) {
+                triageRacesNextCorrection = false;
+                String id = classification.previous().id();
+                prediction = said(com.helpdesk.core.triage.IntentName.DAMAGE_CLAIM, 0.9);
+                triage.classify(tickets.get(id).ticket(), "Order", "where is my parcel", null);
+            }
+            stored.save(intent, expectedVersion, classification);
+        }
     }
 
     @AfterAll
@@ -178,5 +199,23 @@ class TicketIntentTest {
         assertThat(stale.getStatusCode()).as("the classification was a new version").isEqualTo(412);
         APIGatewayV2HTTPResponse ok = patch(id, "{\"priority\":\"high\"}", classified.getHeaders().get("ETag"));
         assertThat(ok.getStatusCode()).as(ok.getBody()).isEqualTo(200);
+    }
+
+    @Test
+    void aCorrectionWithoutIfMatchIsNotRefusedWhenTriageClassifiesTheTicketMeanwhile() throws Exception {
+        String id = Json.mapper().readTree(handler.handleRequest(sample("create-ticket.json"), null).getBody()).get("id").asText();
+        prediction = said(com.helpdesk.core.triage.IntentName.WISMO, 0.83);
+        triage.classify(tickets.get(id).ticket(), "Order", "where is my order #1001", null);
+
+        triageRacesNextCorrection = true;
+        APIGatewayV2HTTPResponse patched = patch(id, "{\"intent\":\"missing_item\"}");
+
+        assertThat(triageRacesNextCorrection).as("triage raced the correction").isFalse();
+        assertThat(patched.getStatusCode()).as(patched.getBody()).isEqualTo(200);
+        JsonNode shown = Json.mapper().readTree(get(id, null).getBody());
+        assertThat(shown.get("intent").get("name").asText()).isEqualTo("missing_item");
+        assertThat(shown.get("intent").get("source").asText()).isEqualTo("agent");
+        assertThat(shown.get("tags").toString()).contains("intent:missing_item").doesNotContain("intent:wismo").doesNotContain("intent:damage_claim");
+        assertThat(shown.get("intent").get("correction").get("modelSaid").asText()).as("what the model said last").isEqualTo("damage_claim");
     }
 }

@@ -259,4 +259,13 @@ public final class TicketCommands {
         TicketFields.collect(errors, () -> Tags.normaliseAll("removeTags", c.removeTags()));
         TicketFields.throwIfAny(errors);
     }
+
+    /**
+     * Runs a change of the ticket that another use case writes (an agent's intent correction) under the commands'
+     * retry of lost races: an unconditional change is attempted again, each attempt reading afresh, so a racing
+     * automatic write (triage's classification) does not refuse it; a pinned one ({@code expectedVersion}) is not.
+     */
+    public <T> T retried(OptionalLong expectedVersion, java.util.function.Supplier<T> attempt) {
+        return retry.run(expectedVersion, attempt);
+    }
 }
