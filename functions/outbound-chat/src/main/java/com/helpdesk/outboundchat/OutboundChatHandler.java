@@ -16,8 +16,6 @@ import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Consumes MessageAdded events of public chat replies (by agents, the AI, or notices) and delivers each
@@ -47,15 +45,7 @@ public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBa
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return Invocation.handle(context, () -> {
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (SQSEvent.SQSMessage m : event.getRecords()) {
-                if (!Invocation.record(m.getMessageId(), () -> delivered(m))) {
-                    failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-                }
-            }
-            return new SQSBatchResponse(failures);
-        });
+        return com.helpdesk.queue.QueueRecords.consume(event, context, this::delivered);
     }
 
     /** @return false when the message is to come back */

@@ -17,8 +17,6 @@ import com.helpdesk.core.email.EmailNotices;
 import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.runtime.Json;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Consumes ticket events from the outbound email queue: MessageAdded (a public reply by the team, or a
@@ -54,15 +52,7 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return Invocation.handle(context, () -> {
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (SQSEvent.SQSMessage m : event.getRecords()) {
-                if (!Invocation.record(m.getMessageId(), () -> sent(m))) {
-                    failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-                }
-            }
-            return new SQSBatchResponse(failures);
-        });
+        return com.helpdesk.queue.QueueRecords.consume(event, context, this::sent);
     }
 
     /** @return false when the message is to come back */

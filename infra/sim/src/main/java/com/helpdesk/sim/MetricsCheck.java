@@ -49,7 +49,8 @@ public final class MetricsCheck {
         Map<String, JsonNode> api = byKey(byDay.get("series"), "key");
         for (LocalDate d = from; !d.isAfter(to); d = d.plusDays(1)) {
             JsonNode backlog = api.containsKey(d.toString()) ? api.get(d.toString()).path("backlog") : null;
-            if (backlog == null || !backlog.isObject()) {
+            // a day without a census has every figure null (GET /metrics keeps the row's columns), takenAt too
+            if (backlog == null || !backlog.isObject() || !backlog.path("takenAt").isTextual()) {
                 if (d.isBefore(to)) check.differences.add(d + " backlog: no census");
                 continue;
             }
