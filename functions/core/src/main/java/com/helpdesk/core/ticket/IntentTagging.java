@@ -6,7 +6,6 @@ import com.helpdesk.core.event.EventStamp;
 import com.helpdesk.core.event.EventTypes;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
@@ -47,12 +46,7 @@ final class IntentTagging {
         events.add(s.event(EventTypes.INTENT_CLASSIFIED, t, intent));
         if (!added.isEmpty() || !removed.isEmpty()) {
             b.tags(tags).updatedAt(s.at());
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("added", added);
-            detail.put("removed", removed);
-            detail.put("tags", List.copyOf(tags));
-            detail.put("reason", "intent");
-            events.add(s.event(EventTypes.TAGGED, t, detail));
+            events.add(Tags.tagged(s, t, added, removed, tags, "intent"));
         }
         return new Transition(b.build(), events);
     }

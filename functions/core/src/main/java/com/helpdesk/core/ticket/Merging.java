@@ -72,12 +72,7 @@ final class Merging {
         d.put("ccsAdded", merged.ccs().stream().filter(c -> !before.ccs().contains(c)).toList());
         events.add(s.event(EventTypes.MERGED, merged, d));
         if (!addedTags.isEmpty()) {
-            Map<String, Object> tagged = new LinkedHashMap<>();
-            tagged.put("added", addedTags);
-            tagged.put("removed", List.of());
-            tagged.put("tags", List.copyOf(merged.tags()));
-            tagged.put("reason", "merge");
-            events.add(s.event(EventTypes.TAGGED, merged, tagged));
+            events.add(Tags.tagged(s, merged, addedTags, List.of(), merged.tags(), "merge"));
         }
         return events;
     }

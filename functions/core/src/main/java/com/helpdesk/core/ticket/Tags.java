@@ -52,4 +52,18 @@ public final class Tags {
             throw new ValidationException(field, "a ticket has at most " + MAX_PER_TICKET + " tags");
         }
     }
+
+    /**
+     * The Tagged event of a change of the ticket's tags: what was added and removed, the tags after, and why when an
+     * automation changed them ({@code reason} null for an agent's own change).
+     */
+    static com.helpdesk.core.event.DomainEvent tagged(com.helpdesk.core.event.EventStamp s, Ticket t, java.util.List<String> added,
+                                                      java.util.List<String> removed, Collection<String> after, String reason) {
+        java.util.Map<String, Object> detail = new java.util.LinkedHashMap<>();
+        detail.put("added", added);
+        detail.put("removed", removed);
+        detail.put("tags", java.util.List.copyOf(after));
+        if (reason != null) detail.put("reason", reason);
+        return s.event(com.helpdesk.core.event.EventTypes.TAGGED, t, detail);
+    }
 }

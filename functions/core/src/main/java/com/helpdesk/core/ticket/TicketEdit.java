@@ -7,9 +7,7 @@ import com.helpdesk.core.event.EventStamp;
 import com.helpdesk.core.event.EventTypes;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Objects;
 import java.util.SortedSet;
 import java.util.TreeSet;
@@ -89,11 +87,7 @@ final class TicketEdit {
         }
         if (!added.isEmpty() || !removed.isEmpty()) {
             b.tags(tags);
-            Map<String, Object> detail = new LinkedHashMap<>();
-            detail.put("added", added);
-            detail.put("removed", removed);
-            detail.put("tags", List.copyOf(tags));
-            events.add(s.event(EventTypes.TAGGED, t, detail));
+            events.add(Tags.tagged(s, t, added, removed, tags, null));
         }
     }
 }
