@@ -227,6 +227,7 @@ final class LocalEndpoints {
             if (b.has("catchUp") && (!b.get("catchUp").isIntegralNumber() || catchUp < 1 || catchUp > Scheduler.MAX_CATCH_UP)) {
                 throw new IllegalArgumentException("catchUp must be a whole number from 1 to " + Scheduler.MAX_CATCH_UP);
             }
+            Instant target;
             if (b.has("advance")) {
                 Duration d;
                 try {
@@ -234,23 +235,25 @@ final class LocalEndpoints {
                 } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException("advance must be an ISO-8601 duration such as PT2H or P1D");
                 }
-                stack.clock().advance(d);
+                if (d.isNegative()) throw new IllegalArgumentException("the clock only moves forward");
+                target = stack.clock().get().plus(d);
             } else {
-                Instant target;
                 try {
                     target = Instant.parse(b.get("set").asText());
                 } catch (DateTimeParseException e) {
                     throw new IllegalArgumentException("set must be an ISO-8601 instant such as 2026-12-01T09:00:00Z");
                 }
-                try {
-                    stack.clock().set(target);
-                } catch (IllegalArgumentException backwards) {
-                    LocalHttp.problem(ex, 409, "clock-backwards", "Conflict", backwards.getMessage());
-                    return;
-                }
+            }
+            List<Map<String, Object>> fired;
+            try {
+                // the schedules fire on the way, each at its own time (Scheduler.moveClockTo)
+                fired = stack.scheduler().moveClockTo(target, catchUp);
+            } catch (IllegalArgumentException backwards) {
+                LocalHttp.problem(ex, 409, "clock-backwards", "Conflict", backwards.getMessage());
+                return;
             }
             Map<String, Object> out = new LinkedHashMap<>();
-            out.put("fired", stack.scheduler().fireDue(catchUp));
+            out.put("fired", fired);
             out.put("now", stack.clock().get().toString());
             LocalHttp.json(ex, 200, out);
         } catch (IllegalArgumentException e) {

@@ -84,37 +84,66 @@ public final class Scheduler implements AutoCloseable {
      * costs one SLA sweep instead of one per minute moved.
      */
     public synchronized List<Map<String, Object>> fireDue(int catchUp) {
-        if (catchUp < 1 || catchUp > MAX_CATCH_UP) throw new IllegalArgumentException("catchUp must be 1.." + MAX_CATCH_UP);
-        List<Map<String, Object>> fired = new ArrayList<>();
+        checkCatchUp(catchUp);
         Instant now = clock.get();
-        Map<Schedule, Integer> skipped = skipBeyondCatchUp(now, catchUp);
+        return fireUpTo(now, skipBeyondCatchUp(now, catchUp), false);
+    }
+
+    /**
+     * Moves the clock to {@code target}, firing what falls due on the way each with the clock at its own
+     * occurrence, as real time would: a function that reads the clock (the backlog census takes the team day
+     * it runs in) sees 23:59, not the end of the move. Moving the clock first and firing after made a census
+     * passed over by a move past midnight count the next day (docs/metrics.md, "Simulation"). Under the
+     * scheduler's lock, so the ticker and a second move cannot fire between the move and its occurrences.
+     *
+     * @throws IllegalArgumentException when the target is before the clock (it never runs backwards)
+     */
+    public synchronized List<Map<String, Object>> moveClockTo(Instant target, int catchUp) {
+        checkCatchUp(catchUp);
+        if (target.isBefore(clock.get())) clock.set(target); // throws: the clock only moves forward
+        List<Map<String, Object>> fired = fireUpTo(target, skipBeyondCatchUp(target, catchUp), true);
+        if (target.isAfter(clock.get())) clock.set(target);
+        return fired;
+    }
+
+    private static void checkCatchUp(int catchUp) {
+        if (catchUp < 1 || catchUp > MAX_CATCH_UP) throw new IllegalArgumentException("catchUp must be 1.." + MAX_CATCH_UP);
+    }
+
+    /** Fires every occurrence up to {@code until}, oldest first, first moving the clock to it when asked and it is ahead. */
+    private List<Map<String, Object>> fireUpTo(Instant until, Map<Schedule, Integer> skipped, boolean moveClock) {
+        List<Map<String, Object>> fired = new ArrayList<>();
         while (true) {
             Schedule due = null;
             Instant at = null;
             for (Map.Entry<Schedule, Instant> e : nextFire.entrySet()) {
-                if (!e.getValue().isAfter(now) && (at == null || e.getValue().isBefore(at))) {
+                if (!e.getValue().isAfter(until) && (at == null || e.getValue().isBefore(at))) {
                     due = e.getKey();
                     at = e.getValue();
                 }
             }
             if (due == null) return fired;
-            Map<String, Object> record = new LinkedHashMap<>();
-            record.put("schedule", due.name());
-            record.put("function", due.functionId());
-            record.put("at", at.toString());
-            Integer skippedBefore = skipped.remove(due);
-            if (skippedBefore != null) record.put("skippedBefore", skippedBefore);
-            try {
-                functions.invoke(due.functionId(), due.inputJson() != null ? due.inputJson() : event(due, at));
-                record.put("status", "ok");
-            } catch (FunctionError e) {
-                record.put("status", "failed");
-                record.put("error", e.getMessage());
-            }
-            fired.add(record);
+            if (moveClock && at.isAfter(clock.get())) clock.set(at);
+            fired.add(fire(due, at, skipped.remove(due)));
             Instant next = due.expression().next(at);
             if (next == null) nextFire.remove(due); else nextFire.put(due, next);
         }
+    }
+
+    private Map<String, Object> fire(Schedule due, Instant at, Integer skippedBefore) {
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("schedule", due.name());
+        record.put("function", due.functionId());
+        record.put("at", at.toString());
+        if (skippedBefore != null) record.put("skippedBefore", skippedBefore);
+        try {
+            functions.invoke(due.functionId(), due.inputJson() != null ? due.inputJson() : event(due, at));
+            record.put("status", "ok");
+        } catch (FunctionError e) {
+            record.put("status", "failed");
+            record.put("error", e.getMessage());
+        }
+        return record;
     }
 
     /** Moves each schedule with more than catchUp occurrences due to the first of its last catchUp; answers how many it skipped. */
