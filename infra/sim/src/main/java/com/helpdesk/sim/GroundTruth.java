@@ -42,6 +42,11 @@ public final class GroundTruth {
         return byIntent;
     }
 
+    /** The team's time zone, in which the days are counted. */
+    public ZoneId zone() {
+        return zone;
+    }
+
     /** The open work at {@code at} (a census's instant), merged-away tickets included while they were open (OpenWork). */
     public OpenWork backlogAt(Instant at) {
         return OpenWork.at(played, at);

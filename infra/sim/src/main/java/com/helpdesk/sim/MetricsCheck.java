@@ -44,6 +44,9 @@ public final class MetricsCheck {
         return compareBacklog(truth, from, to, stack.expect("GET", "/metrics?from=" + from + "&to=" + to + "&groupBy=day", token, null));
     }
 
+    /** The census's schedule (template.yaml, BacklogCensusFunction: cron(59 23 * * ? *) in the team's time zone). */
+    static final java.time.LocalTime CENSUS_TIME = java.time.LocalTime.of(23, 59);
+
     static List<String> compareBacklog(GroundTruth truth, LocalDate from, LocalDate to, JsonNode byDay) {
         MetricsCheck check = new MetricsCheck(truth);
         Map<String, JsonNode> api = byKey(byDay.get("series"), "key");
@@ -55,7 +58,13 @@ public final class MetricsCheck {
                 continue;
             }
             String where = d + " backlog";
-            OpenWork w = truth.backlogAt(Instant.parse(backlog.get("takenAt").asText()));
+            Instant takenAt = Instant.parse(backlog.get("takenAt").asText());
+            // a census stored under the wrong day agrees with the open work at its instant all the same
+            java.time.ZonedDateTime teamTime = takenAt.atZone(truth.zone());
+            if (!teamTime.toLocalDate().equals(d) || teamTime.toLocalTime().isBefore(CENSUS_TIME)) {
+                check.differences.add(where + ": taken at " + teamTime + ", not at the day's " + CENSUS_TIME);
+            }
+            OpenWork w = truth.backlogAt(takenAt);
             check.count(where, "total", backlog.path("total"), w.total());
             check.count(where, "new", backlog.path("new"), w.fresh());
             check.count(where, "open", backlog.path("open"), w.open());

@@ -41,6 +41,18 @@ class MetricsCheckTest {
         assertThat(MetricsCheck.compareBacklog(truth, LocalDate.parse("2026-11-22"), NOV24, byDay)).contains("2026-11-22 backlog: no census");
     }
 
+    @Test
+    void aCensusStoredUnderAnotherDayThanItsOwn2359IsADifference() throws Exception {
+        GroundTruth truth = GroundTruth.of(GroundTruthTest.workedExamples(), ZoneId.of("Europe/Berlin"));
+        // the 23rd's census taken after midnight (the local scheduler's bug): the counts agree with that instant
+        JsonNode byDay = StackClient.JSON.readTree("""
+                {"series": [
+                 {"key": "2026-11-24", "backlog": {"total": 1, "new": 0, "open": 1, "pending": 0,
+                  "ages": {"under1d": 1, "1to3d": 0, "3to7d": 0, "over7d": 0}, "takenAt": "2026-11-23T23:30:00Z"}}]}""");
+        assertThat(MetricsCheck.compareBacklog(truth, NOV24, NOV24, byDay))
+                .containsExactly("2026-11-24 backlog: taken at 2026-11-24T00:30+01:00[Europe/Berlin], not at the day's 23:59");
+    }
+
     /** A report as the API would give it for the worked examples, then one figure changed. */
     @Test
     void aReportThatAgreesPassesAndEveryDifferenceIsNamed() throws Exception {
