@@ -4,17 +4,18 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.metrics.HeadlineFigures;
 import com.helpdesk.core.metrics.MetricsService;
 import com.helpdesk.core.metrics.SupportMetrics;
+import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.QueueRecords;
 import com.helpdesk.runtime.Invocation;
 import com.helpdesk.runtime.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Optional;
 
 /**
@@ -22,36 +23,32 @@ import java.util.Optional;
  * event added to the headline numbers (SupportMetrics: CloudWatch metrics for the dashboard). A redelivered
  * event changes nothing and counts nothing; one that failed (a store error, contention beyond the retries)
  * is a batch item failure and comes back, then goes to MetricsDeadLetterQueue; one that can never be read
- * is logged with the reason and dropped. A replayed event (EventBridge's {@code replay-name}, from
+ * is parked there at once with the reason (QueueRecords.park), where an operator sees it. A replayed event (EventBridge's {@code replay-name}, from
  * MetricsRebuildQueue) is folded into the generation being rebuilt only, and emits nothing (docs/metrics.md, "Rebuild").
  */
 public final class MetricsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
     private static final Logger log = LoggerFactory.getLogger(MetricsHandler.class);
     private final MetricsService service;
     private final SupportMetrics support;
+    private final DeadLetters deadLetters;
 
     public MetricsHandler() {
-        this(MetricsWiring.fromEnvironment());
+        this(MetricsWiring.forQueue());
     }
 
     private MetricsHandler(MetricsWiring wiring) {
-        this(wiring.service(), wiring.support());
+        this(wiring.service(), wiring.support(), MetricsWiring.deadLetters(wiring.config()));
     }
 
-    public MetricsHandler(MetricsService service, SupportMetrics support) {
+    public MetricsHandler(MetricsService service, SupportMetrics support, DeadLetters deadLetters) {
         this.service = service;
         this.support = support;
+        this.deadLetters = deadLetters;
     }
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return Invocation.handle(context, () -> {
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (SQSEvent.SQSMessage m : event.getRecords()) {
-                if (!Invocation.record(m.getMessageId(), () -> recorded(m))) failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-            }
-            return new SQSBatchResponse(failures);
-        });
+        return QueueRecords.consume(event, context, this::recorded);
     }
 
     /** @return false when the message is to come back */
@@ -64,11 +61,9 @@ public final class MetricsHandler implements RequestHandler<SQSEvent, SQSBatchRe
             decoded = BusEventDecoder.decode(body);
             replayed = body.hasNonNull("replay-name");
         } catch (BusEventDecoder.Malformed e) {
-            log.error("not a ticket event; dropped: {}", e.getMessage());
-            return true;
-        } catch (Exception unreadable) {
-            log.error("not JSON; dropped", unreadable);
-            return true;
+            return QueueRecords.park(deadLetters, m, "not a ticket event: " + e.getMessage(), "metrics", log);
+        } catch (JsonProcessingException unreadable) {
+            return QueueRecords.park(deadLetters, m, "not JSON: " + unreadable.getOriginalMessage(), "metrics", log);
         }
         if (decoded.isEmpty()) return true;
         String eventId = decoded.get().observation().eventId();

@@ -6,6 +6,7 @@ import com.helpdesk.core.metrics.MetricsQuery;
 import com.helpdesk.core.metrics.MetricsService;
 import com.helpdesk.core.metrics.SupportMetrics;
 import com.helpdesk.core.sla.SlaSettings;
+import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.CloudWatchMetrics;
 import com.helpdesk.runtime.EnvironmentReader;
@@ -14,6 +15,7 @@ import com.helpdesk.store.DynamoDbMetricsStore;
 import com.helpdesk.store.DynamoDbSlaSettings;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
 
@@ -26,6 +28,11 @@ record MetricsWiring(MetricsService service, SupportMetrics support, MetricsQuer
         return build(MetricsConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
 
+    /** MetricsFunction's: with its dead-letter queue (deadLetters). */
+    static MetricsWiring forQueue() {
+        return build(MetricsConfig.forQueue(EnvironmentReader.lambda()), RuntimeClock.get());
+    }
+
     static MetricsWiring build(MetricsConfig config, Clock clock) {
         DynamoDbClient dynamo = new AwsClients(config.aws()).build(DynamoDbClient.builder(), "DYNAMODB");
         DynamoDbMetricsStore store = new DynamoDbMetricsStore(dynamo, config.tableName());
@@ -34,5 +41,14 @@ record MetricsWiring(MetricsService service, SupportMetrics support, MetricsQuer
         BacklogCensus census = new BacklogCensus(new DynamoDbTicketRepository(dynamo, config.tableName()), store, config.teamTimezone(), clock);
         return new MetricsWiring(new MetricsService(store, definitions), CloudWatchMetrics.of(config.metrics()), new MetricsQuery(store, config.teamTimezone()),
                 census, config);
+    }
+
+    /**
+     * Where MetricsFunction parks what it cannot read, its SQS client built on the first parking (most invocations never park).
+     * @throws IllegalStateException for a function configured without a queue (MetricsConfig.read)
+     */
+    static DeadLetters deadLetters(MetricsConfig config) {
+        String url = config.deadLetterQueueUrl().orElseThrow(() -> new IllegalStateException("no DEAD_LETTER_QUEUE_URL: read the configuration with forQueue")).toString();
+        return DeadLetters.buildingClientOnFirstUse(() -> new AwsClients(config.aws()).build(SqsClient.builder(), "SQS"), url);
     }
 }

@@ -66,7 +66,8 @@ class MetricsFunctionTest {
                 .keySchema(KeySchemaElement.builder().attributeName("PK").keyType(KeyType.HASH).build(),
                         KeySchemaElement.builder().attributeName("SK").keyType(KeyType.RANGE).build()));
         store = new DynamoDbMetricsStore(client, "metrics");
-        handler = new MetricsHandler(new MetricsService(store, new MetricsDefinitions(ZONE, AroundTheClock.INSTANCE)), EMITTED::add);
+        handler = new MetricsHandler(new MetricsService(store, new MetricsDefinitions(ZONE, AroundTheClock.INSTANCE)), EMITTED::add,
+                org.mockito.Mockito.mock(com.helpdesk.queue.DeadLetters.class));
         api = new MetricsApiHandler(new MetricsQuery(store, ZONE));
         List<String> bodies = new ArrayList<>(scenario());
         bodies.addAll(scenario());

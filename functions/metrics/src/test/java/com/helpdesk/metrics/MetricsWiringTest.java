@@ -19,7 +19,10 @@ class MetricsWiringTest {
     void buildsFromTheVariablesTemplateYamlGivesEitherFunction() {
         for (String function : new String[] {"MetricsFunction", "MetricsApiFunction", "BacklogCensusFunction"}) {
             EnvironmentReader env = EnvironmentReader.of(template.lambdaEnvironment(function));
-            MetricsConfig config = MetricsConfig.read(env);
+            boolean queue = function.equals("MetricsFunction");
+            MetricsConfig config = queue ? MetricsConfig.forQueue(env) : MetricsConfig.read(env);
+            assertThat(config.deadLetterQueueUrl().isPresent()).as("only the queue's function parks").isEqualTo(queue);
+            if (queue) assertThat(MetricsWiring.deadLetters(config)).isNotNull();
             assertThat(config.teamTimezone()).isEqualTo(ZoneId.of("UTC"));
             assertThat(MetricsWiring.build(config, java.time.Clock.systemUTC())).hasNoNullFieldsOrProperties();
             assertThat(env.namesRead()).filteredOn(name -> !name.startsWith("AWS_"))
