@@ -18,13 +18,12 @@ import com.helpdesk.core.orders.TicketOrderLookup;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.OrderWebhookCodec;
 import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.queue.QueueRecords;
 import com.helpdesk.runtime.Invocation;
 import com.helpdesk.runtime.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.ArrayList;
-import java.util.List;
 
 /**
  * Consumes TicketCreated and customer MessageAdded events from OrderLookupQueue and refreshes the ticket's
@@ -101,13 +100,7 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
 
     @Override
     public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
-        return Invocation.handle(context, () -> {
-            List<SQSBatchResponse.BatchItemFailure> failures = new ArrayList<>();
-            for (SQSEvent.SQSMessage m : event.getRecords()) {
-                if (!Invocation.record(m.getMessageId(), () -> handled(m))) failures.add(new SQSBatchResponse.BatchItemFailure(m.getMessageId()));
-            }
-            return new SQSBatchResponse(failures);
-        });
+        return QueueRecords.consume(event, context, this::handled);
     }
 
     /** @return false when the record is to come back through the queue */
@@ -116,13 +109,7 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
         try {
             trigger = Trigger.decode(m.getBody());
         } catch (IllegalArgumentException unreadable) {
-            try {
-                park(m, unreadable.getMessage());
-                return true;
-            } catch (RuntimeException e) {
-                log.error("an unreadable event could not be parked; the queue redelivers it", e);
-                return false;
-            }
+            return QueueRecords.park(deadLetters, m, unreadable.getMessage(), "order lookup", log);
         }
         int receives = receives(m);
         boolean last = receives >= maxAttempts;
