@@ -125,9 +125,14 @@ final class ColdStartBench {
         /** @param primed as Lambda initialises for SnapStart: the handler's priming hooks registered and run before the invoke */
         Sample measure(boolean primed) throws IOException, InterruptedException {
             String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            ProcessBuilder pb = new ProcessBuilder(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC",
-                    "-cp", DRIVER.toAbsolutePath() + java.io.File.pathSeparator + jar.toAbsolutePath(),
-                    "com.helpdesk.bench.driver.ColdStartDriver", handler, event.toAbsolutePath().toString(), primed ? "prime" : "cold");
+            List<String> command = new ArrayList<>(List.of(javaBin, "-XX:TieredStopAtLevel=1", "-XX:+UseSerialGC"));
+            // -Dbench.jvmArgs="-Xlog:class+load:file=/tmp/cl-%p.log": a diagnosis of the function's JVM (class loads, NMT),
+            // which changes what it measures; never part of a reported figure
+            String extra = System.getProperty("bench.jvmArgs", "").strip();
+            if (!extra.isEmpty()) command.addAll(List.of(extra.split("\\s+")));
+            command.addAll(List.of("-cp", DRIVER.toAbsolutePath() + java.io.File.pathSeparator + jar.toAbsolutePath(),
+                    "com.helpdesk.bench.driver.ColdStartDriver", handler, event.toAbsolutePath().toString(), primed ? "prime" : "cold"));
+            ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().putAll(environment);
             if (primed) pb.environment().put("AWS_LAMBDA_INITIALIZATION_TYPE", "snap-start");
             else pb.environment().remove("AWS_LAMBDA_INITIALIZATION_TYPE");

@@ -53,6 +53,10 @@ final class ColdStartEvents {
             // the bus's consumers, each fed the event that starts its work
             case "TriageFunction", "OrderLookupFunction", "MetricsFunction", "SlaTimerFunction" ->
                     sqs(Files.readString(Path.of("events/bus/TicketCreated.json")));
+            // RoutingEventsRule sends it new tickets (and intents, order contexts, assignments, statuses);
+            // AutoAnswerRule only IntentClassified events of intent wismo, as the sample is
+            case "RoutingFunction" -> sqs(Files.readString(Path.of("events/bus/TicketCreated.json")));
+            case "AutoAnswerFunction" -> sqs(Files.readString(Path.of("events/bus/IntentClassified.json")));
             case "SlaAdminFunction" -> httpApi("GET", "/business-hours", "/business-hours", null);
             case "MetricsApiFunction" -> httpApi("GET", "/metrics", "/metrics", null);
             case "OrdersApiFunction" -> httpApi("GET", "/stores", "/stores", null);

@@ -11,6 +11,9 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadInfo;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,7 +31,9 @@ import java.util.concurrent.atomic.AtomicLong;
  * Email intake through the local stack: N mails posted to /_local/ses/inbound (as SES would deliver them), timed
  * until the agents' API lists N tickets. Measured twice in one run: with the SQS mappings draining one batch after
  * another (helpdesk.local.sqsConcurrency=1, how the local stack worked before) and as configured; each against
- * DynamoDB Local's raw write ceiling (PutItem of a ticket-sized item from 8 threads) measured in the same stack.
+ * DynamoDB Local's raw write ceiling (PutItem of a ticket-sized item from 8 threads) measured in the same stack,
+ * and with the CPU time the stack spent per ticket (the whole JVM, and the inbound processor's pollers alone): the
+ * wall rates follow whatever else runs on the machine, the CPU per ticket says what intake costs.
  */
 final class IntakeBench {
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -36,7 +41,13 @@ final class IntakeBench {
 
     private IntakeBench() {}
 
-    record Run(double ticketsPerSecond, double rawPutsPerSecond) {}
+    /**
+     * @param stackCpuMsPerTicket the bench JVM's CPU time (the whole local stack: every function the template wires,
+     *                            ElasticMQ, DynamoDB Local, the bus, the stream relay) during the intake, per ticket
+     * @param inboundCpuMsPerTicket the CPU time of the inbound queue's pollers (the inbound processor function and its
+     *                              receives), per ticket: the intake function's own cost
+     */
+    record Run(double ticketsPerSecond, double rawPutsPerSecond, double stackCpuMsPerTicket, double inboundCpuMsPerTicket) {}
 
     static void run(Report report, String[] args) throws Exception {
         int emails = Math.min(100, Integer.getInteger("bench.emails", 60)); // one page of the queue view
@@ -59,6 +70,18 @@ final class IntakeBench {
                 String.format("%.0f puts/s", ceilingMany), many / ceilingMany, "-");
         report.add("intake", "tickets/s one batch at a time / DynamoDB Local raw PutItem/s", String.format("%.1f tickets/s", one),
                 String.format("%.0f puts/s", ceilingOne), one / ceilingOne, "-");
+        // CPU time, not wall time: on a shared machine the wall rates follow the other processes' load, CPU per ticket much less
+        double cpuMany = Report.median(parallel.stream().map(Run::stackCpuMsPerTicket).toList());
+        double cpuOne = Report.median(serial.stream().map(Run::stackCpuMsPerTicket).toList());
+        double inboundMany = Report.median(parallel.stream().map(Run::inboundCpuMsPerTicket).toList());
+        double inboundOne = Report.median(serial.stream().map(Run::inboundCpuMsPerTicket).toList());
+        int cores = Runtime.getRuntime().availableProcessors();
+        report.add("intake", "whole stack's CPU-ms per ticket, as configured / one batch at a time", String.format("%.0f CPU-ms", cpuMany),
+                String.format("%.0f CPU-ms", cpuOne), cpuMany / cpuOne, "-");
+        report.add("intake", "inbound processor's CPU-ms per ticket (its pollers' threads), as configured / one batch at a time",
+                String.format("%.0f CPU-ms", inboundMany), String.format("%.0f CPU-ms", inboundOne), inboundMany / inboundOne, "-");
+        report.add("intake", "CPU-bound ceiling: tickets/s with all " + cores + " cores for the stack (cores / CPU-s per ticket), as configured / measured",
+                String.format("%.1f tickets/s", cores * 1000 / cpuMany), String.format("%.1f tickets/s", many), cores * 1000 / cpuMany / many, "-");
     }
 
     private static Run measure(int emails, String sqsConcurrency) throws Exception {
@@ -68,6 +91,8 @@ final class IntakeBench {
         try (LocalStack stack = LocalStack.start(LocalStackOptions.defaults().withPort(0))) {
             double raw = rawWriteCeiling(stack);
             String token = stack.token("bench", "agent");
+            long cpu0 = processCpuNanos();
+            long inbound0 = threadCpuNanos(INBOUND_POLLERS);
             long t0 = System.nanoTime();
             post(stack, emails);
             long deadline = System.currentTimeMillis() + 600_000;
@@ -76,11 +101,31 @@ final class IntakeBench {
                 Thread.sleep(100);
             }
             double seconds = (System.nanoTime() - t0) / 1e9;
-            return new Run(emails / seconds, raw);
+            double cpuMs = (processCpuNanos() - cpu0) / 1e6;
+            double inboundMs = (threadCpuNanos(INBOUND_POLLERS) - inbound0) / 1e6;
+            return new Run(emails / seconds, raw, cpuMs / emails, inboundMs / emails);
         } finally {
             if (previous != null) System.setProperty("helpdesk.local.sqsConcurrency", previous);
             else System.clearProperty("helpdesk.local.sqsConcurrency");
         }
+    }
+
+    /** The inbound FIFO queue's pollers (SqsEventSource's thread names): they run the inbound processor. */
+    private static final String INBOUND_POLLERS = "InboundQueue.fifo->InboundProcessorFunction";
+
+    /** The bench JVM's CPU time so far; the local stack runs in it (but the bench's own polling, a small share). */
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean()).getProcessCpuTime();
+    }
+
+    /** CPU time so far of the live threads whose name contains {@code part} (pollers live as long as their stack). */
+    private static long threadCpuNanos(String part) {
+        ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        long sum = 0;
+        for (ThreadInfo t : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (t != null && t.getThreadName().contains(part)) sum += Math.max(0, threads.getThreadCpuTime(t.getThreadId()));
+        }
+        return sum;
     }
 
     /**

@@ -10,6 +10,8 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.sqs.SqsClient;
 import software.amazon.awssdk.services.sqs.model.Message;
 
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -128,6 +130,40 @@ class SqsEventSourceTest {
                 assertThat(seen).containsOnlyKeys("x", "y", "z");
                 seen.values().forEach(order -> assertThat(order).isEqualTo(inOrder));
                 assertThat(overlaps).isEmpty();
+            }
+        }
+    }
+
+    @Test
+    void anIdleQueueIsLongPolledByOnePollerAtATime() throws Exception {
+        try (ElasticMq mq = ElasticMq.start(0); SqsClient real = client(mq)) {
+            LocalQueues.Queue inbound = new LocalQueues(real, "000000000000", "us-east-1")
+                    .create("Inbound", "inbound.fifo", Map.of("FifoQueue", true, "VisibilityTimeout", 60));
+            AtomicInteger receiving = new AtomicInteger();
+            AtomicInteger mostAtOnce = new AtomicInteger();
+            AtomicInteger receives = new AtomicInteger();
+            SqsClient counting = (SqsClient) Proxy.newProxyInstance(SqsClient.class.getClassLoader(), new Class<?>[]{SqsClient.class},
+                    (proxy, method, args) -> {
+                        boolean receive = method.getName().equals("receiveMessage");
+                        if (receive) mostAtOnce.accumulateAndGet(receiving.incrementAndGet(), Math::max);
+                        try {
+                            return method.invoke(real, args);
+                        } catch (InvocationTargetException e) {
+                            throw e.getCause();
+                        } finally {
+                            if (receive) {
+                                receiving.decrementAndGet();
+                                receives.incrementAndGet();
+                            }
+                        }
+                    });
+            try (SqsEventSource source = new SqsEventSource(counting, inbound, "Processor", 10, true,
+                    (fn, event) -> "{\"batchItemFailures\":[]}", "us-east-1", 4)) {
+                source.start();
+                long deadline = System.currentTimeMillis() + 60_000;
+                while (receives.get() < 8 && System.currentTimeMillis() < deadline) Thread.sleep(50);
+                assertThat(receives.get()).isGreaterThanOrEqualTo(8);
+                assertThat(mostAtOnce.get()).isEqualTo(1);
             }
         }
     }
