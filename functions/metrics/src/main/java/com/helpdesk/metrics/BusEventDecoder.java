@@ -1,5 +1,6 @@
 package com.helpdesk.metrics;
 
+import com.helpdesk.core.event.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.metrics.Observation;
 import com.helpdesk.core.metrics.Observation.Kind;
@@ -58,7 +59,7 @@ final class BusEventDecoder {
             case STORE -> copy(data, fields, "store");
             case SLA -> {
                 copy(data, fields, "target", "cycle", "businessHours");
-                fields.put("outcome", type.equals("SlaMet") ? "met" : "breached");
+                fields.put("outcome", type.equals(EventTypes.SLA_MET) ? "met" : "breached");
             }
             case CSAT -> {
                 copy(data, fields, "rating", "resolvedAt");
@@ -72,18 +73,18 @@ final class BusEventDecoder {
 
     private static Kind kind(String type, JsonNode data) {
         return switch (type) {
-            case "TicketCreated" -> Kind.CREATED;
-            case "MessageAdded" -> Kind.MESSAGE;
-            case "StatusChanged" -> Kind.STATUS;
-            case "Assigned" -> Kind.ASSIGNED;
-            case "PriorityChanged" -> Kind.PRIORITY;
-            case "TicketUpdated" -> "group".equals(data.path("field").asText()) ? Kind.GROUP : null;
-            case "Escalated" -> Kind.ESCALATED;
-            case "Merged" -> Kind.MERGED;
-            case "CsatReceived" -> Kind.CSAT;
-            case "SlaMet", "SlaBreached" -> Kind.SLA;
-            case "IntentClassified" -> Kind.INTENT;
-            case "OrderContextUpdated" -> Kind.STORE;
+            case EventTypes.TICKET_CREATED -> Kind.CREATED;
+            case EventTypes.MESSAGE_ADDED -> Kind.MESSAGE;
+            case EventTypes.STATUS_CHANGED -> Kind.STATUS;
+            case EventTypes.ASSIGNED -> Kind.ASSIGNED;
+            case EventTypes.PRIORITY_CHANGED -> Kind.PRIORITY;
+            case EventTypes.TICKET_UPDATED -> "group".equals(data.path("field").asText()) ? Kind.GROUP : null;
+            case EventTypes.ESCALATED -> Kind.ESCALATED;
+            case EventTypes.MERGED -> Kind.MERGED;
+            case EventTypes.CSAT_RECEIVED -> Kind.CSAT;
+            case EventTypes.SLA_MET, EventTypes.SLA_BREACHED -> Kind.SLA;
+            case EventTypes.INTENT_CLASSIFIED -> Kind.INTENT;
+            case EventTypes.ORDER_CONTEXT_UPDATED -> Kind.STORE;
             default -> null;
         };
     }

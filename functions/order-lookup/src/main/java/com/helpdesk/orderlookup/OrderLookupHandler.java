@@ -1,5 +1,6 @@
 package com.helpdesk.orderlookup;
 
+import com.helpdesk.core.event.EventTypes;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestHandler;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
@@ -87,14 +88,14 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
             String type = event == null ? "" : event.path("detail-type").asText("");
             JsonNode detail = event == null ? null : event.path("detail");
             String ticketId = detail == null ? null : detail.path("ticketId").asText(null);
-            if (!type.equals("TicketCreated") && !type.equals("MessageAdded")) {
+            if (!type.equals(EventTypes.TICKET_CREATED) && !type.equals(EventTypes.MESSAGE_ADDED)) {
                 throw new IllegalArgumentException("not a TicketCreated or MessageAdded event: detail-type '" + type + "'");
             }
             String messageId = detail.path("data").path("messageId").asText(null);
-            if (ticketId == null || type.equals("MessageAdded") && messageId == null) {
-                throw new IllegalArgumentException(type + " without detail.ticketId" + (type.equals("MessageAdded") ? " or detail.data.messageId" : ""));
+            if (ticketId == null || type.equals(EventTypes.MESSAGE_ADDED) && messageId == null) {
+                throw new IllegalArgumentException(type + " without detail.ticketId" + (type.equals(EventTypes.MESSAGE_ADDED) ? " or detail.data.messageId" : ""));
             }
-            return new Trigger(ticketId, type.equals("MessageAdded") ? messageId : null);
+            return new Trigger(ticketId, type.equals(EventTypes.MESSAGE_ADDED) ? messageId : null);
         }
     }
 

@@ -1,5 +1,6 @@
 package com.helpdesk.outboundemail;
 
+import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.service.SendOutcome;
 import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.runtime.Invocation;
@@ -70,7 +71,7 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
         String ticketId = detail.path("ticketId").asText(null);
         String messageId = detail.path("data").path("messageId").asText(null);
         Invocation.ticket(ticketId);
-        if (ticketId == null || type == null || type.equals("MessageAdded") && messageId == null) {
+        if (ticketId == null || type == null || type.equals(EventTypes.MESSAGE_ADDED) && messageId == null) {
             // never dropped: failed back to the queue, whose redrive policy parks it in the dead-letter queue for a look
             log.error("not a ticket event ({}); left for the dead-letter queue",
                     unreadable == null ? "no detail-type, ticketId or messageId" : "not JSON", unreadable);
@@ -78,9 +79,9 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
         }
         try {
             String outcome = switch (type) {
-                case "MessageAdded" -> counted(sender.deliver(ticketId, messageId), "email").name();
-                case "TicketCreated" -> notices.acknowledge(ticketId).isPresent() ? "ACKNOWLEDGED" : "NO_ACKNOWLEDGMENT";
-                case "StatusChanged" -> "resolved".equals(detail.path("data").path("to").asText())
+                case EventTypes.MESSAGE_ADDED -> counted(sender.deliver(ticketId, messageId), "email").name();
+                case EventTypes.TICKET_CREATED -> notices.acknowledge(ticketId).isPresent() ? "ACKNOWLEDGED" : "NO_ACKNOWLEDGMENT";
+                case EventTypes.STATUS_CHANGED -> "resolved".equals(detail.path("data").path("to").asText())
                         && notices.resolved(ticketId).isPresent() ? "RESOLUTION_NOTICE" : "NO_NOTICE";
                 default -> "IGNORED";
             };

@@ -1,5 +1,6 @@
 package com.helpdesk.routing;
 
+import com.helpdesk.core.event.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.runtime.Json;
 
@@ -11,8 +12,8 @@ import java.util.Set;
  * status changed). Anything else is unreadable and is parked with the reason.
  */
 record RoutingTrigger(String type, String ticketId) {
-    static final Set<String> ROUTE = Set.of("TicketCreated", "IntentClassified", "OrderContextUpdated");
-    static final Set<String> RECONCILE = Set.of("Assigned", "StatusChanged");
+    static final Set<String> ROUTE = Set.of(EventTypes.TICKET_CREATED, EventTypes.INTENT_CLASSIFIED, EventTypes.ORDER_CONTEXT_UPDATED);
+    static final Set<String> RECONCILE = Set.of(EventTypes.ASSIGNED, EventTypes.STATUS_CHANGED);
 
     boolean routes() {
         return ROUTE.contains(type);

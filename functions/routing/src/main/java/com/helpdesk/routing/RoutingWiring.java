@@ -1,5 +1,6 @@
 package com.helpdesk.routing;
 
+import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.agents.Agents;
 import com.helpdesk.core.agents.Assignment;
 import com.helpdesk.core.port.UlidGenerator;
@@ -53,7 +54,7 @@ record RoutingWiring(TicketRouting routing, Agents agents, RoutingRules rules, D
      * them, and routing a ticket never issued, which reads the thread, finds nothing and writes nothing.
      */
     void primeQueuePath() {
-        RoutingTrigger.decode(QueuePriming.busEvent("TicketCreated"));
+        RoutingTrigger.decode(QueuePriming.busEvent(EventTypes.TICKET_CREATED));
         rules.list();
         QueuePriming.onNeverIssuedTicket(() -> routing.route(QueuePriming.NEVER_ISSUED_TICKET));
     }

@@ -120,30 +120,8 @@ final class QueueViews {
 
     TicketPage page(Plan plan, int limit, String cursor) {
         int n = plan.partitions().size();
-        List<Map<String, AttributeValue>> positions;
         boolean[] done = new boolean[n];
-        if (cursor == null) {
-            positions = new ArrayList<>();
-            for (int i = 0; i < n; i++) positions.add(null);
-        } else {
-            positions = new ArrayList<>(cursors.decode(cursor, plan.fingerprint(), n));
-            for (int i = 0; i < n; i++) {
-                Map<String, AttributeValue> p = positions.get(i);
-                if (p == null) {
-                    done[i] = true;
-                } else if (p.size() == 1 && p.containsKey(plan.index() + "PK")) {
-                    if (!plan.partitions().get(i).equals(p.get(plan.index() + "PK").s())) {
-                        throw new com.helpdesk.core.ValidationException("cursor", "does not fit this query");
-                    }
-                    positions.set(i, null); // not read yet: starts from the newest item
-                } else {
-                    AttributeValue pk = p.get(plan.index() + "PK");
-                    if (pk == null || !plan.partitions().get(i).equals(pk.s())) {
-                        throw new com.helpdesk.core.ValidationException("cursor", "does not fit this query");
-                    }
-                }
-            }
-        }
+        List<Map<String, AttributeValue>> positions = positions(plan, cursor, done);
 
         List<Deque<Map<String, AttributeValue>>> buffers = new ArrayList<>();
         List<Map<String, AttributeValue>> lastKey = new ArrayList<>(); // LastEvaluatedKey of the read that filled the buffer
@@ -168,18 +146,8 @@ final class QueueViews {
                     if (lek == null) done[i] = true; else positions.set(i, lek);
                 }
             }
-            // the newest head among all buffers
-            int best = -1;
-            String bestSort = null;
-            for (int i = 0; i < n; i++) {
-                Map<String, AttributeValue> head = buffers.get(i).peekFirst();
-                if (head == null) continue;
-                String s = head.get(sortAttr).s();
-                if (bestSort == null || s.compareTo(bestSort) > 0) {
-                    best = i;
-                    bestSort = s;
-                }
-            }
+            int best = newestHead(buffers, sortAttr);
+            String bestSort = best < 0 ? null : buffers.get(best).peekFirst().get(sortAttr).s();
             // a partition with unread items could still hold something newer than that head
             boolean blocked = false;
             boolean budgetLeft = false;
@@ -206,6 +174,61 @@ final class QueueViews {
             }
         }
 
+        return new TicketPage(out, nextCursor(plan, positions, buffers, done));
+    }
+
+    /** The buffer whose first item is the newest of all first items (the first such buffer on a tie), or -1 when all are empty. */
+    private static int newestHead(List<Deque<Map<String, AttributeValue>>> buffers, String sortAttr) {
+        int best = -1;
+        String bestSort = null;
+        for (int i = 0; i < buffers.size(); i++) {
+            Map<String, AttributeValue> head = buffers.get(i).peekFirst();
+            if (head == null) continue;
+            String s = head.get(sortAttr).s();
+            if (bestSort == null || s.compareTo(bestSort) > 0) {
+                best = i;
+                bestSort = s;
+            }
+        }
+        return best;
+    }
+
+    /**
+     * Where each partition's read starts (null: from its newest item), from the cursor; a partition the cursor
+     * has no position for is marked done. A cursor of another query (its partitions differ) is refused.
+     */
+    private List<Map<String, AttributeValue>> positions(Plan plan, String cursor, boolean[] done) {
+        int n = plan.partitions().size();
+        List<Map<String, AttributeValue>> positions;
+        if (cursor == null) {
+            positions = new ArrayList<>();
+            for (int i = 0; i < n; i++) positions.add(null);
+        } else {
+            positions = new ArrayList<>(cursors.decode(cursor, plan.fingerprint(), n));
+            for (int i = 0; i < n; i++) {
+                Map<String, AttributeValue> p = positions.get(i);
+                if (p == null) {
+                    done[i] = true;
+                } else if (p.size() == 1 && p.containsKey(plan.index() + "PK")) {
+                    if (!plan.partitions().get(i).equals(p.get(plan.index() + "PK").s())) {
+                        throw new com.helpdesk.core.ValidationException("cursor", "does not fit this query");
+                    }
+                    positions.set(i, null); // not read yet: starts from the newest item
+                } else {
+                    AttributeValue pk = p.get(plan.index() + "PK");
+                    if (pk == null || !plan.partitions().get(i).equals(pk.s())) {
+                        throw new com.helpdesk.core.ValidationException("cursor", "does not fit this query");
+                    }
+                }
+            }
+        }
+        return positions;
+    }
+
+    /** The next page's cursor: each open partition's position (done ones null), or null when every partition is done. */
+    private String nextCursor(Plan plan, List<Map<String, AttributeValue>> positions, List<Deque<Map<String, AttributeValue>>> buffers,
+                              boolean[] done) {
+        int n = plan.partitions().size();
         boolean more = false;
         List<Map<String, AttributeValue>> next = new ArrayList<>();
         for (int i = 0; i < n; i++) {
@@ -219,7 +242,7 @@ final class QueueViews {
                 next.set(i, Map.of(plan.index() + "PK", AttributeValue.fromS(plan.partitions().get(i))));
             }
         }
-        return new TicketPage(out, more ? cursors.encode(plan.fingerprint(), next) : null);
+        return more ? cursors.encode(plan.fingerprint(), next) : null;
     }
 
     private QueryResponse read(Plan plan, int partition, Map<String, AttributeValue> position, int limit) {

@@ -5,10 +5,9 @@ import com.helpdesk.core.agents.AgentDirectory.Claim;
 import com.helpdesk.core.agents.AgentProfile;
 import com.helpdesk.core.agents.AssignStrategy;
 import com.helpdesk.core.agents.Assignment;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.ArrayList;
@@ -27,22 +26,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Agents, slots and loads against DynamoDB Local, with real concurrent claims: no slot is taken twice. */
 class AgentDirectoryTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("agents");
     private static DynamoDbClient client;
     private static DynamoDbAgentDirectory agents;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("agents"));
+        client = DYNAMO.client();
         agents = new DynamoDbAgentDirectory(client, "agents");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     @Test

@@ -12,10 +12,9 @@ import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.core.ticket.Ticket;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -31,24 +30,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The auto-answer's decisions beside the ticket and in its history, and the stores' auto-answer setting, against DynamoDB Local. */
 class AutoAnswerLogTest {
     private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("decisions");
     private static DynamoDbClient client;
     private static DynamoDbTicketRepository tickets;
     private static DynamoDbAutoAnswerLog log;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("decisions"));
+        client = DYNAMO.client();
         tickets = new DynamoDbTicketRepository(client, "decisions");
         log = new DynamoDbAutoAnswerLog(client, "decisions");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     private static Ticket ticket() {

@@ -2,10 +2,9 @@ package com.helpdesk.store;
 
 import com.helpdesk.core.chat.ChatChannel;
 import com.helpdesk.core.chat.ChatKind;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -20,24 +19,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The chat channel repository and the per-sender rate counter against DynamoDB Local. */
 class ChannelsAndRatesTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("channels");
     private static DynamoDbClient client;
     private static DynamoDbChannelRepository channels;
     private static DynamoDbSenderRate rates;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("channels"));
+        client = DYNAMO.client();
         channels = new DynamoDbChannelRepository(client, "channels");
         rates = new DynamoDbSenderRate(client, "channels");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     private static ChatChannel channel(String id, ChatKind kind, Map<String, String> settings) {

@@ -14,10 +14,9 @@ import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.core.ticket.TicketChange;
 import com.helpdesk.core.ticket.TicketThread;
 import com.helpdesk.core.ticket.Visibility;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -45,7 +44,8 @@ class ConcurrentWritesTest {
     private static final int INSTANCES = 4;
     private static final int WRITERS = 16;
     private static final int DISTINCT_TAGS = 8;
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("busy");
     private static final List<DynamoDbClient> clients = new ArrayList<>();
     private static final List<TicketDesk> desks = new ArrayList<>();
 
@@ -67,20 +67,12 @@ class ConcurrentWritesTest {
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
         for (int i = 0; i < INSTANCES; i++) {
-            DynamoDbClient c = NoScanClient.against(dynamo);
-            if (i == 0) c.createTable(TableSchema.createTableRequest("busy"));
+            DynamoDbClient c = DYNAMO.newClient();
             clients.add(c);
             desks.add(TicketDesk.wire(new DynamoDbTicketRepository(c, "busy"), new UlidGenerator(Clock.systemUTC()), Clock.systemUTC(),
                     ConflictRetry.commands().pacedBy(UNHURRIED, new java.util.Random())));
         }
-    }
-
-    @AfterAll
-    static void stop() {
-        clients.forEach(DynamoDbClient::close);
-        dynamo.close();
     }
 
     @Test

@@ -12,10 +12,9 @@ import com.helpdesk.core.metrics.Observation;
 import com.helpdesk.core.metrics.Observation.Kind;
 import com.helpdesk.core.metrics.TicketFacts;
 import com.helpdesk.core.sla.AroundTheClock;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Instant;
@@ -34,20 +33,13 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class DynamoDbMetricsStoreTest {
     private static final MetricsDefinitions UTC = new MetricsDefinitions(ZoneId.of("UTC"), AroundTheClock.INSTANCE);
     private static final LocalDate NOV23 = LocalDate.parse("2026-11-23");
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("m-order", "m-shuffled", "m-lock", "m-read", "m-backlog", "m-generations");
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        for (String t : List.of("m-order", "m-shuffled", "m-lock", "m-read", "m-backlog", "m-generations")) client.createTable(TableSchema.createTableRequest(t));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
+        client = DYNAMO.client();
     }
 
     private record Event(String ticketId, Observation observation) {

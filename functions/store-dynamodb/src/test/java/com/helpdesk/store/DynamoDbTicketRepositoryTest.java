@@ -20,10 +20,9 @@ import com.helpdesk.core.ticket.Status;
 import com.helpdesk.core.ticket.Ticket;
 import com.helpdesk.core.ticket.TicketThread;
 import com.helpdesk.core.ticket.Visibility;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -42,7 +41,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DynamoDbTicketRepositoryTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("helpdesk");
     private static DynamoDbClient client;
     private static DynamoDbTicketRepository repo;
     private static final UlidGenerator ids = new UlidGenerator(Clock.systemUTC());
@@ -50,16 +50,8 @@ class DynamoDbTicketRepositoryTest {
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("helpdesk"));
+        client = DYNAMO.client();
         repo = new DynamoDbTicketRepository(client, "helpdesk");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     private static synchronized Instant tick() {

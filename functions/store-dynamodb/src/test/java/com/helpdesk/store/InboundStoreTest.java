@@ -7,10 +7,9 @@ import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Requester;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -25,24 +24,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Inbound messages against DynamoDB Local: dedupe and thread-key claims are what keep tickets single. */
 class InboundStoreTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("inbound");
     private static DynamoDbClient client;
     private static DynamoDbTicketRepository repo;
     private static TicketDesk service;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("inbound"));
+        client = DYNAMO.client();
         repo = new DynamoDbTicketRepository(client, "inbound");
         service = TicketDesk.wire(repo, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     private static InboundMessage chat(String id, String conversation) {

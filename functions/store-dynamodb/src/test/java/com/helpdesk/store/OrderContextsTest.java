@@ -13,10 +13,9 @@ import com.helpdesk.core.orders.OrderContext.ShopOrder;
 import com.helpdesk.core.orders.OrderContextCache.Cached;
 import com.helpdesk.core.orders.OrderContexts;
 import com.helpdesk.core.ticket.Actor;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -30,22 +29,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** Order contexts on the ticket's item collection, with their outbox event, and the per-customer cache, against DynamoDB Local. */
 class OrderContextsTest {
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00.123Z");
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("orders");
     private static DynamoDbClient client;
     private static DynamoDbOrderContexts contexts;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("orders"));
+        client = DYNAMO.client();
         contexts = new DynamoDbOrderContexts(client, "orders");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     static OrderContext context(String status) {

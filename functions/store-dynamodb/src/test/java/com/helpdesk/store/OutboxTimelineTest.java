@@ -8,10 +8,9 @@ import com.helpdesk.core.ticket.Priority;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.core.ticket.Status;
 import com.helpdesk.core.ticket.Ticket;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Instant;
@@ -24,24 +23,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class OutboxTimelineTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("helpdesk");
     private static DynamoDbClient client;
     private static DynamoDbTicketRepository repo;
     private static OutboxTimeline timeline;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("helpdesk"));
+        client = DYNAMO.client();
         repo = new DynamoDbTicketRepository(client, "helpdesk");
         timeline = new OutboxTimeline(client, "helpdesk");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     /** A ticket created at {@code at}, with one TicketCreated event in the outbox. */

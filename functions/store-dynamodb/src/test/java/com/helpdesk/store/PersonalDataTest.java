@@ -16,10 +16,10 @@ import com.helpdesk.core.ticket.Ticket;
 import com.helpdesk.core.ticket.TicketThread;
 import com.helpdesk.core.ticket.Visibility;
 import com.helpdesk.core.ticket.Attachment;
-import com.helpdesk.localaws.DynamoDbLocal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
@@ -41,26 +41,23 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Erasure against DynamoDB Local: a ticket written by the real commands, redacted, then every item of the table read. */
 class PersonalDataTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("privacy");
     private static DynamoDbClient client;
     private static DynamoDbClient inspector;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("privacy"));
+        client = DYNAMO.client();
         // the test's own eyes: a Scan is fine here, to look at every item of the table
-        inspector = DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1)
+        inspector = DynamoDbClient.builder().endpointOverride(DYNAMO.server().endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
     }
 
     @AfterAll
     static void stop() {
-        client.close();
         inspector.close();
-        dynamo.close();
     }
 
     @Test

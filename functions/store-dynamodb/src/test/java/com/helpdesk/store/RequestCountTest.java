@@ -27,10 +27,10 @@ import com.helpdesk.core.ticket.Priority;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.core.ticket.Status;
 import com.helpdesk.core.ticket.Visibility;
-import com.helpdesk.localaws.DynamoDbLocal;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -67,7 +67,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 class RequestCountTest {
     private static final Actor ALICE = Actor.agent("alice");
     private static final Map<String, String> MEASURED = new LinkedHashMap<>();
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("counts");
     private static DynamoDbClient client;
     private static DynamoDbTicketRepository repo;
     private static TicketDesk service;
@@ -75,9 +76,7 @@ class RequestCountTest {
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("counts"));
+        client = DYNAMO.client();
         repo = new DynamoDbTicketRepository(client, "counts");
         service = TicketDesk.wire(repo, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
         service.queries().list(new TicketQuery(Status.NEW, null, null, null), 1, null); // loads the cursor key, as a warm function has it
@@ -91,8 +90,6 @@ class RequestCountTest {
         StringBuilder table = new StringBuilder("\n| operation | DynamoDB requests |\n| --- | --- |\n");
         MEASURED.forEach((operation, figure) -> table.append("| ").append(operation).append(" | ").append(figure).append(" |\n"));
         System.out.println(table);
-        client.close();
-        dynamo.close();
     }
 
     /** Runs the operation, records the requests it made (e.g. "1 GetItem + 1 TransactWriteItems"), returns its result. */

@@ -2,10 +2,9 @@ package com.helpdesk.store;
 
 import com.helpdesk.core.routing.RoutingRule;
 import com.helpdesk.core.routing.RoutingRuleWire;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.List;
@@ -15,22 +14,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Routing rules against DynamoDB Local: GetItem for one, one Query for all, never a Scan; read back exactly. */
 class RoutingRulesTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("rules");
     private static DynamoDbClient client;
     private static DynamoDbRoutingRules rules;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("rules"));
+        client = DYNAMO.client();
         rules = new DynamoDbRoutingRules(client, "rules");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     @Test

@@ -15,10 +15,9 @@ import com.helpdesk.core.ticket.Status;
 import com.helpdesk.core.ticket.Ticket;
 import com.helpdesk.core.ticket.TicketChange;
 import com.helpdesk.core.ticket.Visibility;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -32,20 +31,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Clocks for tickets created before the SLA timer ran: their history applied in order, against DynamoDB Local. */
 class SlaBackfillTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("backfill");
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("backfill"));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
+        client = DYNAMO.client();
     }
 
     @Test

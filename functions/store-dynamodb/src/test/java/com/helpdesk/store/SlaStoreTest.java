@@ -15,9 +15,9 @@ import com.helpdesk.core.ticket.Actor;
 import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Priority;
 import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Instant;
@@ -33,7 +33,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** SLA settings and ticket SLA state against DynamoDB Local (on the client that fails any Scan). */
 class SlaStoreTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("sla");
     private static DynamoDbClient client;
     private static DynamoDbSlaSettings settings;
     private static DynamoDbTicketSla tickets;
@@ -41,17 +42,9 @@ class SlaStoreTest {
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("sla"));
+        client = DYNAMO.client();
         settings = new DynamoDbSlaSettings(client, "sla");
         tickets = new DynamoDbTicketSla(client, "sla");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     private static Map<String, Object> calendarBody(String zone) {

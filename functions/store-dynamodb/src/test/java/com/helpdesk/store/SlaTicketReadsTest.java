@@ -18,10 +18,9 @@ import com.helpdesk.core.ticket.Priority;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.core.ticket.Status;
 import com.helpdesk.core.ticket.Visibility;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -43,7 +42,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The reads of tickets with their clocks against DynamoDB Local: one Query for thread + clocks, and the breaching-soon view. */
 class SlaTicketReadsTest {
     private static final Instant T0 = Instant.parse("2026-11-30T09:00:00Z");
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("slaviews");
     private static DynamoDbClient client;
     private static DynamoDbTicketRepository repo;
     private static DynamoDbTicketSla clocks;
@@ -52,19 +52,11 @@ class SlaTicketReadsTest {
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("slaviews"));
+        client = DYNAMO.client();
         repo = new DynamoDbTicketRepository(client, "slaviews");
         clocks = new DynamoDbTicketSla(client, "slaviews");
         reads = new DynamoDbSlaTicketReads(client, "slaviews");
         desk = TicketDesk.wire(repo, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     private static String ticket(String email) {

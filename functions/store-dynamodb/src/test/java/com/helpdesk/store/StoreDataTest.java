@@ -7,10 +7,9 @@ import com.helpdesk.core.orders.OrderContexts;
 import com.helpdesk.core.privacy.CustomerDataExported;
 import com.helpdesk.core.privacy.ShopErasureJob;
 import com.helpdesk.core.ticket.Actor;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.net.URI;
@@ -23,20 +22,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** A store's tickets, caches and export records found through GSI1 for shop/redact (never a scan), against DynamoDB Local. */
 class StoreDataTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("stores");
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("stores"));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
+        client = DYNAMO.client();
     }
 
     @Test

@@ -1,10 +1,9 @@
 package com.helpdesk.store;
 
 import com.helpdesk.core.orders.Store;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.List;
@@ -13,22 +12,15 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Stores against DynamoDB Local: GetItem for one, one Query for all, never a Scan. */
 class StoreRepositoryTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("stores");
     private static DynamoDbClient client;
     private static DynamoDbStoreRepository stores;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("stores"));
+        client = DYNAMO.client();
         stores = new DynamoDbStoreRepository(client, "stores");
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     @Test

@@ -21,10 +21,9 @@ import com.helpdesk.core.triage.IntentScore;
 import com.helpdesk.core.triage.IntentSource;
 import com.helpdesk.core.triage.IntentWire;
 import com.helpdesk.core.triage.TicketIntents;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
@@ -45,7 +44,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class TicketIntentsTest {
     private static final Instant AT = Instant.parse("2026-12-01T10:00:00.123Z");
     private static final Clock CLOCK = Clock.fixed(AT, ZoneOffset.UTC);
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("intents");
     private static DynamoDbClient client;
     private static DynamoDbTicketRepository tickets;
     private static DynamoDbTicketIntents intents;
@@ -53,18 +53,10 @@ class TicketIntentsTest {
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("intents"));
+        client = DYNAMO.client();
         tickets = new DynamoDbTicketRepository(client, "intents");
         intents = new DynamoDbTicketIntents(client, "intents");
         desk = TicketDesk.wire(tickets, new UlidGenerator(CLOCK), CLOCK);
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     private static Ticket ticket() {

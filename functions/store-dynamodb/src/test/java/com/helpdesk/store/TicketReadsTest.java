@@ -13,10 +13,9 @@ import com.helpdesk.core.ticket.Message;
 import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.core.ticket.TicketThread;
 import com.helpdesk.core.ticket.Visibility;
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -34,24 +33,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TicketReadsTest {
     private static final Actor ALICE = Actor.agent("alice");
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("reads");
     private static DynamoDbClient client;
     private static DynamoDbTicketRepository repo;
     private static TicketDesk service;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("reads"));
+        client = DYNAMO.client();
         repo = new DynamoDbTicketRepository(client, "reads");
         service = TicketDesk.wire(repo, new UlidGenerator(Clock.systemUTC()), Clock.systemUTC());
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
     }
 
     private static String open(String subject, String email) {

@@ -1,9 +1,8 @@
 package com.helpdesk.store;
 
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.time.Clock;
@@ -16,20 +15,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Webhook dedupe against DynamoDB Local: a conditional put, expired by the table's TTL attribute. */
 class WebhookDeliveriesTest {
     private static final Instant NOW = Instant.parse("2026-12-01T10:00:00Z");
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("deliveries");
     private static DynamoDbClient client;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        client = NoScanClient.against(dynamo);
-        client.createTable(TableSchema.createTableRequest("deliveries"));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        dynamo.close();
+        client = DYNAMO.client();
     }
 
     @Test

@@ -1,9 +1,8 @@
 package com.helpdesk.store;
 
-import com.helpdesk.localaws.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
 import java.util.Map;
@@ -18,25 +17,17 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the table this prints; infra/bench's {@code writes} part prints it with prices).
  */
 class WriteUnitsTest {
-    private static DynamoDbLocal dynamo;
+    @RegisterExtension
+    static final LocalDynamo DYNAMO = LocalDynamo.withTables("writes");
     private static DynamoDbClient client;
     private static WriteMeter meter;
     private static DynamoDbClient images;
 
     @BeforeAll
     static void start() {
-        dynamo = DynamoDbLocal.start(0);
-        images = NoScanClient.against(dynamo);
+        images = DYNAMO.client();
         meter = new WriteMeter(images, TableSchema.GSIS);
-        client = NoScanClient.against(dynamo, meter);
-        client.createTable(TableSchema.createTableRequest("writes"));
-    }
-
-    @AfterAll
-    static void stop() {
-        client.close();
-        images.close();
-        dynamo.close();
+        client = DYNAMO.newClient(meter);
     }
 
     @Test

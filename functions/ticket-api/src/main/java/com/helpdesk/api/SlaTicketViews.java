@@ -38,7 +38,7 @@ final class SlaTicketViews {
             }
         }
         if (!refused.isEmpty()) throw new ValidationException(refused);
-        Integer limit = TicketRoutes.limit(req, TicketSlaQueries.MAX_PAGE_SIZE);
+        Integer limit = TicketRequests.limit(req, TicketSlaQueries.MAX_PAGE_SIZE);
         SlaTicketReads.DuePage page = sla.dueBefore(req.query("slaDueBefore"), limit, req.query("cursor"));
         List<Map<String, Object>> items = new ArrayList<>();
         for (SlaTicketReads.DueTicket d : page.items()) {

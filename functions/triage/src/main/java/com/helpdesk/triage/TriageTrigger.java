@@ -1,5 +1,6 @@
 package com.helpdesk.triage;
 
+import com.helpdesk.core.event.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.runtime.Json;
 
@@ -8,10 +9,6 @@ import com.helpdesk.runtime.Json;
  * context (the evidence may change the intent). Anything else is unreadable and is parked with the reason.
  */
 record TriageTrigger(String type, String ticketId, String messageId, boolean fromCustomer) {
-    static final String TICKET_CREATED = "TicketCreated";
-    static final String MESSAGE_ADDED = "MessageAdded";
-    static final String ORDER_CONTEXT_UPDATED = "OrderContextUpdated";
-
     static TriageTrigger decode(String body) {
         JsonNode event;
         try {
@@ -21,14 +18,14 @@ record TriageTrigger(String type, String ticketId, String messageId, boolean fro
         }
         if (event == null || !event.isObject()) throw new IllegalArgumentException("the message is not a JSON object");
         String type = event.path("detail-type").asText("");
-        if (!type.equals(TICKET_CREATED) && !type.equals(MESSAGE_ADDED) && !type.equals(ORDER_CONTEXT_UPDATED)) {
+        if (!type.equals(EventTypes.TICKET_CREATED) && !type.equals(EventTypes.MESSAGE_ADDED) && !type.equals(EventTypes.ORDER_CONTEXT_UPDATED)) {
             throw new IllegalArgumentException("not a TicketCreated, MessageAdded or OrderContextUpdated event: detail-type '" + type + "'");
         }
         JsonNode detail = event.path("detail");
         String ticketId = detail.path("ticketId").asText(null);
         if (ticketId == null) throw new IllegalArgumentException(type + " without detail.ticketId");
         JsonNode data = detail.path("data");
-        if (type.equals(MESSAGE_ADDED)) {
+        if (type.equals(EventTypes.MESSAGE_ADDED)) {
             String messageId = data.path("messageId").asText(null);
             if (messageId == null) throw new IllegalArgumentException("MessageAdded without detail.data.messageId");
             return new TriageTrigger(type, ticketId, messageId, "customer".equals(data.path("authorType").asText("")));

@@ -1,5 +1,6 @@
 package com.helpdesk.triage;
 
+import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.port.UlidGenerator;
 import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.core.triage.IntentClassifier;
@@ -55,7 +56,7 @@ record TriageWiring(IntentTriage triage, TicketTriage tickets, TicketDesk desk, 
      * reads the thread, finds nothing and writes nothing.
      */
     void primeQueuePath() {
-        TriageTrigger.decode(QueuePriming.busEvent(TriageTrigger.TICKET_CREATED));
+        TriageTrigger.decode(QueuePriming.busEvent(EventTypes.TICKET_CREATED));
         triage.predict("Where is my order?", "Hello, my order 4001 has not arrived yet. Where is it?", null);
         QueuePriming.onNeverIssuedTicket(() -> tickets.classify(QueuePriming.NEVER_ISSUED_TICKET, null));
     }

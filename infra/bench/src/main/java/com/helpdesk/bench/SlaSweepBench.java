@@ -1,5 +1,6 @@
 package com.helpdesk.bench;
 
+import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.sla.AroundTheClock;
 import com.helpdesk.core.sla.SlaActions;
@@ -123,7 +124,7 @@ final class SlaSweepBench {
     /** A real clock created 6 hours before {@code warnAt} under the built-in default (firstResponse PT8H, warning at 75%). */
     private static void dueClock(DynamoDbTicketSla store, String ticketId, Instant warnAt) {
         TicketSla sla = TicketSla.create(SlaPolicy.BUILT_IN_DEFAULT, AroundTheClock.INSTANCE, Status.OPEN,
-                warnAt.minus(Duration.ofHours(6)), "TicketCreated").sla();
+                warnAt.minus(Duration.ofHours(6)), EventTypes.TICKET_CREATED).sla();
         store.save(new TicketSlaStore.Write(new TicketSlaStore.Stored(ticketId, 1, 1, warnAt.minus(Duration.ofHours(6)),
                 new TicketFacts(Priority.NORMAL, Channel.EMAIL, Set.of()), TicketSlaWire.toWire(sla), List.of()),
                 0, sla.nextFireAt(), sla.nextDueAt(), List.of(), List.<DomainEvent>of()));

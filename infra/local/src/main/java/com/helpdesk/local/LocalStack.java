@@ -6,49 +6,34 @@ import com.helpdesk.local.api.LocalJwt;
 import com.helpdesk.local.api.Route;
 import com.helpdesk.local.bus.BusRule;
 import com.helpdesk.local.bus.EventBusEmulator;
-import com.helpdesk.local.lambda.FunctionSpec;
 import com.helpdesk.local.lambda.LocalFunctions;
 import com.helpdesk.local.schedule.LocalClock;
 import com.helpdesk.local.schedule.ScheduleExpression;
 import com.helpdesk.local.schedule.Scheduler;
 import com.helpdesk.local.sqs.LocalQueues;
-import com.helpdesk.local.sqs.SqsEventSource;
-import com.helpdesk.local.stream.StreamEventSource;
 import com.helpdesk.local.template.Intrinsics;
 import com.helpdesk.local.template.Resource;
 import com.helpdesk.local.template.Template;
 import com.helpdesk.local.template.TemplateRules;
 import com.helpdesk.localaws.DynamoDbLocal;
 import com.helpdesk.localaws.ElasticMq;
-import com.sun.net.httpserver.HttpServer;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
-import software.amazon.awssdk.services.dynamodb.model.AttributeDefinition;
-import software.amazon.awssdk.services.dynamodb.model.BillingMode;
-import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
-import software.amazon.awssdk.services.dynamodb.model.GlobalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.KeySchemaElement;
-import software.amazon.awssdk.services.dynamodb.model.LocalSecondaryIndex;
-import software.amazon.awssdk.services.dynamodb.model.Projection;
-import software.amazon.awssdk.services.dynamodb.model.StreamSpecification;
 import software.amazon.awssdk.services.dynamodb.streams.DynamoDbStreamsClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetSocketAddress;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ExecutorService;
+
+import static com.helpdesk.local.TemplateValues.list;
+import static com.helpdesk.local.TemplateValues.str;
 
 /**
  * The local stack: reads template.yaml and brings it up in this JVM: DynamoDB Local, ElasticMQ, the
@@ -86,9 +71,7 @@ public final class LocalStack implements AutoCloseable {
     private Scheduler scheduler;
     private HttpApiGateway gateway;
     private LocalJwt jwt;
-    private HttpServer server;
-    private com.helpdesk.local.api.RequestLineGuard front;
-    private ExecutorService httpThreads;
+    private LocalHttpFront http;
     private String defaultAudience = "helpdesk-local";
     private final Map<String, LocalQueues.Queue> queuesByArn = new LinkedHashMap<>();
     private final Map<String, String> functionIdsByArn = new LinkedHashMap<>();
@@ -139,180 +122,34 @@ public final class LocalStack implements AutoCloseable {
         closeables.add(streams);
         closeables.add(sqs);
 
-        createTables(ddb);
-        createQueues();
+        TemplateResources resources = new TemplateResources(template, intrinsics, names, queuesByArn, functionIdsByArn);
+        resources.createTables(ddb);
+        resources.createQueues(sqs);
         s3 = new com.helpdesk.local.s3.LocalS3(clock::get);
         ses = new com.helpdesk.local.ses.LocalSes(clock::get);
         parameters = new com.helpdesk.local.ssm.LocalParameterStore(clock::get, REGION, ACCOUNT);
         secrets = new com.helpdesk.local.secrets.LocalSecretsManager(clock::get, REGION, ACCOUNT);
-        registerOthers();
-        receiptRule = readReceiptRule();
-        functions = new LocalFunctions(functionSpecs(), clock, sdkFaults);
+        resources.registerOthers(s3, secrets);
+        receiptRule = resources.readReceiptRule();
+        functions = new LocalFunctions(resources.functionSpecs(dynamo.endpoint(), elasticMq.endpoint(), port), clock, sdkFaults);
         closeables.add(functions);
         bus = new EventBusEmulator(clock, functions, sqs, ACCOUNT, REGION);
         closeables.add(bus);
         scheduler = new Scheduler(clock, functions, ACCOUNT, REGION);
         closeables.add(scheduler);
         wireRulesAndSchedules();
-        List<Route> routes = new ArrayList<>();
-        HttpApiGateway.Cors cors = wireApi(routes);
-        gateway = new HttpApiGateway(routes, functions, jwt, clock, cors);
-        startServer();
+        TemplateApi api = TemplateApi.read(template, intrinsics);
+        if (api.audience() != null) defaultAudience = api.audience();
+        gateway = new HttpApiGateway(api.routes(), functions, jwt, clock, api.cors());
+        http = LocalHttpFront.start(this, host, port, gateway);
         functions.warm();
-        wireEventSources(streams);
+        new EventSourceMappings(template, intrinsics, queuesByArn).start(sqs, streams, functions, closeables);
         scheduler.start();
         startedAt = Instant.now();
         startupMillis = Duration.ofNanos(System.nanoTime() - t0).toMillis();
     }
 
-    // ------------------------------------------------------------------ resources
-
-    @SuppressWarnings("unchecked")
-    private void createTables(DynamoDbClient ddb) {
-        for (Resource r : template.ofType("AWS::DynamoDB::Table")) {
-            Map<String, Object> p = (Map<String, Object>) intrinsics.resolve(r.properties());
-            String name = p.containsKey("TableName") ? String.valueOf(p.get("TableName")) : LocalNames.defaultName(r.logicalId());
-            CreateTableRequest.Builder req = CreateTableRequest.builder().tableName(name).billingMode(BillingMode.PAY_PER_REQUEST);
-            req.attributeDefinitions(list(p.get("AttributeDefinitions")).stream().map(a -> AttributeDefinition.builder()
-                    .attributeName(str(a, "AttributeName")).attributeType(str(a, "AttributeType")).build()).toList());
-            req.keySchema(keys(p.get("KeySchema")));
-            List<GlobalSecondaryIndex> gsis = list(p.get("GlobalSecondaryIndexes")).stream().map(g -> GlobalSecondaryIndex.builder()
-                    .indexName(str(g, "IndexName")).keySchema(keys(g.get("KeySchema"))).projection(projection(g.get("Projection"))).build()).toList();
-            if (!gsis.isEmpty()) req.globalSecondaryIndexes(gsis);
-            List<LocalSecondaryIndex> lsis = list(p.get("LocalSecondaryIndexes")).stream().map(g -> LocalSecondaryIndex.builder()
-                    .indexName(str(g, "IndexName")).keySchema(keys(g.get("KeySchema"))).projection(projection(g.get("Projection"))).build()).toList();
-            if (!lsis.isEmpty()) req.localSecondaryIndexes(lsis);
-            Map<String, Object> stream = (Map<String, Object>) p.get("StreamSpecification");
-            if (stream != null && stream.get("StreamViewType") != null) {
-                req.streamSpecification(StreamSpecification.builder().streamEnabled(true)
-                        .streamViewType(String.valueOf(stream.get("StreamViewType"))).build());
-            }
-            ddb.createTable(req.build());
-            Map<String, Object> ttl = (Map<String, Object>) p.get("TimeToLiveSpecification");
-            if (ttl != null && Boolean.parseBoolean(String.valueOf(ttl.get("Enabled")))) {
-                ddb.updateTimeToLive(b -> b.tableName(name).timeToLiveSpecification(t -> t.enabled(true)
-                        .attributeName(String.valueOf(ttl.get("AttributeName")))));
-            }
-            var described = ddb.describeTable(b -> b.tableName(name)).table();
-            Map<String, Object> attrs = new LinkedHashMap<>();
-            attrs.put("Arn", described.tableArn());
-            if (described.latestStreamArn() != null) attrs.put("StreamArn", described.latestStreamArn());
-            names.register(r.logicalId(), name, attrs);
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private void createQueues() {
-        LocalQueues queues = new LocalQueues(sqs, ACCOUNT, REGION);
-        List<Resource> pending = new ArrayList<>(template.ofType("AWS::SQS::Queue"));
-        // a queue can only name an existing DLQ: create in dependency order
-        for (int round = 0; !pending.isEmpty() && round < 10; round++) {
-            for (Resource r : new ArrayList<>(pending)) {
-                Map<String, Object> p;
-                try {
-                    p = (Map<String, Object>) intrinsics.resolve(r.properties());
-                } catch (IllegalArgumentException notYet) {
-                    continue;
-                }
-                Object redrive = p.get("RedrivePolicy");
-                if (redrive instanceof Map<?, ?> rp && !queuesByArn.containsKey(String.valueOf(rp.get("deadLetterTargetArn")))) continue;
-                boolean fifo = Boolean.parseBoolean(String.valueOf(p.getOrDefault("FifoQueue", "false")));
-                String name = p.containsKey("QueueName") ? String.valueOf(p.get("QueueName"))
-                        : LocalNames.defaultName(r.logicalId()) + (fifo ? ".fifo" : "");
-                LocalQueues.Queue q = queues.create(r.logicalId(), name, p);
-                queuesByArn.put(q.arn(), q);
-                names.register(r.logicalId(), q.url(), Map.of("Arn", q.arn(), "QueueName", q.name(), "QueueUrl", q.url()));
-                pending.remove(r);
-            }
-        }
-        if (!pending.isEmpty()) {
-            throw new IllegalArgumentException("cannot create queues " + pending.stream().map(Resource::logicalId).toList()
-                    + ": their dead-letter queues are missing");
-        }
-    }
-
-    private void registerOthers() {
-        for (Resource r : template.resources()) {
-            String id = r.logicalId();
-            switch (r.type()) {
-                case "AWS::Events::EventBus" -> {
-                    String name = r.properties().containsKey("Name") ? intrinsics.resolveString(r.properties().get("Name")) : LocalNames.defaultName(id);
-                    names.register(id, name, Map.of("Arn", "arn:aws:events:" + REGION + ":" + ACCOUNT + ":event-bus/" + name, "Name", name));
-                }
-                case "AWS::Serverless::Function" -> {
-                    String name = r.properties().containsKey("FunctionName") ? intrinsics.resolveString(r.properties().get("FunctionName")) : LocalNames.defaultName(id);
-                    String arn = "arn:aws:lambda:" + REGION + ":" + ACCOUNT + ":function:" + name;
-                    names.register(id, name, Map.of("Arn", arn));
-                    functionIdsByArn.put(arn, id);
-                    functionIdsByArn.put(arn + ":live", id);
-                }
-                case "AWS::S3::Bucket" -> {
-                    String name = r.properties().containsKey("BucketName") ? intrinsics.resolveString(r.properties().get("BucketName"))
-                            : LocalNames.defaultName(id).toLowerCase(java.util.Locale.ROOT);
-                    s3.addBucket(name);
-                    names.register(id, name, Map.of("Arn", "arn:aws:s3:::" + name, "DomainName", name + ".s3.amazonaws.com"));
-                }
-                case "AWS::SecretsManager::Secret" -> {
-                    @SuppressWarnings("unchecked")
-                    Map<String, Object> p = (Map<String, Object>) intrinsics.resolve(r.properties());
-                    String name = p.containsKey("Name") ? String.valueOf(p.get("Name")) : LocalNames.defaultName(id);
-                    String arn = secrets.create(name, p);
-                    names.register(id, arn, Map.of("Id", arn));
-                }
-                case "AWS::Logs::LogGroup" -> {
-                    String name = r.properties().containsKey("LogGroupName") ? intrinsics.resolveString(r.properties().get("LogGroupName")) : LocalNames.defaultName(id);
-                    names.register(id, name, Map.of("Arn", "arn:aws:logs:" + REGION + ":" + ACCOUNT + ":log-group:" + name + ":*"));
-                }
-                default -> { /* defaults from LocalNames */ }
-            }
-        }
-    }
-
-    @SuppressWarnings("unchecked")
-    private List<FunctionSpec> functionSpecs() {
-        List<FunctionSpec> specs = new ArrayList<>();
-        for (Resource r : template.ofType("AWS::Serverless::Function")) {
-            Map<String, Object> p = r.properties();
-            Object code = intrinsics.resolve(p.get("CodeUri"));
-            if (!(code instanceof String codeUri)) {
-                throw new IllegalArgumentException(r.logicalId() + ": the local stack runs CodeUri paths to a built jar");
-            }
-            Map<String, String> env = new LinkedHashMap<>();
-            Map<String, Object> vars = (Map<String, Object>) ((Map<String, Object>) p.getOrDefault("Environment", Map.of()))
-                    .getOrDefault("Variables", Map.of());
-            vars.forEach((k, v) -> {
-                String value = intrinsics.resolveString(v);
-                if (value != null) env.put(k, value);
-            });
-            String name = names.ref(r.logicalId());
-            env.put("AWS_REGION", REGION);
-            env.put("AWS_DEFAULT_REGION", REGION);
-            env.put("AWS_ACCESS_KEY_ID", "local");
-            env.put("AWS_SECRET_ACCESS_KEY", "local");
-            env.put("AWS_LAMBDA_FUNCTION_NAME", name);
-            env.put("AWS_LAMBDA_FUNCTION_MEMORY_SIZE", String.valueOf(p.getOrDefault("MemorySize", 128)));
-            env.put("AWS_ENDPOINT_URL_DYNAMODB", dynamo.endpoint().toString());
-            env.put("AWS_ENDPOINT_URL_DYNAMODB_STREAMS", dynamo.endpoint().toString());
-            env.put("AWS_ENDPOINT_URL_SQS", elasticMq.endpoint().toString());
-            env.put("AWS_ENDPOINT_URL_EVENTBRIDGE", "http://127.0.0.1:" + port + "/_aws/events");
-            env.put("AWS_ENDPOINT_URL_S3", "http://127.0.0.1:" + port + com.helpdesk.local.s3.LocalS3.PATH);
-            env.put("AWS_ENDPOINT_URL_SESV2", "http://127.0.0.1:" + port + com.helpdesk.local.ses.LocalSes.PATH);
-            env.put("AWS_ENDPOINT_URL_SSM", "http://127.0.0.1:" + port + com.helpdesk.local.ssm.LocalParameterStore.PATH);
-            env.put("AWS_ENDPOINT_URL_SECRETSMANAGER", "http://127.0.0.1:" + port + com.helpdesk.local.secrets.LocalSecretsManager.PATH);
-            env.put("HELPDESK_LOCAL", "true");
-            // links the functions hand out (survey links) point at this stack's API, not at execute-api
-            if (env.containsKey("PUBLIC_API_URL")) env.put("PUBLIC_API_URL", "http://localhost:" + port);
-            // chat replies go to the local capture instead of the providers
-            if (env.containsKey("CHAT_API_BASE_URL")) env.put("CHAT_API_BASE_URL", "http://127.0.0.1:" + port + com.helpdesk.local.ses.LocalSes.CHAT_PATH);
-            // Shopify Admin API calls go to the stub shop
-            if (env.containsKey("SHOPIFY_ENDPOINT_URL")) env.put("SHOPIFY_ENDPOINT_URL", "http://127.0.0.1:" + port + com.helpdesk.local.shopify.LocalShopify.PATH);
-            Path jar = template.folder().resolve(codeUri).normalize();
-            specs.add(new FunctionSpec(r.logicalId(), name, jar, intrinsics.resolveString(p.get("Handler")), env,
-                    Integer.parseInt(String.valueOf(intrinsics.resolve(p.getOrDefault("Timeout", 3)))),
-                    Integer.parseInt(String.valueOf(intrinsics.resolve(p.getOrDefault("MemorySize", 128))))));
-        }
-        return specs;
-    }
+    // ------------------------------------------------------------------ bus rules and schedules
 
     @SuppressWarnings("unchecked")
     private void wireRulesAndSchedules() {
@@ -375,127 +212,6 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    @SuppressWarnings("unchecked")
-    private HttpApiGateway.Cors wireApi(List<Route> routes) {
-        HttpApiGateway.Cors cors = null;
-        Map<String, Resource> apis = new LinkedHashMap<>();
-        for (Resource api : template.ofType("AWS::Serverless::HttpApi")) apis.put(api.logicalId(), api);
-        for (Resource fn : template.ofType("AWS::Serverless::Function")) {
-            Map<String, Object> events = fn.map("Events");
-            for (Object raw : events.values()) {
-                Map<String, Object> e = (Map<String, Object>) raw;
-                if (!"HttpApi".equals(e.get("Type"))) continue;
-                Map<String, Object> p = (Map<String, Object>) e.getOrDefault("Properties", Map.of());
-                Object apiRef = p.get("ApiId");
-                String apiId = apiRef instanceof Map<?, ?> m && m.containsKey("Ref") ? String.valueOf(m.get("Ref")) : null;
-                Resource api = apiId != null ? apis.get(apiId) : apis.values().stream().findFirst().orElse(null);
-                Map<String, Object> apiAuth = api == null ? Map.of() : (Map<String, Object>) api.properties().getOrDefault("Auth", Map.of());
-                Map<String, Object> routeAuth = (Map<String, Object>) p.getOrDefault("Auth", Map.of());
-                String authorizer = routeAuth.containsKey("Authorizer") ? String.valueOf(routeAuth.get("Authorizer"))
-                        : (String) apiAuth.get("DefaultAuthorizer");
-                if ("NONE".equals(authorizer)) authorizer = null;
-                List<String> audiences = new ArrayList<>();
-                if (authorizer != null) {
-                    Map<String, Object> authorizers = (Map<String, Object>) apiAuth.getOrDefault("Authorizers", Map.of());
-                    Map<String, Object> a = (Map<String, Object>) authorizers.get(authorizer);
-                    if (a == null) throw new IllegalArgumentException("route uses unknown authorizer " + authorizer);
-                    Map<String, Object> jwtConfig = (Map<String, Object>) a.getOrDefault("JwtConfiguration", Map.of());
-                    Object aud = intrinsics.resolve(jwtConfig.get("audience"));
-                    if (aud instanceof List<?> l) l.forEach(x -> audiences.add(String.valueOf(x)));
-                    else if (aud != null) audiences.add(String.valueOf(aud));
-                    if (!audiences.isEmpty()) defaultAudience = audiences.get(0);
-                }
-                String path = intrinsics.resolveString(p.getOrDefault("Path", "$default"));
-                String method = intrinsics.resolveString(p.getOrDefault("Method", "ANY"));
-                routes.add(Route.of(method, path, fn.logicalId(), authorizer, audiences));
-                if (api != null && cors == null && api.properties().get("CorsConfiguration") instanceof Map<?, ?> c) {
-                    Map<String, Object> cc = (Map<String, Object>) intrinsics.resolve(c);
-                    cors = new HttpApiGateway.Cors(strings(cc.get("AllowOrigins")), strings(cc.get("AllowMethods")),
-                            strings(cc.get("AllowHeaders")), strings(cc.get("ExposeHeaders")),
-                            cc.get("MaxAge") == null ? null : Integer.valueOf(String.valueOf(cc.get("MaxAge"))));
-                }
-            }
-        }
-        return cors;
-    }
-
-    @SuppressWarnings("unchecked")
-    private void wireEventSources(DynamoDbStreamsClient streams) {
-        for (Resource fn : template.ofType("AWS::Serverless::Function")) {
-            for (Object raw : fn.map("Events").values()) {
-                Map<String, Object> e = (Map<String, Object>) raw;
-                String type = String.valueOf(e.get("Type"));
-                if (!type.equals("SQS") && !type.equals("DynamoDB")) continue;
-                Map<String, Object> p = (Map<String, Object>) intrinsics.resolve(e.getOrDefault("Properties", Map.of()));
-                if (Boolean.FALSE.equals(p.get("Enabled"))) continue;
-                boolean reportFailures = strings(p.get("FunctionResponseTypes")).contains("ReportBatchItemFailures");
-                if (type.equals("SQS")) {
-                    LocalQueues.Queue q = queuesByArn.get(String.valueOf(p.get("Queue")));
-                    if (q == null) throw new IllegalArgumentException(fn.logicalId() + ": SQS event on an unknown queue " + p.get("Queue"));
-                    SqsEventSource source = new SqsEventSource(sqs, q, fn.logicalId(), intOr(p.get("BatchSize"), 10), reportFailures,
-                            functions, REGION, sqsConcurrency(fn, p));
-                    closeables.add(source);
-                    source.start();
-                } else {
-                    List<String> patterns = new ArrayList<>();
-                    Map<String, Object> criteria = (Map<String, Object>) p.getOrDefault("FilterCriteria", Map.of());
-                    for (Map<String, Object> f : list(criteria.get("Filters"))) patterns.add(String.valueOf(f.get("Pattern")));
-                    String onFailure = null;
-                    Map<String, Object> dest = (Map<String, Object>) p.getOrDefault("DestinationConfig", Map.of());
-                    if (dest.get("OnFailure") instanceof Map<?, ?> of && queuesByArn.containsKey(String.valueOf(of.get("Destination")))) {
-                        onFailure = queuesByArn.get(String.valueOf(of.get("Destination"))).url();
-                    }
-                    int retries = intOr(p.get("MaximumRetryAttempts"), 10_000);
-                    StreamEventSource source = new StreamEventSource(streams, String.valueOf(p.get("Stream")),
-                            new StreamEventSource.Settings(fn.logicalId(), intOr(p.get("BatchSize"), 100),
-                                    String.valueOf(p.getOrDefault("StartingPosition", "TRIM_HORIZON")), patterns, reportFailures,
-                                    retries, onFailure), functions, sqs, REGION);
-                    closeables.add(source);
-                    source.start();
-                }
-            }
-        }
-    }
-
-    // ------------------------------------------------------------------ HTTP
-
-    private void startServer() {
-        try {
-            // the JDK server listens on loopback behind the request-line guard, which owns the public port
-            server = HttpServer.create(new InetSocketAddress(java.net.InetAddress.getLoopbackAddress(), 0), 64);
-            front = new com.helpdesk.local.api.RequestLineGuard(host, port, server.getAddress());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on " + host + ":" + port + " (" + e.getMessage() + ")", e);
-        }
-        httpThreads = Executors.newFixedThreadPool(16, r -> {
-            Thread t = new Thread(r, "local-http");
-            t.setDaemon(true);
-            return t;
-        });
-        server.setExecutor(httpThreads);
-        LocalEndpoints local = new LocalEndpoints(this);
-        com.sun.net.httpserver.HttpContext context = server.createContext("/", ex -> {
-            try {
-                String path = ex.getRequestURI().getPath();
-                if (ConsoleSite.serves(path)) ConsoleSite.handle(ex);
-                else if (path.startsWith(com.helpdesk.local.shopify.LocalShopify.PATH + "/")) shopify.handle(ex);
-                else if (path.startsWith("/_local/") || path.equals("/_local")) local.handle(ex);
-                else if (path.equals("/_aws/events") || path.startsWith("/_aws/events/")) bus.handle(ex); // the SDK appends "/"
-                else if (path.startsWith(com.helpdesk.local.s3.LocalS3.PATH + "/")) s3.handle(ex);
-                else if (path.startsWith(com.helpdesk.local.ses.LocalSes.PATH + "/")) ses.handle(ex);
-                else if (path.startsWith(com.helpdesk.local.ses.LocalSes.CHAT_PATH + "/")) ses.handleChat(ex);
-                else if (path.equals(com.helpdesk.local.ssm.LocalParameterStore.PATH) || path.startsWith(com.helpdesk.local.ssm.LocalParameterStore.PATH + "/")) parameters.handle(ex);
-                else if (path.equals(com.helpdesk.local.secrets.LocalSecretsManager.PATH) || path.startsWith(com.helpdesk.local.secrets.LocalSecretsManager.PATH + "/")) secrets.handle(ex);
-                else gateway.handle(ex);
-            } catch (RuntimeException e) {
-                LOG.log(System.Logger.Level.ERROR, ex.getRequestMethod() + " " + ex.getRequestURI() + " failed", e);
-                com.helpdesk.local.api.LocalHttp.problem(ex, 500, "internal-error", "Internal Server Error", "the local stack failed; see its log");
-            }
-        });
-        if (LocalConsole.verbose()) context.getFilters().add(LocalConsole.requestLog());
-        server.start();
-    }
-
     // ------------------------------------------------------------------ accessors
 
     public int port() { return port; }
@@ -518,31 +234,6 @@ public final class LocalStack implements AutoCloseable {
      * action, the function of its Lambda action, and the recipients (addresses or domains) it accepts.
      */
     public record ReceiptRule(String bucket, String prefix, String functionId, List<String> recipients) {}
-
-    @SuppressWarnings("unchecked")
-    private ReceiptRule readReceiptRule() {
-        for (Resource r : template.ofType("AWS::SES::ReceiptRule")) {
-            Map<String, Object> rule = (Map<String, Object>) r.properties().get("Rule");
-            String bucket = null;
-            String prefix = "";
-            String function = null;
-            for (Map<String, Object> action : list(rule.get("Actions"))) {
-                if (action.get("S3Action") instanceof Map<?, ?> s) {
-                    bucket = intrinsics.resolveString(s.get("BucketName"));
-                    prefix = s.get("ObjectKeyPrefix") == null ? "" : intrinsics.resolveString(s.get("ObjectKeyPrefix"));
-                }
-                if (action.get("LambdaAction") instanceof Map<?, ?> l && l.get("FunctionArn") instanceof Map<?, ?> arn
-                        && arn.get("Fn::GetAtt") instanceof List<?> getAtt) {
-                    function = String.valueOf(getAtt.get(0));
-                } else if (action.get("LambdaAction") instanceof Map<?, ?> l2) {
-                    function = functionIdsByArn.get(intrinsics.resolveString(l2.get("FunctionArn")));
-                }
-            }
-            List<String> recipients = strings(intrinsics.resolve(rule.get("Recipients")));
-            if (bucket != null && function != null) return new ReceiptRule(bucket, prefix, function, recipients);
-        }
-        return null;
-    }
 
     /** Invokes a function as an asynchronous trigger (SES's Lambda action) would; the result is the function's answer. */
     public String invokeFunction(String logicalId, String eventJson) throws com.helpdesk.local.lambda.FunctionError {
@@ -591,9 +282,7 @@ public final class LocalStack implements AutoCloseable {
 
     @Override
     public void close() {
-        if (front != null) front.close();
-        if (server != null) server.stop(0);
-        if (httpThreads != null) httpThreads.shutdownNow();
+        if (http != null) http.close();
         for (int i = closeables.size() - 1; i >= 0; i--) {
             try {
                 closeables.get(i).close();
@@ -617,55 +306,4 @@ public final class LocalStack implements AutoCloseable {
             throw new IllegalArgumentException("unreadable event pattern", e);
         }
     }
-
-    @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> list(Object o) {
-        if (!(o instanceof List<?> l)) return List.of();
-        List<Map<String, Object>> out = new ArrayList<>();
-        for (Object x : l) if (x instanceof Map) out.add((Map<String, Object>) x);
-        return out;
-    }
-
-    private static List<String> strings(Object o) {
-        if (o == null) return new ArrayList<>();
-        if (o instanceof List<?> l) return new ArrayList<>(l.stream().map(String::valueOf).toList());
-        return new ArrayList<>(List.of(String.valueOf(o)));
-    }
-
-    private static String str(Map<String, Object> m, String k) {
-        Object v = m.get(k);
-        return v == null ? null : String.valueOf(v);
-    }
-
-    /**
-     * Batches of one SQS mapping in the function at once: the mapping's ScalingConfig.MaximumConcurrency, else
-     * the function's ReservedConcurrentExecutions, else Lambda's unbounded scaling capped for one machine;
-     * the system property helpdesk.local.sqsConcurrency caps all of them (1 = one batch after another).
-     */
-    @SuppressWarnings("unchecked")
-    private int sqsConcurrency(Resource fn, Map<String, Object> mapping) {
-        Object scaling = mapping.get("ScalingConfig") instanceof Map<?, ?> m ? ((Map<String, Object>) m).get("MaximumConcurrency") : null;
-        Object reserved = intrinsics.resolve(fn.properties().get("ReservedConcurrentExecutions"));
-        int configured = scaling != null ? intOr(scaling, LOCAL_SQS_CONCURRENCY) : intOr(reserved, LOCAL_SQS_CONCURRENCY);
-        int cap = Integer.getInteger("helpdesk.local.sqsConcurrency", LOCAL_SQS_CONCURRENCY);
-        return Math.max(1, Math.min(configured, cap));
-    }
-
-    private static int intOr(Object v, int fallback) {
-        return v == null ? fallback : Integer.parseInt(String.valueOf(v));
-    }
-
-    private static List<KeySchemaElement> keys(Object o) {
-        return list(o).stream().map(k -> KeySchemaElement.builder().attributeName(str(k, "AttributeName"))
-                .keyType(str(k, "KeyType")).build()).toList();
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Projection projection(Object o) {
-        Map<String, Object> p = o instanceof Map ? (Map<String, Object>) o : Map.of("ProjectionType", "ALL");
-        Projection.Builder b = Projection.builder().projectionType(String.valueOf(p.getOrDefault("ProjectionType", "ALL")));
-        if (p.get("NonKeyAttributes") instanceof List<?> l) b.nonKeyAttributes(l.stream().map(String::valueOf).toList());
-        return b.build();
-    }
-
 }

@@ -1,19 +1,17 @@
 package com.helpdesk.core.metrics;
 
 import com.helpdesk.core.metrics.Observation.Kind;
-import com.helpdesk.core.sla.AroundTheClock;
 import org.junit.jupiter.api.Test;
 
-import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
-import java.util.ArrayList;
-import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 
+import static com.helpdesk.core.metrics.DimensionFixture.CREATED;
+import static com.helpdesk.core.metrics.DimensionFixture.DEC2;
+import static com.helpdesk.core.metrics.DimensionFixture.DEFINITIONS;
+import static com.helpdesk.core.metrics.DimensionFixture.fed;
+import static com.helpdesk.core.metrics.DimensionFixture.twiceShuffled;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -22,11 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * order and however often the events arrive.
  */
 class IntentDimensionTest {
-    private static final ZoneId BERLIN = ZoneId.of("Europe/Berlin");
-    private static final MetricsDefinitions DEFINITIONS = new MetricsDefinitions(BERLIN, AroundTheClock.INSTANCE);
-    private static final Instant CREATED = Instant.parse("2026-12-02T09:00:00Z");
-    private static final LocalDate DEC2 = LocalDate.parse("2026-12-02");
-
     private static Observation created() {
         return new Observation("e1", Kind.CREATED, CREATED, "customer", null, Map.of("channel", "email", "priority", "normal", "status", "new"));
     }
@@ -47,16 +40,8 @@ class IntentDimensionTest {
         return new Observation(id, Kind.INTENT, CREATED.plusSeconds(afterSeconds), agent ? "agent" : "system", agent ? "alice" : "triage", fields);
     }
 
-    private static InMemoryMetricsStore fed(List<Observation> events) {
-        InMemoryMetricsStore store = new InMemoryMetricsStore();
-        MetricsService service = new MetricsService(store, DEFINITIONS);
-        for (Observation o : events) service.record("t1", o);
-        return store;
-    }
-
     private static long created(InMemoryMetricsStore store, String intent) {
-        DailyAggregate a = store.aggregates.get(new AggregateKey(DEC2, "intent#" + intent));
-        return a == null ? 0 : a.count(Counter.CREATED);
+        return DimensionFixture.created(store, "intent", intent);
     }
 
     @Test
@@ -99,10 +84,7 @@ class IntentDimensionTest {
         InMemoryMetricsStore inOrder = fed(events);
         assertThat(created(inOrder, "exchange")).isEqualTo(1);
         for (long seed = 1; seed <= 25; seed++) {
-            List<Observation> twice = new ArrayList<>(events);
-            twice.addAll(events);
-            Collections.shuffle(twice, new Random(seed));
-            InMemoryMetricsStore shuffled = fed(twice);
+            InMemoryMetricsStore shuffled = fed(twiceShuffled(events, seed));
             for (AggregateKey k : inOrder.aggregates.keySet()) {
                 DailyAggregate mine = shuffled.aggregates.get(k);
                 DailyAggregate expected = inOrder.aggregates.get(k);

@@ -1,5 +1,6 @@
 package com.helpdesk.bench.soak;
 
+import com.helpdesk.core.event.EventTypes;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.local.LocalStack;
 import com.helpdesk.store.OutboxTimeline;
@@ -95,7 +96,7 @@ final class SoakLedger implements AutoCloseable {
         Map<String, Set<String>> out = new HashMap<>();
         for (JsonNode e : http.get("/_local/events", null).json()) {
             JsonNode event = e.path("event");
-            if ("TicketCreated".equals(event.path("detail-type").asText())) {
+            if (EventTypes.TICKET_CREATED.equals(event.path("detail-type").asText())) {
                 out.computeIfAbsent(event.path("detail").path("ticketId").asText(), k -> new HashSet<>()).add(event.path("detail").path("eventId").asText());
             }
         }

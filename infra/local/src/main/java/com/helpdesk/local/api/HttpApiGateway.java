@@ -72,33 +72,14 @@ public final class HttpApiGateway {
         String origin = ex.getRequestHeaders().getFirst("Origin");
 
         if (method.equals("OPTIONS") && cors != null && origin != null) {
-            corsHeaders(ex, origin);
-            if (cors.allowMethods() != null) ex.getResponseHeaders().set("Access-Control-Allow-Methods", String.join(",", cors.allowMethods()));
-            if (cors.allowHeaders() != null) ex.getResponseHeaders().set("Access-Control-Allow-Headers", String.join(",", cors.allowHeaders()));
-            if (cors.maxAge() != null) ex.getResponseHeaders().set("Access-Control-Max-Age", cors.maxAge().toString());
-            ex.sendResponseHeaders(204, -1);
-            ex.close();
+            preflight(ex, origin);
             return;
         }
 
-        Route route = null;
-        Map<String, String> params = null;
-        boolean pathExists = false;
-        for (Route r : routes) {
-            Map<String, String> p = r.match(path);
-            if (p == null) continue;
-            pathExists = true;
-            if (r.allows(method)) {
-                route = r;
-                params = p;
-                break;
-            }
-        }
-        if (route == null) {
-            if (pathExists) LocalHttp.problem(ex, 405, "method-not-allowed", "Method Not Allowed", method + " is not a route of " + path);
-            else LocalHttp.problem(ex, 404, "not-found", "Not Found", "no route matches " + method + " " + path);
-            return;
-        }
+        Match match = match(ex, method, path);
+        if (match == null) return;
+        Route route = match.route();
+        Map<String, String> params = match.params();
 
         Map<String, Object> claims = null;
         if (route.authorizer() != null) {
@@ -137,6 +118,32 @@ public final class HttpApiGateway {
         respond(ex, result);
     }
 
+    /** A CORS preflight, answered here as API Gateway does when the API has a CORS configuration. */
+    private void preflight(HttpExchange ex, String origin) throws IOException {
+        corsHeaders(ex, origin);
+        if (cors.allowMethods() != null) ex.getResponseHeaders().set("Access-Control-Allow-Methods", String.join(",", cors.allowMethods()));
+        if (cors.allowHeaders() != null) ex.getResponseHeaders().set("Access-Control-Allow-Headers", String.join(",", cors.allowHeaders()));
+        if (cors.maxAge() != null) ex.getResponseHeaders().set("Access-Control-Max-Age", cors.maxAge().toString());
+        ex.sendResponseHeaders(204, -1);
+        ex.close();
+    }
+
+    private record Match(Route route, Map<String, String> params) {}
+
+    /** The first route for the method and path; null once a 405 (a route's path, not its method) or a 404 is sent. */
+    private Match match(HttpExchange ex, String method, String path) throws IOException {
+        boolean pathExists = false;
+        for (Route r : routes) {
+            Map<String, String> p = r.match(path);
+            if (p == null) continue;
+            pathExists = true;
+            if (r.allows(method)) return new Match(r, p);
+        }
+        if (pathExists) LocalHttp.problem(ex, 405, "method-not-allowed", "Method Not Allowed", method + " is not a route of " + path);
+        else LocalHttp.problem(ex, 404, "not-found", "Not Found", "no route matches " + method + " " + path);
+        return null;
+    }
+
     private void unauthorized(HttpExchange ex, String detail) throws IOException {
         ex.getResponseHeaders().set("WWW-Authenticate", "Bearer");
         LocalHttp.problem(ex, 401, "unauthorized", "Unauthorized", detail);
@@ -160,6 +167,19 @@ public final class HttpApiGateway {
         String rawQuery = ex.getRequestURI().getRawQuery();
         e.put("rawQueryString", rawQuery == null ? "" : rawQuery);
 
+        putHeaders(e, ex);
+        if (rawQuery != null && !rawQuery.isEmpty()) putQuery(e, rawQuery);
+        if (!params.isEmpty()) {
+            ObjectNode pp = e.putObject("pathParameters");
+            params.forEach(pp::put);
+        }
+        putRequestContext(e.putObject("requestContext"), ex, route, claims, method, path);
+        putBody(e, ex, body);
+        return json.writeValueAsString(e);
+    }
+
+    /** Headers lower-cased, repeated ones joined with commas; cookies apart, one entry each (as API Gateway does). */
+    private static void putHeaders(ObjectNode e, HttpExchange ex) {
         ObjectNode headers = e.putObject("headers");
         List<String> cookies = new ArrayList<>();
         ex.getRequestHeaders().forEach((name, values) -> {
@@ -174,39 +194,27 @@ public final class HttpApiGateway {
             var arr = e.putArray("cookies");
             cookies.forEach(arr::add);
         }
-        if (rawQuery != null && !rawQuery.isEmpty()) {
-            Map<String, List<String>> q = new LinkedHashMap<>();
-            for (String pair : rawQuery.split("&")) {
-                if (pair.isEmpty()) continue;
-                int eq = pair.indexOf('=');
-                String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
-                String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                q.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
-            }
-            ObjectNode qs = e.putObject("queryStringParameters");
-            q.forEach((k, v) -> qs.put(k, String.join(",", v)));
-        }
-        if (!params.isEmpty()) {
-            ObjectNode pp = e.putObject("pathParameters");
-            params.forEach(pp::put);
-        }
+    }
 
+    /** Query parameters decoded, repeated ones joined with commas. */
+    private static void putQuery(ObjectNode e, String rawQuery) {
+        Map<String, List<String>> q = new LinkedHashMap<>();
+        for (String pair : rawQuery.split("&")) {
+            if (pair.isEmpty()) continue;
+            int eq = pair.indexOf('=');
+            String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
+            String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
+            q.computeIfAbsent(k, x -> new ArrayList<>()).add(v);
+        }
+        ObjectNode qs = e.putObject("queryStringParameters");
+        q.forEach((k, v) -> qs.put(k, String.join(",", v)));
+    }
+
+    private void putRequestContext(ObjectNode rc, HttpExchange ex, Route route, Map<String, Object> claims, String method, String path) {
         Instant now = clock.get();
-        ObjectNode rc = e.putObject("requestContext");
         rc.put("accountId", "000000000000");
         rc.put("apiId", "local");
-        if (claims != null) {
-            ObjectNode jwtNode = rc.putObject("authorizer").putObject("jwt");
-            ObjectNode c = jwtNode.putObject("claims");
-            claims.forEach((k, v) -> c.put(k, claimString(v)));
-            Object scope = claims.get("scope");
-            if (scope != null) {
-                var scopes = jwtNode.putArray("scopes");
-                for (String s : String.valueOf(scope).split(" ")) scopes.add(s);
-            } else {
-                jwtNode.putNull("scopes");
-            }
-        }
+        if (claims != null) putJwt(rc.putObject("authorizer").putObject("jwt"), claims);
         String host = ex.getRequestHeaders().getFirst("Host");
         rc.put("domainName", host == null ? "localhost" : host);
         rc.put("domainPrefix", host == null ? "localhost" : host.split("[.:]")[0]);
@@ -222,7 +230,22 @@ public final class HttpApiGateway {
         rc.put("stage", "$default");
         rc.put("time", REQUEST_TIME.format(now));
         rc.put("timeEpoch", now.toEpochMilli());
+    }
 
+    private static void putJwt(ObjectNode jwtNode, Map<String, Object> claims) {
+        ObjectNode c = jwtNode.putObject("claims");
+        claims.forEach((k, v) -> c.put(k, claimString(v)));
+        Object scope = claims.get("scope");
+        if (scope != null) {
+            var scopes = jwtNode.putArray("scopes");
+            for (String s : String.valueOf(scope).split(" ")) scopes.add(s);
+        } else {
+            jwtNode.putNull("scopes");
+        }
+    }
+
+    /** Text bodies as they are, anything else base64-encoded. */
+    private static void putBody(ObjectNode e, HttpExchange ex, byte[] body) {
         if (body.length > 0) {
             String type = ex.getRequestHeaders().getFirst("Content-Type");
             if (isText(type)) {
@@ -235,7 +258,6 @@ public final class HttpApiGateway {
         } else {
             e.put("isBase64Encoded", false);
         }
-        return json.writeValueAsString(e);
     }
 
     /** API Gateway passes every claim as a string; arrays look like "[a b]". */
