@@ -4,38 +4,43 @@ import com.helpdesk.core.triage.IntentClassifier;
 import com.helpdesk.core.triage.IntentName;
 import com.helpdesk.core.triage.IntentPrediction;
 import com.helpdesk.core.triage.IntentScore;
-import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
 import opennlp.tools.langdetect.Language;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
  * The on-device classifier: OpenNLP's language detector (character n-grams, trained on the corpus, restricted to
- * its languages) picks the Lucene analyzer, then OpenNLP's maxent document categoriser (multinomial logistic
- * regression) scores the 14 intents on {@link TextFeatures}. Both models are read once, from the jar, by {@link #load()}.
- * OpenNLP's ME classes keep per-call state, so each thread gets its own (cheap: they share the models).
+ * its languages) picks the Lucene analyzer, then the maxent model OpenNLP's document categoriser trained (multinomial
+ * logistic regression) scores the 14 intents on {@link TextFeatures}, as OpenNLP's bag-of-words features. The intent
+ * model ships as {@link MaxentWeights} (primitive arrays: OpenNLP's own form cost a third of the function's cold-start
+ * memory), with the same probabilities. Both models are read once, from the jar, by {@link #load()}.
+ * OpenNLP's language detector keeps per-call state, so each thread gets its own (cheap: they share the model).
  */
 public final class MaxentIntentClassifier implements IntentClassifier {
     public static final String RESOURCE_DIR = "/intent-model/";
-    static final String INTENTS = "intents.bin";
+    static final String INTENTS = "intents.weights";
     static final String LANGUAGES = "languages.bin";
     static final String PROPERTIES = "model.properties";
 
     private final TextFeatures features = new TextFeatures();
-    private final ThreadLocal<DocumentCategorizerME> categorizer;
+    private final BagOfWordsFeatureGenerator bagOfWords = new BagOfWordsFeatureGenerator();
+    private final MaxentWeights intents;
     private final ThreadLocal<LanguageDetectorME> detector;
     private final String version;
 
-    public MaxentIntentClassifier(DoccatModel intents, LanguageDetectorModel languages, String version) {
-        this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(intents));
+    public MaxentIntentClassifier(MaxentWeights intents, LanguageDetectorModel languages, String version) {
+        this.intents = intents;
         this.detector = ThreadLocal.withInitial(() -> new LanguageDetectorME(languages));
         this.version = version;
     }
@@ -45,7 +50,8 @@ public final class MaxentIntentClassifier implements IntentClassifier {
         try (InputStream i = resource(INTENTS); InputStream l = resource(LANGUAGES); InputStream p = resource(PROPERTIES)) {
             Properties props = new Properties();
             props.load(p);
-            return new MaxentIntentClassifier(new DoccatModel(i), new LanguageDetectorModel(l), props.getProperty("version"));
+            MaxentWeights weights = MaxentWeights.read(new DataInputStream(new BufferedInputStream(i, 1 << 16)));
+            return new MaxentIntentClassifier(weights, new LanguageDetectorModel(l), props.getProperty("version"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the intent model from the jar", e);
         }
@@ -76,12 +82,20 @@ public final class MaxentIntentClassifier implements IntentClassifier {
     }
 
     private List<IntentScore> scores(String[] tokens) {
-        DocumentCategorizerME me = categorizer.get();
-        double[] p = me.categorize(tokens);
+        double[] p = probabilities(tokens);
         List<IntentScore> out = new ArrayList<>(p.length);
         for (int i = 0; i < p.length; i++) {
-            out.add(new IntentScore(IntentName.parse("intent", me.getCategory(i)), Math.min(1, Math.max(0, p[i]))));
+            out.add(new IntentScore(IntentName.parse("intent", intents.outcome(i)), Math.min(1, Math.max(0, p[i]))));
         }
         return out;
+    }
+
+    /** The intent model's probabilities (in {@link MaxentWeights#outcome} order) for {@link TextFeatures}' tokens. */
+    double[] probabilities(String[] tokens) {
+        return intents.eval(bagOfWords.extractFeatures(tokens, Map.of()));
+    }
+
+    MaxentWeights intents() {
+        return intents;
     }
 }
