@@ -12,13 +12,13 @@ import opennlp.tools.langdetect.LanguageSample;
 import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
+import opennlp.tools.util.model.BaseModel;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -31,8 +31,8 @@ import java.util.Locale;
  * Trains the intent and language models on the training part of the corpus, evaluates them on the held-out
  * part, and writes both models, their version and the evaluation. Run by the build (exec-maven-plugin, phase
  * process-classes): {@code IntentModelTrainer <corpus dir> <model output dir> <report file> <OpenNLP model dir>}.
- * The intent model ships as {@link MaxentWeights}, converted from OpenNLP's model as read back from its own file
- * (what the function ran before); that file goes to the last directory, outside the jar, for {@code MaxentWeightsTest}.
+ * Both models ship as {@link MaxentWeights}, converted from OpenNLP's models as read back from their own files
+ * (what the function ran before); those files go to the last directory, outside the jar, for {@code MaxentWeightsTest}.
  * The shipped model is the one trained without the held-out part, so the figures it prints are the figures of
  * what runs, and the unit tests can re-check them.
  */
@@ -48,6 +48,7 @@ public final class IntentModelTrainer {
 
     /** OpenNLP's form of the shipped intent model, in the build's output beside the jar (not in it). */
     static final String OPENNLP_INTENTS = "intents.bin";
+    static final String OPENNLP_LANGUAGES = "languages.bin";
 
     private IntentModelTrainer() {}
 
@@ -58,7 +59,8 @@ public final class IntentModelTrainer {
         Corpus corpus = Corpus.read(Path.of(args[0]));
         HeldOutSplit split = HeldOutSplit.of(corpus.examples());
         String version = "maxent-" + corpus.fingerprint();
-        LanguageDetectorModel languages = trainLanguages(split.training());
+        byte[] openNlpLanguages = serialized(trainLanguages(split.training()));
+        MaxentWeights languages = MaxentWeights.of((AbstractModel) new LanguageDetectorModel(new ByteArrayInputStream(openNlpLanguages)).getMaxentModel());
         byte[] openNlpIntents = serialized(trainIntents(split.training()));
         MaxentWeights intents = MaxentWeights.of((AbstractModel) new DoccatModel(new ByteArrayInputStream(openNlpIntents)).getMaxentModel());
         MaxentIntentClassifier classifier = new MaxentIntentClassifier(intents, languages, version);
@@ -69,10 +71,12 @@ public final class IntentModelTrainer {
         try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out.resolve(MaxentIntentClassifier.INTENTS))))) {
             intents.write(o);
         }
-        Files.write(Files.createDirectories(Path.of(args[3])).resolve(OPENNLP_INTENTS), openNlpIntents);
-        try (OutputStream o = Files.newOutputStream(out.resolve(MaxentIntentClassifier.LANGUAGES))) {
-            languages.serialize(o);
+        try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out.resolve(MaxentIntentClassifier.LANGUAGES))))) {
+            languages.write(o);
         }
+        Path openNlp = Files.createDirectories(Path.of(args[3]));
+        Files.write(openNlp.resolve(OPENNLP_INTENTS), openNlpIntents);
+        Files.write(openNlp.resolve(OPENNLP_LANGUAGES), openNlpLanguages);
         Files.writeString(out.resolve(MaxentIntentClassifier.PROPERTIES), "version=" + version + "\n");
         String report = report(version, corpus, split, evaluation, languageAccuracy);
         Path reportFile = Path.of(args[2]);
@@ -94,7 +98,7 @@ public final class IntentModelTrainer {
         }
     }
 
-    private static byte[] serialized(DoccatModel model) throws IOException {
+    private static byte[] serialized(BaseModel model) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         model.serialize(bytes);
         return bytes.toByteArray();

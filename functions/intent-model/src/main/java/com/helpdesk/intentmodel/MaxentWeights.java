@@ -118,10 +118,10 @@ public final class MaxentWeights {
     }
 
     /** The probability of each outcome (in {@link #outcome} order) given the features, duplicates counting again. */
-    public double[] eval(Iterable<String> features) {
+    public double[] eval(Iterable<? extends CharSequence> features) {
         int n = outcomes.length;
         double[] probs = new double[n];
-        for (String feature : features) {
+        for (CharSequence feature : features) {
             int row = rowOf(feature);
             if (row < 0) continue;
             int base = row * n;
@@ -148,7 +148,7 @@ public final class MaxentWeights {
         return rows.length / outcomes.length;
     }
 
-    private int rowOf(String feature) {
+    private int rowOf(CharSequence feature) {
         return rowOfHash(hash(feature));
     }
 
@@ -168,7 +168,7 @@ public final class MaxentWeights {
     }
 
     /** FNV-1a over the UTF-16 chars, then MurmurHash3's finaliser so the low bits spread over the table. */
-    static long hash(String s) {
+    static long hash(CharSequence s) {
         long h = 0xcbf29ce484222325L;
         for (int i = 0; i < s.length(); i++) {
             h ^= s.charAt(i);

@@ -2,6 +2,9 @@ package com.helpdesk.intentmodel;
 
 import opennlp.tools.doccat.DoccatModel;
 import opennlp.tools.doccat.DocumentCategorizerME;
+import opennlp.tools.langdetect.Language;
+import opennlp.tools.langdetect.LanguageDetectorME;
+import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.ml.model.AbstractModel;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -22,20 +25,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
- * The intent model the jar ships ({@link MaxentWeights}) against OpenNLP's model it was converted from (which the
- * function ran before, kept by the build in target/intent-model-opennlp): the same intents in the same order and,
- * for every text of the corpus, the same probabilities, bit for bit.
+ * The intent and language models the jar ships ({@link MaxentWeights}) against OpenNLP's models they were converted
+ * from (which the function ran before, kept by the build in target/intent-model-opennlp): the same intents in the same
+ * order and, for every text of the corpus, the same probabilities, bit for bit, and the same language.
  */
 class MaxentWeightsTest {
-    static final Path OPENNLP_MODEL = Path.of("target/intent-model-opennlp", IntentModelTrainer.OPENNLP_INTENTS);
+    static final Path OPENNLP_MODELS = Path.of("target/intent-model-opennlp");
 
     static DoccatModel openNlp;
+    static LanguageDetectorModel openNlpLanguages;
     static MaxentIntentClassifier shipped;
 
     @BeforeAll
     static void load() throws IOException {
-        try (InputStream in = Files.newInputStream(OPENNLP_MODEL)) {
+        try (InputStream in = Files.newInputStream(OPENNLP_MODELS.resolve(IntentModelTrainer.OPENNLP_INTENTS))) {
             openNlp = new DoccatModel(in);
+        }
+        try (InputStream in = Files.newInputStream(OPENNLP_MODELS.resolve(IntentModelTrainer.OPENNLP_LANGUAGES))) {
+            openNlpLanguages = new LanguageDetectorModel(in);
         }
         shipped = MaxentIntentClassifier.load();
     }
@@ -64,6 +71,32 @@ class MaxentWeightsTest {
             assertThat(shipped.probabilities(tokens)).as(e.text()).containsExactly(categorizer.categorize(tokens));
         }
         assertThat(examples).hasSizeGreaterThan(1000);
+    }
+
+    @Test
+    void everyTextOfTheCorpusGetsOpenNlpsLanguageProbabilitiesExactly() {
+        LanguageDetectorME detector = new LanguageDetectorME(openNlpLanguages);
+        MaxentWeights languages = shipped.languages();
+        for (String text : List.of("", "1001", "Wo ist mein Paket?", "ou est mon colis", "¿dónde está mi pedido? 😡 https://x.example")) {
+            assertSameLanguageScores(detector, languages, text);
+        }
+        for (LabelledText e : Corpus.read(HeldOutEvaluationTest.CORPUS).examples()) {
+            assertSameLanguageScores(detector, languages, TextFeatures.readable(null, e.text()));
+        }
+    }
+
+    private static void assertSameLanguageScores(LanguageDetectorME detector, MaxentWeights languages, String readable) {
+        double[] shippedScores = shipped.languageProbabilities(readable);
+        Language[] openNlpScores = detector.predictLanguages(readable);
+        assertThat(shippedScores).hasSize(openNlpScores.length);
+        for (Language l : openNlpScores) {
+            int i = openNlpLanguages.getMaxentModel().getIndex(l.getLang());
+            assertThat(languages.outcome(i)).isEqualTo(l.getLang());
+            assertThat(shippedScores[i]).as("%s in %s", l.getLang(), readable).isEqualTo(l.getConfidence());
+        }
+        if (!readable.isEmpty() && readable.codePoints().anyMatch(Character::isLetter)) {
+            assertThat(shipped.language(readable)).as(readable).isEqualTo(detector.predictLanguage(readable).getLang());
+        }
     }
 
     @Test
