@@ -23,7 +23,11 @@ import java.util.stream.Stream;
  */
 public final class Corpus {
     public static final Set<String> LANGUAGES = Set.of("en", "de", "fr", "es");
-    private static final ObjectMapper JSON = new ObjectMapper();
+
+    /** Only the build reads the corpus: the function reads {@link #LANGUAGES} and must not build a mapper for it. */
+    private static final class Json {
+        static final ObjectMapper MAPPER = new ObjectMapper();
+    }
 
     private final List<LabelledText> examples;
     private final String fingerprint;
@@ -54,7 +58,7 @@ public final class Corpus {
 
     private static LabelledText parse(String where, String line) {
         try {
-            JsonNode n = JSON.readTree(line);
+            JsonNode n = Json.MAPPER.readTree(line);
             IntentName intent = IntentName.parse("intent", n.path("intent").asText(null));
             String language = n.path("language").asText("");
             String text = n.path("text").asText("");

@@ -9,11 +9,16 @@ import opennlp.tools.langdetect.LanguageDetectorFactory;
 import opennlp.tools.langdetect.LanguageDetectorME;
 import opennlp.tools.langdetect.LanguageDetectorModel;
 import opennlp.tools.langdetect.LanguageSample;
+import opennlp.tools.ml.model.AbstractModel;
 import opennlp.tools.util.ObjectStreamUtils;
 import opennlp.tools.util.TrainingParameters;
+import opennlp.tools.util.model.BaseModel;
 
+import java.io.BufferedOutputStream;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -25,7 +30,9 @@ import java.util.Locale;
 /**
  * Trains the intent and language models on the training part of the corpus, evaluates them on the held-out
  * part, and writes both models, their version and the evaluation. Run by the build (exec-maven-plugin, phase
- * process-classes): {@code IntentModelTrainer <corpus dir> <model output dir> <report file>}.
+ * process-classes): {@code IntentModelTrainer <corpus dir> <model output dir> <report file> <OpenNLP model dir>}.
+ * Both models ship as {@link MaxentWeights}, converted from OpenNLP's models as read back from their own files
+ * (what the function ran before); those files go to the last directory, outside the jar, for {@code MaxentWeightsTest}.
  * The shipped model is the one trained without the held-out part, so the figures it prints are the figures of
  * what runs, and the unit tests can re-check them.
  */
@@ -39,26 +46,37 @@ public final class IntentModelTrainer {
     static final int CUTOFF = 1;
     static final double L2_COST = 2.0;
 
+    /** OpenNLP's form of the shipped intent model, in the build's output beside the jar (not in it). */
+    static final String OPENNLP_INTENTS = "intents.bin";
+    static final String OPENNLP_LANGUAGES = "languages.bin";
+
     private IntentModelTrainer() {}
 
     public static void main(String[] args) throws IOException {
-        if (args.length != 3) throw new IllegalArgumentException("usage: IntentModelTrainer <corpus dir> <model dir> <report file>");
+        if (args.length != 4) {
+            throw new IllegalArgumentException("usage: IntentModelTrainer <corpus dir> <model dir> <report file> <OpenNLP model dir>");
+        }
         Corpus corpus = Corpus.read(Path.of(args[0]));
         HeldOutSplit split = HeldOutSplit.of(corpus.examples());
         String version = "maxent-" + corpus.fingerprint();
-        LanguageDetectorModel languages = trainLanguages(split.training());
-        DoccatModel intents = trainIntents(split.training());
+        byte[] openNlpLanguages = serialized(trainLanguages(split.training()));
+        MaxentWeights languages = MaxentWeights.of((AbstractModel) new LanguageDetectorModel(new ByteArrayInputStream(openNlpLanguages)).getMaxentModel());
+        byte[] openNlpIntents = serialized(trainIntents(split.training()));
+        MaxentWeights intents = MaxentWeights.of((AbstractModel) new DoccatModel(new ByteArrayInputStream(openNlpIntents)).getMaxentModel());
         MaxentIntentClassifier classifier = new MaxentIntentClassifier(intents, languages, version);
         Evaluation evaluation = evaluate(classifier, split.heldOut());
         double languageAccuracy = languageAccuracy(classifier, split.heldOut());
 
         Path out = Files.createDirectories(Path.of(args[1]));
-        try (OutputStream o = Files.newOutputStream(out.resolve(MaxentIntentClassifier.INTENTS))) {
-            intents.serialize(o);
+        try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out.resolve(MaxentIntentClassifier.INTENTS))))) {
+            intents.write(o);
         }
-        try (OutputStream o = Files.newOutputStream(out.resolve(MaxentIntentClassifier.LANGUAGES))) {
-            languages.serialize(o);
+        try (DataOutputStream o = new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(out.resolve(MaxentIntentClassifier.LANGUAGES))))) {
+            languages.write(o);
         }
+        Path openNlp = Files.createDirectories(Path.of(args[3]));
+        Files.write(openNlp.resolve(OPENNLP_INTENTS), openNlpIntents);
+        Files.write(openNlp.resolve(OPENNLP_LANGUAGES), openNlpLanguages);
         Files.writeString(out.resolve(MaxentIntentClassifier.PROPERTIES), "version=" + version + "\n");
         String report = report(version, corpus, split, evaluation, languageAccuracy);
         Path reportFile = Path.of(args[2]);
@@ -78,6 +96,12 @@ public final class IntentModelTrainer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    private static byte[] serialized(BaseModel model) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        model.serialize(bytes);
+        return bytes.toByteArray();
     }
 
     static LanguageDetectorModel trainLanguages(List<LabelledText> training) {

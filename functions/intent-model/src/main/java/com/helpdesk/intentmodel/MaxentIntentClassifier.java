@@ -4,39 +4,46 @@ import com.helpdesk.core.triage.IntentClassifier;
 import com.helpdesk.core.triage.IntentName;
 import com.helpdesk.core.triage.IntentPrediction;
 import com.helpdesk.core.triage.IntentScore;
-import opennlp.tools.doccat.DoccatModel;
-import opennlp.tools.doccat.DocumentCategorizerME;
-import opennlp.tools.langdetect.Language;
-import opennlp.tools.langdetect.LanguageDetectorME;
-import opennlp.tools.langdetect.LanguageDetectorModel;
+import opennlp.tools.doccat.BagOfWordsFeatureGenerator;
+import opennlp.tools.langdetect.LanguageDetectorContextGenerator;
+import opennlp.tools.langdetect.LanguageDetectorFactory;
 
+import java.io.BufferedInputStream;
+import java.io.DataInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
 
 /**
- * The on-device classifier: OpenNLP's language detector (character n-grams, trained on the corpus, restricted to
- * its languages) picks the Lucene analyzer, then OpenNLP's maxent document categoriser (multinomial logistic
- * regression) scores the 14 intents on {@link TextFeatures}. Both models are read once, from the jar, by {@link #load()}.
- * OpenNLP's ME classes keep per-call state, so each thread gets its own (cheap: they share the models).
+ * The on-device classifier: the language model OpenNLP's language detector trained (character 1-3-grams of the
+ * corpus, its languages only) picks the Lucene analyzer, then the maxent model OpenNLP's document categoriser trained
+ * (multinomial logistic regression) scores the 14 intents on {@link TextFeatures}, as OpenNLP's bag-of-words features.
+ * Both models ship as {@link MaxentWeights} (primitive arrays: OpenNLP's own form and its model reader cost a third of
+ * the function's cold-start memory) and give OpenNLP's probabilities; both are read once, from the jar, by
+ * {@link #load()}. Stateless: one instance serves every thread.
  */
 public final class MaxentIntentClassifier implements IntentClassifier {
     public static final String RESOURCE_DIR = "/intent-model/";
-    static final String INTENTS = "intents.bin";
-    static final String LANGUAGES = "languages.bin";
+    static final String INTENTS = "intents.weights";
+    static final String LANGUAGES = "languages.weights";
     static final String PROPERTIES = "model.properties";
 
     private final TextFeatures features = new TextFeatures();
-    private final ThreadLocal<DocumentCategorizerME> categorizer;
-    private final ThreadLocal<LanguageDetectorME> detector;
+    private final BagOfWordsFeatureGenerator bagOfWords = new BagOfWordsFeatureGenerator();
+    private final LanguageDetectorContextGenerator characterGrams = new LanguageDetectorFactory().getContextGenerator();
+    private final MaxentWeights intents;
+    private final MaxentWeights languages;
     private final String version;
 
-    public MaxentIntentClassifier(DoccatModel intents, LanguageDetectorModel languages, String version) {
-        this.categorizer = ThreadLocal.withInitial(() -> new DocumentCategorizerME(intents));
-        this.detector = ThreadLocal.withInitial(() -> new LanguageDetectorME(languages));
+    public MaxentIntentClassifier(MaxentWeights intents, MaxentWeights languages, String version) {
+        this.intents = intents;
+        this.languages = languages;
         this.version = version;
     }
 
@@ -45,10 +52,14 @@ public final class MaxentIntentClassifier implements IntentClassifier {
         try (InputStream i = resource(INTENTS); InputStream l = resource(LANGUAGES); InputStream p = resource(PROPERTIES)) {
             Properties props = new Properties();
             props.load(p);
-            return new MaxentIntentClassifier(new DoccatModel(i), new LanguageDetectorModel(l), props.getProperty("version"));
+            return new MaxentIntentClassifier(weights(i), weights(l), props.getProperty("version"));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read the intent model from the jar", e);
         }
+    }
+
+    private static MaxentWeights weights(InputStream in) throws IOException {
+        return MaxentWeights.read(new DataInputStream(new BufferedInputStream(in)));
     }
 
     private static InputStream resource(String name) {
@@ -67,8 +78,25 @@ public final class MaxentIntentClassifier implements IntentClassifier {
     /** The most likely of the corpus's languages; English when the text has no letters to go by. */
     public String language(String readable) {
         if (readable.codePoints().noneMatch(Character::isLetter)) return "en";
-        Language best = detector.get().predictLanguage(readable);
-        return Corpus.LANGUAGES.contains(best.getLang()) ? best.getLang() : "en";
+        double[] p = languageProbabilities(readable);
+        int best = 0;
+        for (int i = 1; i < p.length; i++) if (p[i] > p[best]) best = i; // the first of equals, as OpenNLP's stable sort
+        String language = languages.outcome(best);
+        return Corpus.LANGUAGES.contains(language) ? language : "en";
+    }
+
+    /**
+     * The language model's probabilities (in {@link MaxentWeights#outcome} order), as OpenNLP's LanguageDetectorME
+     * computes them: each distinct n-gram once, summed in the iteration order of a default HashSet of them.
+     */
+    double[] languageProbabilities(String readable) {
+        HashSet<CharSequence> grams = new HashSet<>();
+        Collections.addAll(grams, characterGrams.<CharSequence>getContext(readable));
+        return languages.eval(grams);
+    }
+
+    MaxentWeights languages() {
+        return languages;
     }
 
     public String version() {
@@ -76,12 +104,20 @@ public final class MaxentIntentClassifier implements IntentClassifier {
     }
 
     private List<IntentScore> scores(String[] tokens) {
-        DocumentCategorizerME me = categorizer.get();
-        double[] p = me.categorize(tokens);
+        double[] p = probabilities(tokens);
         List<IntentScore> out = new ArrayList<>(p.length);
         for (int i = 0; i < p.length; i++) {
-            out.add(new IntentScore(IntentName.parse("intent", me.getCategory(i)), Math.min(1, Math.max(0, p[i]))));
+            out.add(new IntentScore(IntentName.parse("intent", intents.outcome(i)), Math.min(1, Math.max(0, p[i]))));
         }
         return out;
+    }
+
+    /** The intent model's probabilities (in {@link MaxentWeights#outcome} order) for {@link TextFeatures}' tokens. */
+    double[] probabilities(String[] tokens) {
+        return intents.eval(bagOfWords.extractFeatures(tokens, Map.of()));
+    }
+
+    MaxentWeights intents() {
+        return intents;
     }
 }

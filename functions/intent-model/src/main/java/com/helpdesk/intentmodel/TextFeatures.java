@@ -18,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Turns a customer's subject and text into the model's features:
@@ -30,15 +31,16 @@ import java.util.Map;
  *   <li>{@code n=}: that the text has a number (order numbers, amounts).</li>
  * </ul>
  * Quoted history and signatures are cut first ({@link QuotedText}): the customer's new words are what they want now.
- * Analyzers are thread-safe (Lucene keeps their token streams per thread).
+ * Analyzers are thread-safe (Lucene keeps their token streams per thread). Each language's analyzer is built on its
+ * first text in that language: a function that reads English only never loads the other three (their stemmers, stop
+ * word sets and classes are a part of the cold start); SnapStart priming can build all four before the snapshot.
  */
 public final class TextFeatures {
     private static final int MIN_GRAM = 3;
     private static final int MAX_GRAM = 6;
     private static final int MAX_CHARS = 4000;
 
-    private final Map<String, Analyzer> stemmers = Map.of(
-            "en", new EnglishAnalyzer(), "de", new GermanAnalyzer(), "fr", new FrenchAnalyzer(), "es", new SpanishAnalyzer());
+    private final Map<String, Analyzer> stemmers = new ConcurrentHashMap<>();
     private final Analyzer folding = new Analyzer() {
         @Override
         protected TokenStreamComponents createComponents(String field) {
@@ -58,7 +60,7 @@ public final class TextFeatures {
     /** The features of an already {@link #readable} text read in {@code language} (one of {@link Corpus#LANGUAGES}). */
     public String[] of(String readable, String language) {
         List<String> features = new ArrayList<>();
-        List<String> stems = terms(stemmers.getOrDefault(language, stemmers.get("en")), readable);
+        List<String> stems = terms(stemmer(language), readable);
         String previous = null;
         for (String stem : stems) {
             if (isNumber(stem)) continue;
@@ -76,6 +78,26 @@ public final class TextFeatures {
         }
         if (number) features.add("n=number");
         return features.toArray(String[]::new);
+    }
+
+    /** The analyzer of {@code language}, built on first use; English for a language the corpus does not have. */
+    private Analyzer stemmer(String language) {
+        String known = Corpus.LANGUAGES.contains(language) ? language : "en";
+        return stemmers.computeIfAbsent(known, TextFeatures::analyzer);
+    }
+
+    private static Analyzer analyzer(String language) {
+        return switch (language) {
+            case "de" -> new GermanAnalyzer();
+            case "fr" -> new FrenchAnalyzer();
+            case "es" -> new SpanishAnalyzer();
+            default -> new EnglishAnalyzer();
+        };
+    }
+
+    /** Builds every language's analyzer now (SnapStart priming: before the snapshot rather than on a request). */
+    public void prepareAllLanguages() {
+        Corpus.LANGUAGES.forEach(this::stemmer);
     }
 
     private static void addGrams(String padded, List<String> out) {

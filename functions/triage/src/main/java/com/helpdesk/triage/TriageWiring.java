@@ -52,12 +52,16 @@ record TriageWiring(IntentTriage triage, TicketTriage tickets, TicketDesk desk, 
 
     /**
      * SnapStart priming of the queue function, read-only: a bus event through its decoder, the intent model on a
-     * customer's words (its first use is the expensive one), and the classification of a ticket never issued, which
-     * reads the thread, finds nothing and writes nothing.
+     * customer's words in each of its languages (its first use is the expensive one, and each language's analyzer is
+     * built on its first text), and the classification of a ticket never issued, which reads the thread, finds
+     * nothing and writes nothing.
      */
     void primeQueuePath() {
         TriageTrigger.decode(QueuePriming.busEvent(EventTypes.TICKET_CREATED));
         triage.predict("Where is my order?", "Hello, my order 4001 has not arrived yet. Where is it?", null);
+        triage.predict("Wo bleibt meine Bestellung?", "Hallo, meine Bestellung 4001 ist noch nicht angekommen. Wo ist sie?", null);
+        triage.predict("Où est ma commande ?", "Bonjour, ma commande 4001 n'est toujours pas arrivée. Où est-elle ?", null);
+        triage.predict("¿Dónde está mi pedido?", "Hola, mi pedido 4001 todavía no ha llegado. ¿Dónde está?", null);
         QueuePriming.onNeverIssuedTicket(() -> tickets.classify(QueuePriming.NEVER_ISSUED_TICKET, null));
     }
 }
