@@ -23,6 +23,13 @@ public final class LocalClock implements Supplier<Instant> {
         return get();
     }
 
+    /** Moves to {@code target} unless the clock is already there or past it (real time ticks between a read and a move). */
+    public synchronized Instant atLeast(Instant target) {
+        Instant now = get();
+        if (target.isAfter(now)) offset = offset.plus(Duration.between(now, target));
+        return get();
+    }
+
     public synchronized Instant set(Instant target) {
         Instant now = get();
         if (target.isBefore(now)) {

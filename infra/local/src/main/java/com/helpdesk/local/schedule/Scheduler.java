@@ -102,7 +102,7 @@ public final class Scheduler implements AutoCloseable {
         checkCatchUp(catchUp);
         if (target.isBefore(clock.get())) clock.set(target); // throws: the clock only moves forward
         List<Map<String, Object>> fired = fireUpTo(target, skipBeyondCatchUp(target, catchUp), true);
-        if (target.isAfter(clock.get())) clock.set(target);
+        clock.atLeast(target);
         return fired;
     }
 
@@ -123,7 +123,7 @@ public final class Scheduler implements AutoCloseable {
                 }
             }
             if (due == null) return fired;
-            if (moveClock && at.isAfter(clock.get())) clock.set(at);
+            if (moveClock) clock.atLeast(at);
             fired.add(fire(due, at, skipped.remove(due)));
             Instant next = due.expression().next(at);
             if (next == null) nextFire.remove(due); else nextFire.put(due, next);

@@ -71,6 +71,9 @@ class MonthSimulationIT {
         assertThat(month.truth().byAgent()).containsKeys("ai", "alice", "bob", "carol", "dan");
         assertThat(month.truth().byAgent().get("ai").resolved()).isPositive();
         assertThat(month.truth().byIntent()).as("every ticket's intent set by an agent: the script's").containsKeys("wismo", "return_request", "billing");
+        // the censuses compared, as the ground truth has them at each 23:59 (the check found the API's equal), for docs/metrics.md
+        month.from().datesUntil(month.to()).forEach(d -> System.out.println("MonthSimulationIT: census " + d + " "
+                + month.truth().backlogAt(d.atTime(23, 59).atZone(month.zone()).toInstant())));
         long openAtDayEnds = month.from().datesUntil(month.to()).mapToLong(d -> month.truth().backlogAt(d.atTime(23, 59).atZone(month.zone()).toInstant()).total()).sum();
         assertThat(openAtDayEnds).as("the censuses compared were not all empty").isPositive();
     }
