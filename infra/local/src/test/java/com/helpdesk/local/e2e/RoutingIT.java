@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a round-robin rule spreads tickets; an agent who says they are unavailable gets no more.
  */
 class RoutingIT {
-    private static final Duration ROUTED = Duration.ofSeconds(40);
+    private static final Duration ROUTED = Duration.ofSeconds(90);
     private static LocalStackHarness stack;
     private static AgentApiClient admin;
     private static AgentApiClient agent;

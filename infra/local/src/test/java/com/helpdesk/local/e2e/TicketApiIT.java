@@ -378,7 +378,7 @@ class TicketApiIT {
         assertThat(agent.patch("/tickets/" + id, "{\"priority\":\"low\"}", null).status()).isEqualTo(200);
         List<String> eventIds = new ArrayList<>();
         Set<String> types = new HashSet<>();
-        long deadline = System.currentTimeMillis() + 20_000;
+        long deadline = System.currentTimeMillis() + 60_000;
         while (System.currentTimeMillis() < deadline && !types.containsAll(Set.of("TicketCreated", "MessageAdded", "PriorityChanged"))) {
             types.clear();
             eventIds.clear();
