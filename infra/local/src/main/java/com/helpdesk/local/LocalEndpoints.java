@@ -20,7 +20,7 @@ import java.util.Set;
 
 /** The local-only endpoints under /_local/: tokens, health, service endpoints, the event log and the clock. */
 final class LocalEndpoints {
-    static final Set<String> ROLES = Set.of("agent", "admin", "integration");
+    static final Set<String> ROLES = Set.of("agent", "lead", "admin", "integration");
     private final ObjectMapper json = new ObjectMapper();
     private final LocalStack stack;
 
@@ -71,7 +71,7 @@ final class LocalEndpoints {
             String sub = b.path("sub").asText("");
             String role = b.path("role").asText("");
             if (sub.isBlank() || !b.get("sub").isTextual()) throw new IllegalArgumentException("sub is required (a string)");
-            if (!ROLES.contains(role)) throw new IllegalArgumentException("role must be one of agent, admin, integration");
+            if (!ROLES.contains(role)) throw new IllegalArgumentException("role must be one of agent, lead, admin, integration");
             LocalJwt.Issued t = stack.jwt().issue(sub, role, stack.defaultAudience());
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("token", t.token());

@@ -63,6 +63,10 @@ class LocalStackIT {
         HttpResponse<String> ok = send("POST", "/_local/token", "{\"sub\":\"alice\",\"role\":\"agent\"}");
         assertThat(ok.statusCode()).isEqualTo(200);
         assertThat(JSON.readTree(ok.body()).get("token").asText()).contains(".");
+        // the deployed stack's Cognito group of team leads (the team's metrics)
+        HttpResponse<String> lead = send("POST", "/_local/token", "{\"sub\":\"lena\",\"role\":\"lead\"}");
+        assertThat(lead.statusCode()).as(lead.body()).isEqualTo(200);
+        assertThat(JSON.readTree(lead.body()).get("role").asText()).isEqualTo("lead");
         for (String bad : new String[]{"{\"sub\":\"alice\",\"role\":\"root\"}", "{\"role\":\"agent\"}", "not json", "[]"}) {
             HttpResponse<String> r = send("POST", "/_local/token", bad);
             assertThat(r.statusCode()).as(bad).isEqualTo(400);
