@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.helpdesk.core.NotFoundException;
 import com.helpdesk.core.deflection.WismoAutoAnswer;
 import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.SqsTestRecords;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.Json;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import static com.helpdesk.queue.SqsTestRecords.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.ArgumentMatchers.any;
@@ -89,21 +91,9 @@ class AutoAnswerHandlerTest {
     }
 
     static SQSEvent.SQSMessage record(String id, String body) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setReceiptHandle("handle-" + id);
-        m.setBody(body);
-        m.setEventSource("aws:sqs");
-        m.setEventSourceArn("arn:aws:sqs:eu-west-1:123456789012:auto-answer");
-        m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        return m;
+        return SqsTestRecords.record("arn:aws:sqs:eu-west-1:123456789012:auto-answer", id, body);
     }
 
-    static SQSEvent batch(SQSEvent.SQSMessage... records) {
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(records));
-        return e;
-    }
 
     static List<String> failed(SQSBatchResponse response) {
         return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();

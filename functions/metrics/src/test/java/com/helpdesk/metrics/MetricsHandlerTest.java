@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.helpdesk.core.metrics.MetricsService;
 import com.helpdesk.core.metrics.Observation;
 import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.SqsTestRecords;
 import com.helpdesk.runtime.Json;
 import org.junit.jupiter.api.Test;
 
@@ -14,6 +15,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static com.helpdesk.queue.SqsTestRecords.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -57,19 +59,6 @@ class MetricsHandlerTest {
     }
 
     static SQSEvent.SQSMessage record(String id, String body) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setReceiptHandle("handle-" + id);
-        m.setBody(body);
-        m.setEventSource("aws:sqs");
-        m.setEventSourceArn("arn:aws:sqs:eu-west-1:123456789012:helpdesk-MetricsQueue");
-        m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        return m;
-    }
-
-    static SQSEvent batch(SQSEvent.SQSMessage... records) {
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(records));
-        return e;
+        return SqsTestRecords.record("arn:aws:sqs:eu-west-1:123456789012:helpdesk-MetricsQueue", id, body);
     }
 }

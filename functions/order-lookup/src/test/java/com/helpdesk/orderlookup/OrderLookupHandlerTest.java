@@ -17,6 +17,7 @@ import com.helpdesk.core.orders.TicketOrderLookup;
 import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.OrderWebhookCodec;
 import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.queue.SqsTestRecords;
 import com.helpdesk.runtime.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -27,6 +28,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
+import static com.helpdesk.queue.SqsTestRecords.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyBoolean;
@@ -181,21 +183,9 @@ class OrderLookupHandlerTest {
     }
 
     static SQSEvent.SQSMessage record(String id, String body, int receives) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setReceiptHandle("handle-" + id);
-        m.setBody(body);
-        m.setEventSource("aws:sqs");
-        m.setEventSourceArn(ARN);
-        m.setAttributes(Map.of("ApproximateReceiveCount", String.valueOf(receives), "SentTimestamp", "1795435200000"));
-        return m;
+        return SqsTestRecords.record(ARN, id, body, Map.of("ApproximateReceiveCount", String.valueOf(receives), "SentTimestamp", "1795435200000"));
     }
 
-    static SQSEvent batch(SQSEvent.SQSMessage... records) {
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(records));
-        return e;
-    }
 
     static List<String> failed(SQSBatchResponse response) {
         return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();

@@ -8,6 +8,7 @@ import com.helpdesk.core.service.RetryLater;
 import com.helpdesk.core.service.SendOutcome;
 import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.queue.QueueBackoff;
+import com.helpdesk.queue.SqsTestRecords;
 import com.helpdesk.runtime.Json;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static com.helpdesk.queue.SqsTestRecords.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyMap;
@@ -80,21 +82,9 @@ class OutboundChatBatchTest {
     }
 
     private static SQSEvent.SQSMessage record(String id, String body) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setReceiptHandle("handle-" + id);
-        m.setBody(body);
-        m.setEventSource("aws:sqs");
-        m.setEventSourceArn(ARN);
-        m.setAttributes(Map.of("ApproximateReceiveCount", "1", "SentTimestamp", "1795435200000"));
-        return m;
+        return SqsTestRecords.record(ARN, id, body, Map.of("ApproximateReceiveCount", "1", "SentTimestamp", "1795435200000"));
     }
 
-    private static SQSEvent batch(SQSEvent.SQSMessage... records) {
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(records));
-        return e;
-    }
 
     private static List<String> failed(SQSBatchResponse response) {
         return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();

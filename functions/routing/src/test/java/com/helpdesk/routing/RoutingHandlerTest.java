@@ -7,6 +7,7 @@ import com.helpdesk.core.NotFoundException;
 import com.helpdesk.core.StateConflictException;
 import com.helpdesk.core.routing.TicketRouting;
 import com.helpdesk.queue.DeadLetters;
+import com.helpdesk.queue.SqsTestRecords;
 import com.helpdesk.runtime.Json;
 import org.junit.jupiter.api.Test;
 
@@ -15,6 +16,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
+import static com.helpdesk.queue.SqsTestRecords.batch;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.eq;
@@ -77,21 +79,9 @@ class RoutingHandlerTest {
     }
 
     static SQSEvent.SQSMessage record(String id, String body) {
-        SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
-        m.setMessageId(id);
-        m.setReceiptHandle("handle-" + id);
-        m.setBody(body);
-        m.setEventSource("aws:sqs");
-        m.setEventSourceArn("arn:aws:sqs:eu-west-1:123456789012:routing");
-        m.setAttributes(Map.of("ApproximateReceiveCount", "1"));
-        return m;
+        return SqsTestRecords.record("arn:aws:sqs:eu-west-1:123456789012:routing", id, body);
     }
 
-    static SQSEvent batch(SQSEvent.SQSMessage... records) {
-        SQSEvent e = new SQSEvent();
-        e.setRecords(List.of(records));
-        return e;
-    }
 
     static List<String> failed(SQSBatchResponse response) {
         return response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
