@@ -376,22 +376,28 @@ class TicketApiIT {
         assertThat(agent.send("POST", "/_local/faults", "{\"service\":\"eventbridge\",\"failNext\":4}", Map.of()).status()).isEqualTo(200);
         String id = create("During an outage", "outage").get("id").asText();
         assertThat(agent.patch("/tickets/" + id, "{\"priority\":\"low\"}", null).status()).isEqualTo(200);
+        // Only the changes this test made are counted: triage's classification of the new ticket reaches the bus too,
+        // sooner or later than these depending on how long the relay retries.
+        Set<String> caused = Set.of("TicketCreated", "MessageAdded", "PriorityChanged");
         List<String> eventIds = new ArrayList<>();
-        Set<String> types = new HashSet<>();
+        List<String> types = new ArrayList<>();
         long deadline = System.currentTimeMillis() + 60_000;
-        while (System.currentTimeMillis() < deadline && !types.containsAll(Set.of("TicketCreated", "MessageAdded", "PriorityChanged"))) {
+        while (System.currentTimeMillis() < deadline && !types.containsAll(caused)) {
             types.clear();
             eventIds.clear();
             for (JsonNode e : agent.get("/_local/events").json()) {
                 JsonNode detail = e.get("event").get("detail");
+                String type = e.get("event").get("detail-type").asText();
                 if (detail.path("ticketId").asText().equals(id)) {
-                    types.add(e.get("event").get("detail-type").asText());
                     eventIds.add(detail.get("eventId").asText());
+                    if (caused.contains(type)) {
+                        types.add(type);
+                    }
                 }
             }
             Thread.sleep(200);
         }
-        assertThat(types).containsExactlyInAnyOrder("TicketCreated", "MessageAdded", "PriorityChanged");
+        assertThat(types).containsExactlyInAnyOrderElementsOf(caused);
         assertThat(eventIds).doesNotHaveDuplicates();
         assertProblem(agent.send("POST", "/_local/faults", "{\"service\":\"s3\",\"failNext\":1}", Map.of()), 400);
     }
