@@ -32,7 +32,7 @@ import java.util.Set;
  */
 public final class DynamoDbPersonalData implements PersonalDataStore {
     /** Attributes (in items and in event details) that hold a customer's words or particulars. */
-    static final Set<String> PERSONAL = Set.of("requester", "subject", "body", "html", "text", "comment", "email", "phone", "name",
+    static final Set<String> PERSONAL = Set.of("requester", "subject", "body", "html", MessageText.CONTENT, "text", "comment", "email", "phone", "name",
             "from", "to", "cc", "ccs", "filename", "conversation", "threading", "snippet", "preview", "customer", "shippingAddress", "context",
             // a message's Message-ID or chat provider id (a WhatsApp id encodes the phone number)
             "externalId",
@@ -245,7 +245,7 @@ public final class DynamoDbPersonalData implements PersonalDataStore {
                 out.put(name, ItemMapper.s(redactJson(v.s(), identities)));
             } else if (name.equals("requester")) {
                 out.put(name, AttributeValue.fromM(Map.of("name", ItemMapper.s(MARKER))));
-            } else if (PERSONAL.contains(name) && v.s() != null) {
+            } else if (PERSONAL.contains(name) && (v.s() != null || v.b() != null)) { // a long text is stored compressed
                 out.put(name, ItemMapper.s(MARKER));
             } else if (PERSONAL.contains(name) && v.hasL()) {
                 out.put(name, AttributeValue.fromL(List.of()));

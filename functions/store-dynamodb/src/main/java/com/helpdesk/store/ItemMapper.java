@@ -147,8 +147,7 @@ final class ItemMapper {
         m.put("ticketId", s(msg.ticketId()));
         m.put("author", actor(msg.author()));
         m.put("visibility", s(msg.visibility().wire()));
-        put(m, "body", msg.body());
-        put(m, "html", msg.html());
+        MessageText.put(m, msg.body(), msg.html());
         m.put("channel", s(msg.channel().wire()));
         m.put("createdAt", s(Keys.time(msg.createdAt())));
         put(m, "threading", msg.threading());
@@ -186,6 +185,7 @@ final class ItemMapper {
     }
 
     static Message message(Map<String, AttributeValue> m) {
+        MessageText.Text text = MessageText.get(m);
         List<Attachment> attachments = new ArrayList<>();
         if (m.containsKey("attachments")) {
             for (AttributeValue a : m.get("attachments").l()) attachments.add(attachment(a.m()));
@@ -197,7 +197,7 @@ final class ItemMapper {
                     str(dm, "providerId"), str(dm, "detail"), Integer.parseInt(dm.get("attempts").n()));
         }
         return new Message(str(m, "id"), str(m, "ticketId"), actor(m.get("author")),
-                Visibility.parse("visibility", str(m, "visibility")), str(m, "body"), str(m, "html"),
+                Visibility.parse("visibility", str(m, "visibility")), text.body(), text.html(),
                 Channel.parse("channel", str(m, "channel")), instant(m, "createdAt"), attachments, str(m, "threading"),
                 str(m, "externalId"), m.containsKey("original") ? attachment(m.get("original").m()) : null, delivery);
     }
