@@ -8,7 +8,7 @@ import java.util.function.Supplier;
 
 /**
  * The logging context of one invocation and of each record in it, for Powertools' log4j2 JSON layout
- * (log4j2.xml). Every handler wraps its work in {@link #handle}; a handler of batches wraps each record
+ * (log4j2.json). Every handler wraps its work in {@link #handle}; a handler of batches wraps each record
  * in {@link #record} with the record's correlation id (the API request id, the SQS message id, the bus
  * event id), and names the ticket with {@link #ticket} once it knows it.
  *

@@ -18,7 +18,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Log lines as the functions write them: the project's log4j2.xml with Powertools' JSON layout. */
+/** Log lines as the functions write them: the project's log4j2.json with Powertools' JSON layout. */
 class InvocationTest {
     private static final Logger log = LoggerFactory.getLogger(InvocationTest.class);
     private final StringWriter out = new StringWriter();

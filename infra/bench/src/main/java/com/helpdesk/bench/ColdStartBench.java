@@ -28,10 +28,14 @@ final class ColdStartBench {
     static final Path BASELINE = Path.of("infra/bench/target/baseline.jar");
     static final String BASELINE_ID = "BareHandler (baseline)";
     private static final Pattern LINE = Pattern.compile(
-            "COLDSTART init_us=(\\d+) prime_us=(\\d+) invoke_us=(\\d+) vmhwm_kb=(\\d+) outcome=(\\S+)");
+            "COLDSTART init_us=(\\d+) prime_us=(\\d+) invoke_us=(\\d+) vmhwm_kb=(\\d+) init_cpu_us=(-?\\d+) cpu_us=(-?\\d+) classes=(\\d+) outcome=(\\S+)");
 
-    /** One fresh JVM: init (JVM start to handler constructed), the SnapStart priming (0 when not primed), the first invoke. */
-    record Sample(long initMicros, long primeMicros, long invokeMicros, long rssKb, String outcome) {
+    /**
+     * One fresh JVM: init (JVM start to handler constructed), the SnapStart priming (0 when not primed), the first invoke;
+     * the JVM's CPU time (user + sys, every thread) at the end of init and at the end, and the classes it loaded.
+     */
+    record Sample(long initMicros, long primeMicros, long invokeMicros, long rssKb, long initCpuMicros, long cpuMicros,
+                  long classes, String outcome) {
         long totalMicros() {
             return initMicros + invokeMicros;
         }
@@ -103,9 +107,28 @@ final class ColdStartBench {
                     total / baseTotal, "<= 1.2x");
             report.add("coldstart", name + ": peak RSS (VmHWM)", String.format("%.0f MB", rss / 1024),
                     String.format("%.0f MB", baseRss / 1024), rss / baseRss, "<= 1.3x");
+            reportCpuAndClasses(report, name, s, base);
             List<Sample> p = primedSamples.get(e.getKey());
             if (p != null) reportPrimed(report, name, p, invoke);
         }
+    }
+
+    /**
+     * The deterministic guides beside the wall times, which a loaded machine moves: the JVM's CPU time (user + sys of
+     * every thread, JIT and GC included) to the end of init and to one event handled, and the classes it loaded.
+     */
+    private static void reportCpuAndClasses(Report report, String name, List<Sample> s, List<Sample> base) {
+        double initCpu = Report.median(s.stream().map(Sample::initCpuMicros).toList());
+        double cpu = Report.median(s.stream().map(Sample::cpuMicros).toList());
+        double baseInitCpu = Report.median(base.stream().map(Sample::initCpuMicros).toList());
+        double baseCpu = Report.median(base.stream().map(Sample::cpuMicros).toList());
+        report.add("coldstart", name + ": CPU time, JVM start to one event handled",
+                String.format("%.0f ms (init %.0f)", cpu / 1000, initCpu / 1000),
+                String.format("%.0f ms (init %.0f)", baseCpu / 1000, baseInitCpu / 1000), cpu / baseCpu, "-");
+        double classes = Report.median(s.stream().map(Sample::classes).toList());
+        double baseClasses = Report.median(base.stream().map(Sample::classes).toList());
+        report.add("coldstart", name + ": classes loaded", String.format("%.0f", classes), String.format("%.0f", baseClasses),
+                classes / baseClasses, "-");
     }
 
     /**
@@ -146,7 +169,8 @@ final class ColdStartBench {
             Matcher m = found == null ? null : LINE.matcher(found);
             if (m == null || !m.find()) throw new IllegalStateException(handler + " exited " + exit + " without a measurement");
             return new Sample(Long.parseLong(m.group(1)), Long.parseLong(m.group(2)), Long.parseLong(m.group(3)),
-                    Long.parseLong(m.group(4)), m.group(5));
+                    Long.parseLong(m.group(4)), Long.parseLong(m.group(5)), Long.parseLong(m.group(6)), Long.parseLong(m.group(7)),
+                    m.group(8));
         }
     }
 

@@ -32,6 +32,7 @@ public final class ColdStartDriver {
         Class<?> type = Class.forName(handlerClass, true, loader);
         Object handler = type.getConstructor().newInstance();
         long initMicros = micros(ProcessHandle.current().info().startInstant().orElseThrow(), Instant.now());
+        long initCpuMicros = cpuMicros();
         long primeMicros = args.length > 2 && args[2].equals("prime") ? prime(loader) : 0;
 
         long t0 = System.nanoTime();
@@ -43,8 +44,27 @@ public final class ColdStartDriver {
             outcome = "error:" + cause.getClass().getSimpleName();
         }
         long invokeMicros = (System.nanoTime() - t0) / 1000;
+        long cpuMicros = cpuMicros();
+        long rssKb = peakRssKb();
         System.out.println("COLDSTART init_us=" + initMicros + " prime_us=" + primeMicros + " invoke_us=" + invokeMicros
-                + " vmhwm_kb=" + peakRssKb() + " outcome=" + outcome);
+                + " vmhwm_kb=" + rssKb + " init_cpu_us=" + initCpuMicros + " cpu_us=" + cpuMicros + " classes=" + loadedClasses()
+                + " outcome=" + outcome);
+    }
+
+    /**
+     * CPU time of the whole JVM so far (user + sys of every thread: the JIT and GC threads too), which a shared machine's
+     * load moves far less than the wall time: the deterministic guide next to it.
+     */
+    private static long cpuMicros() {
+        return ProcessHandle.current().info().totalCpuDuration().map(d -> d.toNanos() / 1000).orElse(-1L);
+    }
+
+    /**
+     * Classes loaded since the JVM started, read once everything else is measured: the JMX it takes loads some classes
+     * of its own (the same few dozen in every JVM, the baseline's too) after the peak RSS and the CPU time were read.
+     */
+    private static long loadedClasses() {
+        return java.lang.management.ManagementFactory.getClassLoadingMXBean().getTotalLoadedClassCount();
     }
 
     /**

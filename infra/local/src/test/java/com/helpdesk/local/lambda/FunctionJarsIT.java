@@ -26,6 +26,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Needs the function jars (package phase), no local stack.
  */
 class FunctionJarsIT {
+    private static final String PLUGIN_CACHE = "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat";
     private static final Path ROOT = Path.of(System.getProperty("helpdesk.root", "../..")).toAbsolutePath().normalize();
 
     /** One real-shaped event per trigger type the template's handlers take. */
@@ -65,6 +66,57 @@ class FunctionJarsIT {
             }
         }
         assertThat(checked).hasSameSizeAs(functions).anyMatch(c -> c.endsWith(":ScheduledEvent")).anyMatch(c -> c.endsWith(":SQSEvent"));
+    }
+
+    /**
+     * Each jar logs through its own log4j as in Lambda: one JSON line with Powertools' fields from log4j2.json and the
+     * trimmed plugin cache of functions/runtime (log4j loads every plugin class its cache lists, so the jars carry only
+     * the plugins the configuration uses; a missing one would make log4j fall back to plain ERROR lines on stderr).
+     */
+    @Test
+    void everyFunctionsJarLogsJsonLinesThroughItsTrimmedPluginCache() throws Exception {
+        byte[] trimmedCache = Files.readAllBytes(ROOT.resolve("functions/runtime/src/main/resources").resolve(PLUGIN_CACHE));
+        for (Resource function : Template.read(ROOT.resolve("template.yaml")).ofType("AWS::Serverless::Function")) {
+            Path jar = ROOT.resolve(String.valueOf(function.properties().get("CodeUri")));
+            try (URLClassLoader loader = new URLClassLoader("lambda:" + function.logicalId(), new URL[]{jar.toUri().toURL()},
+                    ClassLoader.getPlatformClassLoader())) {
+                try (var cache = loader.getResourceAsStream(PLUGIN_CACHE)) {
+                    assertThat(cache).as(function.logicalId() + "'s plugin cache").isNotNull();
+                    assertThat(cache.readAllBytes()).as(function.logicalId() + "'s plugin cache is functions/runtime's").isEqualTo(trimmedCache);
+                }
+                String[] logged = logOneLine(loader, "logged by " + function.logicalId());
+                assertThat(logged[1]).as(function.logicalId() + ": log4j's own errors").doesNotContain("ERROR");
+                var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(logged[0].strip());
+                assertThat(line.path("level").asText()).as(function.logicalId()).isEqualTo("INFO");
+                assertThat(line.path("message").asText()).isEqualTo("logged by " + function.logicalId());
+                assertThat(line.has("timestamp")).isTrue();
+                assertThat(line.has("function_name")).as(function.logicalId() + ": Powertools' fields").isTrue();
+                assertThat(line.has("function_request_id")).isTrue();
+                assertThat(line.has("service")).isTrue();
+            }
+        }
+    }
+
+    /** @return what the jar's log4j wrote on stdout and on stderr for one INFO line through slf4j */
+    private static String[] logOneLine(ClassLoader loader, String message) throws Exception {
+        var out = new java.io.ByteArrayOutputStream();
+        var err = new java.io.ByteArrayOutputStream();
+        java.io.PrintStream stdout = System.out;
+        java.io.PrintStream stderr = System.err;
+        ClassLoader context = Thread.currentThread().getContextClassLoader();
+        Thread.currentThread().setContextClassLoader(loader);
+        System.setOut(new java.io.PrintStream(out, true, java.nio.charset.StandardCharsets.UTF_8));
+        System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
+        try {
+            Object logger = loader.loadClass("org.slf4j.LoggerFactory").getMethod("getLogger", String.class).invoke(null, "FunctionJarsIT");
+            loader.loadClass("org.slf4j.Logger").getMethod("info", String.class).invoke(logger, message);
+            loader.loadClass("org.apache.logging.log4j.LogManager").getMethod("shutdown").invoke(null);
+        } finally {
+            System.setOut(stdout);
+            System.setErr(stderr);
+            Thread.currentThread().setContextClassLoader(context);
+        }
+        return new String[]{out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8)};
     }
 
     /** The handler method Lambda calls: its first parameter is the event (InputStream for a stream handler). */
