@@ -31,8 +31,8 @@ import java.util.TreeMap;
  * two of the model's features share one; an unseen feature taken for a known one is a 64-bit accident.
  */
 public final class MaxentWeights {
-    private static final int MAGIC = 0x48444d58; // "HDMX"
-    private static final int FORMAT = 2; // 1 wrote the hashes in the order of a hash table, to be rebuilt at read time
+    static final int MAGIC = 0x48444d58; // "HDMX"
+    static final int FORMAT = 2; // 1 wrote the hashes in the order of a hash table, to be rebuilt at read time
     private static final int CHUNK = 1024;
 
     private final String[] outcomes;
