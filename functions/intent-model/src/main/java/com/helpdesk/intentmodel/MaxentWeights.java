@@ -11,15 +11,18 @@ import java.nio.ByteBuffer;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
- * A trained maxent model held in primitive arrays: each feature's 64-bit hash in an open-addressing table that gives
- * its row of weights (one weight per outcome), the rows in one {@code double[]}. Features that occur in the same
- * training texts end with the same weights (most character n-grams occur in one text only): of about 41,500 features
- * 7,700 rows are distinct, and each is kept once. OpenNLP's own form keeps a {@code LinkedHashMap<String, Context>}
- * with a String, an {@code int[]} and a {@code double[]} per feature: about 17 MB of heap against 2 MB here, and
- * reading it allocated some 40 MB more, all of it at a Lambda's cold start. The build converts OpenNLP's model into
- * this form ({@link #of}, {@link #write}); the function reads it back ({@link #read}).
+ * A trained maxent model held in primitive arrays: each feature's 64-bit hash in one sorted {@code long[]} (found by
+ * binary search), next to it the row of weights it uses (one weight per outcome), the rows in one {@code double[]}.
+ * Features that occur in the same training texts end with the same weights (most character n-grams occur in one text
+ * only): of about 41,500 features 7,700 rows are distinct, and each is kept once. OpenNLP's own form keeps a
+ * {@code LinkedHashMap<String, Context>} with a String, an {@code int[]} and a {@code double[]} per feature: about
+ * 17 MB of heap against 1.4 MB here, and reading it allocated some 40 MB more, all of it at a Lambda's cold start. The
+ * file holds the three arrays as they are in memory, so {@link #read} fills them straight from the stream and
+ * allocates nothing else of size (a hash table built at read time cost 0.8 MB more and 0.5 MB of transient arrays). The
+ * build converts OpenNLP's model into this form ({@link #of}, {@link #write}); the function reads it back.
  *
  * <p>{@link #eval} is OpenNLP's {@code QNModel.eval} on the same numbers in the same order (a feature's weights
  * added per outcome in the order of the features, then {@link ArrayMath#logSumOfExps} and {@code StrictMath.exp}),
@@ -28,32 +31,20 @@ import java.util.Map;
  * two of the model's features share one; an unseen feature taken for a known one is a 64-bit accident.
  */
 public final class MaxentWeights {
-    private static final int MAGIC = 0x48444d58; // "HDMX"
-    private static final int FORMAT = 1;
-    private static final int CHUNK = 8192;
+    static final int MAGIC = 0x48444d58; // "HDMX"
+    static final int FORMAT = 2; // 1 wrote the hashes in the order of a hash table, to be rebuilt at read time
+    private static final int CHUNK = 1024;
 
     private final String[] outcomes;
     private final double[] rows; // row r's weight for outcome o at r * outcomes.length + o
-    private final long[] slotHashes;
-    private final int[] slotRows; // row + 1; 0 is an empty slot
-    private final int featureCount;
+    private final long[] hashes; // ascending
+    private final int[] featureRows; // the row of the feature whose hash is hashes[i]
 
-    private MaxentWeights(String[] outcomes, double[] rows, long[] featureHashes, int[] featureRows) {
+    private MaxentWeights(String[] outcomes, double[] rows, long[] hashes, int[] featureRows) {
         this.outcomes = outcomes;
         this.rows = rows;
-        this.featureCount = featureHashes.length;
-        int capacity = Integer.highestOneBit(Math.max(2, featureCount + featureCount / 2)) * 2;
-        this.slotHashes = new long[capacity];
-        this.slotRows = new int[capacity];
-        for (int f = 0; f < featureCount; f++) {
-            long h = featureHashes[f];
-            int slot = slotOf(h);
-            for (; slotRows[slot] != 0; slot = next(slot)) {
-                if (slotHashes[slot] == h) throw new IllegalArgumentException("two features share the hash " + h);
-            }
-            slotHashes[slot] = h;
-            slotRows[slot] = featureRows[f] + 1;
-        }
+        this.hashes = hashes;
+        this.featureRows = featureRows;
     }
 
     /** OpenNLP's maxent model (as read back from its own file) in this form. */
@@ -62,18 +53,18 @@ public final class MaxentWeights {
         @SuppressWarnings("unchecked")
         Map<String, Context> features = (Map<String, Context>) data[1];
         String[] outcomes = ((String[]) data[2]).clone();
-        long[] hashes = new long[features.size()];
-        int[] featureRows = new int[features.size()];
+        TreeMap<Long, Integer> rowByHash = new TreeMap<>();
         Map<Row, Integer> distinct = new LinkedHashMap<>();
-        int f = 0;
         for (Map.Entry<String, Context> e : features.entrySet()) {
             double[] row = new double[outcomes.length];
             int[] outcomeIndexes = e.getValue().getOutcomes();
             double[] parameters = e.getValue().getParameters();
             for (int i = 0; i < outcomeIndexes.length; i++) row[outcomeIndexes[i]] = parameters[i];
-            hashes[f] = hash(e.getKey());
-            featureRows[f++] = distinct.computeIfAbsent(new Row(row), r -> distinct.size());
+            Integer r = distinct.computeIfAbsent(new Row(row), k -> distinct.size());
+            if (rowByHash.put(hash(e.getKey()), r) != null) throw new IllegalArgumentException("two features share the hash of " + e.getKey());
         }
+        long[] hashes = rowByHash.keySet().stream().mapToLong(Long::longValue).toArray();
+        int[] featureRows = rowByHash.values().stream().mapToInt(Integer::intValue).toArray();
         double[] rows = new double[distinct.size() * outcomes.length];
         distinct.forEach((row, r) -> System.arraycopy(row.weights, 0, rows, r * outcomes.length, outcomes.length));
         return new MaxentWeights(outcomes, rows, hashes, featureRows);
@@ -83,8 +74,9 @@ public final class MaxentWeights {
         if (in.readInt() != MAGIC || in.readInt() != FORMAT) throw new IOException("not a maxent weights file of format " + FORMAT);
         String[] outcomes = new String[in.readInt()];
         for (int i = 0; i < outcomes.length; i++) outcomes[i] = in.readUTF();
+        int rowCount = in.readInt();
         byte[] chunk = new byte[CHUNK * Long.BYTES];
-        double[] rows = new double[in.readInt() * outcomes.length];
+        double[] rows = new double[rowCount * outcomes.length];
         for (int at = 0; at < rows.length; at += CHUNK) {
             int n = Math.min(CHUNK, rows.length - at);
             in.readFully(chunk, 0, n * Double.BYTES);
@@ -102,6 +94,10 @@ public final class MaxentWeights {
             in.readFully(chunk, 0, n * Integer.BYTES);
             ByteBuffer.wrap(chunk, 0, n * Integer.BYTES).asIntBuffer().get(featureRows, at, n);
         }
+        for (int f = 0; f < hashes.length; f++) {
+            if (f > 0 && hashes[f] <= hashes[f - 1]) throw new IOException("the feature hashes are not in ascending order at " + f);
+            if (featureRows[f] < 0 || featureRows[f] >= rowCount) throw new IOException("feature " + f + " names row " + featureRows[f] + " of " + rowCount);
+        }
         return new MaxentWeights(outcomes, rows, hashes, featureRows);
     }
 
@@ -112,9 +108,9 @@ public final class MaxentWeights {
         for (String o : outcomes) out.writeUTF(o);
         out.writeInt(rows.length / outcomes.length);
         for (double w : rows) out.writeDouble(w);
-        out.writeInt(featureCount);
-        for (int slot = 0; slot < slotRows.length; slot++) if (slotRows[slot] != 0) out.writeLong(slotHashes[slot]);
-        for (int slot = 0; slot < slotRows.length; slot++) if (slotRows[slot] != 0) out.writeInt(slotRows[slot] - 1);
+        out.writeInt(hashes.length);
+        for (long h : hashes) out.writeLong(h);
+        for (int r : featureRows) out.writeInt(r);
     }
 
     /** The probability of each outcome (in {@link #outcome} order) given the features, duplicates counting again. */
@@ -141,7 +137,7 @@ public final class MaxentWeights {
     }
 
     int featureCount() {
-        return featureCount;
+        return hashes.length;
     }
 
     int distinctRows() {
@@ -149,22 +145,8 @@ public final class MaxentWeights {
     }
 
     private int rowOf(CharSequence feature) {
-        return rowOfHash(hash(feature));
-    }
-
-    private int rowOfHash(long h) {
-        for (int slot = slotOf(h); slotRows[slot] != 0; slot = next(slot)) {
-            if (slotHashes[slot] == h) return slotRows[slot] - 1;
-        }
-        return -1;
-    }
-
-    private int slotOf(long hash) {
-        return (int) (hash ^ (hash >>> 32)) & (slotHashes.length - 1);
-    }
-
-    private int next(int slot) {
-        return (slot + 1) & (slotHashes.length - 1);
+        int at = Arrays.binarySearch(hashes, hash(feature));
+        return at < 0 ? -1 : featureRows[at];
     }
 
     /** FNV-1a over the UTF-16 chars, then MurmurHash3's finaliser so the low bits spread over the table. */
@@ -185,19 +167,19 @@ public final class MaxentWeights {
     /** The same outcomes, and every feature with the same weights. */
     @Override
     public boolean equals(Object o) {
-        if (!(o instanceof MaxentWeights m) || !Arrays.equals(outcomes, m.outcomes) || featureCount != m.featureCount) return false;
-        for (int slot = 0; slot < slotRows.length; slot++) {
-            if (slotRows[slot] == 0) continue;
-            int theirs = m.rowOfHash(slotHashes[slot]);
-            if (theirs < 0 || !Arrays.equals(rows, (slotRows[slot] - 1) * outcomes.length, slotRows[slot] * outcomes.length,
-                    m.rows, theirs * outcomes.length, (theirs + 1) * outcomes.length)) return false;
+        if (!(o instanceof MaxentWeights m) || !Arrays.equals(outcomes, m.outcomes) || !Arrays.equals(hashes, m.hashes)) return false;
+        int n = outcomes.length;
+        for (int f = 0; f < hashes.length; f++) {
+            int mine = featureRows[f];
+            int theirs = m.featureRows[f];
+            if (!Arrays.equals(rows, mine * n, (mine + 1) * n, m.rows, theirs * n, (theirs + 1) * n)) return false;
         }
         return true;
     }
 
     @Override
     public int hashCode() {
-        return Arrays.hashCode(outcomes) * 31 + featureCount;
+        return Arrays.hashCode(outcomes) * 31 + hashes.length;
     }
 
     /** A row of weights as a key (build time: finding the distinct rows). */

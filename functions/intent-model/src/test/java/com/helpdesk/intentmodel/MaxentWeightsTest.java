@@ -127,6 +127,30 @@ class MaxentWeightsTest {
     }
 
     @Test
+    void aFileWhoseHashesAreOutOfOrderOrWhoseRowsAreMissingIsRefused() {
+        assertThatThrownBy(() -> MaxentWeights.read(weightsFile(new long[] {5, 3}, new int[] {0, 0})))
+                .isInstanceOf(IOException.class).hasMessageContaining("not in ascending order");
+        assertThatThrownBy(() -> MaxentWeights.read(weightsFile(new long[] {3, 5}, new int[] {0, 1})))
+                .isInstanceOf(IOException.class).hasMessageContaining("names row 1 of 1");
+    }
+
+    /** A file of format 2 with one outcome, one row of weights and the given features. */
+    private static DataInputStream weightsFile(long[] hashes, int[] rows) throws IOException {
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        DataOutputStream out = new DataOutputStream(bytes);
+        out.writeInt(MaxentWeights.MAGIC);
+        out.writeInt(MaxentWeights.FORMAT);
+        out.writeInt(1);
+        out.writeUTF("wismo");
+        out.writeInt(1);
+        out.writeDouble(0.5);
+        out.writeInt(hashes.length);
+        for (long h : hashes) out.writeLong(h);
+        for (int r : rows) out.writeInt(r);
+        return new DataInputStream(new ByteArrayInputStream(bytes.toByteArray()));
+    }
+
+    @Test
     void distinctFeatureNamesGetDistinctHashes() {
         assertThat(MaxentWeights.hash("c=_ab")).isNotEqualTo(MaxentWeights.hash("c=_ba"));
         assertThat(MaxentWeights.hash("")).isNotEqualTo(MaxentWeights.hash("bow="));
