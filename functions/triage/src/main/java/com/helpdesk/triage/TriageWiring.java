@@ -13,7 +13,6 @@ import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.QueuePriming;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
-import com.helpdesk.runtime.Lazy;
 import com.helpdesk.runtime.RuntimeClock;
 import com.helpdesk.store.DynamoDbOrderContexts;
 import com.helpdesk.store.DynamoDbTicketIntents;
@@ -29,15 +28,8 @@ import java.time.Clock;
  * {@code deadLetters} is null for the API function, which has no queue.
  */
 record TriageWiring(IntentTriage triage, TicketTriage tickets, TicketDesk desk, DeadLetters deadLetters) {
-    /**
-     * The queue function reads the model on its first classification, once: many of its events never need it (an
-     * agent's message, an unreadable event, a closed ticket, an intent an agent set), and SnapStart priming
-     * ({@link #primeQueuePath}) classifies before the snapshot, so a restored function has it.
-     */
     static TriageWiring forQueue() {
-        Lazy<MaxentIntentClassifier> model = Lazy.of(MaxentIntentClassifier::load);
-        IntentClassifier classifier = (subject, text) -> model.get().classify(subject, text);
-        return build(TriageConfig.forQueue(EnvironmentReader.lambda()), classifier, RuntimeClock.get());
+        return build(TriageConfig.forQueue(EnvironmentReader.lambda()), MaxentIntentClassifier.load(), RuntimeClock.get());
     }
 
     static TriageWiring forApi() {
