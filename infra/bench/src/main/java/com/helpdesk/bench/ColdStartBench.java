@@ -153,7 +153,9 @@ final class ColdStartBench {
             // which changes what it measures; never part of a reported figure
             String extra = System.getProperty("bench.jvmArgs", "").strip();
             if (!extra.isEmpty()) command.addAll(List.of(extra.split("\\s+")));
-            command.addAll(List.of("-cp", DRIVER.toAbsolutePath() + java.io.File.pathSeparator + jar.toAbsolutePath(),
+            // as Lambda runs a package: unpacked into a directory (-Dbench.unpacked=false: from the jar itself)
+            Path code = Boolean.parseBoolean(System.getProperty("bench.unpacked", "true")) ? Unpacked.of(jar) : jar.toAbsolutePath();
+            command.addAll(List.of("-cp", DRIVER.toAbsolutePath() + java.io.File.pathSeparator + code,
                     "com.helpdesk.bench.driver.ColdStartDriver", handler, event.toAbsolutePath().toString(), primed ? "prime" : "cold"));
             ProcessBuilder pb = new ProcessBuilder(command);
             pb.environment().putAll(environment);
