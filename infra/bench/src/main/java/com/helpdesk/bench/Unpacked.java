@@ -21,13 +21,14 @@ final class Unpacked {
     private Unpacked() {}
 
     static synchronized Path of(Path jar) {
-        return DONE.computeIfAbsent(jar.toAbsolutePath(), Unpacked::unpack);
+        return DONE.computeIfAbsent(jar.toAbsolutePath(), j -> into(Path.of("infra/bench/target/unpacked"), j));
     }
 
-    private static Path unpack(Path jar) {
+    /** The jar unpacked under {@code root} (once: a directory already there is the jar's). */
+    static Path into(Path root, Path jar) {
         try {
-            Path dir = Files.createDirectories(Path.of("infra/bench/target/unpacked").toAbsolutePath())
-                    .resolve(jar.getFileName() + "-" + Integer.toHexString(jar.hashCode()));
+            Path dir = Files.createDirectories(root.toAbsolutePath())
+                    .resolve(jar.getFileName() + "-" + Integer.toHexString(jar.toAbsolutePath().hashCode()));
             if (Files.isDirectory(dir)) return dir;
             Path partial = Files.createTempDirectory(dir.getParent(), "partial");
             try (InputStream in = Files.newInputStream(jar); ZipInputStream zip = new ZipInputStream(in)) {
