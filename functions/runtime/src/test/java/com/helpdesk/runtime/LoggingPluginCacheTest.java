@@ -17,8 +17,8 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The log4j plugin cache every function jar carries (functions/runtime's Log4j2Plugins.dat; each function's shade
- * configuration leaves out the full caches of log4j-core, its JSON template layout and Powertools). log4j 2 loads the
+ * The log4j plugin cache every function jar carries (functions/runtime's Log4j2Plugins.dat; the root pom's function-jar
+ * shade execution leaves out the full caches of log4j-core, its JSON template layout and Powertools). log4j 2 loads the
  * class of every plugin its caches list when it starts, used or not: the full caches list 254 (rolling files, JDBC,
  * Kafka, SMTP, pattern converters, the JMX lookup whose constructor starts the platform MBeans), 62 are what
  * log4j2.json needs. The file is written from the full caches of the jars on this class path, so a log4j or
