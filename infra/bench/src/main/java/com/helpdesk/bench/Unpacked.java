@@ -24,11 +24,15 @@ final class Unpacked {
         return DONE.computeIfAbsent(jar.toAbsolutePath(), j -> into(Path.of("infra/bench/target/unpacked"), j));
     }
 
-    /** The jar unpacked under {@code root} (once: a directory already there is the jar's). */
+    /**
+     * The jar unpacked under {@code root}, once per build of it: the directory is named by the jar's path, size and
+     * modification time, so a rebuilt jar is unpacked anew and never measured as its previous build.
+     */
     static Path into(Path root, Path jar) {
         try {
+            String build = jar.toAbsolutePath() + "|" + Files.size(jar) + "|" + Files.getLastModifiedTime(jar).toMillis();
             Path dir = Files.createDirectories(root.toAbsolutePath())
-                    .resolve(jar.getFileName() + "-" + Integer.toHexString(jar.toAbsolutePath().hashCode()));
+                    .resolve(jar.getFileName() + "-" + Integer.toHexString(build.hashCode()));
             if (Files.isDirectory(dir)) return dir;
             Path partial = Files.createTempDirectory(dir.getParent(), "partial");
             try (InputStream in = Files.newInputStream(jar); ZipInputStream zip = new ZipInputStream(in)) {

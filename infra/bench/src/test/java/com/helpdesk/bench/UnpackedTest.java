@@ -31,6 +31,17 @@ class UnpackedTest {
     }
 
     @Test
+    void aRebuiltJarIsUnpackedAnew() throws IOException {
+        Path jar = jar("function.jar", Map.of("log4j2.json", "{}"));
+        Path first = Unpacked.into(tmp.resolve("unpacked"), jar);
+        jar = jar("function.jar", Map.of("log4j2.json", "{\"configuration\":{}}"));
+        Files.setLastModifiedTime(jar, java.nio.file.attribute.FileTime.fromMillis(Files.getLastModifiedTime(jar).toMillis() + 2000));
+        Path second = Unpacked.into(tmp.resolve("unpacked"), jar);
+        assertThat(second).isNotEqualTo(first);
+        assertThat(second.resolve("log4j2.json")).hasContent("{\"configuration\":{}}");
+    }
+
+    @Test
     void anEntryOutsideTheDirectoryIsRefused() throws IOException {
         Path jar = jar("evil.jar", Map.of("../../outside.txt", "no"));
         assertThatThrownBy(() -> Unpacked.into(tmp.resolve("unpacked"), jar)).hasMessageContaining("evil.jar")
