@@ -1,7 +1,8 @@
 package com.helpdesk.autoanswer;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.helpdesk.queue.SqsEvents;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.helpdesk.runtime.SnapStartPriming;
@@ -15,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Consumes IntentClassified events from AutoAnswerQueue and lets the WISMO auto-answer decide (WismoAutoAnswer). An
@@ -22,7 +26,7 @@ import java.util.Optional;
  * reason; any other failure (a race lost too often, the table) is failed back to the queue (ReportBatchItemFailures),
  * whose redrive policy is the net under it.
  */
-public final class AutoAnswerHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class AutoAnswerHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(AutoAnswerHandler.class);
     private final WismoAutoAnswer autoAnswer;
     private final DeadLetters deadLetters;
@@ -41,8 +45,14 @@ public final class AutoAnswerHandler implements RequestHandler<SQSEvent, SQSBatc
         this.deadLetters = deadLetters;
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (SqsEvents). */
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        SqsEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One batch, read. */
+    public SQSBatchResponse handle(SQSEvent event, Context context) {
         return QueueRecords.consume(event, context, this::handled);
     }
 

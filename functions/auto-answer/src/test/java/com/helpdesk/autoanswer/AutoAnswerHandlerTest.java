@@ -38,7 +38,7 @@ class AutoAnswerHandlerTest {
     void anIntentClassifiedEventAsksForADecisionOnItsTicket() throws Exception {
         when(autoAnswer.onIntentClassified(any())).thenReturn(Optional.empty());
 
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", event("t1")), record("r2", event("t2"))), null);
+        SQSBatchResponse response = handler.handle(batch(record("r1", event("t1")), record("r2", event("t2"))), null);
 
         assertThat(failed(response)).isEmpty();
         verify(autoAnswer).onIntentClassified("t1");
@@ -49,7 +49,7 @@ class AutoAnswerHandlerTest {
     void anUnreadableEventOrAMissingTicketIsParkedWithTheReason() throws Exception {
         when(autoAnswer.onIntentClassified("gone")).thenThrow(new NotFoundException("no ticket gone"));
 
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", "{not json"),
+        SQSBatchResponse response = handler.handle(batch(record("r1", "{not json"),
                 record("r2", "{\"detail-type\":\"StatusChanged\",\"detail\":{\"ticketId\":\"t2\"}}"), record("r3", event("gone"))), null);
 
         assertThat(failed(response)).isEmpty();
@@ -63,7 +63,7 @@ class AutoAnswerHandlerTest {
         when(autoAnswer.onIntentClassified("t1")).thenThrow(new IllegalStateException("DynamoDB unavailable"));
         when(autoAnswer.onIntentClassified("t2")).thenReturn(Optional.empty());
 
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", event("t1")), record("r2", event("t2"))), null);
+        SQSBatchResponse response = handler.handle(batch(record("r1", event("t1")), record("r2", event("t2"))), null);
 
         assertThat(failed(response)).containsExactly("r1");
         verify(deadLetters, never()).park(any(), any(), any());

@@ -2,7 +2,8 @@ package com.helpdesk.chatwebhook;
 
 import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.helpdesk.http.HttpApiEvents;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.chat.ChatPayloads;
@@ -14,13 +15,16 @@ import com.helpdesk.http.HttpProblem;
 import com.helpdesk.http.Router;
 
 import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Public chat webhook routes (the provider's signature is the credential): POST delivers messages and
  * status callbacks, GET answers WhatsApp's verification handshake. 202 once enqueued; 404 unknown
  * channel, 401 bad or stale signature, 400 unreadable payload, 413 too large; nothing is stored then.
  */
-public final class ChatWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ChatWebhookHandler implements RequestStreamHandler {
     private final Router router;
 
     public ChatWebhookHandler() {
@@ -56,8 +60,14 @@ public final class ChatWebhookHandler implements RequestHandler<APIGatewayV2HTTP
         }
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (HttpApiEvents). */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApiEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One request, read. */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return Invocation.handle(context, () -> router.handle(event));
     }
 }

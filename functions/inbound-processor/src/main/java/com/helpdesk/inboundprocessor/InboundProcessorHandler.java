@@ -6,7 +6,8 @@ import com.helpdesk.runtime.SnapStartPriming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.helpdesk.queue.SqsEvents;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.helpdesk.core.inbound.InboundMessage;
@@ -19,6 +20,9 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Threads each inbound message of the FIFO queue onto its ticket (or opens one). Order matters within
@@ -26,7 +30,7 @@ import java.util.Set;
  * failed too and comes back in order, while other conversations in the batch go on (a batch without
  * group ids is one group). A message that cannot be read is parked in the dead-letter queue with the reason.
  */
-public final class InboundProcessorHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class InboundProcessorHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(InboundProcessorHandler.class);
     private final InboundThreading tickets;
     private final DeadLetters deadLetters;
@@ -47,8 +51,14 @@ public final class InboundProcessorHandler implements RequestHandler<SQSEvent, S
         this.metrics = metrics;
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (SqsEvents). */
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        SqsEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One batch, read. */
+    public SQSBatchResponse handle(SQSEvent event, Context context) {
         return Invocation.handle(context, () -> process(event));
     }
 

@@ -113,7 +113,7 @@ class InboundProcessorHandlerTest {
         event.setRecords(List.of(record("b1-1", "g1", chat("b1-one", "b1-1")), record("b1-p", "g2", chat("b1-poison", "b1-p")),
                 record("b1-3", "g3", chat("b1-three", "b1-3")), record("b1-4", "g1", chat("b1-one", "b1-4"))));
 
-        SQSBatchResponse response = failing.handleRequest(event, null);
+        SQSBatchResponse response = failing.handle(event, null);
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("b1-p");
         assertThat(messagesOn("chat:c:conv:b1-one")).isEqualTo(2);
@@ -123,7 +123,7 @@ class InboundProcessorHandlerTest {
         // Lambda redelivers only the failed record; the others are not processed again
         SQSEvent retry = new SQSEvent();
         retry.setRecords(List.of(record("b1-p", "g2", chat("b1-poison", "b1-p"))));
-        assertThat(handler.handleRequest(retry, null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handle(retry, null).getBatchItemFailures()).isEmpty();
         assertThat(messagesOn("chat:c:conv:b1-poison")).isEqualTo(1);
         assertThat(messagesOn("chat:c:conv:b1-one")).isEqualTo(2);
     }
@@ -136,7 +136,7 @@ class InboundProcessorHandlerTest {
         event.setRecords(List.of(record("b2-p", "g1", chat("b2-one", "b2-poison")), record("b2-2", "g2", chat("b2-two", "b2-2")),
                 record("b2-3", "g1", chat("b2-one", "b2-3"))));
 
-        SQSBatchResponse response = failing.handleRequest(event, null);
+        SQSBatchResponse response = failing.handle(event, null);
 
         assertThat(response.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("b2-p", "b2-3");
         assertThat(repository.ticketForThreadKey("chat:c:conv:b2-one")).as("the later message of the failed conversation waits").isEmpty();
@@ -164,12 +164,12 @@ class InboundProcessorHandlerTest {
         record.setAttributes(Map.of("MessageGroupId", back.attributes().get(MessageSystemAttributeName.MESSAGE_GROUP_ID)));
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(record));
-        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handle(event, null).getBatchItemFailures()).isEmpty();
         sqs.deleteMessage(b -> b.queueUrl(source).receiptHandle(back.receiptHandle()));
 
         assertThat(messagesOn("chat:c:conv:redrive")).isEqualTo(1);
         assertThat(sqs.receiveMessage(b -> b.queueUrl(parking).maxNumberOfMessages(10)).messages()).as("nothing left parked").isEmpty();
-        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).as("a second replay is harmless").isEmpty();
+        assertThat(handler.handle(event, null).getBatchItemFailures()).as("a second replay is harmless").isEmpty();
         assertThat(messagesOn("chat:c:conv:redrive")).isEqualTo(1);
     }
 
@@ -187,7 +187,7 @@ class InboundProcessorHandlerTest {
         SQSEvent event = new SQSEvent();
         event.setRecords(List.of(record("sqs-1", "this is not an inbound message"), record("sqs-2", InboundMessageCodec.encode(chat))));
         metrics.recorded.clear(); // the handler is shared with the other tests
-        SQSBatchResponse response = handler.handleRequest(event, null);
+        SQSBatchResponse response = handler.handle(event, null);
 
         assertThat(response.getBatchItemFailures()).as("an unreadable message cannot succeed by retrying").isEmpty();
         assertThat(repository.ticketForThreadKey("chat:c:conv:1")).isPresent();

@@ -1,7 +1,8 @@
 package com.helpdesk.metrics;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.helpdesk.queue.SqsEvents;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -17,6 +18,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Consumes ticket events from the metrics queue and folds each into the aggregates, then emits what the
@@ -26,7 +30,7 @@ import java.util.Optional;
  * is parked there at once with the reason (QueueRecords.park), where an operator sees it. A replayed event (EventBridge's {@code replay-name}, from
  * MetricsRebuildQueue) is folded into the generation being rebuilt only, and emits nothing (docs/metrics.md, "Rebuild").
  */
-public final class MetricsHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class MetricsHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(MetricsHandler.class);
     private final MetricsService service;
     private final SupportMetrics support;
@@ -46,8 +50,14 @@ public final class MetricsHandler implements RequestHandler<SQSEvent, SQSBatchRe
         this.deadLetters = deadLetters;
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (SqsEvents). */
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        SqsEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One batch, read. */
+    public SQSBatchResponse handle(SQSEvent event, Context context) {
         return QueueRecords.consume(event, context, this::recorded);
     }
 

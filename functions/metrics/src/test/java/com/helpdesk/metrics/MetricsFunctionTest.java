@@ -72,7 +72,7 @@ class MetricsFunctionTest {
         List<String> bodies = new ArrayList<>(scenario());
         bodies.addAll(scenario());
         Collections.shuffle(bodies, new Random(3));
-        SQSBatchResponse r = handler.handleRequest(sqs(bodies), null);
+        SQSBatchResponse r = handler.handle(sqs(bodies), null);
         assertThat(r.getBatchItemFailures()).isEmpty();
     }
 
@@ -141,7 +141,7 @@ class MetricsFunctionTest {
         e.setRequestContext(APIGatewayV2HTTPEvent.RequestContext.builder().withRequestId("req-1")
                 .withAuthorizer(APIGatewayV2HTTPEvent.RequestContext.Authorizer.builder()
                         .withJwt(APIGatewayV2HTTPEvent.RequestContext.Authorizer.JWT.builder().withClaims(claims).build()).build()).build());
-        return api.handleRequest(e, null);
+        return api.handle(e, null);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse r) throws Exception {
@@ -246,16 +246,16 @@ class MetricsFunctionTest {
 
     @Test
     void aMalformedEventIsDroppedAndARedeliveryChangesNothing() throws Exception {
-        SQSBatchResponse r = handler.handleRequest(sqs(List.of("not json", "{\"detail-type\":\"MessageAdded\",\"detail\":{}}", "[1]")), null);
+        SQSBatchResponse r = handler.handle(sqs(List.of("not json", "{\"detail-type\":\"MessageAdded\",\"detail\":{}}", "[1]")), null);
         assertThat(r.getBatchItemFailures()).isEmpty();
-        assertThat(handler.handleRequest(sqs(scenario()), null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handle(sqs(scenario()), null).getBatchItemFailures()).isEmpty();
         JsonNode doc = json(get("GET /metrics", Map.of("from", "2026-11-22", "to", "2026-11-22"), "lead", "lena", null));
         assertThat(doc.get("series").get(0).get("created").asLong()).isEqualTo(1);
     }
 
     @Test
     void theHeadlineNumbersAreEmittedOnceThoughEveryEventCameTwiceInAnyOrder() throws Exception {
-        handler.handleRequest(sqs(scenario()), null);
+        handler.handle(sqs(scenario()), null);
         List<HeadlineFigures> emitted = List.copyOf(EMITTED);
         assertThat(emitted).isNotEmpty().extracting(HeadlineFigures::channel).containsOnly("phone");
         assertThat(total(emitted, Counter.CREATED)).isEqualTo(1);
@@ -274,12 +274,12 @@ class MetricsFunctionTest {
         int emitted = EMITTED.size();
         List<String> replayed = new ArrayList<>();
         for (String body : scenario()) replayed.add(((ObjectNode) Json.mapper().readTree(body)).put("replay-name", "r1").toString());
-        assertThat(handler.handleRequest(sqs(replayed), null).getBatchItemFailures()).as("no rebuild in progress: dropped").isEmpty();
+        assertThat(handler.handle(sqs(replayed), null).getBatchItemFailures()).as("no rebuild in progress: dropped").isEmpty();
 
         store.saveGenerations(store.generations().begin(java.time.LocalDate.parse("2026-11-20"), null));
         Collections.shuffle(replayed, new Random(5));
-        assertThat(handler.handleRequest(sqs(replayed), null).getBatchItemFailures()).isEmpty();
-        assertThat(handler.handleRequest(sqs(replayed), null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handle(sqs(replayed), null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handle(sqs(replayed), null).getBatchItemFailures()).isEmpty();
         store.saveGenerations(store.generations().finish());
 
         assertThat(store.generations().servingOf(java.time.LocalDate.parse("2026-11-22"))).isPositive();

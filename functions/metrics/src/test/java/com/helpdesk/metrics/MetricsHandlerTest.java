@@ -36,7 +36,7 @@ class MetricsHandlerTest {
         String created = Files.readString(Path.of("../../events/bus/TicketCreated.json"));
         ObjectNode withoutEventId = (ObjectNode) Json.mapper().readTree(created);
         ((ObjectNode) withoutEventId.get("detail")).remove("eventId");
-        SQSBatchResponse r = handler.handleRequest(batch(
+        SQSBatchResponse r = handler.handle(batch(
                 record("m1", created),
                 record("m2", "{\"version\":\"0\",\"detail-type\":\"TicketCreated\",\"detail\":"),
                 record("m3", Json.mapper().writeValueAsString(withoutEventId)),
@@ -54,7 +54,7 @@ class MetricsHandlerTest {
     @Test
     void anEventThatCouldNotBeParkedComesBackThroughTheQueue() {
         doThrow(new IllegalStateException("SQS unavailable")).when(deadLetters).park(any(), any(), any());
-        SQSBatchResponse r = handler.handleRequest(batch(record("m1", "not json")), null);
+        SQSBatchResponse r = handler.handle(batch(record("m1", "not json")), null);
         assertThat(r.getBatchItemFailures()).extracting(SQSBatchResponse.BatchItemFailure::getItemIdentifier).containsExactly("m1");
     }
 

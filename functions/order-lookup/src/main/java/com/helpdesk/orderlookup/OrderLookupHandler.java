@@ -2,7 +2,8 @@ package com.helpdesk.orderlookup;
 
 import com.helpdesk.core.event.EventTypes;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.helpdesk.queue.SqsEvents;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -24,6 +25,9 @@ import com.helpdesk.runtime.Invocation;
 import com.helpdesk.runtime.Json;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 
 /**
@@ -34,7 +38,7 @@ import org.slf4j.LoggerFactory;
  * (ReportBatchItemFailures); an error of the function itself is failed back, and the queue's redrive policy
  * is the net under it.
  */
-public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class OrderLookupHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(OrderLookupHandler.class);
     private final TicketOrderLookup lookup;
     private final CustomerOrdersRefresh webhooks;
@@ -99,8 +103,14 @@ public final class OrderLookupHandler implements RequestHandler<SQSEvent, SQSBat
         }
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (SqsEvents). */
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        SqsEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One batch, read. */
+    public SQSBatchResponse handle(SQSEvent event, Context context) {
         return QueueRecords.consume(event, context, this::handled);
     }
 

@@ -3,7 +3,8 @@ package com.helpdesk.orderlookup;
 import com.helpdesk.http.PrimingRequests;
 import com.helpdesk.runtime.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.helpdesk.http.HttpApiEvents;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.core.orders.OrderLookup;
@@ -11,9 +12,12 @@ import com.helpdesk.core.orders.StoreService;
 import com.helpdesk.core.service.TicketQueries;
 import com.helpdesk.http.Router;
 import com.helpdesk.runtime.Invocation;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /** The stores admin API and the customer profile (OrderRoutes): decodes, calls, encodes. */
-public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class OrdersApiHandler implements RequestStreamHandler {
     private final Router router;
 
     public OrdersApiHandler() {
@@ -29,8 +33,14 @@ public final class OrdersApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         this.router = OrderRoutes.router(stores, lookup, tickets);
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (HttpApiEvents). */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApiEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One request, read. */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return Invocation.handle(context, () -> router.handle(event));
     }
 }

@@ -1,7 +1,8 @@
 package com.helpdesk.orderlookup;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.helpdesk.http.HttpApiEvents;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.http.ApiRequest;
@@ -14,13 +15,16 @@ import com.helpdesk.shopify.ShopifyWebhookReception;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * The public Shopify webhook route (the HMAC signature is the credential): 200 once the webhook is queued, also
  * for a redelivery and a topic the helpdesk does not use (Shopify would otherwise retry them); 404 unknown store,
  * 401 bad signature or another shop, 400 unreadable, 413 too large; nothing is stored then.
  */
-public final class ShopifyWebhookHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class ShopifyWebhookHandler implements RequestStreamHandler {
     private final Router router;
 
     public ShopifyWebhookHandler() {
@@ -48,8 +52,14 @@ public final class ShopifyWebhookHandler implements RequestHandler<APIGatewayV2H
         }
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (HttpApiEvents). */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApiEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One request, read. */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         return Invocation.handle(context, () -> router.handle(event));
     }
 }

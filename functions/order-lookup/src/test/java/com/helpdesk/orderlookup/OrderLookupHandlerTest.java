@@ -66,7 +66,7 @@ class OrderLookupHandlerTest {
 
     @Test
     void aNewTicketIsLookedUpWholeAndACustomerMessageByItsId() throws Exception {
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", ticketCreated("t1"), 1), record("r2", messageAdded("t2", "m2"), 1)), null);
+        SQSBatchResponse response = handler.handle(batch(record("r1", ticketCreated("t1"), 1), record("r2", messageAdded("t2", "m2"), 1)), null);
         assertThat(failed(response)).isEmpty();
         verify(lookup).run(eq("t1"), isNull(), eq(false));
         verify(lookup).run("t2", "m2", false);
@@ -75,7 +75,7 @@ class OrderLookupHandlerTest {
     @Test
     void aFailedLookupFailsAloneAndComesBackWithBackoff() throws Exception {
         when(lookup.run("t1", null, false)).thenReturn(new Outcome.RetryLater(REASON));
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", ticketCreated("t1"), 2), record("r2", ticketCreated("t2"), 1)), null);
+        SQSBatchResponse response = handler.handle(batch(record("r1", ticketCreated("t1"), 2), record("r2", ticketCreated("t2"), 1)), null);
         assertThat(failed(response)).containsExactly("r1");
         verify(backoff).retryLater(eq(ARN), eq("handle-r1"), anyMap());
         verify(lookup).run("t2", null, false);
@@ -87,7 +87,7 @@ class OrderLookupHandlerTest {
         OrderContext unavailable = new OrderContext("main", OrderContext.Status.UNAVAILABLE, REASON, Instant.now(), null, List.of());
         when(lookup.run("t1", null, true)).thenReturn(new Outcome.GaveUp(unavailable, REASON));
         String body = ticketCreated("t1");
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", body, 3)), null);
+        SQSBatchResponse response = handler.handle(batch(record("r1", body, 3)), null);
         assertThat(failed(response)).as("parked, so not redelivered").isEmpty();
         verify(deadLetters).park(body, "r1", "after 3 attempts: " + REASON);
         verify(backoff, never()).retryLater(any(), any(), any());
@@ -95,7 +95,7 @@ class OrderLookupHandlerTest {
 
     @Test
     void anEventThatCannotBeReadIsParkedAtOnceWithTheReason() throws Exception {
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", "{not json", 1),
+        SQSBatchResponse response = handler.handle(batch(record("r1", "{not json", 1),
                 record("r2", "{\"detail-type\":\"MessageAdded\",\"detail\":{\"ticketId\":\"t2\"}}", 1),
                 record("r3", ticketCreated("t3"), 1)), null);
         assertThat(failed(response)).isEmpty();
@@ -108,7 +108,7 @@ class OrderLookupHandlerTest {
     @Test
     void anErrorOfTheFunctionItselfIsFailedBackForTheRedrivePolicy() throws Exception {
         when(lookup.run("t1", null, false)).thenThrow(new IllegalStateException("DynamoDB unavailable"));
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", ticketCreated("t1"), 1), record("r2", ticketCreated("t2"), 1)), null);
+        SQSBatchResponse response = handler.handle(batch(record("r1", ticketCreated("t1"), 1), record("r2", ticketCreated("t2"), 1)), null);
         assertThat(failed(response)).containsExactly("r1");
         verify(lookup).run("t2", null, false);
     }
@@ -120,15 +120,15 @@ class OrderLookupHandlerTest {
         when(webhooks.refresh(webhook, true)).thenReturn(new CustomerOrdersRefresh.Result(0, 0, REASON));
         String body = OrderWebhookCodec.encode(webhook);
 
-        assertThat(failed(handler.handleRequest(batch(record("r1", body, 1)), null))).isEmpty();
+        assertThat(failed(handler.handle(batch(record("r1", body, 1)), null))).isEmpty();
         verify(webhooks).refresh(webhook, false);
         verify(lookup, never()).run(any(), any(), anyBoolean());
 
-        assertThat(failed(handler.handleRequest(batch(record("r2", body, 3)), null))).as("parked on the last attempt").isEmpty();
+        assertThat(failed(handler.handle(batch(record("r2", body, 3)), null))).as("parked on the last attempt").isEmpty();
         verify(deadLetters).park(body, "r2", "after 3 attempts: " + REASON);
 
         when(webhooks.refresh(webhook, false)).thenReturn(new CustomerOrdersRefresh.Result(0, 0, REASON));
-        assertThat(failed(handler.handleRequest(batch(record("r3", body, 1)), null))).containsExactly("r3");
+        assertThat(failed(handler.handle(batch(record("r3", body, 1)), null))).containsExactly("r3");
         verify(backoff).retryLater(eq(ARN), eq("handle-r3"), anyMap());
     }
 
@@ -138,8 +138,8 @@ class OrderLookupHandlerTest {
         when(redaction.redact(webhook)).thenReturn(new RedactionJob("customer#main#ab", "main", "customers/redact", List.of(), 2,
                 Instant.now(), Instant.now())).thenThrow(new IllegalStateException("DynamoDB unavailable"));
         String body = OrderWebhookCodec.encode(webhook);
-        assertThat(failed(handler.handleRequest(batch(record("r1", body, 1)), null))).isEmpty();
-        assertThat(failed(handler.handleRequest(batch(record("r2", body, 1)), null))).containsExactly("r2");
+        assertThat(failed(handler.handle(batch(record("r1", body, 1)), null))).isEmpty();
+        assertThat(failed(handler.handle(batch(record("r2", body, 1)), null))).containsExactly("r2");
         verify(webhooks, never()).refresh(any(), anyBoolean());
     }
 
@@ -151,11 +151,11 @@ class OrderLookupHandlerTest {
                 .thenThrow(new IllegalStateException("DynamoDB unavailable"));
         String body = OrderWebhookCodec.encode(webhook);
 
-        assertThat(failed(handler.handleRequest(batch(record("r1", body, 1)), null))).isEmpty();
+        assertThat(failed(handler.handle(batch(record("r1", body, 1)), null))).isEmpty();
         verify(continuations).enqueue(webhook);
-        assertThat(failed(handler.handleRequest(batch(record("r2", body, 1)), null))).isEmpty();
+        assertThat(failed(handler.handle(batch(record("r2", body, 1)), null))).isEmpty();
         verify(continuations).enqueue(webhook); // still once: the store is erased
-        assertThat(failed(handler.handleRequest(batch(record("r3", body, 1)), null))).as("resumes from the checkpoint").containsExactly("r3");
+        assertThat(failed(handler.handle(batch(record("r3", body, 1)), null))).as("resumes from the checkpoint").containsExactly("r3");
         verify(deadLetters, never()).park(any(), any(), any());
     }
 
@@ -164,8 +164,8 @@ class OrderLookupHandlerTest {
         OrderWebhook webhook = new OrderWebhook("main", "customers/data_request", "evt-3", "191167", "john@example.com", null, null, List.of());
         when(exports.export(webhook)).thenReturn(java.util.Optional.empty()).thenThrow(new IllegalStateException("S3 unavailable"));
         String body = OrderWebhookCodec.encode(webhook);
-        assertThat(failed(handler.handleRequest(batch(record("r1", body, 1)), null))).isEmpty();
-        assertThat(failed(handler.handleRequest(batch(record("r2", body, 1)), null))).containsExactly("r2");
+        assertThat(failed(handler.handle(batch(record("r1", body, 1)), null))).isEmpty();
+        assertThat(failed(handler.handle(batch(record("r2", body, 1)), null))).containsExactly("r2");
         verify(deadLetters, never()).park(anyString(), anyString(), anyString());
     }
 

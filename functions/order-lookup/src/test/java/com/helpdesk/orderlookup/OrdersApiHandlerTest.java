@@ -109,7 +109,7 @@ class OrdersApiHandlerTest {
 
     @Test
     void theSampleRegistersAStoreWhoseSecretsGoToSsmAndAreNeverReturned() throws Exception {
-        APIGatewayV2HTTPResponse created = handler.handleRequest(sample("put-store.json"), null);
+        APIGatewayV2HTTPResponse created = handler.handle(sample("put-store.json"), null);
         assertThat(created.getStatusCode()).as(created.getBody()).isEqualTo(201);
         assertThat(created.getHeaders()).containsEntry("Location", "/stores/demo");
         assertThat(ssm).containsEntry("/helpdesk/test/stores/demo/adminApiToken", "shpat_0123456789abcdef0123456789abcdef")
@@ -120,65 +120,65 @@ class OrdersApiHandlerTest {
         assertThat(store.get("secretsSet").toString()).isEqualTo("[\"adminApiToken\",\"webhookSecret\"]");
         assertThat(store.get("webhookPath").asText()).isEqualTo("/webhooks/shopify/demo");
 
-        for (APIGatewayV2HTTPResponse read : List.of(handler.handleRequest(storeRequest("GET", "demo", null), null),
-                handler.handleRequest(storeRequest("GET", null, null), null), created)) {
+        for (APIGatewayV2HTTPResponse read : List.of(handler.handle(storeRequest("GET", "demo", null), null),
+                handler.handle(storeRequest("GET", null, null), null), created)) {
             assertThat(read.getStatusCode()).isEqualTo(200 + (read == created ? 1 : 0));
             assertThat(read.getBody()).doesNotContain("shpat_").doesNotContain("whsec_");
         }
-        assertThat(json(handler.handleRequest(storeRequest("GET", null, null), null)).get("items")).hasSize(1);
+        assertThat(json(handler.handle(storeRequest("GET", null, null), null)).get("items")).hasSize(1);
 
-        APIGatewayV2HTTPResponse renamed = handler.handleRequest(storeRequest("PUT", "demo",
+        APIGatewayV2HTTPResponse renamed = handler.handle(storeRequest("PUT", "demo",
                 "{\"name\":\"Demo Outdoor EU\",\"shopDomain\":\"demo.myshopify.com\",\"default\":true}"), null);
         assertThat(renamed.getStatusCode()).as("an update without secrets keeps them").isEqualTo(200);
         assertThat(ssm).containsKey("/helpdesk/test/stores/demo/adminApiToken");
 
-        assertThat(handler.handleRequest(storeRequest("DELETE", "demo", null), null).getStatusCode()).isEqualTo(204);
+        assertThat(handler.handle(storeRequest("DELETE", "demo", null), null).getStatusCode()).isEqualTo(204);
         assertThat(ssm).isEmpty();
-        assertThat(handler.handleRequest(storeRequest("GET", "demo", null), null).getStatusCode()).isEqualTo(404);
+        assertThat(handler.handle(storeRequest("GET", "demo", null), null).getStatusCode()).isEqualTo(404);
     }
 
     @Test
     void aStoreTurnsTheWismoAutoAnswerOnAndAPutWithoutItTurnsItOff() throws Exception {
         String secrets = ",\"secrets\":{\"adminApiToken\":\"shpat_x\",\"webhookSecret\":\"whsec_x\"}";
-        APIGatewayV2HTTPResponse on = handler.handleRequest(storeRequest("PUT", "demo",
+        APIGatewayV2HTTPResponse on = handler.handle(storeRequest("PUT", "demo",
                 "{\"name\":\"Demo\",\"shopDomain\":\"demo.myshopify.com\",\"autoAnswer\":{\"wismo\":true}" + secrets + "}"), null);
         assertThat(on.getStatusCode()).as(on.getBody()).isEqualTo(201);
         assertThat(json(on).get("autoAnswer").toString()).isEqualTo("{\"wismo\":true}");
-        assertThat(json(handler.handleRequest(storeRequest("GET", "demo", null), null)).get("autoAnswer").get("wismo").asBoolean()).isTrue();
+        assertThat(json(handler.handle(storeRequest("GET", "demo", null), null)).get("autoAnswer").get("wismo").asBoolean()).isTrue();
 
-        APIGatewayV2HTTPResponse off = handler.handleRequest(storeRequest("PUT", "demo", "{\"name\":\"Demo\",\"shopDomain\":\"demo.myshopify.com\"}"), null);
+        APIGatewayV2HTTPResponse off = handler.handle(storeRequest("PUT", "demo", "{\"name\":\"Demo\",\"shopDomain\":\"demo.myshopify.com\"}"), null);
         assertThat(json(off).get("autoAnswer").get("wismo").asBoolean()).as("a PUT replaces the store").isFalse();
 
-        APIGatewayV2HTTPResponse bad = handler.handleRequest(storeRequest("PUT", "demo",
+        APIGatewayV2HTTPResponse bad = handler.handle(storeRequest("PUT", "demo",
                 "{\"name\":\"Demo\",\"shopDomain\":\"demo.myshopify.com\",\"autoAnswer\":{\"wismo\":\"yes\",\"returns\":true}}"), null);
         assertThat(bad.getStatusCode()).isEqualTo(400);
         assertThat(bad.getBody()).contains("autoAnswer.wismo").contains("autoAnswer.returns").doesNotContain("com.");
-        APIGatewayV2HTTPResponse notAnObject = handler.handleRequest(storeRequest("PUT", "demo",
+        APIGatewayV2HTTPResponse notAnObject = handler.handle(storeRequest("PUT", "demo",
                 "{\"name\":\"Demo\",\"shopDomain\":\"demo.myshopify.com\",\"autoAnswer\":true}"), null);
         assertThat(notAnObject.getBody()).contains("autoAnswer").contains("must be an object");
-        assertThat(json(handler.handleRequest(storeRequest("GET", "demo", null), null)).get("autoAnswer").get("wismo").asBoolean()).isFalse();
+        assertThat(json(handler.handle(storeRequest("GET", "demo", null), null)).get("autoAnswer").get("wismo").asBoolean()).isFalse();
     }
 
     @Test
     void everyWrongFieldIsNamedInOneProblemAndNothingIsStored() throws Exception {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(storeRequest("PUT", "Demo_Shop",
+        APIGatewayV2HTTPResponse r = handler.handle(storeRequest("PUT", "Demo_Shop",
                 "{\"name\":\"\",\"shopDomain\":\"shop.example.com\",\"default\":\"yes\",\"secrets\":{\"adminApiToken\":\"t\"},\"apiKey\":\"x\"}"), null);
         assertThat(r.getStatusCode()).isEqualTo(400);
         assertThat(r.getHeaders()).containsEntry("Content-Type", "application/problem+json");
         assertThat(r.getBody()).contains("default").contains("apiKey").doesNotContain("Jackson").doesNotContain("com.");
-        APIGatewayV2HTTPResponse invalid = handler.handleRequest(storeRequest("PUT", "Demo_Shop",
+        APIGatewayV2HTTPResponse invalid = handler.handle(storeRequest("PUT", "Demo_Shop",
                 "{\"name\":\"\",\"shopDomain\":\"shop.example.com\",\"secrets\":{\"adminApiToken\":\"t\"}}"), null);
         assertThat(invalid.getStatusCode()).isEqualTo(400);
         assertThat(invalid.getBody()).contains("storeId").contains("name").contains("shopDomain").contains("webhookSecret");
         assertThat(ssm).isEmpty();
-        assertThat(json(handler.handleRequest(storeRequest("GET", null, null), null)).get("items")).isEmpty();
+        assertThat(json(handler.handle(storeRequest("GET", null, null), null)).get("items")).isEmpty();
     }
 
     @Test
     void storesAreForAdminsOnly() {
         APIGatewayV2HTTPEvent asAgent = sample("put-store.json");
         asAgent.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", "[agent]");
-        assertThat(handler.handleRequest(asAgent, null).getStatusCode()).isEqualTo(403);
+        assertThat(handler.handle(asAgent, null).getStatusCode()).isEqualTo(403);
         assertThat(ssm).isEmpty();
     }
 
@@ -202,12 +202,12 @@ class OrdersApiHandlerTest {
 
     @Test
     void aCustomersProfileHasTheirTicketsAndTheirShopifyCustomerAndOrdersThroughTheCache() throws Exception {
-        handler.handleRequest(sample("put-store.json"), null);
+        handler.handle(sample("put-store.json"), null);
         ticketOf("ana@example.com", null, "Where is my order?");
         ticketOf("ana@example.com", null, "Return label");
         ticketOf("ben@example.com", null, "Not Ana's");
 
-        APIGatewayV2HTTPResponse r = handler.handleRequest(sample("get-customer.json"), null);
+        APIGatewayV2HTTPResponse r = handler.handle(sample("get-customer.json"), null);
         assertThat(r.getStatusCode()).as(r.getBody()).isEqualTo(200);
         JsonNode profile = json(r);
         assertThat(profile.get("customer").asText()).isEqualTo("ana@example.com");
@@ -220,17 +220,17 @@ class OrdersApiHandlerTest {
         assertThat(shopify.get("orders").get(0).get("matchedBy").toString()).isEqualTo("[\"email\"]");
 
         int calls = directory.calls;
-        assertThat(handler.handleRequest(customer("ANA@example.com", null), null).getStatusCode()).isEqualTo(200);
+        assertThat(handler.handle(customer("ANA@example.com", null), null).getStatusCode()).isEqualTo(200);
         assertThat(directory.calls).as("the second profile comes from the cache").isEqualTo(calls);
     }
 
     @Test
     void aCustomerFoundByPhoneAndAShopThatFailsShowsTheTicketsAndTheReason() throws Exception {
-        handler.handleRequest(sample("put-store.json"), null);
+        handler.handle(sample("put-store.json"), null);
         ticketOf(null, "+4915112345678", "Called about #1001");
         directory.failure = new OrderDirectoryException(OrderDirectoryException.Kind.UNAUTHORIZED,
                 "shopify: demo.myshopify.com refused the Admin API token (401); check the store's adminApiToken");
-        JsonNode profile = json(handler.handleRequest(customer("%2B4915112345678", null), null));
+        JsonNode profile = json(handler.handle(customer("%2B4915112345678", null), null));
         assertThat(profile.get("customer").asText()).isEqualTo("+4915112345678");
         assertThat(profile.get("tickets")).hasSize(1);
         assertThat(profile.get("shopify").get("status").asText()).isEqualTo("unavailable");
@@ -239,12 +239,12 @@ class OrdersApiHandlerTest {
 
     @Test
     void aProfileNamesWhatIsWrongAndWorksWithoutAStore() throws Exception {
-        APIGatewayV2HTTPResponse bad = handler.handleRequest(customer("not-a-customer", null), null);
+        APIGatewayV2HTTPResponse bad = handler.handle(customer("not-a-customer", null), null);
         assertThat(bad.getStatusCode()).isEqualTo(400);
         assertThat(bad.getBody()).contains("\"customer\"");
-        assertThat(handler.handleRequest(customer("ana@example.com", "store=nope"), null).getStatusCode()).isEqualTo(404);
-        assertThat(handler.handleRequest(customer("ana@example.com", "sort=new"), null).getStatusCode()).isEqualTo(400);
-        JsonNode noStore = json(handler.handleRequest(customer("ana@example.com", null), null));
+        assertThat(handler.handle(customer("ana@example.com", "store=nope"), null).getStatusCode()).isEqualTo(404);
+        assertThat(handler.handle(customer("ana@example.com", "sort=new"), null).getStatusCode()).isEqualTo(400);
+        JsonNode noStore = json(handler.handle(customer("ana@example.com", null), null));
         assertThat(noStore.get("shopify").isNull()).isTrue();
         assertThat(noStore.get("tickets")).isEmpty();
     }
@@ -253,13 +253,13 @@ class OrdersApiHandlerTest {
     void pathParametersNoStoreOrIndexCouldHoldAreRefusedNamingThem() throws Exception {
         for (String bad : List.of("x".repeat(3000), "ab\r\ncd", "")) {
             for (String method : List.of("GET", "PUT", "DELETE")) {
-                APIGatewayV2HTTPResponse r = handler.handleRequest(storeRequest(method, bad, method.equals("PUT") ? "{}" : null), null);
+                APIGatewayV2HTTPResponse r = handler.handle(storeRequest(method, bad, method.equals("PUT") ? "{}" : null), null);
                 assertThat(r.getStatusCode()).as(method + " /stores/" + bad.length()).isEqualTo(400);
                 assertThat(json(r).get("errors").findValuesAsText("field")).contains("storeId");
             }
             APIGatewayV2HTTPEvent e = customer("a", null);
             e.setPathParameters(new HashMap<>(Map.of("customer", bad)));
-            APIGatewayV2HTTPResponse r = handler.handleRequest(e, null);
+            APIGatewayV2HTTPResponse r = handler.handle(e, null);
             assertThat(r.getStatusCode()).isEqualTo(400);
             assertThat(json(r).get("errors").findValuesAsText("field")).contains("customer");
             assertThat(r.getBody()).doesNotContainIgnoringCase("jackson").doesNotContain("Exception");

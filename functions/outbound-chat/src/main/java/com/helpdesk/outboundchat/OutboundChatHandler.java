@@ -8,13 +8,17 @@ import com.helpdesk.core.NotFoundException;
 import com.helpdesk.core.service.RetryLater;
 import com.helpdesk.core.service.SendOutcome;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.helpdesk.queue.SqsEvents;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 
 /**
@@ -23,7 +27,7 @@ import com.helpdesk.runtime.Json;
  * record succeeds or fails on its own (ReportBatchItemFailures); one that is not such an event is failed
  * back, so the queue's redrive policy parks it in the dead-letter queue instead of losing it.
  */
-public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class OutboundChatHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(OutboundChatHandler.class);
     private final OutboundDelivery sender;
     private final QueueBackoff backoff;
@@ -43,8 +47,14 @@ public final class OutboundChatHandler implements RequestHandler<SQSEvent, SQSBa
         this.backoff = backoff;
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (SqsEvents). */
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        SqsEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One batch, read. */
+    public SQSBatchResponse handle(SQSEvent event, Context context) {
         return com.helpdesk.queue.QueueRecords.consume(event, context, this::delivered);
     }
 

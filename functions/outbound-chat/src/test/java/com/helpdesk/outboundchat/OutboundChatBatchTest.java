@@ -47,7 +47,7 @@ class OutboundChatBatchTest {
     @Test
     void aReplyWhoseDeliveryThrowsIsTheOnlyFailure() throws Exception {
         when(sender.deliver("t2", "m2")).thenThrow(new IllegalStateException("provider answered 500"));
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", messageAdded("t1", "m1")), record("r2", messageAdded("t2", "m2")),
+        SQSBatchResponse response = handler.handle(batch(record("r1", messageAdded("t1", "m1")), record("r2", messageAdded("t2", "m2")),
                 record("r3", messageAdded("t3", "m3"))), null);
 
         assertThat(failed(response)).containsExactly("r2");
@@ -59,7 +59,7 @@ class OutboundChatBatchTest {
     @Test
     void aReplyToRetryLaterFailsAloneWithBackoff() throws Exception {
         when(sender.deliver("t2", "m2")).thenThrow(new RetryLater("provider is down"));
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", messageAdded("t1", "m1")), record("r2", messageAdded("t2", "m2"))), null);
+        SQSBatchResponse response = handler.handle(batch(record("r1", messageAdded("t1", "m1")), record("r2", messageAdded("t2", "m2"))), null);
 
         assertThat(failed(response)).containsExactly("r2");
         verify(backoff).retryLater(eq(ARN), eq("handle-r2"), anyMap());
@@ -68,7 +68,7 @@ class OutboundChatBatchTest {
 
     @Test
     void anUnreadableRecordFailsAloneSoTheRedrivePolicyParksItInsteadOfDroppingIt() throws Exception {
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", "\u0000garbage"), record("r2", messageAdded("t2", "m2"))), null);
+        SQSBatchResponse response = handler.handle(batch(record("r1", "\u0000garbage"), record("r2", messageAdded("t2", "m2"))), null);
 
         assertThat(failed(response)).containsExactly("r1");
         verify(sender, times(1)).deliver("t2", "m2");

@@ -9,7 +9,8 @@ import org.slf4j.LoggerFactory;
 import com.helpdesk.core.NotFoundException;
 import com.helpdesk.core.service.RetryLater;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.helpdesk.queue.SqsEvents;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +18,9 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.helpdesk.core.email.EmailNotices;
 import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.runtime.Json;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 
 /**
@@ -29,7 +33,7 @@ import com.helpdesk.runtime.Json;
  * queue's redrive policy parks it in the dead-letter queue instead of losing it. Each record succeeds or
  * fails on its own (ReportBatchItemFailures): one bad record never redelivers its batch.
  */
-public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class OutboundEmailHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(OutboundEmailHandler.class);
     private final OutboundDelivery sender;
     private final EmailNotices notices;
@@ -51,8 +55,14 @@ public final class OutboundEmailHandler implements RequestHandler<SQSEvent, SQSB
         this.backoff = backoff;
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (SqsEvents). */
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        SqsEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One batch, read. */
+    public SQSBatchResponse handle(SQSEvent event, Context context) {
         return com.helpdesk.queue.QueueRecords.consume(event, context, this::sent);
     }
 

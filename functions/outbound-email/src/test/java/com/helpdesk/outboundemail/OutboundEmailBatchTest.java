@@ -52,7 +52,7 @@ class OutboundEmailBatchTest {
     @Test
     void aReplyWhoseSendingThrowsIsTheOnlyFailure() throws Exception {
         when(sender.deliver("t2", "m2")).thenThrow(new IllegalStateException("SES is throttling"));
-        SQSBatchResponse response = handler.handleRequest(batch(
+        SQSBatchResponse response = handler.handle(batch(
                 record("r1", messageAdded("t1", "m1")), record("r2", messageAdded("t2", "m2")),
                 record("r3", ticketCreated("t3")), record("r4", messageAdded("t4", "m4"))), null);
 
@@ -65,7 +65,7 @@ class OutboundEmailBatchTest {
     @Test
     void aReplyToRetryLaterFailsAloneWithBackoff() throws Exception {
         when(sender.deliver("t1", "m1")).thenThrow(new RetryLater("SES throttled"));
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", messageAdded("t1", "m1")), record("r2", messageAdded("t2", "m2"))), null);
+        SQSBatchResponse response = handler.handle(batch(record("r1", messageAdded("t1", "m1")), record("r2", messageAdded("t2", "m2"))), null);
 
         assertThat(failed(response)).containsExactly("r1");
         verify(backoff).retryLater(eq(ARN), eq("handle-r1"), anyMap());
@@ -74,7 +74,7 @@ class OutboundEmailBatchTest {
 
     @Test
     void anUnreadableRecordFailsAloneSoTheRedrivePolicyParksItInsteadOfDroppingIt() throws Exception {
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", messageAdded("t1", "m1")), record("r2", "{not json"),
+        SQSBatchResponse response = handler.handle(batch(record("r1", messageAdded("t1", "m1")), record("r2", "{not json"),
                 record("r3", "{\"detail-type\":\"MessageAdded\",\"detail\":{\"ticketId\":\"t3\"}}"), record("r4", messageAdded("t4", "m4"))), null);
 
         assertThat(failed(response)).containsExactly("r2", "r3");

@@ -3,12 +3,15 @@ package com.helpdesk.relay;
 import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.helpdesk.bus.EventBusPublisher;
 import com.helpdesk.bus.OutboxEntry;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,7 +20,7 @@ import java.util.List;
  * the event item was written in the same transaction as the change, so no change loses its event).
  * Entries the bus refuses are reported as batch item failures and retried by Lambda from there on.
  */
-public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, StreamsEventResponse> {
+public final class OutboxRelayHandler implements RequestStreamHandler {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OutboxRelayHandler.class);
     private final EventBusPublisher publisher;
     private final OperationalMetrics metrics;
@@ -35,8 +38,14 @@ public final class OutboxRelayHandler implements RequestHandler<DynamodbEvent, S
         this.metrics = metrics;
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (StreamEvents). */
     @Override
-    public StreamsEventResponse handleRequest(DynamodbEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        StreamEvents.write(handle(StreamEvents.read(input), context), output);
+    }
+
+    /** One batch of stream records, read. */
+    public StreamsEventResponse handle(DynamodbEvent event, Context context) {
         return Invocation.handle(context, () -> relay(event));
     }
 

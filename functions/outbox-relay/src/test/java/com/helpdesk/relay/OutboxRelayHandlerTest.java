@@ -67,7 +67,7 @@ class OutboxRelayHandlerTest {
     void relaysTheSampleStreamEventsOutboxInsertAndIgnoresTicketChanges() {
         DynamodbEvent event = EventLoader.loadDynamoDbEvent(
                 Path.of(System.getProperty("helpdesk.root", "../.."), "events/stream/outbox-insert.json").toString());
-        StreamsEventResponse response = handler.handleRequest(event, null);
+        StreamsEventResponse response = handler.handle(event, null);
 
         assertThat(response.getBatchItemFailures()).isEmpty();
         assertThat(bus.accepted).singleElement().satisfies(e -> {
@@ -87,7 +87,7 @@ class OutboxRelayHandlerTest {
         event.setRecords(records);
         bus.refuse = e -> Set.of("evt_4", "evt_17").stream().anyMatch(id -> e.detail().contains(id));
 
-        StreamsEventResponse response = handler.handleRequest(event, null);
+        StreamsEventResponse response = handler.handle(event, null);
 
         assertThat(bus.callSizes).containsExactly(10, 10, 3);
         assertThat(bus.accepted).hasSize(21);
@@ -101,7 +101,7 @@ class OutboxRelayHandlerTest {
         bus.unavailable = true;
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(List.of(outboxInsert("seq-1", "evt_1"), outboxInsert("seq-2", "evt_2")));
-        assertThat(handler.handleRequest(event, null).getBatchItemFailures())
+        assertThat(handler.handle(event, null).getBatchItemFailures())
                 .extracting(StreamsEventResponse.BatchItemFailure::getItemIdentifier).containsExactly("seq-1", "seq-2");
     }
 
@@ -111,7 +111,7 @@ class OutboxRelayHandlerTest {
         broken.getDynamodb().getNewImage().remove("detail");
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(List.of(broken, outboxInsert("seq-2", "evt_2")));
-        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handle(event, null).getBatchItemFailures()).isEmpty();
         assertThat(bus.accepted).hasSize(1);
     }
 
@@ -127,7 +127,7 @@ class OutboxRelayHandlerTest {
         older.getDynamodb().getNewImage().put("action", new AttributeValue().withS("StatusChanged"));
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(List.of(history, older));
-        assertThat(handler.handleRequest(event, null).getBatchItemFailures()).isEmpty();
+        assertThat(handler.handle(event, null).getBatchItemFailures()).isEmpty();
         assertThat(bus.accepted).hasSize(1);
         assertThat(bus.accepted.get(0).detail()).contains("\"eventId\":\"evt_1\"");
     }

@@ -1,7 +1,8 @@
 package com.helpdesk.routing;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.helpdesk.queue.SqsEvents;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.helpdesk.runtime.SnapStartPriming;
@@ -15,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.List;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Consumes ticket events from RoutingQueue: runs the routing rules on new, reclassified or newly order-matched
@@ -23,7 +27,7 @@ import java.util.List;
  * closed while it was being routed is done; any other failure is failed back to the queue
  * (ReportBatchItemFailures), whose redrive policy is the net under it.
  */
-public final class RoutingHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class RoutingHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(RoutingHandler.class);
     private final TicketRouting routing;
     private final DeadLetters deadLetters;
@@ -42,8 +46,14 @@ public final class RoutingHandler implements RequestHandler<SQSEvent, SQSBatchRe
         this.deadLetters = deadLetters;
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (SqsEvents). */
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        SqsEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One batch, read. */
+    public SQSBatchResponse handle(SQSEvent event, Context context) {
         return QueueRecords.consume(event, context, this::handled);
     }
 

@@ -63,7 +63,7 @@ class RoutingApiHandlerTest {
     }
 
     private static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent e) {
-        return handler.handleRequest(e, null);
+        return handler.handle(e, null);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse r) throws Exception {

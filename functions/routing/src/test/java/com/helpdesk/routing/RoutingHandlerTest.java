@@ -34,7 +34,7 @@ class RoutingHandlerTest {
     @Test
     void newReclassifiedAndOrderMatchedTicketsAreRoutedAndChangesReconcileLoads() throws Exception {
         when(routing.route(any())).thenReturn(List.of());
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", event("TicketCreated", "t1")),
+        SQSBatchResponse response = handler.handle(batch(record("r1", event("TicketCreated", "t1")),
                 record("r2", event("IntentClassified", "t2")), record("r3", event("OrderContextUpdated", "t3")),
                 record("r4", event("Assigned", "t4")), record("r5", event("StatusChanged", "t5"))), null);
 
@@ -49,7 +49,7 @@ class RoutingHandlerTest {
         when(routing.route("gone")).thenThrow(new NotFoundException("ticket gone not found"));
         when(routing.route("closed")).thenThrow(new StateConflictException("ticket-closed", "the ticket is closed and cannot be changed"));
 
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", "{not json"),
+        SQSBatchResponse response = handler.handle(batch(record("r1", "{not json"),
                 record("r2", "{\"detail-type\":\"Tagged\",\"detail\":{\"ticketId\":\"t2\"}}"),
                 record("r3", event("TicketCreated", "gone")), record("r4", event("TicketCreated", "closed"))), null);
 
@@ -65,7 +65,7 @@ class RoutingHandlerTest {
         when(routing.route("t1")).thenThrow(new IllegalStateException("DynamoDB unavailable"));
         when(routing.route("t2")).thenReturn(List.of("damage"));
 
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", event("TicketCreated", "t1")),
+        SQSBatchResponse response = handler.handle(batch(record("r1", event("TicketCreated", "t1")),
                 record("r2", event("TicketCreated", "t2"))), null);
 
         assertThat(failed(response)).containsExactly("r1");

@@ -75,7 +75,7 @@ class SlaAdminHandlerTest {
     }
 
     private static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent e) {
-        return handler.handleRequest(e, null);
+        return handler.handle(e, null);
     }
 
     private static JsonNode json(APIGatewayV2HTTPResponse r) throws Exception {

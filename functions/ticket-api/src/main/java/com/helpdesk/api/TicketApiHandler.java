@@ -3,7 +3,7 @@ package com.helpdesk.api;
 import com.helpdesk.core.triage.IntentRecords;
 import com.helpdesk.runtime.Invocation;
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.helpdesk.core.chat.ChannelService;
@@ -12,12 +12,17 @@ import com.helpdesk.core.orders.OrderContextReads;
 import com.helpdesk.core.port.FileStore;
 import com.helpdesk.core.service.TicketDesk;
 import com.helpdesk.core.sla.TicketSlaQueries;
+import com.helpdesk.http.HttpApiEvents;
 import com.helpdesk.http.PrimingRequests;
 import com.helpdesk.http.Router;
 import com.helpdesk.runtime.SnapStartPriming;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+
 /** Lambda entry point of the agents' ticket API (every route of TicketRoutes). */
-public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEvent, APIGatewayV2HTTPResponse> {
+public final class TicketApiHandler implements RequestStreamHandler {
     private final Router router;
     private final RequestDeadline deadline;
 
@@ -48,8 +53,14 @@ public final class TicketApiHandler implements RequestHandler<APIGatewayV2HTTPEv
         PrimingRequests.get(router, "GET /tickets", "/tickets?limit=1");
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (HttpApiEvents). */
     @Override
-    public APIGatewayV2HTTPResponse handleRequest(APIGatewayV2HTTPEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        HttpApiEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One request, read. */
+    public APIGatewayV2HTTPResponse handle(APIGatewayV2HTTPEvent event, Context context) {
         // lost races on a ticket are retried until shortly before this request must be answered
         deadline.start(context);
         return Invocation.handle(context, () -> router.handle(event));

@@ -91,7 +91,7 @@ class TicketApiHandlerTest {
     }
 
     private static APIGatewayV2HTTPResponse call(APIGatewayV2HTTPEvent e) {
-        return handler.handleRequest(e, null);
+        return handler.handle(e, null);
     }
 
     private static String createFromSample() throws Exception {

@@ -116,7 +116,7 @@ class TicketIntentTest {
         e.setPathParameters(new java.util.HashMap<>(Map.of("id", id)));
         e.setRawPath(e.getRawPath().replaceAll("/tickets/[^/]+", "/tickets/" + id));
         if (ifNoneMatch != null) e.getHeaders().put("if-none-match", ifNoneMatch);
-        return handler.handleRequest(e, null);
+        return handler.handle(e, null);
     }
 
     private static List<String> fields(JsonNode node) {
@@ -136,7 +136,7 @@ class TicketIntentTest {
         e.getHeaders().remove("if-match");
         if (ifMatch != null) e.getHeaders().put("if-match", ifMatch);
         e.setBody(body);
-        return handler.handleRequest(e, null);
+        return handler.handle(e, null);
     }
 
     private static com.helpdesk.core.triage.IntentPrediction said(com.helpdesk.core.triage.IntentName best, double p) {
@@ -149,7 +149,7 @@ class TicketIntentTest {
 
     @Test
     void theIntentIsShownAndAnAgentsPatchIsRecordedAsACorrectionWithWhatTheModelSaid() throws Exception {
-        String id = Json.mapper().readTree(handler.handleRequest(sample("create-ticket.json"), null).getBody()).get("id").asText();
+        String id = Json.mapper().readTree(handler.handle(sample("create-ticket.json"), null).getBody()).get("id").asText();
         APIGatewayV2HTTPResponse before = get(id, null);
         assertThat(Json.mapper().readTree(before.getBody()).get("intent").isNull()).isTrue();
 
@@ -173,7 +173,7 @@ class TicketIntentTest {
 
     @Test
     void anUnknownOrClearedIntentIsA400NamingTheField() throws Exception {
-        String id = Json.mapper().readTree(handler.handleRequest(sample("create-ticket.json"), null).getBody()).get("id").asText();
+        String id = Json.mapper().readTree(handler.handle(sample("create-ticket.json"), null).getBody()).get("id").asText();
 
         APIGatewayV2HTTPResponse unknown = patch(id, "{\"intent\":\"refund\"}");
         APIGatewayV2HTTPResponse cleared = patch(id, "{\"intent\":null}");
@@ -186,7 +186,7 @@ class TicketIntentTest {
 
     @Test
     void theVersionReadWithTheIntentIsTheOneIfMatchNeedsAndAnIntentAloneHonoursIfMatch() throws Exception {
-        String id = Json.mapper().readTree(handler.handleRequest(sample("create-ticket.json"), null).getBody()).get("id").asText();
+        String id = Json.mapper().readTree(handler.handle(sample("create-ticket.json"), null).getBody()).get("id").asText();
         String created = get(id, null).getHeaders().get("ETag");
         prediction = said(com.helpdesk.core.triage.IntentName.WISMO, 0.83);
         triage.classify(tickets.get(id).ticket(), "Order", "where is my order #1001", null);
@@ -203,7 +203,7 @@ class TicketIntentTest {
 
     @Test
     void aCorrectionWithoutIfMatchIsNotRefusedWhenTriageClassifiesTheTicketMeanwhile() throws Exception {
-        String id = Json.mapper().readTree(handler.handleRequest(sample("create-ticket.json"), null).getBody()).get("id").asText();
+        String id = Json.mapper().readTree(handler.handle(sample("create-ticket.json"), null).getBody()).get("id").asText();
         prediction = said(com.helpdesk.core.triage.IntentName.WISMO, 0.83);
         triage.classify(tickets.get(id).ticket(), "Order", "where is my order #1001", null);
 

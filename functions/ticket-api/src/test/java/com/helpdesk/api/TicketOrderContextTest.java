@@ -89,7 +89,7 @@ class TicketOrderContextTest {
         e.setPathParameters(new java.util.HashMap<>(Map.of("id", id)));
         e.setRawPath(e.getRawPath().replaceAll("/tickets/[^/]+", "/tickets/" + id));
         if (ifNoneMatch != null) e.getHeaders().put("if-none-match", ifNoneMatch);
-        return handler.handleRequest(e, null);
+        return handler.handle(e, null);
     }
 
     private static List<String> fields(JsonNode node) {
@@ -100,7 +100,7 @@ class TicketOrderContextTest {
 
     @Test
     void aTicketShowsNoContextWithoutAStorePendingWithOneAndTheStoredContextInTheIssuesShape() throws Exception {
-        APIGatewayV2HTTPResponse created = handler.handleRequest(sample("create-ticket.json"), null);
+        APIGatewayV2HTTPResponse created = handler.handle(sample("create-ticket.json"), null);
         String id = Json.mapper().readTree(created.getBody()).get("id").asText();
 
         APIGatewayV2HTTPResponse none = get(id, null);

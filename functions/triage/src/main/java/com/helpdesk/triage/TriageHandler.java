@@ -1,7 +1,8 @@
 package com.helpdesk.triage;
 
 import com.amazonaws.services.lambda.runtime.Context;
-import com.amazonaws.services.lambda.runtime.RequestHandler;
+import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
+import com.helpdesk.queue.SqsEvents;
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.helpdesk.runtime.SnapStartPriming;
@@ -15,6 +16,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.util.Optional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 
 /**
  * Consumes TicketCreated, MessageAdded and OrderContextUpdated events from TriageQueue and classifies the
@@ -22,7 +26,7 @@ import java.util.Optional;
  * TriageDeadLetterQueue with the reason; any other failure (a version conflict, the table) is failed back
  * to the queue (ReportBatchItemFailures), whose redrive policy is the net under it.
  */
-public final class TriageHandler implements RequestHandler<SQSEvent, SQSBatchResponse> {
+public final class TriageHandler implements RequestStreamHandler {
     private static final Logger log = LoggerFactory.getLogger(TriageHandler.class);
     private final TicketTriage tickets;
     private final DeadLetters deadLetters;
@@ -41,8 +45,14 @@ public final class TriageHandler implements RequestHandler<SQSEvent, SQSBatchRes
         this.deadLetters = deadLetters;
     }
 
+    /** Lambda's entry: the raw event, read with the project's Jackson (SqsEvents). */
     @Override
-    public SQSBatchResponse handleRequest(SQSEvent event, Context context) {
+    public void handleRequest(InputStream input, OutputStream output, Context context) throws IOException {
+        SqsEvents.serve(input, output, event -> handle(event, context));
+    }
+
+    /** One batch, read. */
+    public SQSBatchResponse handle(SQSEvent event, Context context) {
         return QueueRecords.consume(event, context, this::handled);
     }
 

@@ -44,7 +44,7 @@ class IntentsApiHandlerTest {
 
     @Test
     void theSampleIsWismoInEnglishWithThreeSuggestionsAndNothingIsStored() throws Exception {
-        APIGatewayV2HTTPResponse r = handler.handleRequest(sample(), null);
+        APIGatewayV2HTTPResponse r = handler.handle(sample(), null);
 
         assertThat(r.getStatusCode()).isEqualTo(200);
         JsonNode body = Json.mapper().readTree(r.getBody());
@@ -59,8 +59,8 @@ class IntentsApiHandlerTest {
 
     @Test
     void germanAndSpanishAreRead() throws Exception {
-        JsonNode de = Json.mapper().readTree(handler.handleRequest(withBody("{\"text\":\"Ich möchte meine Bestellung stornieren\"}"), null).getBody());
-        JsonNode es = Json.mapper().readTree(handler.handleRequest(withBody("{\"subject\":\"pedido\",\"text\":\"me cobrasteis dos veces\"}"), null).getBody());
+        JsonNode de = Json.mapper().readTree(handler.handle(withBody("{\"text\":\"Ich möchte meine Bestellung stornieren\"}"), null).getBody());
+        JsonNode es = Json.mapper().readTree(handler.handle(withBody("{\"subject\":\"pedido\",\"text\":\"me cobrasteis dos veces\"}"), null).getBody());
 
         assertThat(de.get("language").asText()).isEqualTo("de");
         assertThat(de.get("suggestions").get(0).get("intent").asText()).isEqualTo("cancellation");
@@ -70,10 +70,10 @@ class IntentsApiHandlerTest {
 
     @Test
     void aMissingOrEmptyTextOrAnUnknownFieldIsA400NamingTheField() {
-        APIGatewayV2HTTPResponse missing = handler.handleRequest(withBody("{\"subject\":\"hi\"}"), null);
-        APIGatewayV2HTTPResponse empty = handler.handleRequest(withBody("{\"text\":\"   \"}"), null);
-        APIGatewayV2HTTPResponse unknown = handler.handleRequest(withBody("{\"text\":\"where\",\"orderId\":\"1\"}"), null);
-        APIGatewayV2HTTPResponse wrongType = handler.handleRequest(withBody("{\"text\":42}"), null);
+        APIGatewayV2HTTPResponse missing = handler.handle(withBody("{\"subject\":\"hi\"}"), null);
+        APIGatewayV2HTTPResponse empty = handler.handle(withBody("{\"text\":\"   \"}"), null);
+        APIGatewayV2HTTPResponse unknown = handler.handle(withBody("{\"text\":\"where\",\"orderId\":\"1\"}"), null);
+        APIGatewayV2HTTPResponse wrongType = handler.handle(withBody("{\"text\":42}"), null);
 
         for (APIGatewayV2HTTPResponse r : new APIGatewayV2HTTPResponse[] {missing, empty, unknown, wrongType}) {
             assertThat(r.getStatusCode()).isEqualTo(400);
@@ -89,10 +89,10 @@ class IntentsApiHandlerTest {
         for (String group : new String[] {"[agent]", "[integration]"}) {
             APIGatewayV2HTTPEvent e = sample();
             e.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", group);
-            assertThat(handler.handleRequest(e, null).getStatusCode()).as(group).isEqualTo(200);
+            assertThat(handler.handle(e, null).getStatusCode()).as(group).isEqualTo(200);
         }
         APIGatewayV2HTTPEvent nobody = sample();
         nobody.getRequestContext().getAuthorizer().getJwt().getClaims().put("cognito:groups", "[]");
-        assertThat(handler.handleRequest(nobody, null).getStatusCode()).isEqualTo(403);
+        assertThat(handler.handle(nobody, null).getStatusCode()).isEqualTo(403);
     }
 }

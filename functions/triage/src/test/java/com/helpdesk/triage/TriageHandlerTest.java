@@ -35,7 +35,7 @@ class TriageHandlerTest {
     void aNewTicketIsClassifiedOnItsLatestCustomerMessageAndACustomerMessageByItsId() throws Exception {
         when(tickets.classify(any(), any())).thenReturn(Optional.empty());
 
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", event("TicketCreated", "t1", null, null)),
+        SQSBatchResponse response = handler.handle(batch(record("r1", event("TicketCreated", "t1", null, null)),
                 record("r2", event("MessageAdded", "t2", "m2", "customer")), record("r3", event("OrderContextUpdated", "t3", null, null))), null);
 
         assertThat(failed(response)).isEmpty();
@@ -46,7 +46,7 @@ class TriageHandlerTest {
 
     @Test
     void anAgentsMessageIsNotClassified() throws Exception {
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", event("MessageAdded", "t1", "m1", "agent"))), null);
+        SQSBatchResponse response = handler.handle(batch(record("r1", event("MessageAdded", "t1", "m1", "agent"))), null);
 
         assertThat(failed(response)).isEmpty();
         verify(tickets, never()).classify(any(), any());
@@ -56,7 +56,7 @@ class TriageHandlerTest {
     void anUnreadableEventOrAMissingTicketIsParkedWithTheReason() throws Exception {
         when(tickets.classify("gone", null)).thenThrow(new NotFoundException("ticket gone not found"));
 
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", "{not json"),
+        SQSBatchResponse response = handler.handle(batch(record("r1", "{not json"),
                 record("r2", "{\"detail-type\":\"StatusChanged\",\"detail\":{\"ticketId\":\"t2\"}}"),
                 record("r3", event("TicketCreated", "gone", null, null))), null);
 
@@ -71,7 +71,7 @@ class TriageHandlerTest {
         when(tickets.classify("t1", null)).thenThrow(new IllegalStateException("DynamoDB unavailable"));
         when(tickets.classify("t2", null)).thenReturn(Optional.empty());
 
-        SQSBatchResponse response = handler.handleRequest(batch(record("r1", event("TicketCreated", "t1", null, null)),
+        SQSBatchResponse response = handler.handle(batch(record("r1", event("TicketCreated", "t1", null, null)),
                 record("r2", event("TicketCreated", "t2", null, null))), null);
 
         assertThat(failed(response)).containsExactly("r1");
