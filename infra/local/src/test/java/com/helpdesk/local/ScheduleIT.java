@@ -19,8 +19,8 @@ class ScheduleIT {
 
     @Test
     void movingTheClockFiresTheTemplatesSchedulesInOrder() throws Exception {
-        Path jar = LocalStackHarness.root().resolve("functions/outbox-relay/target/function.jar");
         Path dir = Files.createTempDirectory("schedule-template");
+        Path jar = targetJar(dir.resolve("target.jar"));
         Files.writeString(dir.resolve("template.yaml"), """
                 Transform: AWS::Serverless-2016-10-31
                 Globals:
@@ -41,7 +41,7 @@ class ScheduleIT {
                     Type: AWS::Serverless::Function
                     Properties:
                       CodeUri: %s
-                      Handler: com.helpdesk.relay.OutboxRelayHandler::handleRequest
+                      Handler: com.helpdesk.local.ScheduleTarget::handleRequest
                       Events:
                         Hourly:
                           Type: Schedule
@@ -71,5 +71,27 @@ class ScheduleIT {
             assertThat(hourly).isEqualTo(24);
             assertThat(nightly).isEqualTo(1);
         }
+    }
+
+    /** A function's package: ScheduleTarget and aws-lambda-java-core (Context, RequestStreamHandler), nothing else. */
+    private static Path targetJar(Path jar) throws Exception {
+        String entry = ScheduleTarget.class.getName().replace('.', '/') + ".class";
+        Path core = Path.of(com.amazonaws.services.lambda.runtime.Context.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+        try (var out = new java.util.jar.JarOutputStream(Files.newOutputStream(jar));
+             var in = ScheduleTarget.class.getClassLoader().getResourceAsStream(entry);
+             var lambdaCore = new java.util.jar.JarFile(core.toFile())) {
+            out.putNextEntry(new java.util.jar.JarEntry(entry));
+            in.transferTo(out);
+            out.closeEntry();
+            for (var e : java.util.Collections.list(lambdaCore.entries())) {
+                if (!e.getName().endsWith(".class")) continue;
+                out.putNextEntry(new java.util.jar.JarEntry(e.getName()));
+                try (var classFile = lambdaCore.getInputStream(e)) {
+                    classFile.transferTo(out);
+                }
+                out.closeEntry();
+            }
+        }
+        return jar;
     }
 }
