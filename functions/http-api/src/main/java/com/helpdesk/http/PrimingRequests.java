@@ -9,7 +9,8 @@ import java.util.Map;
  * Read-only requests an API function sends through its own router for SnapStart priming
  * ({@code com.helpdesk.runtime.SnapStartPriming}): the route table, the authorizer's claims, the path checks,
  * the core's queries and the store's reads, the JSON and problem+json answers all run once before the snapshot.
- * Only GETs, of things that never exist (ticket #0) or of views, so priming changes nothing that is stored.
+ * Only GETs, of things that never exist (ticket #0) or of views, and POSTs to routes that store nothing (the intents
+ * API's classification), so priming changes nothing that is stored.
  */
 public final class PrimingRequests {
     /** A ticket number the store never hands out (numbers start at 1): its reads answer 404. */
@@ -25,6 +26,18 @@ public final class PrimingRequests {
      */
     public static void get(Router router, String routeKey, String pathAndQuery) {
         router.handle(event(routeKey, pathAndQuery));
+    }
+
+    /**
+     * POSTs a JSON body through the router as an admin and agent would, for a route that stores nothing (e.g.
+     * {@code POST /intents/classify}); never for a route that writes. The answer is dropped.
+     */
+    public static void postToRouteThatStoresNothing(Router router, String routeKey, String path, String jsonBody) {
+        APIGatewayV2HTTPEvent event = event(routeKey, path);
+        event.getRequestContext().getHttp().setMethod("POST");
+        event.setHeaders(Map.of("accept", "application/json", "content-type", "application/json"));
+        event.setBody(jsonBody);
+        router.handle(event);
     }
 
     static APIGatewayV2HTTPEvent event(String routeKey, String pathAndQuery) {

@@ -24,4 +24,19 @@ class PrimingRequestsTest {
         assertThat(seen.get(0).query("limit")).isEqualTo("1");
         assertThat(seen.get(0).caller().roles()).contains(Caller.AGENT, Caller.ADMIN);
     }
+
+    @Test
+    void aPrimingPostReachesItsRouteWithItsJsonBody() {
+        List<ApiRequest> seen = new ArrayList<>();
+        Router router = new Router().route("POST /intents/classify", java.util.Set.of(Caller.AGENT), r -> {
+            seen.add(r);
+            return ApiResponse.json(200, Map.of());
+        });
+
+        PrimingRequests.postToRouteThatStoresNothing(router, "POST /intents/classify", "/intents/classify", "{\"text\":\"where is my order\"}");
+
+        assertThat(seen).hasSize(1);
+        assertThat(seen.get(0).bodyText()).isEqualTo("{\"text\":\"where is my order\"}");
+        assertThat(seen.get(0).header("Content-Type")).isEqualTo("application/json");
+    }
 }
