@@ -13,7 +13,7 @@ import java.util.Map;
  * dedupe item or the queue. Without a signature header it would stop before them anyway.
  */
 final class ShopifyWebhookPriming {
-    /** Store ids start with a letter or digit (the path's rule): no store is ever stored under this one. */
+    /** Store ids start with a letter or digit (Store.validated, and the path parameter's rule): no store is ever stored under this one. */
     static final String NEVER_STORE = "-snapstart-priming";
     private static final byte[] ORDER = ("{\"id\":1,\"email\":\"priming@priming.invalid\",\"phone\":\"+15550000000\","
             + "\"customer\":{\"id\":1,\"email\":\"priming@priming.invalid\"}}").getBytes(StandardCharsets.UTF_8);
