@@ -6,6 +6,7 @@ import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.service.AutoClose;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.SnapStartPriming;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -28,6 +29,7 @@ public final class AutoCloseHandler implements RequestStreamHandler {
 
     private AutoCloseHandler(AutoCloseWiring wiring) {
         this(wiring.autoClose(), wiring.closeAfter());
+        SnapStartPriming.register(wiring.primer());
     }
 
     public AutoCloseHandler(AutoClose autoClose, Duration window) {

@@ -12,6 +12,8 @@ import com.helpdesk.chat.WebhookSignatures;
 import com.helpdesk.http.ApiRequest;
 import com.helpdesk.http.ApiResponse;
 import com.helpdesk.http.HttpProblem;
+import com.helpdesk.http.PrimingRequests;
+import com.helpdesk.runtime.SnapStartPriming;
 import com.helpdesk.http.Router;
 
 import java.util.Map;
@@ -28,13 +30,29 @@ public final class ChatWebhookHandler implements RequestStreamHandler {
     private final Router router;
 
     public ChatWebhookHandler() {
-        this(ChatWebhookWiring.fromEnvironment().reception());
+        this(ChatWebhookWiring.fromEnvironment());
+    }
+
+    private ChatWebhookHandler(ChatWebhookWiring wiring) {
+        this(wiring.reception());
+        SnapStartPriming.register(() -> {
+            wiring.primer().run();
+            primeRoutes();
+        });
     }
 
     public ChatWebhookHandler(WebhookReception reception) {
         this.router = new Router()
                 .publicRoute("POST /webhooks/chat/{channelId}", req -> receive(reception, req))
                 .publicRoute("GET /webhooks/chat/{channelId}", req -> verify(reception, req));
+    }
+
+    /**
+     * SnapStart priming, read-only: the verification route on a channel id no channel can have (refused at the path check, before any
+     * read), so the router and the problem+json answer are loaded. A delivery would enqueue, so none is routed.
+     */
+    void primeRoutes() {
+        PrimingRequests.get(router, "GET /webhooks/chat/{channelId}", "/webhooks/chat/" + ChatWebhookPriming.NEVER_CHANNEL);
     }
 
     private static ApiResponse receive(WebhookReception reception, ApiRequest req) {

@@ -14,7 +14,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.time.Clock;
 
 /** The chat webhooks' composition root: channels, their secrets and the inbound queue, built once at init. */
-record ChatWebhookWiring(WebhookReception reception) {
+/** {@code primer}: the SnapStart priming of the reads and decoders (ChatWebhookPriming). */
+record ChatWebhookWiring(WebhookReception reception, Runnable primer) {
     static ChatWebhookWiring fromEnvironment() {
         return build(ChatWebhookConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -26,6 +27,6 @@ record ChatWebhookWiring(WebhookReception reception) {
         ChannelService channels = new ChannelService(repository,
                 SsmSecretStore.using(aws, Clock.systemUTC()), config.secretsPrefix(), clock);
         SqsInboundQueue queue = new SqsInboundQueue(aws.build(SqsClient.builder(), "SQS"), config.inboundQueueUrl().toString());
-        return new ChatWebhookWiring(new WebhookReception(channels, queue, clock));
+        return new ChatWebhookWiring(new WebhookReception(channels, queue, clock), () -> ChatWebhookPriming.prime(repository, clock.instant()));
     }
 }

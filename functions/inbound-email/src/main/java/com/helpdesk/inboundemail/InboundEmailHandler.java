@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.email.MailReception;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.SnapStartPriming;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,6 +32,7 @@ public final class InboundEmailHandler implements RequestStreamHandler {
 
     private InboundEmailHandler(InboundEmailWiring wiring) {
         this(wiring.reception(), wiring.rawMailPrefix());
+        SnapStartPriming.register(wiring.primer());
     }
 
     public InboundEmailHandler(MailReception reception, String rawPrefix) {

@@ -19,7 +19,8 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 import java.util.List;
 
 /** The email intake's composition root: storage, queue and the reception, built once at init from its configuration. */
-record InboundEmailWiring(MailReception reception, String rawMailPrefix) {
+/** {@code primer}: the SnapStart priming of the decoders (InboundEmailPriming). */
+record InboundEmailWiring(MailReception reception, String rawMailPrefix, Runnable primer) {
     static InboundEmailWiring fromEnvironment() {
         return build(InboundEmailConfig.read(EnvironmentReader.lambda()));
     }
@@ -33,8 +34,9 @@ record InboundEmailWiring(MailReception reception, String rawMailPrefix) {
                 new LegacyTableKey(dynamo, config.tableName(), LegacyTableKey.REPLY_ADDRESS)), RuntimeClock.get(), config.supportAddress());
         S3FileStore files = S3FileStore.using(aws, config.filesBucket());
         SqsInboundQueue queue = new SqsInboundQueue(aws.build(SqsClient.builder(), "SQS"), config.inboundQueueUrl().toString());
+        EmailIntake intake = new EmailIntake(replies, List.of(config.supportAddress()));
         MailReception reception = new MailReception(files, new MimeParser(), files, queue, new DynamoDbSenderRate(dynamo, config.tableName()),
-                new EmailIntake(replies, List.of(config.supportAddress())), config.floodLimitPerHour());
-        return new InboundEmailWiring(reception, config.rawMailPrefix());
+                intake, config.floodLimitPerHour());
+        return new InboundEmailWiring(reception, config.rawMailPrefix(), () -> InboundEmailPriming.prime(intake, config.rawMailPrefix()));
     }
 }

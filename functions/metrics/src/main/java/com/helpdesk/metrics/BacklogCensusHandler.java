@@ -6,6 +6,7 @@ import com.helpdesk.core.metrics.AggregateKey;
 import com.helpdesk.core.metrics.Backlog;
 import com.helpdesk.core.metrics.BacklogCensus;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.SnapStartPriming;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,12 @@ public final class BacklogCensusHandler implements RequestStreamHandler {
     private final BacklogCensus census;
 
     public BacklogCensusHandler() {
-        this(MetricsWiring.fromEnvironment().census());
+        this(MetricsWiring.fromEnvironment());
+    }
+
+    private BacklogCensusHandler(MetricsWiring wiring) {
+        this(wiring.census());
+        SnapStartPriming.register(wiring.censusPrimer());
     }
 
     public BacklogCensusHandler(BacklogCensus census) {

@@ -14,6 +14,7 @@ import com.helpdesk.queue.DeadLetters;
 import com.helpdesk.queue.QueueRecords;
 import com.helpdesk.runtime.Invocation;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.SnapStartPriming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,6 +43,7 @@ public final class MetricsHandler implements RequestStreamHandler {
 
     private MetricsHandler(MetricsWiring wiring) {
         this(wiring.service(), wiring.support(), MetricsWiring.deadLetters(wiring.config()));
+        SnapStartPriming.register(wiring.queuePrimer());
     }
 
     public MetricsHandler(MetricsService service, SupportMetrics support, DeadLetters deadLetters) {

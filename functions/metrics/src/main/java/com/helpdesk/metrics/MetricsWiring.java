@@ -23,7 +23,9 @@ import java.time.Clock;
  * The metrics composition root: the store, the definitions in the team's zone, built once at init. Business time
  * is each ticket's SLA calendar's, through the SLA capability's own settings and arithmetic (docs/metrics.md).
  */
-record MetricsWiring(MetricsService service, SupportMetrics support, MetricsQuery query, BacklogCensus census, MetricsConfig config) {
+/** {@code queuePrimer}, {@code censusPrimer}: the SnapStart priming of MetricsFunction and of BacklogCensusFunction (MetricsPriming). */
+record MetricsWiring(MetricsService service, SupportMetrics support, MetricsQuery query, BacklogCensus census, MetricsConfig config,
+                     Runnable queuePrimer, Runnable censusPrimer) {
     static MetricsWiring fromEnvironment() {
         return build(MetricsConfig.read(EnvironmentReader.lambda()), RuntimeClock.get());
     }
@@ -38,9 +40,10 @@ record MetricsWiring(MetricsService service, SupportMetrics support, MetricsQuer
         DynamoDbMetricsStore store = new DynamoDbMetricsStore(dynamo, config.tableName());
         SlaSettings sla = new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.slaDefaultTimeZone());
         MetricsDefinitions definitions = new MetricsDefinitions(config.teamTimezone(), new CachedCalendars(sla::businessTime, clock));
-        BacklogCensus census = new BacklogCensus(new DynamoDbTicketRepository(dynamo, config.tableName()), store, config.teamTimezone(), clock);
+        DynamoDbTicketRepository tickets = new DynamoDbTicketRepository(dynamo, config.tableName());
+        BacklogCensus census = new BacklogCensus(tickets, store, config.teamTimezone(), clock);
         return new MetricsWiring(new MetricsService(store, definitions), CloudWatchMetrics.of(config.metrics()), new MetricsQuery(store, config.teamTimezone()),
-                census, config);
+                census, config, () -> MetricsPriming.primeQueue(store), () -> MetricsPriming.primeCensus(tickets));
     }
 
     /**

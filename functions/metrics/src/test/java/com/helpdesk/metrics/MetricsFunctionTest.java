@@ -290,4 +290,13 @@ class MetricsFunctionTest {
     private static long total(List<HeadlineFigures> figures, Counter counter) {
         return figures.stream().mapToLong(f -> f.counts().getOrDefault(counter, 0L)).sum();
     }
+
+    @Test
+    void snapStartPrimingOfTheQueueReadsAndWritesNothing() {
+        int items = client.scan(b -> b.tableName("metrics")).count();
+
+        MetricsPriming.primeQueue(store);
+
+        assertThat(client.scan(b -> b.tableName("metrics")).count()).as("items in the table").isEqualTo(items);
+    }
 }

@@ -23,6 +23,8 @@ import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.queue.QueueRecords;
 import com.helpdesk.runtime.Invocation;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.SnapStartPriming;
+import com.helpdesk.queue.QueuePriming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import java.io.IOException;
@@ -57,6 +59,7 @@ public final class OrderLookupHandler implements RequestStreamHandler {
     private OrderLookupHandler(OrderLookupWiring wiring) {
         this(wiring.tickets(), wiring.webhooks(), wiring.redaction(), wiring.exports(), wiring.shops(), wiring.continuations(),
                 wiring.backoff(), wiring.deadLetters(), wiring.config().maxAttempts());
+        SnapStartPriming.register(this::prime);
     }
 
     /** @param continuations the function's own queue: a store's erasure queues its next slice there */
@@ -101,6 +104,16 @@ public final class OrderLookupHandler implements RequestStreamHandler {
             }
             return new Trigger(ticketId, type.equals(EventTypes.MESSAGE_ADDED) ? messageId : null);
         }
+    }
+
+    /**
+     * SnapStart priming, read-only: a TicketCreated through the queue's decoder, and its lookup on the never-issued
+     * ticket, which reads the thread, finds nothing and is skipped (no shop asked, no context stored).
+     */
+    void prime() {
+        Trigger trigger = Trigger.decode(QueuePriming.busEvent(EventTypes.TICKET_CREATED));
+        Outcome outcome = lookup.run(trigger.ticketId(), trigger.messageId(), false);
+        if (!(outcome instanceof Outcome.Skipped)) throw new IllegalStateException("priming expected no ticket " + trigger.ticketId() + ", got " + outcome);
     }
 
     /** Lambda's entry: the raw event, read with the project's Jackson (SqsEvents). */

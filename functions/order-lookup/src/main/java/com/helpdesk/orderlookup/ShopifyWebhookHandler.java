@@ -10,6 +10,7 @@ import com.helpdesk.http.ApiResponse;
 import com.helpdesk.http.HttpProblem;
 import com.helpdesk.http.Router;
 import com.helpdesk.runtime.Invocation;
+import com.helpdesk.runtime.SnapStartPriming;
 import com.helpdesk.shopify.ShopifyWebhookPayloads;
 import com.helpdesk.shopify.ShopifyWebhookReception;
 
@@ -28,7 +29,12 @@ public final class ShopifyWebhookHandler implements RequestStreamHandler {
     private final Router router;
 
     public ShopifyWebhookHandler() {
-        this(ShopifyWebhookWiring.fromEnvironment().reception());
+        this(ShopifyWebhookWiring.fromEnvironment());
+    }
+
+    private ShopifyWebhookHandler(ShopifyWebhookWiring wiring) {
+        this(wiring.reception());
+        SnapStartPriming.register(() -> ShopifyWebhookPriming.prime(wiring.reception()));
     }
 
     public ShopifyWebhookHandler(ShopifyWebhookReception reception) {

@@ -16,7 +16,12 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.SnapStartPriming;
+import com.helpdesk.queue.QueuePriming;
+import com.helpdesk.core.event.EventTypes;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -39,12 +44,28 @@ public final class OutboundChatHandler implements RequestStreamHandler {
 
     private OutboundChatHandler(OutboundChatWiring wiring) {
         this(wiring.sender(), wiring.backoff(), wiring.metrics());
+        SnapStartPriming.register(this::prime);
     }
 
     public OutboundChatHandler(OutboundDelivery sender, QueueBackoff backoff, OperationalMetrics metrics) {
         this.metrics = metrics;
         this.sender = sender;
         this.backoff = backoff;
+    }
+
+    /**
+     * SnapStart priming, read-only: a MessageAdded event read as a delivery reads it, and the delivery of its reply on a
+     * ticket never issued, which reads the ticket, finds nothing and neither claims nor sends. The provider's sender is
+     * not primed: it only runs on a claimed reply.
+     */
+    void prime() {
+        JsonNode detail;
+        try {
+            detail = Json.mapper().readTree(QueuePriming.busEvent(EventTypes.MESSAGE_ADDED).getBytes(StandardCharsets.UTF_8)).path("detail");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        QueuePriming.onNeverIssuedTicket(() -> sender.deliver(detail.path("ticketId").asText(), detail.path("data").path("messageId").asText()));
     }
 
     /** Lambda's entry: the raw event, read with the project's Jackson (SqsEvents). */

@@ -18,7 +18,11 @@ import com.fasterxml.jackson.databind.node.MissingNode;
 import com.helpdesk.core.email.EmailNotices;
 import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.SnapStartPriming;
+import com.helpdesk.queue.QueuePriming;
+import java.nio.charset.StandardCharsets;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -46,6 +50,7 @@ public final class OutboundEmailHandler implements RequestStreamHandler {
 
     private OutboundEmailHandler(OutboundEmailWiring wiring) {
         this(wiring.sender(), wiring.notices(), wiring.backoff(), wiring.metrics());
+        SnapStartPriming.register(this::prime);
     }
 
     public OutboundEmailHandler(OutboundDelivery sender, EmailNotices notices, com.helpdesk.queue.QueueBackoff backoff, OperationalMetrics metrics) {
@@ -53,6 +58,23 @@ public final class OutboundEmailHandler implements RequestStreamHandler {
         this.sender = sender;
         this.notices = notices;
         this.backoff = backoff;
+    }
+
+    /**
+     * SnapStart priming, read-only: a MessageAdded event read as a send reads it, then the delivery of its reply and the
+     * resolution notice on a ticket never issued: each reads the ticket, finds nothing and neither writes nor mails.
+     * Composing and sending a mail (SES) is not primed: it only runs on a claimed reply.
+     */
+    void prime() {
+        JsonNode detail;
+        try {
+            detail = Json.mapper().readTree(QueuePriming.busEvent(EventTypes.MESSAGE_ADDED).getBytes(StandardCharsets.UTF_8)).path("detail");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String ticketId = detail.path("ticketId").asText();
+        QueuePriming.onNeverIssuedTicket(() -> sender.deliver(ticketId, detail.path("data").path("messageId").asText()));
+        QueuePriming.onNeverIssuedTicket(() -> notices.resolved(ticketId));
     }
 
     /** Lambda's entry: the raw event, read with the project's Jackson (SqsEvents). */

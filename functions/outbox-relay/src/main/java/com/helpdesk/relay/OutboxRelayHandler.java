@@ -2,6 +2,7 @@ package com.helpdesk.relay;
 
 import com.helpdesk.core.port.OperationalMetrics;
 import com.helpdesk.runtime.Invocation;
+import com.helpdesk.runtime.SnapStartPriming;
 import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.amazonaws.services.lambda.runtime.events.DynamodbEvent;
@@ -31,6 +32,7 @@ public final class OutboxRelayHandler implements RequestStreamHandler {
 
     private OutboxRelayHandler(OutboxRelayWiring wiring) {
         this(wiring.publisher(), wiring.metrics());
+        SnapStartPriming.register(RelayPriming::prime);
     }
 
     public OutboxRelayHandler(EventBusPublisher publisher, OperationalMetrics metrics) {

@@ -15,11 +15,12 @@ public final class QueuePriming {
     private QueuePriming() {
     }
 
-    /** An EventBridge event of the given type about the never-issued ticket, as the bus puts it on a consumer's queue. */
+    /** An EventBridge event of the given type about the never-issued ticket, as the bus puts it on a consumer's queue (a whole domain event). */
     public static String busEvent(String detailType) {
         return "{\"version\":\"0\",\"id\":\"snapstart-priming\",\"detail-type\":\"" + detailType + "\",\"source\":\"helpdesk.tickets\","
                 + "\"account\":\"000000000000\",\"time\":\"2026-01-01T00:00:00Z\",\"region\":\"us-east-1\",\"resources\":[],"
-                + "\"detail\":{\"ticketId\":\"" + NEVER_ISSUED_TICKET + "\",\"data\":{\"messageId\":\"msg_00000000000000000000000000\","
+                + "\"detail\":{\"eventId\":\"evt_00000000000000000000000000\",\"ticketId\":\"" + NEVER_ISSUED_TICKET + "\","
+                + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"data\":{\"messageId\":\"msg_00000000000000000000000000\","
                 + "\"authorType\":\"customer\"}}}";
     }
 

@@ -16,6 +16,9 @@ class QueuePrimingTest {
         assertThat(event.path("detail-type").asText()).isEqualTo("TicketCreated");
         assertThat(event.path("detail").path("ticketId").asText()).isEqualTo(QueuePriming.NEVER_ISSUED_TICKET);
         assertThat(event.path("detail").path("data").path("authorType").asText()).isEqualTo("customer");
+        // a whole domain event, as consumers that decode one (the SLA timer) require
+        assertThat(event.path("detail").path("eventId").asText()).startsWith("evt_");
+        assertThat(java.time.Instant.parse(event.path("detail").path("occurredAt").asText())).isNotNull();
     }
 
     @Test

@@ -4,10 +4,13 @@ import com.amazonaws.services.lambda.runtime.Context;
 import com.amazonaws.services.lambda.runtime.RequestStreamHandler;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.event.DomainEvent;
+import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.sla.SlaTimer;
 import com.helpdesk.queue.QueueBackoff;
 import com.helpdesk.runtime.Invocation;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.SnapStartPriming;
+import com.helpdesk.queue.QueuePriming;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -41,6 +44,7 @@ public final class SlaTimerHandler implements RequestStreamHandler {
 
     private SlaTimerHandler(SlaTimerWiring wiring) {
         this(wiring.timer(), wiring.clock(), wiring.sweepLimit(), wiring.backoff());
+        SnapStartPriming.register(this::prime);
     }
 
     public SlaTimerHandler(SlaTimer timer, Clock clock, int sweepLimit, QueueBackoff backoff) {
@@ -48,6 +52,16 @@ public final class SlaTimerHandler implements RequestStreamHandler {
         this.clock = clock;
         this.sweepLimit = sweepLimit;
         this.backoff = backoff;
+    }
+
+    /**
+     * SnapStart priming, read-only: a MessageAdded event through the queue's decoder and applied to the never-issued
+     * ticket, which has no clocks (WAITING: nothing written, the record is not the queue's), and a sweep as of 1970,
+     * which reads each shard of the due-time index and finds nothing due. A TicketCreated would start clocks: not primed.
+     */
+    void prime() {
+        timer.apply(BusEvents.decode(QueuePriming.busEvent(EventTypes.MESSAGE_ADDED)));
+        timer.sweep(Instant.EPOCH, 1);
     }
 
     @Override

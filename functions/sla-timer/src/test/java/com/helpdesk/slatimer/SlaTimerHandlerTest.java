@@ -46,6 +46,7 @@ class SlaTimerHandlerTest {
     private static final Instant NOW = Instant.parse("2026-11-23T12:00:00Z");
     private static DynamoDbLocal dynamo;
     private static DynamoDbTicketSla tickets;
+    private static DynamoDbClient client;
     private static SlaTimerHandler handler;
     private static final List<String> ACTIONS = new ArrayList<>();
     private static final String ARN = "arn:aws:sqs:us-east-1:123456789012:helpdesk-SlaTimerQueue";
@@ -54,7 +55,7 @@ class SlaTimerHandlerTest {
     @BeforeAll
     static void start() {
         dynamo = DynamoDbLocal.start(0);
-        DynamoDbClient client = DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1)
+        client = DynamoDbClient.builder().endpointOverride(dynamo.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create()).build();
         client.createTable(TableSchema.createTableRequest("sla"));
@@ -130,5 +131,16 @@ class SlaTimerHandlerTest {
         assertThat(ACTIONS).containsExactly("escalate tier2", "tag sla-breached");
         assertThat(failed(invoke(sqs(bus("SlaBreached"))))).isEmpty();
         assertThat(ACTIONS).as("acted on once").hasSize(2);
+    }
+
+    @Test
+    void snapStartPrimingReadsAndWritesNothing() {
+        int items = client.scan(b -> b.tableName("sla")).count();
+        int actions = ACTIONS.size();
+
+        handler.prime();
+
+        assertThat(client.scan(b -> b.tableName("sla")).count()).as("items in the table").isEqualTo(items);
+        assertThat(ACTIONS).hasSize(actions);
     }
 }
