@@ -4,9 +4,9 @@ import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPEvent.RequestContext;
 import com.amazonaws.services.lambda.runtime.events.APIGatewayV2HTTPResponse;
 import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.LambdaEventJson;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -47,12 +47,7 @@ public final class HttpApiEvents {
 
     /** @throws IllegalArgumentException naming what is wrong when the input is not a JSON object */
     public static APIGatewayV2HTTPEvent read(InputStream input) throws IOException {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(input);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the event is not JSON: " + e.getOriginalMessage());
-        }
+        JsonNode root = LambdaEventJson.read(input);
         if (root == null || !root.isObject()) throw new IllegalArgumentException("the event is not a JSON object");
         APIGatewayV2HTTPEvent event = new APIGatewayV2HTTPEvent();
         event.setVersion(text(root, "version"));

@@ -5,21 +5,20 @@ import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.AttributeValue;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamRecord;
 import com.amazonaws.services.lambda.runtime.events.models.dynamodb.StreamViewType;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.LambdaEventJson;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+
+import static com.helpdesk.runtime.LambdaEventJson.text;
 
 /**
  * Lambda's DynamoDB Streams event and its batch response, read and written with the project's Jackson (as
@@ -31,41 +30,21 @@ final class StreamEvents {
 
     /** @throws IllegalArgumentException naming what is wrong when the input is not a stream event ({"Records": [...]}) */
     static DynamodbEvent read(InputStream input) throws IOException {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(input);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the event is not JSON: " + e.getOriginalMessage());
-        }
-        JsonNode records = root == null ? null : root.get("Records");
-        if (records == null || !records.isArray()) throw new IllegalArgumentException("the event is not a stream event: it has no Records list");
-        List<DynamodbEvent.DynamodbStreamRecord> out = new ArrayList<>(records.size());
-        for (JsonNode r : records) out.add(record(r));
+        List<DynamodbEvent.DynamodbStreamRecord> out = new ArrayList<>();
+        for (JsonNode r : LambdaEventJson.records(input, "a stream event")) out.add(record(r));
         DynamodbEvent event = new DynamodbEvent();
         event.setRecords(out);
         return event;
     }
 
-    /** {"batchItemFailures": [{"itemIdentifier": "<sequence number>"}]}: where Lambda resumes the shard. */
+    /** The batch item failures: the sequence number Lambda resumes the shard from. */
     static void write(StreamsEventResponse response, OutputStream output) throws IOException {
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(output)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
-            g.writeArrayFieldStart("batchItemFailures");
-            if (response != null && response.getBatchItemFailures() != null) {
-                for (StreamsEventResponse.BatchItemFailure f : response.getBatchItemFailures()) {
-                    g.writeStartObject();
-                    g.writeStringField("itemIdentifier", f.getItemIdentifier());
-                    g.writeEndObject();
-                }
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
+        List<String> failed = response == null || response.getBatchItemFailures() == null ? List.of()
+                : response.getBatchItemFailures().stream().map(StreamsEventResponse.BatchItemFailure::getItemIdentifier).toList();
+        LambdaEventJson.writeBatchItemFailures(failed, output);
     }
 
     private static DynamodbEvent.DynamodbStreamRecord record(JsonNode r) {
-        if (!r.isObject()) throw new IllegalArgumentException("the event is not a stream event: a record is not an object");
         DynamodbEvent.DynamodbStreamRecord record = new DynamodbEvent.DynamodbStreamRecord();
         record.setEventID(text(r, "eventID"));
         record.setEventName(text(r, "eventName"));
@@ -104,14 +83,14 @@ final class StreamEvents {
         if (node == null || !node.isObject()) return v;
         if (node.has("S")) v.setS(node.get("S").asText());
         if (node.has("N")) v.setN(node.get("N").asText());
-        if (node.has("B")) v.setB(binary(name, node.get("B").asText()));
+        if (node.has("B")) v.setB(LambdaEventJson.base64(node.get("B").asText(), "the attribute " + name));
         if (node.has("BOOL")) v.setBOOL(node.get("BOOL").asBoolean());
         if (node.has("NULL")) v.setNULL(node.get("NULL").asBoolean());
         if (node.has("SS")) v.setSS(strings(node.get("SS")));
         if (node.has("NS")) v.setNS(strings(node.get("NS")));
         if (node.has("BS")) {
             List<ByteBuffer> list = new ArrayList<>();
-            node.get("BS").forEach(b -> list.add(binary(name, b.asText())));
+            node.get("BS").forEach(b -> list.add(LambdaEventJson.base64(b.asText(), "the attribute " + name)));
             v.setBS(list);
         }
         if (node.has("M")) v.setM(image(node.get("M")));
@@ -127,18 +106,5 @@ final class StreamEvents {
         List<String> list = new ArrayList<>();
         array.forEach(s -> list.add(s.asText()));
         return list;
-    }
-
-    private static ByteBuffer binary(String name, String base64) {
-        try {
-            return ByteBuffer.wrap(Base64.getDecoder().decode(base64));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the attribute " + name + " has a binary value that is not base64");
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }

@@ -2,21 +2,20 @@ package com.helpdesk.queue;
 
 import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
-import com.fasterxml.jackson.core.JsonGenerator;
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.LambdaEventJson;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
+
+import static com.helpdesk.runtime.LambdaEventJson.text;
 
 /**
  * Lambda's SQS event and the batch response (ReportBatchItemFailures), read and written with the project's Jackson,
@@ -37,41 +36,21 @@ public final class SqsEvents {
 
     /** @throws IllegalArgumentException naming what is wrong when the input is not an SQS event ({"Records": [...]}) */
     public static SQSEvent read(InputStream input) throws IOException {
-        JsonNode root;
-        try {
-            root = Json.mapper().readTree(input);
-        } catch (JsonProcessingException e) {
-            throw new IllegalArgumentException("the event is not JSON: " + e.getOriginalMessage());
-        }
-        JsonNode records = root == null ? null : root.get("Records");
-        if (records == null || !records.isArray()) throw new IllegalArgumentException("the event is not an SQS event: it has no Records list");
-        List<SQSEvent.SQSMessage> messages = new ArrayList<>(records.size());
-        for (JsonNode r : records) messages.add(message(r));
+        List<SQSEvent.SQSMessage> messages = new ArrayList<>();
+        for (JsonNode r : LambdaEventJson.records(input, "an SQS event")) messages.add(message(r));
         SQSEvent event = new SQSEvent();
         event.setRecords(messages);
         return event;
     }
 
-    /** {"batchItemFailures": [{"itemIdentifier": "..."}]}: the records the queue is to deliver again. */
+    /** The batch item failures: the records the queue is to deliver again. */
     public static void write(SQSBatchResponse response, OutputStream output) throws IOException {
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(output)) {
-            g.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
-            g.writeStartObject();
-            g.writeArrayFieldStart("batchItemFailures");
-            if (response != null && response.getBatchItemFailures() != null) {
-                for (SQSBatchResponse.BatchItemFailure f : response.getBatchItemFailures()) {
-                    g.writeStartObject();
-                    g.writeStringField("itemIdentifier", f.getItemIdentifier());
-                    g.writeEndObject();
-                }
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
+        List<String> failed = response == null || response.getBatchItemFailures() == null ? List.of()
+                : response.getBatchItemFailures().stream().map(SQSBatchResponse.BatchItemFailure::getItemIdentifier).toList();
+        LambdaEventJson.writeBatchItemFailures(failed, output);
     }
 
     private static SQSEvent.SQSMessage message(JsonNode r) {
-        if (!r.isObject()) throw new IllegalArgumentException("the event is not an SQS event: a record is not an object");
         SQSEvent.SQSMessage m = new SQSEvent.SQSMessage();
         m.setMessageId(text(r, "messageId"));
         m.setReceiptHandle(text(r, "receiptHandle"));
@@ -103,7 +82,7 @@ public final class SqsEvents {
         attribute.setDataType(text(a, "dataType"));
         attribute.setStringValue(text(a, "stringValue"));
         String binary = text(a, "binaryValue");
-        if (binary != null) attribute.setBinaryValue(binary(name, binary));
+        if (binary != null) attribute.setBinaryValue(LambdaEventJson.base64(binary, "the message attribute " + name));
         JsonNode strings = a.get("stringListValues");
         if (strings != null && strings.isArray()) {
             List<String> list = new ArrayList<>();
@@ -113,22 +92,9 @@ public final class SqsEvents {
         JsonNode binaries = a.get("binaryListValues");
         if (binaries != null && binaries.isArray()) {
             List<ByteBuffer> list = new ArrayList<>();
-            binaries.forEach(b -> list.add(binary(name, b.asText())));
+            binaries.forEach(b -> list.add(LambdaEventJson.base64(b.asText(), "the message attribute " + name)));
             attribute.setBinaryListValues(list);
         }
         return attribute;
-    }
-
-    private static ByteBuffer binary(String name, String base64) {
-        try {
-            return ByteBuffer.wrap(Base64.getDecoder().decode(base64));
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException("the message attribute " + name + " has a binary value that is not base64");
-        }
-    }
-
-    private static String text(JsonNode node, String field) {
-        JsonNode value = node.get(field);
-        return value == null || value.isNull() ? null : value.asText();
     }
 }
