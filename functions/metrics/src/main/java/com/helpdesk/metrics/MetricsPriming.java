@@ -1,15 +1,12 @@
 package com.helpdesk.metrics;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.metrics.MetricsStore;
 import com.helpdesk.core.port.TicketQuery;
 import com.helpdesk.core.port.TicketRepository;
 import com.helpdesk.core.ticket.Status;
 import com.helpdesk.queue.QueuePriming;
-import com.helpdesk.runtime.Json;
 
-import java.io.UncheckedIOException;
 
 /**
  * SnapStart priming of the metrics queue and of the backlog census, read-only: folding an event and taking a census
@@ -21,11 +18,7 @@ final class MetricsPriming {
 
     /** A TicketCreated through the queue's decoder, then the reads folding it starts with: the never-issued ticket's facts and the generations. */
     static void primeQueue(MetricsStore store) {
-        try {
-            BusEventDecoder.decode(Json.mapper().readTree(QueuePriming.busEvent(EventTypes.TICKET_CREATED)));
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        BusEventDecoder.decode(QueuePriming.busEventTree(EventTypes.TICKET_CREATED));
         store.facts(QueuePriming.NEVER_ISSUED_TICKET);
         store.generations();
     }

@@ -19,9 +19,7 @@ import com.helpdesk.runtime.Json;
 import com.helpdesk.runtime.SnapStartPriming;
 import com.helpdesk.queue.QueuePriming;
 import com.helpdesk.core.event.EventTypes;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -59,12 +57,7 @@ public final class OutboundChatHandler implements RequestStreamHandler {
      * not primed: it only runs on a claimed reply.
      */
     void prime() {
-        JsonNode detail;
-        try {
-            detail = Json.mapper().readTree(QueuePriming.busEvent(EventTypes.MESSAGE_ADDED).getBytes(StandardCharsets.UTF_8)).path("detail");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode detail = QueuePriming.busEventTree(EventTypes.MESSAGE_ADDED).path("detail");
         QueuePriming.onNeverIssuedTicket(() -> sender.deliver(detail.path("ticketId").asText(), detail.path("data").path("messageId").asText()));
     }
 

@@ -20,9 +20,7 @@ import com.helpdesk.core.service.OutboundDelivery;
 import com.helpdesk.runtime.Json;
 import com.helpdesk.runtime.SnapStartPriming;
 import com.helpdesk.queue.QueuePriming;
-import java.nio.charset.StandardCharsets;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 
@@ -66,12 +64,7 @@ public final class OutboundEmailHandler implements RequestStreamHandler {
      * Composing and sending a mail (SES) is not primed: it only runs on a claimed reply.
      */
     void prime() {
-        JsonNode detail;
-        try {
-            detail = Json.mapper().readTree(QueuePriming.busEvent(EventTypes.MESSAGE_ADDED).getBytes(StandardCharsets.UTF_8)).path("detail");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        JsonNode detail = QueuePriming.busEventTree(EventTypes.MESSAGE_ADDED).path("detail");
         String ticketId = detail.path("ticketId").asText();
         QueuePriming.onNeverIssuedTicket(() -> sender.deliver(ticketId, detail.path("data").path("messageId").asText()));
         QueuePriming.onNeverIssuedTicket(() -> notices.resolved(ticketId));

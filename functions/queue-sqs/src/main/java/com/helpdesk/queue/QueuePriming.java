@@ -1,6 +1,9 @@
 package com.helpdesk.queue;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.NotFoundException;
+import com.helpdesk.runtime.Json;
 
 /**
  * SnapStart priming of a function fed by the bus through a queue (functions/runtime {@code SnapStartPriming}): a bus
@@ -22,6 +25,15 @@ public final class QueuePriming {
                 + "\"detail\":{\"eventId\":\"evt_00000000000000000000000000\",\"ticketId\":\"" + NEVER_ISSUED_TICKET + "\","
                 + "\"occurredAt\":\"2026-01-01T00:00:00Z\",\"data\":{\"messageId\":\"msg_00000000000000000000000000\","
                 + "\"authorType\":\"customer\"}}}";
+    }
+
+    /** {@link #busEvent} read as a tree with the project's mapper, as a consumer reading the record's body does. */
+    public static JsonNode busEventTree(String detailType) {
+        try {
+            return Json.mapper().readTree(busEvent(detailType));
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("the priming event is not JSON", e);
+        }
     }
 
     /**
