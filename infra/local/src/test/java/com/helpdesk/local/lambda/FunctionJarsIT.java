@@ -69,21 +69,33 @@ class FunctionJarsIT {
                     assertThat(cache).as(function.logicalId() + "'s plugin cache").isNotNull();
                     assertThat(cache.readAllBytes()).as(function.logicalId() + "'s plugin cache is functions/runtime's").isEqualTo(trimmedCache);
                 }
-                String[] logged = logOneLine(loader, "logged by " + function.logicalId());
+                String[] logged = logTwoLines(loader, "logged by " + function.logicalId());
                 assertThat(logged[1]).as(function.logicalId() + ": log4j's own errors").doesNotContain("ERROR");
-                var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(logged[0].strip());
+                String[] lines = logged[0].strip().split("\n");
+                assertThat(lines).as(function.logicalId() + ": one JSON line per event").hasSize(2);
+                var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines[0]);
                 assertThat(line.path("level").asText()).as(function.logicalId()).isEqualTo("INFO");
                 assertThat(line.path("message").asText()).isEqualTo("logged by " + function.logicalId());
                 assertThat(line.has("timestamp")).isTrue();
                 assertThat(line.has("function_name")).as(function.logicalId() + ": Powertools' fields").isTrue();
                 assertThat(line.has("function_request_id")).isTrue();
                 assertThat(line.has("service")).isTrue();
+                // the template's other resolvers: a failure's error object, and the keys Invocation puts in the MDC
+                var failure = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines[1]);
+                assertThat(failure.path("level").asText()).isEqualTo("WARN");
+                assertThat(failure.path("error").path("name").asText()).isEqualTo(IllegalStateException.class.getName());
+                assertThat(failure.path("error").path("message").asText()).isEqualTo("the cause");
+                assertThat(failure.path("error").path("stack").asText()).contains("FunctionJarsIT");
+                assertThat(failure.path("ticket_id").asText()).as(function.logicalId() + ": the MDC's keys").isEqualTo("tkt_logged");
             }
         }
     }
 
-    /** @return what the jar's log4j wrote on stdout and on stderr for one INFO line through slf4j */
-    private static String[] logOneLine(ClassLoader loader, String message) throws Exception {
+    /**
+     * @return what the jar's log4j wrote on stdout and on stderr for an INFO line through slf4j, then a WARN with an
+     * exception and a key in the MDC
+     */
+    private static String[] logTwoLines(ClassLoader loader, String message) throws Exception {
         var out = new java.io.ByteArrayOutputStream();
         var err = new java.io.ByteArrayOutputStream();
         java.io.PrintStream stdout = System.out;
@@ -94,7 +106,12 @@ class FunctionJarsIT {
         System.setErr(new java.io.PrintStream(err, true, java.nio.charset.StandardCharsets.UTF_8));
         try {
             Object logger = loader.loadClass("org.slf4j.LoggerFactory").getMethod("getLogger", String.class).invoke(null, "FunctionJarsIT");
-            loader.loadClass("org.slf4j.Logger").getMethod("info", String.class).invoke(logger, message);
+            Class<?> slf4j = loader.loadClass("org.slf4j.Logger");
+            slf4j.getMethod("info", String.class).invoke(logger, message);
+            Class<?> mdc = loader.loadClass("org.slf4j.MDC");
+            mdc.getMethod("put", String.class, String.class).invoke(null, "ticket_id", "tkt_logged");
+            slf4j.getMethod("warn", String.class, Throwable.class).invoke(logger, "failed", new IllegalStateException("the cause"));
+            mdc.getMethod("clear").invoke(null);
             loader.loadClass("org.apache.logging.log4j.LogManager").getMethod("shutdown").invoke(null);
         } finally {
             System.setOut(stdout);
