@@ -73,10 +73,12 @@ final class ColdStartBench {
             for (int round = 1; round <= rounds; round++) {
                 for (var t : targets.entrySet()) {
                     sample.beforeEachInvoke(t.getKey());
+                    awaitQuietStack(); // what preparing the sample set off (triage's ticket goes through the whole stack)
                     samples.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(t.getValue().measure(false));
                     awaitQuietStack();
                     if (!primed || t.getKey().equals(BASELINE_ID)) continue;
                     sample.beforeEachInvoke(t.getKey());
+                    awaitQuietStack();
                     primedSamples.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(t.getValue().measure(true));
                     awaitQuietStack();
                 }

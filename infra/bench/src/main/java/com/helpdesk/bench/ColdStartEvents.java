@@ -10,6 +10,10 @@ import com.helpdesk.local.LocalStack;
 import com.helpdesk.queue.InboundMessageCodec;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,6 +30,17 @@ import java.util.UUID;
 final class ColdStartEvents {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SAMPLE_SES_ID = "o3vrnil0e2ic28trm7dfhrc2v0clambda4nbp0g81";
+    /** The ticket id of events/bus/TicketCreated.json. */
+    private static final String SAMPLE_TICKET_ID = "tkt_01kamc4v8z9r3s5t7w2y6x0q1b";
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /**
+     * The bus's consumers, each with the bus event that starts its work (events/bus): RoutingEventsRule sends routing
+     * new tickets (and intents, order contexts, assignments, statuses), AutoAnswerRule the auto-answer only
+     * IntentClassified events of intent wismo, as that sample is.
+     */
+    private static final Map<String, String> ON_A_TICKET = Map.of("TriageFunction", "TicketCreated",
+            "OrderLookupFunction", "TicketCreated", "MetricsFunction", "TicketCreated", "SlaTimerFunction", "TicketCreated",
+            "RoutingFunction", "TicketCreated", "AutoAnswerFunction", "IntentClassified");
     private final LocalStack stack;
     private final Path folder;
 
@@ -50,13 +65,8 @@ final class ColdStartEvents {
             case "OutboundEmailFunction", "OutboundChatFunction" -> sqs(Files.readString(Path.of("events/bus/MessageAdded.json")));
             case "AutoCloseFunction", "BacklogCensusFunction" -> scheduled();
             case "OutboxRelayFunction" -> Files.readString(Path.of("events/stream/outbox-insert.json"));
-            // the bus's consumers, each fed the event that starts its work
-            case "TriageFunction", "OrderLookupFunction", "MetricsFunction", "SlaTimerFunction" ->
-                    sqs(Files.readString(Path.of("events/bus/TicketCreated.json")));
-            // RoutingEventsRule sends it new tickets (and intents, order contexts, assignments, statuses);
-            // AutoAnswerRule only IntentClassified events of intent wismo, as the sample is
-            case "RoutingFunction" -> sqs(Files.readString(Path.of("events/bus/TicketCreated.json")));
-            case "AutoAnswerFunction" -> sqs(Files.readString(Path.of("events/bus/IntentClassified.json")));
+            case "TriageFunction", "OrderLookupFunction", "MetricsFunction", "SlaTimerFunction", "RoutingFunction", "AutoAnswerFunction" ->
+                    "{}"; // rewritten before each run, about a ticket of the stack's own
             case "SlaAdminFunction" -> httpApi("GET", "/business-hours", "/business-hours", null);
             case "MetricsApiFunction" -> httpApi("GET", "/metrics", "/metrics", null);
             case "OrdersApiFunction" -> httpApi("GET", "/stores", "/stores", null);
@@ -81,12 +91,33 @@ final class ColdStartEvents {
             stack.s3().put(rule.bucket(), rule.prefix() + id, mail.getBytes(StandardCharsets.UTF_8), "message/rfc822");
             Files.writeString(folder.resolve(logicalId + ".json"),
                     Files.readString(Path.of("events/ses/receipt.json")).replace(SAMPLE_SES_ID, id));
+        } else if (ON_A_TICKET.containsKey(logicalId)) {
+            // the sample's ticket is one of the stack's own, opened now, so the first event does the function's work
+            // (triage reads the thread, runs the model and records the intent) rather than finding no ticket and
+            // parking the event in the dead-letter queue, a path of its own (an SQS client, a send)
+            String sample = Files.readString(Path.of("events/bus").resolve(ON_A_TICKET.get(logicalId) + ".json"));
+            Files.writeString(folder.resolve(logicalId + ".json"), sqs(sample.replace(SAMPLE_TICKET_ID, createTicket())));
         } else if (logicalId.equals("InboundProcessorFunction")) {
             String id = UUID.randomUUID().toString();
             InboundMessage m = new InboundMessage("email:" + id, List.of(new ThreadKey("email:<" + id + "@mail.example.com>", "message-id")),
                     Channel.EMAIL, Requester.of("requester", "anna.schmidt@example.com", null, "Anna Schmidt", null), "Damaged vase in order 4711",
                     "Hello, the vase in order 4711 arrived broken.", null, null, Instant.now(), List.of());
             Files.writeString(folder.resolve(logicalId + ".json"), sqs(InboundMessageCodec.encode(m)));
+        }
+    }
+
+    /** @return the id of a ticket opened through the stack's API with the sample request (an agent's phone ticket) */
+    private String createTicket() throws IOException {
+        String body = JSON.readTree(Files.readString(Path.of("events/api/create-ticket.json"))).path("body").asText();
+        try {
+            HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create(stack.baseUrl() + "/tickets"))
+                    .header("Authorization", "Bearer " + stack.token("bench", "agent")).header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            if (r.statusCode() != 201) throw new IllegalStateException("POST /tickets answered " + r.statusCode() + ": " + r.body());
+            return JSON.readTree(r.body()).path("id").asText();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted while opening the triage sample's ticket", e);
         }
     }
 
