@@ -96,6 +96,8 @@ class TicketApiIT {
         String tag = "paging-" + UUID.randomUUID().toString().substring(0, 8);
         List<String> created = new ArrayList<>();
         for (int i = 0; i < 7; i++) created.add(create("Paging " + i, tag).get("id").asText());
+        // triage's tag is a change of each ticket, in the order triage gets to them: the list is paged once it is done
+        created.forEach(id -> agent.awaitIntent("/tickets/" + id));
         // touching the oldest makes it the most recently updated
         assertThat(agent.patch("/tickets/" + created.get(0), "{\"priority\":\"urgent\"}", null).status()).isEqualTo(200);
 
@@ -113,9 +115,13 @@ class TicketApiIT {
 
         assertThat(seen).hasSize(7).doesNotHaveDuplicates().containsExactlyInAnyOrderElementsOf(created);
         assertThat(seen.get(0)).isEqualTo(created.get(0));
-        List<String> newestFirst = new ArrayList<>(created.subList(1, 7));
-        java.util.Collections.reverse(newestFirst);
-        assertThat(seen.subList(1, 7)).containsExactlyElementsOf(newestFirst);
+        // newest-updated first, as each ticket reads now (the view's key: updatedAt to the millisecond, then the id)
+        List<String> newestFirst = created.stream().map(id -> agent.get("/tickets/" + id).json())
+                .sorted(java.util.Comparator.comparing((JsonNode j) -> java.time.Instant.parse(j.get("updatedAt").asText())
+                                .truncatedTo(java.time.temporal.ChronoUnit.MILLIS))
+                        .thenComparing(j -> j.get("id").asText()).reversed())
+                .map(j -> j.get("id").asText()).toList();
+        assertThat(seen).containsExactlyElementsOf(newestFirst);
 
         AgentApiClient.Reply byStatus = agent.get("/tickets?status=new&limit=100");
         assertThat(byStatus.status()).isEqualTo(200);
@@ -254,16 +260,21 @@ class TicketApiIT {
             page.json().get("items").forEach(entries::add);
             cursor = page.json().get("nextCursor").isNull() ? null : page.json().get("nextCursor").asText();
         } while (cursor != null);
-        assertThat(entries).extracting(x -> x.get("action").asText())
-                .containsExactly("TicketCreated", "MessageAdded", "IntentClassified", "Assigned", "StatusChanged",
+        // triage's classification is a change of the ticket too, by its own actor (with its tag when the model is sure
+        // enough, which depends on the model); every other entry is the agent's
+        List<JsonNode> byTriage = entries.stream().filter(x -> x.get("actor").get("id").asText().equals("triage")).toList();
+        List<JsonNode> byAgent = entries.stream().filter(x -> !x.get("actor").get("id").asText().equals("triage")).toList();
+        assertThat(entries.get(2).get("action").asText()).isEqualTo("IntentClassified");
+        assertThat(byTriage).extracting(x -> x.get("action").asText()).first().isEqualTo("IntentClassified");
+        assertThat(byTriage).extracting(x -> x.get("action").asText()).isSubsetOf("IntentClassified", "Tagged");
+        assertThat(byAgent).extracting(x -> x.get("action").asText())
+                .containsExactly("TicketCreated", "MessageAdded", "Assigned", "StatusChanged",
                         "Escalated", "PriorityChanged", "Assigned", "TicketUpdated");
-        // triage's classification is a change of the ticket too, by its own actor; every other entry is the agent's
-        assertThat(entries.get(2).get("actor").get("id").asText()).isEqualTo("triage");
-        assertThat(entries.stream().filter(x -> !x.get("action").asText().equals("IntentClassified"))).allSatisfy(x -> {
+        assertThat(byAgent).allSatisfy(x -> {
             assertThat(x.get("actor").get("id").asText()).isEqualTo("alice");
             assertThat(x.get("at").asText()).isNotBlank();
         });
-        JsonNode priority = entries.get(6);
+        JsonNode priority = byAgent.get(5);
         assertThat(priority.get("field").asText()).isEqualTo("priority");
         assertThat(priority.get("from").asText()).isEqualTo("high");
         assertThat(priority.get("to").asText()).isEqualTo("urgent");
