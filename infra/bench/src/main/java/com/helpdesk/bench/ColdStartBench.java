@@ -72,13 +72,12 @@ final class ColdStartBench {
             Map<String, List<Sample>> primedSamples = new LinkedHashMap<>();
             for (int round = 1; round <= rounds; round++) {
                 for (var t : targets.entrySet()) {
-                    sample.beforeEachInvoke(t.getKey());
-                    awaitQuietStack(); // what preparing the sample set off (triage's ticket goes through the whole stack)
+                    // what preparing the sample set off (a consumer's ticket goes through the whole stack)
+                    if (sample.beforeEachInvoke(t.getKey())) awaitQuietStack();
                     samples.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(t.getValue().measure(false));
                     awaitQuietStack();
                     if (!primed || t.getKey().equals(BASELINE_ID)) continue;
-                    sample.beforeEachInvoke(t.getKey());
-                    awaitQuietStack();
+                    if (sample.beforeEachInvoke(t.getKey())) awaitQuietStack();
                     primedSamples.computeIfAbsent(t.getKey(), k -> new ArrayList<>()).add(t.getValue().measure(true));
                     awaitQuietStack();
                 }

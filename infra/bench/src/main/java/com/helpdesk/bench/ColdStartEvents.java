@@ -65,8 +65,6 @@ final class ColdStartEvents {
             case "OutboundEmailFunction", "OutboundChatFunction" -> sqs(Files.readString(Path.of("events/bus/MessageAdded.json")));
             case "AutoCloseFunction", "BacklogCensusFunction" -> scheduled();
             case "OutboxRelayFunction" -> Files.readString(Path.of("events/stream/outbox-insert.json"));
-            case "TriageFunction", "OrderLookupFunction", "MetricsFunction", "SlaTimerFunction", "RoutingFunction", "AutoAnswerFunction" ->
-                    "{}"; // rewritten before each run, about a ticket of the stack's own
             case "SlaAdminFunction" -> httpApi("GET", "/business-hours", "/business-hours", null);
             case "MetricsApiFunction" -> httpApi("GET", "/metrics", "/metrics", null);
             case "OrdersApiFunction" -> httpApi("GET", "/stores", "/stores", null);
@@ -74,13 +72,16 @@ final class ColdStartEvents {
             // unsigned: answered 401 after the signature check, as a forged delivery would be
             case "ShopifyWebhookFunction" -> httpApi("POST", "/webhooks/shopify/{storeId}", "/webhooks/shopify/demo",
                     Files.readString(Path.of("events/shopify/orders-updated.json")));
-            default -> null;
+            default -> ON_A_TICKET.containsKey(logicalId) ? "{}" : null; // rewritten before each run, about a ticket of the stack's own
         };
         return event == null ? null : Files.writeString(file, event);
     }
 
-    /** Fresh ids for the events whose work is deduplicated. */
-    void beforeEachInvoke(String logicalId) throws IOException {
+    /**
+     * Fresh ids for the events whose work is deduplicated, and a fresh ticket for the bus's consumers.
+     * @return whether the local stack was set to work (opening a ticket sets off the relay and every consumer)
+     */
+    boolean beforeEachInvoke(String logicalId) throws IOException {
         if (logicalId.equals("InboundEmailFunction")) {
             LocalStack.ReceiptRule rule = stack.receiptRule();
             String id = UUID.randomUUID().toString().replace("-", "") + "benchbench";
@@ -97,6 +98,7 @@ final class ColdStartEvents {
             // parking the event in the dead-letter queue, a path of its own (an SQS client, a send)
             String sample = Files.readString(Path.of("events/bus").resolve(ON_A_TICKET.get(logicalId) + ".json"));
             Files.writeString(folder.resolve(logicalId + ".json"), sqs(sample.replace(SAMPLE_TICKET_ID, createTicket())));
+            return true;
         } else if (logicalId.equals("InboundProcessorFunction")) {
             String id = UUID.randomUUID().toString();
             InboundMessage m = new InboundMessage("email:" + id, List.of(new ThreadKey("email:<" + id + "@mail.example.com>", "message-id")),
@@ -104,6 +106,7 @@ final class ColdStartEvents {
                     "Hello, the vase in order 4711 arrived broken.", null, null, Instant.now(), List.of());
             Files.writeString(folder.resolve(logicalId + ".json"), sqs(InboundMessageCodec.encode(m)));
         }
+        return false;
     }
 
     /** @return the id of a ticket opened through the stack's API with the sample request (an agent's phone ticket) */
@@ -117,7 +120,7 @@ final class ColdStartEvents {
             return JSON.readTree(r.body()).path("id").asText();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IOException("interrupted while opening the triage sample's ticket", e);
+            throw new IOException("interrupted while opening a sample's ticket", e);
         }
     }
 
