@@ -7,6 +7,7 @@ import com.helpdesk.core.service.TicketCommands;
 import com.helpdesk.runtime.AwsClients;
 import com.helpdesk.runtime.EnvironmentReader;
 import com.helpdesk.runtime.RuntimeClock;
+import com.helpdesk.runtime.SnapStartPriming;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 
@@ -27,15 +28,12 @@ record AutoCloseWiring(AutoClose autoClose, Duration closeAfter, Runnable primer
         return new AutoCloseWiring(new AutoClose(repository, tickets, clock), config.closeAfter(), () -> prime(repository));
     }
 
-    /** A ticket id no ticket ever has (issued ids are ULIDs of their time, never all zeros; QueuePriming's, without SQS). */
-    static final String NEVER_ISSUED_TICKET = "tkt_00000000000000000000000000";
-
     /**
      * SnapStart priming, read-only: the page of tickets resolved before 1970 (the query a run pages through; always
      * empty), and the read a close starts with, of a ticket never issued. A run closes tickets, so it is not run.
      */
     static void prime(TicketRepository repository) {
         repository.resolvedBefore(Instant.EPOCH, 1, null);
-        repository.findTicket(NEVER_ISSUED_TICKET);
+        repository.findTicket(SnapStartPriming.NEVER_ISSUED_TICKET);
     }
 }

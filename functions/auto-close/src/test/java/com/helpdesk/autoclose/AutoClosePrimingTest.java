@@ -2,6 +2,7 @@ package com.helpdesk.autoclose;
 
 import com.helpdesk.core.port.TicketPage;
 import com.helpdesk.core.port.TicketRepository;
+import com.helpdesk.runtime.SnapStartPriming;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Proxy;
@@ -28,6 +29,6 @@ class AutoClosePrimingTest {
 
         AutoCloseWiring.prime(repository);
 
-        assertThat(calls).containsExactly("resolvedBefore", "findTicket " + AutoCloseWiring.NEVER_ISSUED_TICKET);
+        assertThat(calls).containsExactly("resolvedBefore", "findTicket " + SnapStartPriming.NEVER_ISSUED_TICKET);
     }
 }

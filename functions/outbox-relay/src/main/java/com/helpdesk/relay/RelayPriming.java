@@ -2,6 +2,7 @@ package com.helpdesk.relay;
 
 import com.amazonaws.services.lambda.runtime.events.StreamsEventResponse;
 import com.helpdesk.bus.OutboxEntry;
+import com.helpdesk.runtime.SnapStartPriming;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -16,7 +17,7 @@ import java.util.List;
  */
 final class RelayPriming {
     private static final String EVENT = "evt_00000000000000000000000000";
-    private static final String TICKET = "tkt_00000000000000000000000000";
+    private static final String TICKET = SnapStartPriming.NEVER_ISSUED_TICKET;
     private static final String KEYS = "\"PK\":{\"S\":\"TICKET#" + TICKET + "\"},\"SK\":{\"S\":\"EVENT#2026-01-01T00:00:00Z#" + EVENT + "\"}";
     /** A stream record of an outbox item, as DynamoDB Streams hands it to the relay. */
     static final String OUTBOX_INSERT = "{\"Records\":[{\"eventID\":\"snapstart-priming\",\"eventName\":\"INSERT\",\"eventVersion\":\"1.1\","

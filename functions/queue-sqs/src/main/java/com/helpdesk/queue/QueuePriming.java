@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.NotFoundException;
 import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.SnapStartPriming;
 
 /**
  * SnapStart priming of a function fed by the bus through a queue (functions/runtime {@code SnapStartPriming}): a bus
@@ -12,8 +13,8 @@ import com.helpdesk.runtime.Json;
  * could write. Priming runs against the deployed table: it must never change it.
  */
 public final class QueuePriming {
-    /** A ticket id no ticket ever has (issued ids are ULIDs of the time they were made, never all zeros). */
-    public static final String NEVER_ISSUED_TICKET = "tkt_00000000000000000000000000";
+    /** The ticket the queue consumers' primers run on: {@link SnapStartPriming#NEVER_ISSUED_TICKET}. */
+    public static final String NEVER_ISSUED_TICKET = SnapStartPriming.NEVER_ISSUED_TICKET;
 
     private QueuePriming() {
     }

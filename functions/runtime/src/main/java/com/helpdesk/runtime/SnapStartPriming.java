@@ -29,6 +29,11 @@ public final class SnapStartPriming implements Resource {
     private static final Logger log = LoggerFactory.getLogger(SnapStartPriming.class);
     /** org.crac keeps registered resources weakly: these strong references keep the hooks alive until the checkpoint. */
     private static final List<SnapStartPriming> REGISTERED = new ArrayList<>();
+    /**
+     * A ticket id no ticket ever has (issued ids are ULIDs of the time they were made, never all zeros): primers run
+     * their paths on it, which read, find nothing and stop before any write.
+     */
+    public static final String NEVER_ISSUED_TICKET = "tkt_00000000000000000000000000";
 
     /** Set by Lambda during a function's initialisation; {@value #SNAP_START} when a snapshot follows. */
     static final String INITIALIZATION_TYPE = "AWS_LAMBDA_INITIALIZATION_TYPE";
