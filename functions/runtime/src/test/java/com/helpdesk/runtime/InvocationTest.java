@@ -1,44 +1,49 @@
 package com.helpdesk.runtime;
 
+import ch.qos.logback.classic.LoggerContext;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.OutputStreamAppender;
 import com.fasterxml.jackson.databind.JsonNode;
-import org.apache.logging.log4j.LogManager;
-import org.apache.logging.log4j.core.Appender;
-import org.apache.logging.log4j.core.LoggerContext;
-import org.apache.logging.log4j.core.appender.WriterAppender;
+import com.helpdesk.runtime.logging.LambdaJsonEncoder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.io.StringWriter;
+import java.io.ByteArrayOutputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** Log lines as the functions write them: the project's log4j2.json with Powertools' JSON layout. */
+/** Log lines as the functions write them: logback set up by FunctionLogging, with Powertools' fields. */
 class InvocationTest {
     private static final Logger log = LoggerFactory.getLogger(InvocationTest.class);
-    private final StringWriter out = new StringWriter();
-    private Appender capture;
+    private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+    private OutputStreamAppender<ILoggingEvent> capture;
 
     @BeforeEach
-    void captureTheJsonAppendersOutput() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        var layout = ctx.getConfiguration().getAppender("JsonAppender").getLayout();
-        capture = WriterAppender.newBuilder().setName("capture").setTarget(out).setLayout(layout).build();
+    void captureWhatTheFunctionsWrite() {
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        LambdaJsonEncoder encoder = new LambdaJsonEncoder();
+        encoder.setContext(context);
+        encoder.start();
+        capture = new OutputStreamAppender<>();
+        capture.setContext(context);
+        capture.setName("capture");
+        capture.setEncoder(encoder);
+        capture.setOutputStream(out);
         capture.start();
-        ctx.getConfiguration().getRootLogger().addAppender(capture, null, null);
-        ctx.updateLoggers();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).addAppender(capture);
     }
 
     @AfterEach
     void stopCapturing() {
-        LoggerContext ctx = (LoggerContext) LogManager.getContext(false);
-        ctx.getConfiguration().getRootLogger().removeAppender("capture");
-        ctx.updateLoggers();
+        LoggerContext context = (LoggerContext) LoggerFactory.getILoggerFactory();
+        context.getLogger(Logger.ROOT_LOGGER_NAME).detachAppender(capture);
         capture.stop();
     }
 
@@ -61,7 +66,11 @@ class InvocationTest {
         assertThat(first.path("message").asText()).isEqualTo("threading");
         assertThat(first.path("function_name").asText()).isEqualTo("helpdesk-InboundProcessor");
         assertThat(first.path("function_request_id").asText()).isEqualTo("req-1");
-        assertThat(first.has("cold_start")).isTrue();
+        assertThat(first.path("cold_start").isBoolean()).as("cold_start as JSON true or false").isTrue();
+        assertThat(first.path("function_memory_size").isInt()).isTrue();
+        assertThat(first.path("function_memory_size").asInt()).isEqualTo(1024);
+        assertThat(first.path("function_arn").asText()).endsWith(":function:helpdesk-InboundProcessor");
+        assertThat(first.path("service").asText()).isNotBlank();
         assertThat(first.path("correlation_id").asText()).isEqualTo("sqs-msg-1");
         assertThat(first.has("ticket_id")).isFalse();
         assertThat(lines.get(1).path("ticket_id").asText()).isEqualTo("01JTICKET");
@@ -93,7 +102,7 @@ class InvocationTest {
 
     private List<JsonNode> lines() throws Exception {
         List<JsonNode> lines = new ArrayList<>();
-        for (String line : out.toString().split("\n")) {
+        for (String line : out.toString(StandardCharsets.UTF_8).split("\n")) {
             if (!line.isBlank()) lines.add(Json.mapper().readTree(line));
         }
         return lines;

@@ -9,7 +9,6 @@ import java.io.OutputStream;
 import java.lang.reflect.Method;
 import java.net.URL;
 import java.net.URLClassLoader;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +24,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Needs the function jars (package phase), no local stack.
  */
 class FunctionJarsIT {
-    private static final String PLUGIN_CACHE = "META-INF/org/apache/logging/log4j/core/config/plugins/Log4j2Plugins.dat";
+    private static final String LOG_SETUP = "META-INF/services/ch.qos.logback.classic.spi.Configurator";
+    private static final String LOG_LEVELS = "META-INF/services/software.amazon.lambda.powertools.logging.internal.LoggingManager";
     private static final Path ROOT = Path.of(System.getProperty("helpdesk.root", "../..")).toAbsolutePath().normalize();
 
     @Test
@@ -54,33 +54,34 @@ class FunctionJarsIT {
     }
 
     /**
-     * Each jar logs through its own log4j as in Lambda: one JSON line with Powertools' fields from log4j2.json and the
-     * trimmed plugin cache of functions/runtime (log4j loads every plugin class its cache lists, so the jars carry only
-     * the plugins the configuration uses; a missing one would make log4j fall back to plain ERROR lines on stderr).
+     * Each jar logs through its own logback as in Lambda: one JSON line per event with Powertools' fields, set up by
+     * functions/runtime's FunctionLogging (found through its service file; without it logback would print plain text
+     * lines), and no log4j (its start cost every cold start ~1,000 classes).
      */
     @Test
-    void everyFunctionsJarLogsJsonLinesThroughItsTrimmedPluginCache() throws Exception {
-        byte[] trimmedCache = Files.readAllBytes(ROOT.resolve("functions/runtime/src/main/resources").resolve(PLUGIN_CACHE));
+    void everyFunctionsJarLogsJsonLinesThroughLogback() throws Exception {
         for (Resource function : Template.read(ROOT.resolve("template.yaml")).ofType("AWS::Serverless::Function")) {
             Path jar = ROOT.resolve(String.valueOf(function.properties().get("CodeUri")));
             try (URLClassLoader loader = new URLClassLoader("lambda:" + function.logicalId(), new URL[]{jar.toUri().toURL()},
                     ClassLoader.getPlatformClassLoader())) {
-                try (var cache = loader.getResourceAsStream(PLUGIN_CACHE)) {
-                    assertThat(cache).as(function.logicalId() + "'s plugin cache").isNotNull();
-                    assertThat(cache.readAllBytes()).as(function.logicalId() + "'s plugin cache is functions/runtime's").isEqualTo(trimmedCache);
-                }
-                String[] logged = logTwoLines(loader, "logged by " + function.logicalId());
-                assertThat(logged[1]).as(function.logicalId() + ": log4j's own errors").doesNotContain("ERROR");
+                assertThat(loader.findResource("org/apache/logging/log4j/core/LoggerContext.class")).as(function.logicalId() + " carries log4j").isNull();
+                assertThat(service(loader, LOG_SETUP)).as(function.logicalId()).contains("com.helpdesk.runtime.logging.FunctionLogging");
+                assertThat(service(loader, LOG_LEVELS)).as(function.logicalId() + ": Powertools' level changes")
+                        .contains("com.helpdesk.runtime.logging.LogbackLevels");
+                String[] logged = logTwoLines(loader, function.logicalId());
+                assertThat(logged[1]).as(function.logicalId() + ": logback's own warnings and errors").isBlank();
                 String[] lines = logged[0].strip().split("\n");
                 assertThat(lines).as(function.logicalId() + ": one JSON line per event").hasSize(2);
                 var line = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines[0]);
                 assertThat(line.path("level").asText()).as(function.logicalId()).isEqualTo("INFO");
                 assertThat(line.path("message").asText()).isEqualTo("logged by " + function.logicalId());
                 assertThat(line.has("timestamp")).isTrue();
-                assertThat(line.has("function_name")).as(function.logicalId() + ": Powertools' fields").isTrue();
-                assertThat(line.has("function_request_id")).isTrue();
+                assertThat(line.path("function_name").asText()).as(function.logicalId() + ": Powertools' fields").isEqualTo("helpdesk-" + function.logicalId());
+                assertThat(line.path("function_request_id").asText()).isEqualTo("req-" + function.logicalId());
+                assertThat(line.path("function_memory_size").isInt()).isTrue();
+                assertThat(line.path("cold_start").isBoolean()).isTrue();
                 assertThat(line.has("service")).isTrue();
-                // the template's other resolvers: a failure's error object, and the keys Invocation puts in the MDC
+                // a failure's error object, and the keys Invocation puts in the MDC
                 var failure = new com.fasterxml.jackson.databind.ObjectMapper().readTree(lines[1]);
                 assertThat(failure.path("level").asText()).isEqualTo("WARN");
                 assertThat(failure.path("error").path("name").asText()).isEqualTo(IllegalStateException.class.getName());
@@ -91,11 +92,18 @@ class FunctionJarsIT {
         }
     }
 
+    private static String service(ClassLoader loader, String file) throws java.io.IOException {
+        try (InputStream in = loader.getResourceAsStream(file)) {
+            return in == null ? "" : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+    }
+
     /**
-     * @return what the jar's log4j wrote on stdout and on stderr for an INFO line through slf4j, then a WARN with an
-     * exception and a key in the MDC
+     * @return what the jar's logback wrote on stdout and on stderr for an INFO line through slf4j, then a WARN with an
+     * exception and a key in the MDC, both in an invocation as the handlers run one (Invocation.handle, which has
+     * Powertools put the invocation's fields in the MDC)
      */
-    private static String[] logTwoLines(ClassLoader loader, String message) throws Exception {
+    private static String[] logTwoLines(ClassLoader loader, String function) throws Exception {
         var out = new java.io.ByteArrayOutputStream();
         var err = new java.io.ByteArrayOutputStream();
         java.io.PrintStream stdout = System.out;
@@ -107,17 +115,44 @@ class FunctionJarsIT {
         try {
             Object logger = loader.loadClass("org.slf4j.LoggerFactory").getMethod("getLogger", String.class).invoke(null, "FunctionJarsIT");
             Class<?> slf4j = loader.loadClass("org.slf4j.Logger");
-            slf4j.getMethod("info", String.class).invoke(logger, message);
             Class<?> mdc = loader.loadClass("org.slf4j.MDC");
-            mdc.getMethod("put", String.class, String.class).invoke(null, "ticket_id", "tkt_logged");
-            slf4j.getMethod("warn", String.class, Throwable.class).invoke(logger, "failed", new IllegalStateException("the cause"));
+            java.util.function.Supplier<Object> work = () -> {
+                try {
+                    slf4j.getMethod("info", String.class).invoke(logger, "logged by " + function);
+                    mdc.getMethod("put", String.class, String.class).invoke(null, "ticket_id", "tkt_logged");
+                    slf4j.getMethod("warn", String.class, Throwable.class).invoke(logger, "failed", new IllegalStateException("the cause"));
+                    return null;
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException(e);
+                }
+            };
+            Class<?> lambdaContext = loader.loadClass("com.amazonaws.services.lambda.runtime.Context");
+            loader.loadClass("com.helpdesk.runtime.Invocation").getMethod("handle", lambdaContext, java.util.function.Supplier.class)
+                    .invoke(null, lambdaContext(loader, lambdaContext, function), work);
             mdc.getMethod("clear").invoke(null);
-            loader.loadClass("org.apache.logging.log4j.LogManager").getMethod("shutdown").invoke(null);
+            Object logback = loader.loadClass("org.slf4j.LoggerFactory").getMethod("getILoggerFactory").invoke(null);
+            logback.getClass().getMethod("stop").invoke(logback);
         } finally {
             System.setOut(stdout);
             System.setErr(stderr);
             Thread.currentThread().setContextClassLoader(context);
         }
         return new String[]{out.toString(java.nio.charset.StandardCharsets.UTF_8), err.toString(java.nio.charset.StandardCharsets.UTF_8)};
+    }
+
+    /** Lambda's context of one invocation of the function, made in the jar's class loader. */
+    private static Object lambdaContext(ClassLoader loader, Class<?> type, String function) {
+        return java.lang.reflect.Proxy.newProxyInstance(loader, new Class<?>[]{type}, (proxy, method, args) -> switch (method.getName()) {
+            case "getFunctionName" -> "helpdesk-" + function;
+            case "getAwsRequestId" -> "req-" + function;
+            case "getFunctionVersion" -> "$LATEST";
+            case "getInvokedFunctionArn" -> "arn:aws:lambda:us-east-1:123456789012:function:helpdesk-" + function;
+            case "getMemoryLimitInMB" -> 512;
+            case "getRemainingTimeInMillis" -> 30_000;
+            case "hashCode" -> System.identityHashCode(proxy);
+            case "equals" -> proxy == args[0];
+            case "toString" -> "context of " + function;
+            default -> null;
+        });
     }
 }
