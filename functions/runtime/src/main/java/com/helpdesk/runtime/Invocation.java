@@ -7,8 +7,8 @@ import software.amazon.lambda.powertools.logging.PowertoolsLogging;
 import java.util.function.Supplier;
 
 /**
- * The logging context of one invocation and of each record in it, for Powertools' log4j2 JSON layout
- * (log4j2.json). Every handler wraps its work in {@link #handle}; a handler of batches wraps each record
+ * The logging context of one invocation and of each record in it, for the JSON lines of
+ * {@link com.helpdesk.runtime.logging.LambdaJsonEncoder}. Every handler wraps its work in {@link #handle}; a handler of batches wraps each record
  * in {@link #record} with the record's correlation id (the API request id, the SQS message id, the bus
  * event id), and names the ticket with {@link #ticket} once it knows it.
  *

@@ -10,7 +10,7 @@ import java.util.concurrent.CountDownLatch;
 public final class LocalStackMain {
     private LocalStackMain() {}
 
-    /** The level of the functions' own logs in this JVM (read by functions/runtime's log4j2.json before POWERTOOLS_LOG_LEVEL). */
+    /** The level of the functions' own logs in this JVM (read by functions/runtime's FunctionLogging before POWERTOOLS_LOG_LEVEL). */
     static final String FUNCTION_LOG_LEVEL = "helpdesk.functionLogLevel";
 
     public static void main(String[] args) throws InterruptedException {
@@ -46,7 +46,7 @@ public final class LocalStackMain {
                 default -> usage("unknown argument " + a);
             }
         }
-        // the functions' JSON logs (log4j2, functions/runtime log4j2.json): warnings and errors only, unless --verbose
+        // the functions' JSON logs (logback, functions/runtime FunctionLogging): warnings and errors only, unless --verbose
         if (System.getProperty(FUNCTION_LOG_LEVEL) == null) System.setProperty(FUNCTION_LOG_LEVEL, LocalConsole.verbose() ? "INFO" : "WARN");
         if (!Files.isRegularFile(template)) {
             usage(template.toAbsolutePath() + " not found: run from the repository root or pass --template");

@@ -16,6 +16,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -35,8 +36,8 @@ public final class LambdaJsonEncoder extends EncoderBase<ILoggingEvent> {
             "function_name", "function_request_id", "function_version", "sampling_rate", "service");
     private static final List<String> AFTER_TIMESTAMP = List.of("xray_trace_id", "correlation_id");
     private static final Set<String> NUMBERS = Set.of("function_memory_size", "sampling_rate");
-    private static final Set<String> OWN = Set.of("cold_start", "function_arn", "function_memory_size", "function_name",
-            "function_request_id", "function_version", "sampling_rate", "service", "xray_trace_id", "correlation_id");
+    /** Every key Powertools puts in the MDC: written in their places, not again among the other keys. */
+    static final Set<String> OWN = powertoolsKeys();
     private static final DateTimeFormatter TIMESTAMP =
             DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss.SSS'Z'").withZone(ZoneOffset.UTC);
     private static final byte[] NOTHING = new byte[0];
@@ -44,6 +45,12 @@ public final class LambdaJsonEncoder extends EncoderBase<ILoggingEvent> {
     /** Only for Powertools' structured arguments: built when a line first has one (the functions write none). */
     private static final class Tree {
         static final ObjectMapper MAPPER = new ObjectMapper();
+    }
+
+    private static Set<String> powertoolsKeys() {
+        Set<String> keys = new HashSet<>(INVOCATION_FIELDS);
+        keys.addAll(AFTER_TIMESTAMP);
+        return Set.copyOf(keys);
     }
 
     @Override

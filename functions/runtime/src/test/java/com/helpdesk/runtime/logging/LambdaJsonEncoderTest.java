@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 import software.amazon.lambda.powertools.logging.argument.StructuredArguments;
+import software.amazon.lambda.powertools.logging.internal.PowertoolsLoggedFields;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
@@ -87,6 +88,12 @@ class LambdaJsonEncoderTest {
         JsonNode json = JSON.readTree(encode(event(Level.INFO, "looked up {} {}", arguments, null, Map.of(), 0)));
         assertThat(json.path("order").asText()).isEqualTo("#1001");
         assertThat(json.path("items").asInt()).isEqualTo(3);
+    }
+
+    @Test
+    void knowsEveryFieldPowertoolsPutsInTheMdc() {
+        assertThat(LambdaJsonEncoder.OWN).as("a Powertools upgrade that adds a field")
+                .containsExactlyInAnyOrderElementsOf(PowertoolsLoggedFields.stringValues());
     }
 
     @Test
