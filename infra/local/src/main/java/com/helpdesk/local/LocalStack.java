@@ -105,7 +105,9 @@ public final class LocalStack implements AutoCloseable {
         if (!refused.isEmpty()) throw new IllegalArgumentException("the template's Rules refuse these parameters: " + refused);
         host = options.host();
         port = com.helpdesk.localaws.FreePort.resolve(options.port());
-        jwt = new LocalJwt("http://localhost:" + port + "/_local", clock);
+        // tokens live in real time, as API Gateway checks them: the local clock is the helpdesk's business time (SLAs, the
+        // demo's day), and moving it on must not sign anyone out, the console or a walkthrough started while the demo plays
+        jwt = new LocalJwt("http://localhost:" + port + "/_local", Instant::now);
 
         dynamo = DynamoDbLocal.start(0);
         closeables.add(dynamo);

@@ -46,7 +46,11 @@ public final class LocalJwt {
     public record Issued(String token, Instant expiresAt) {}
 
     public Issued issue(String subject, String role, String audience) {
-        Instant now = clock.get();
+        return issue(subject, role, audience, clock.get());
+    }
+
+    /** A token as if issued at {@code now}: one issued more than {@link #LIFETIME} ago is refused as expired. */
+    public Issued issue(String subject, String role, String audience, Instant now) {
         Instant exp = now.plus(LIFETIME);
         JWTClaimsSet claims = new JWTClaimsSet.Builder()
                 .subject(subject)
