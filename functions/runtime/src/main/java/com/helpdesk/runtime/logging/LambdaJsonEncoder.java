@@ -20,6 +20,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * One JSON object per log event, with the fields of Powertools' Lambda JSON layout (the ones its log4j template names,
@@ -36,6 +37,7 @@ public final class LambdaJsonEncoder extends EncoderBase<ILoggingEvent> {
             "function_name", "function_request_id", "function_version", "sampling_rate", "service");
     private static final List<String> AFTER_TIMESTAMP = List.of("xray_trace_id", "correlation_id");
     private static final Set<String> NUMBERS = Set.of("function_memory_size", "sampling_rate");
+    private static final Pattern DECIMAL = Pattern.compile("-?\\d{1,18}(\\.\\d{1,17})?");
     /** Every key Powertools puts in the MDC: written in their places, not again among the other keys. */
     static final Set<String> OWN = powertoolsKeys();
     private static final DateTimeFormatter TIMESTAMP =
@@ -111,7 +113,7 @@ public final class LambdaJsonEncoder extends EncoderBase<ILoggingEvent> {
 
     /** A plain decimal number, written as is (the MDC holds Lambda's memory size and the sampling rate as text). */
     static boolean isNumber(String value) {
-        return value.matches("-?\\d{1,18}(\\.\\d{1,17})?");
+        return DECIMAL.matcher(value).matches();
     }
 
     private static void field(JsonGenerator out, String key, String value) throws IOException {
