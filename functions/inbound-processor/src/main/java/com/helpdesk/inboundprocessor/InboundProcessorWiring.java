@@ -43,7 +43,7 @@ record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters,
 
     /**
      * SnapStart priming, read-only: a message through the queue codec, then the lookups threading starts with (its
-     * dedupe key, its thread key, a ticket) for keys that never exist. Receiving it would write, so it is not received.
+     * dedupe key and thread key together, a ticket) for keys that never exist. Receiving it would write, so it is not received.
      */
     private static void prime(DynamoDbTicketRepository repository, Clock clock) {
         String id = "snapstart-priming";
@@ -51,8 +51,7 @@ record InboundProcessorWiring(InboundThreading tickets, DeadLetters deadLetters,
                 List.of(new ThreadKey("email:<" + id + "@priming.invalid>", "message-id")), Channel.EMAIL,
                 Requester.of("requester", id + "@priming.invalid", null, "Priming", null), "priming", "priming", null, null,
                 clock.instant(), List.of())));
-        repository.ticketForInbound(sample.dedupeKey());
-        repository.ticketForThreadKey(sample.threadKeys().get(0).key());
+        repository.lookUpInbound(sample.dedupeKey(), List.of(sample.threadKeys().get(0).key()));
         repository.find(QueuePriming.NEVER_ISSUED_TICKET);
     }
 }

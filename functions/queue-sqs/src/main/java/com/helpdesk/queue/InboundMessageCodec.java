@@ -1,10 +1,15 @@
 package com.helpdesk.queue;
 
+import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.runtime.Json;
 import com.helpdesk.runtime.JsonReadFailure;
 
+import java.io.IOException;
+import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -32,12 +37,15 @@ public final class InboundMessageCodec {
     /** @throws IllegalArgumentException (the processor parks the message with this reason) when it is not one */
     public static InboundMessage decode(String json) {
         try {
-            InboundMessage m = Json.mapper().readValue(json, InboundMessage.class);
+            JsonNode tree = Json.mapper().readTree(json);
             // JSON null reads as no object at all; it must be refused here, not fail later on every receive until SQS parks it
-            if (m == null) throw new IllegalArgumentException("not an inbound message: the body is JSON null");
-            return m;
+            if (tree == null || tree.isNull()) throw new IllegalArgumentException("not an inbound message: the body is JSON null");
+            return InboundMessageJson.read(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an inbound message: " + JsonReadFailure.describe(e), e);
+        } catch (IllegalArgumentException e) {
+            if (e.getMessage() != null && e.getMessage().startsWith("not an inbound message")) throw e;
+            throw new IllegalArgumentException("not an inbound message: " + e.getMessage(), e);
         }
     }
 
@@ -47,11 +55,13 @@ public final class InboundMessageCodec {
     }
 
     private static String write(InboundMessage m) {
-        try {
-            return Json.mapper().writeValueAsString(m);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
+        StringWriter out = new StringWriter();
+        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+            InboundMessageJson.write(m, g);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
+        return out.toString();
     }
 
     private static int bytes(String s) {

@@ -85,7 +85,7 @@ class SqsAdaptersTest {
     void anUnreadableMessageIsRefusedWithAReasonThatNamesTheFieldNotTheParser() {
         assertThatCode(() -> InboundMessageCodec.decode("{\"receivedAt\":\"yesterday\"}"))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("not an inbound message: a value has the wrong type or format (field receivedAt)");
+                .hasMessage("not an inbound message: receivedAt is not an ISO-8601 instant");
         assertThatCode(() -> InboundMessageCodec.decode("{\"attachments\":{}}"))
                 .isInstanceOf(IllegalArgumentException.class)
                 .message().doesNotContain("`").doesNotContain("java.").doesNotContain("InboundMessage");

@@ -10,7 +10,6 @@ import com.helpdesk.core.metrics.TicketFacts;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.ConditionalCheckFailedException;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.Put;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.TransactWriteItem;
@@ -32,7 +31,6 @@ import java.util.Optional;
 public final class DynamoDbMetricsStore implements MetricsStore {
     /** DynamoDB's limit on a transaction; one item is the facts. */
     static final int MAX_AGGREGATES_PER_CHANGE = 99;
-    private static final int BATCH_GET_LIMIT = 100;
     private static final int BATCH_WRITE_LIMIT = 25;
     private static final int UNPROCESSED_ATTEMPTS = 5;
 
@@ -83,22 +81,10 @@ public final class DynamoDbMetricsStore implements MetricsStore {
     public Map<AggregateKey, DailyAggregate> aggregates(Collection<AggregateKey> keys) {
         Map<AggregateKey, DailyAggregate> out = new HashMap<>();
         for (AggregateKey k : keys) out.put(k, DailyAggregate.empty(k));
-        List<AggregateKey> all = new ArrayList<>(keys);
-        for (int i = 0; i < all.size(); i += BATCH_GET_LIMIT) {
-            List<Map<String, AttributeValue>> batch = all.subList(i, Math.min(all.size(), i + BATCH_GET_LIMIT)).stream()
-                    .map(k -> MetricsItems.aggregateKey(generation, k)).toList();
-            Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(batch).consistentRead(true).build());
-            // BatchGetItem may leave keys unprocessed (throttling, size): ask again for exactly those
-            for (int attempt = 0; !request.isEmpty(); attempt++) {
-                if (attempt == UNPROCESSED_ATTEMPTS) throw new IllegalStateException("DynamoDB kept " + request.get(table).keys().size() + " metrics keys unprocessed");
-                Map<String, KeysAndAttributes> ask = request;
-                var response = dynamo.batchGetItem(b -> b.requestItems(ask));
-                for (Map<String, AttributeValue> item : response.responses().getOrDefault(table, List.of())) {
-                    DailyAggregate a = MetricsItems.aggregate(item);
-                    out.put(a.key(), a);
-                }
-                request = response.hasUnprocessedKeys() ? response.unprocessedKeys() : Map.of();
-            }
+        List<Map<String, AttributeValue>> asked = keys.stream().map(k -> MetricsItems.aggregateKey(generation, k)).toList();
+        for (Map<String, AttributeValue> item : BatchReads.get(dynamo, table, asked, true, "metrics aggregates")) {
+            DailyAggregate a = MetricsItems.aggregate(item);
+            out.put(a.key(), a);
         }
         return out;
     }

@@ -6,7 +6,6 @@ import com.helpdesk.core.ticket.Ticket;
 import com.helpdesk.core.ticket.TicketThread;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
-import software.amazon.awssdk.services.dynamodb.model.KeysAndAttributes;
 import software.amazon.awssdk.services.dynamodb.model.QueryRequest;
 import software.amazon.awssdk.services.dynamodb.model.QueryResponse;
 
@@ -127,7 +126,7 @@ public final class DynamoDbSlaTicketReads implements SlaTicketReads {
         return dynamo.query(q.build());
     }
 
-    /** The tickets of the emitted entries in one BatchGetItem (retried for unprocessed keys), in the entries' order. */
+    /** The tickets of the emitted entries (BatchReads), in the entries' order. */
     private List<DueTicket> tickets(List<Map<String, AttributeValue>> entries) {
         if (entries.isEmpty()) return List.of();
         Map<String, Ticket> byId = new HashMap<>();
@@ -135,14 +134,8 @@ public final class DynamoDbSlaTicketReads implements SlaTicketReads {
         for (Map<String, AttributeValue> e : entries) {
             keys.add(Map.of("PK", ItemMapper.s(Keys.ticketPk(ItemMapper.str(e, "ticketId"))), "SK", ItemMapper.s(Keys.TICKET_SK)));
         }
-        Map<String, KeysAndAttributes> request = Map.of(table, KeysAndAttributes.builder().keys(keys).build());
-        for (int attempt = 0; !request.isEmpty() && attempt < 5; attempt++) {
-            Map<String, KeysAndAttributes> ask = request;
-            var r = dynamo.batchGetItem(b -> b.requestItems(ask));
-            r.responses().getOrDefault(table, List.of()).forEach(i -> byId.put(ItemMapper.str(i, "id"), ItemMapper.ticket(i)));
-            request = r.hasUnprocessedKeys() ? r.unprocessedKeys() : Map.of();
-        }
-        if (!request.isEmpty()) throw new IllegalStateException("tickets of the SLA view not read after 5 attempts");
+        BatchReads.get(dynamo, table, keys, false, "tickets of the SLA view")
+                .forEach(i -> byId.put(ItemMapper.str(i, "id"), ItemMapper.ticket(i)));
         List<DueTicket> out = new ArrayList<>();
         for (Map<String, AttributeValue> e : entries) {
             Ticket t = byId.get(ItemMapper.str(e, "ticketId"));

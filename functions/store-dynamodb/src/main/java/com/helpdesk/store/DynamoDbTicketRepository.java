@@ -112,6 +112,12 @@ public final class DynamoDbTicketRepository implements TicketRepository {
         return lookup(Keys.inboundPk(dedupeKey), Keys.INBOUND_SK);
     }
 
+    /** One consistent BatchGetItem of the delivery's dedupe record and the thread keys' items ({@link InboundReads}). */
+    @Override
+    public com.helpdesk.core.inbound.InboundLookup lookUpInbound(String dedupeKey, java.util.Collection<String> threadKeys) {
+        return InboundReads.lookUp(dynamo, table, dedupeKey, threadKeys);
+    }
+
     private Optional<String> lookup(String pk, String sk) {
         GetItemResponse r = dynamo.getItem(b -> b.tableName(table).consistentRead(true)
                 .key(Map.of("PK", ItemMapper.s(pk), "SK", ItemMapper.s(sk))));

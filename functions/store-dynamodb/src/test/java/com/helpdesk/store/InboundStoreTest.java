@@ -87,6 +87,21 @@ class InboundStoreTest {
     }
 
     @Test
+    void threadingsFirstReadFindsTheDeliveryAndEveryKeyInOneLookupBeyondABatchesHundredKeys() {
+        String id = service.inbound().receive(chat("look-1", "look")).ticketId();
+        List<String> keys = new ArrayList<>();
+        for (int i = 0; i < 150; i++) keys.add("email:msgid:<never-" + i + "@x>");
+        keys.add(120, "chat:conv:look");
+        keys.add("chat:conv:look"); // a key twice is asked once
+        var lookup = repo.lookUpInbound("chat:msg:look-1", keys);
+        assertThat(lookup.deliveredBefore()).hasValue(id);
+        assertThat(lookup.threadKeyTickets()).containsExactly(java.util.Map.entry("chat:conv:look", id));
+        var fresh = repo.lookUpInbound("chat:msg:never", List.of());
+        assertThat(fresh.deliveredBefore()).isEmpty();
+        assertThat(fresh.threadKeyTickets()).isEmpty();
+    }
+
+    @Test
     void aRedeliveryIsStoredOnceEvenWhenItRacesTheFirst() throws Exception {
         InboundResult first = service.inbound().receive(chat("dup", "dup-conv"));
         InboundResult again = service.inbound().receive(chat("dup", "dup-conv"));

@@ -222,10 +222,10 @@ class RequestCountTest {
         measure("chat status callback (delivered)", () -> service.inbound().receive(delivered));
         assertThat(repo.findMessage(id, reply.id()).orElseThrow().delivery().status()).isEqualTo(DeliveryStatus.DELIVERED);
 
-        assertThat(requests("inbound chat message opening a ticket")).isEqualTo("2 GetItem + 1 TransactWriteItems + 1 UpdateItem");
-        assertThat(requests("inbound chat message threaded onto its ticket")).isEqualTo("3 GetItem + 1 TransactWriteItems");
+        assertThat(requests("inbound chat message opening a ticket")).isEqualTo("1 BatchGetItem + 1 TransactWriteItems + 1 UpdateItem");
+        assertThat(requests("inbound chat message threaded onto its ticket")).isEqualTo("1 BatchGetItem + 1 GetItem + 1 TransactWriteItems");
         assertThat(requests("send a chat reply (outbound-chat)")).isEqualTo("4 GetItem + 2 Query + 1 TransactWriteItems + 1 UpdateItem");
-        assertThat(requests("chat status callback (delivered)")).isEqualTo("4 GetItem + 2 Query + 1 TransactWriteItems");
+        assertThat(requests("chat status callback (delivered)")).isEqualTo("1 BatchGetItem + 2 GetItem + 2 Query + 1 TransactWriteItems");
     }
 
     /** Sending a reply reads no channel secret here: the transport is the test's. */

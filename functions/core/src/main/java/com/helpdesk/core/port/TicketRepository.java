@@ -74,6 +74,17 @@ public interface TicketRepository {
     Optional<String> ticketForInbound(String dedupeKey);
 
     /**
+     * {@link #ticketForInbound} and {@link #ticketForThreadKey} of each of {@code threadKeys}, read together: threading's
+     * first step. The DynamoDB store reads them in one round trip (a consistent BatchGetItem), where a reply naming
+     * its conversation's Message-IDs took one request per key.
+     */
+    default com.helpdesk.core.inbound.InboundLookup lookUpInbound(String dedupeKey, java.util.Collection<String> threadKeys) {
+        java.util.Map<String, String> found = new java.util.HashMap<>();
+        for (String key : threadKeys) ticketForThreadKey(key).ifPresent(id -> found.put(key, id));
+        return new com.helpdesk.core.inbound.InboundLookup(ticketForInbound(dedupeKey).orElse(null), found);
+    }
+
+    /**
      * Commits the writes an inbound message causes, together with its dedupe record and the thread keys
      * it points at {@code ticketId}: all of it or nothing. {@code threadKeyClaims} maps each key to the
      * ticket it must still point to (null: it must still be unclaimed), so a concurrent claim fails.

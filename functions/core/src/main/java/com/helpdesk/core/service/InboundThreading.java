@@ -2,6 +2,7 @@ package com.helpdesk.core.service;
 
 import com.helpdesk.core.ValidationException;
 import com.helpdesk.core.event.EventStamp;
+import com.helpdesk.core.inbound.InboundLookup;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.inbound.InboundResult;
 import com.helpdesk.core.inbound.ThreadKey;
@@ -76,9 +77,11 @@ public final class InboundThreading {
         String text = body.length() > Message.MAX_BODY ? body.substring(0, Message.MAX_BODY) : body;
         Actor customer = Actor.customer(in.requester());
         return retry.run(() -> {
-            var seen = repository.ticketForInbound(in.dedupeKey());
+            InboundLookup lookup = repository.lookUpInbound(in.dedupeKey(),
+                    in.threadKeys().stream().filter(k -> !k.namesTicket()).map(ThreadKey::key).toList());
+            var seen = lookup.deliveredBefore();
             if (seen.isPresent()) return new InboundResult(InboundResult.Outcome.DUPLICATE, seen.get(), null, "delivered before");
-            Threading threading = thread(in);
+            Threading threading = thread(in, lookup);
             try {
                 return deliver(in, threading, text, customer);
             } catch (DuplicateRequestException dup) {
@@ -87,14 +90,14 @@ public final class InboundThreading {
         });
     }
 
-    private Threading thread(InboundMessage in) {
+    private Threading thread(InboundMessage in, InboundLookup lookup) {
         Ticket target = null;
         String reason = null;
         Map<String, String> claims = new LinkedHashMap<>(); // key -> the ticket it points to now (null: none)
         Map<String, String> leadingToTarget = new LinkedHashMap<>();
         for (ThreadKey key : in.threadKeys()) {
             Optional<String> found = key.namesTicket()
-                    ? reads.idOfNumber(key.key().substring(ThreadKey.NUMBER.length())) : repository.ticketForThreadKey(key.key());
+                    ? reads.idOfNumber(key.key().substring(ThreadKey.NUMBER.length())) : lookup.ticketOf(key.key());
             if (found.isEmpty()) {
                 if (!key.namesTicket()) claims.put(key.key(), null);
                 continue;

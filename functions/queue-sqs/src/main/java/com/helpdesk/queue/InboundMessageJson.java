@@ -1,0 +1,240 @@
+package com.helpdesk.queue;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.helpdesk.core.inbound.InboundMessage;
+import com.helpdesk.core.inbound.ThreadKey;
+import com.helpdesk.core.ticket.Attachment;
+import com.helpdesk.core.ticket.Channel;
+import com.helpdesk.core.ticket.Requester;
+
+import java.io.IOException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.BiFunction;
+
+/**
+ * The inbound message's queue JSON, field by field: the names and shapes Jackson's record binding wrote and read
+ * before (component names, enums by name, ISO-8601 instants, nulls written), so messages queued by either read the
+ * same. Read from a tree rather than bound by reflection: binding these nested records cost the inbound processor's
+ * cold start some 80 ms of its first message, reading the tree about none. A key it does not know is skipped, so a
+ * newer intake function's message still reads during a deployment.
+ */
+final class InboundMessageJson {
+    private InboundMessageJson() {}
+
+    static void write(InboundMessage m, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("dedupeKey", m.dedupeKey());
+        g.writeArrayFieldStart("threadKeys");
+        for (ThreadKey k : m.threadKeys()) {
+            g.writeStartObject();
+            g.writeStringField("key", k.key());
+            g.writeStringField("reason", k.reason());
+            g.writeBooleanField("participantsOnly", k.participantsOnly());
+            g.writeEndObject();
+        }
+        g.writeEndArray();
+        g.writeStringField("channel", m.channel() == null ? null : m.channel().name());
+        writeRequester(m.requester(), g);
+        g.writeStringField("subject", m.subject());
+        g.writeStringField("body", m.body());
+        g.writeStringField("html", m.html());
+        g.writeArrayFieldStart("attachments");
+        for (Attachment a : m.attachments()) writeAttachment(a, g);
+        g.writeEndArray();
+        g.writeStringField("receivedAt", m.receivedAt() == null ? null : m.receivedAt().toString());
+        writeStrings("tags", m.tags(), g);
+        g.writeStringField("externalId", m.externalId());
+        g.writeFieldName("original");
+        writeAttachment(m.original(), g);
+        g.writeStringField("kind", m.kind().name());
+        g.writeFieldName("bounce");
+        writeBounce(m.bounce(), g);
+        writeStrings("recipients", m.recipients(), g);
+        g.writeEndObject();
+    }
+
+    private static void writeRequester(Requester r, JsonGenerator g) throws IOException {
+        g.writeFieldName("requester");
+        if (r == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("email", r.email());
+        g.writeStringField("phone", r.phone());
+        g.writeStringField("name", r.name());
+        g.writeObjectFieldStart("externalIds");
+        for (Map.Entry<String, String> e : r.externalIds().entrySet()) g.writeStringField(e.getKey(), e.getValue());
+        g.writeEndObject();
+        g.writeEndObject();
+    }
+
+    private static void writeAttachment(Attachment a, JsonGenerator g) throws IOException {
+        if (a == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("id", a.id());
+        g.writeStringField("filename", a.filename());
+        g.writeStringField("contentType", a.contentType());
+        g.writeNumberField("size", a.size());
+        g.writeStringField("contentId", a.contentId());
+        g.writeEndObject();
+    }
+
+    private static void writeBounce(InboundMessage.Bounce b, JsonGenerator g) throws IOException {
+        if (b == null) {
+            g.writeNull();
+            return;
+        }
+        g.writeStartObject();
+        g.writeStringField("repliedExternalId", b.repliedExternalId());
+        g.writeStringField("recipient", b.recipient());
+        g.writeStringField("status", b.status());
+        g.writeStringField("diagnostic", b.diagnostic());
+        g.writeEndObject();
+    }
+
+    private static void writeStrings(String field, List<String> values, JsonGenerator g) throws IOException {
+        g.writeArrayFieldStart(field);
+        for (String v : values) g.writeString(v);
+        g.writeEndArray();
+    }
+
+    /** @throws IllegalArgumentException naming the field (its path, "requester.email") and what is wrong with it */
+    static InboundMessage read(JsonNode root) {
+        Fields m = Fields.of(root, "the body");
+        return new InboundMessage(m.text("dedupeKey"), m.list("threadKeys", InboundMessageJson::threadKey), m.channel("channel"),
+                m.object("requester", InboundMessageJson::requester), m.text("subject"), m.text("body"), m.text("html"),
+                m.list("attachments", InboundMessageJson::attachment), m.instant("receivedAt"), m.list("tags", Fields::textValue),
+                m.text("externalId"), m.object("original", InboundMessageJson::attachment), m.kind("kind"),
+                m.object("bounce", InboundMessageJson::bounce), m.list("recipients", Fields::textValue));
+    }
+
+    private static ThreadKey threadKey(JsonNode node, String path) {
+        Fields k = Fields.of(node, path);
+        String key = k.text("key");
+        if (key == null) throw Fields.refused(path + ".key", "is required");
+        return new ThreadKey(key, k.text("reason"), k.bool("participantsOnly"));
+    }
+
+    private static Requester requester(JsonNode node, String path) {
+        Fields r = Fields.of(node, path);
+        return new Requester(r.text("email"), r.text("phone"), r.text("name"), r.object("externalIds", Fields::textMap));
+    }
+
+    private static Attachment attachment(JsonNode node, String path) {
+        Fields a = Fields.of(node, path);
+        return new Attachment(a.text("id"), a.text("filename"), a.text("contentType"), a.number("size"), a.text("contentId"));
+    }
+
+    private static InboundMessage.Bounce bounce(JsonNode node, String path) {
+        Fields b = Fields.of(node, path);
+        return new InboundMessage.Bounce(b.text("repliedExternalId"), b.text("recipient"), b.text("status"), b.text("diagnostic"));
+    }
+
+    /** One JSON object's fields, read by type; an absent field and JSON null read as none. */
+    private record Fields(JsonNode node, String path) {
+        static Fields of(JsonNode node, String path) {
+            if (node == null || !node.isObject()) throw refused(path, "is not a JSON object");
+            return new Fields(node, path);
+        }
+
+        static IllegalArgumentException refused(String path, String problem) {
+            return new IllegalArgumentException(path + " " + problem);
+        }
+
+        private JsonNode value(String field) {
+            JsonNode v = node.get(field);
+            return v == null || v.isNull() ? null : v;
+        }
+
+        private String at(String field) {
+            return path.equals("the body") ? field : path + "." + field;
+        }
+
+        String text(String field) {
+            return textValue(value(field), at(field));
+        }
+
+        static String textValue(JsonNode v, String path) {
+            if (v == null) return null;
+            if (!v.isTextual()) throw refused(path, "is not a string");
+            return v.textValue();
+        }
+
+        boolean bool(String field) {
+            JsonNode v = value(field);
+            if (v == null) return false;
+            if (!v.isBoolean()) throw refused(at(field), "is not true or false");
+            return v.booleanValue();
+        }
+
+        long number(String field) {
+            JsonNode v = value(field);
+            if (v == null) return 0;
+            if (!v.isIntegralNumber() || !v.canConvertToLong()) throw refused(at(field), "is not a whole number");
+            return v.longValue();
+        }
+
+        Instant instant(String field) {
+            String s = text(field);
+            try {
+                return s == null ? null : Instant.parse(s);
+            } catch (DateTimeParseException e) {
+                throw refused(at(field), "is not an ISO-8601 instant");
+            }
+        }
+
+        Channel channel(String field) {
+            return constant(field, Channel.class);
+        }
+
+        InboundMessage.Kind kind(String field) {
+            return constant(field, InboundMessage.Kind.class);
+        }
+
+        private <E extends Enum<E>> E constant(String field, Class<E> type) {
+            String s = text(field);
+            if (s == null) return null;
+            for (E e : type.getEnumConstants()) if (e.name().equals(s)) return e;
+            throw refused(at(field), "is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
+        }
+
+        <T> T object(String field, BiFunction<JsonNode, String, T> reader) {
+            JsonNode v = value(field);
+            return v == null ? null : reader.apply(v, at(field));
+        }
+
+        <T> List<T> list(String field, BiFunction<JsonNode, String, T> element) {
+            JsonNode v = value(field);
+            if (v == null) return null;
+            if (!v.isArray()) throw refused(at(field), "is not a list");
+            List<T> out = new ArrayList<>(v.size());
+            for (int i = 0; i < v.size(); i++) {
+                String where = at(field) + "[" + i + "]";
+                T t = v.get(i).isNull() ? null : element.apply(v.get(i), where);
+                if (t == null) throw refused(where, "is null");
+                out.add(t);
+            }
+            return out;
+        }
+
+        static Map<String, String> textMap(JsonNode v, String path) {
+            if (!v.isObject()) throw refused(path, "is not a JSON object");
+            Map<String, String> out = new LinkedHashMap<>();
+            v.fields().forEachRemaining(e -> {
+                if (e.getValue().isNull()) throw refused(path + "." + e.getKey(), "is null");
+                out.put(e.getKey(), textValue(e.getValue(), path + "." + e.getKey()));
+            });
+            return out;
+        }
+    }
+}
