@@ -7,19 +7,19 @@ import com.helpdesk.core.metrics.SupportMetrics;
 import com.helpdesk.core.port.OperationalMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.lambda.powertools.metrics.Metrics;
-import software.amazon.lambda.powertools.metrics.MetricsFactory;
-import software.amazon.lambda.powertools.metrics.model.DimensionSet;
-import software.amazon.lambda.powertools.metrics.model.MetricUnit;
+import com.helpdesk.runtime.EmbeddedMetric.Unit;
 
+import java.io.PrintStream;
+import java.time.Clock;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
- * The operator's counts as CloudWatch metrics in the embedded metric format (Powertools metrics): each
- * count is flushed at once as its own EMF line into the namespace of the template's MetricsNamespace,
- * under the dimension set {Stack} (the totals) and, with a breakdown, {Stack, breakdown} too: exactly
- * what the dashboard reads (docs/runbook.md#metrics), without Powertools' default Service dimension.
- * Flushing per count needs no flush at the end of each handler, so no count is lost to an early return.
+ * The operator's counts as CloudWatch metrics in the embedded metric format ({@link EmbeddedMetric}): each
+ * count is written at once as its own EMF line on stdout (which Lambda ships to CloudWatch Logs) into the namespace
+ * of the template's MetricsNamespace, under the dimension set {Stack} (the totals) and, with a breakdown,
+ * {Stack, breakdown} too: exactly what the dashboard reads (docs/runbook.md#metrics).
+ * Writing per count needs no flush at the end of each handler, so no count is lost to an early return.
  * The headline support numbers (MetricsFunction) go the same way, broken down by the ticket's channel.
  */
 public final class CloudWatchMetrics implements OperationalMetrics, SupportMetrics {
@@ -29,13 +29,15 @@ public final class CloudWatchMetrics implements OperationalMetrics, SupportMetri
 
     /** Where one value goes: an EMF line in Lambda, a DEBUG line elsewhere. */
     interface Sink {
-        void emit(String name, double value, MetricUnit unit, String dimension, String dimensionValue);
+        void emit(String name, double value, Unit unit, String dimension, String dimensionValue);
     }
 
     private final Sink sink;
 
-    CloudWatchMetrics(Metrics metrics, String namespace, String stack) {
-        this((name, value, unit, dimension, dimensionValue) -> flush(metrics, namespace, stack, name, value, unit, dimension, dimensionValue));
+    /** EMF lines on {@code out}, stamped by {@code clock}, with the properties of {@code environment} (Lambda's variables). */
+    CloudWatchMetrics(PrintStream out, Clock clock, Map<String, String> environment, String namespace, String stack) {
+        this((name, value, unit, dimension, dimensionValue) -> write(out, clock, environment,
+                namespace, stack, name, value, unit, dimension, dimensionValue));
     }
 
     CloudWatchMetrics(Sink sink) {
@@ -44,12 +46,12 @@ public final class CloudWatchMetrics implements OperationalMetrics, SupportMetri
 
     /**
      * The metrics of a function: EMF lines when it runs in Lambda (where Lambda ships stdout to CloudWatch,
-     * which extracts them). Elsewhere (the local stack, a test) EMF's library would probe for an EC2 or
-     * agent endpoint, so each count is a DEBUG log line instead.
+     * which extracts them). Elsewhere (the local stack, a test) nothing would read them, so each count is a DEBUG
+     * log line instead.
      */
     public static CloudWatchMetrics of(Settings settings) {
         if (System.getenv("AWS_LAMBDA_FUNCTION_NAME") == null) return logged(settings.namespace(), settings.stack());
-        return new CloudWatchMetrics(MetricsFactory.getMetricsInstance(), settings.namespace(), settings.stack());
+        return new CloudWatchMetrics(System.out, Clock.systemUTC(), System.getenv(), settings.namespace(), settings.stack());
     }
 
     /** Outside Lambda: each value as a DEBUG line with the same names. */
@@ -80,7 +82,7 @@ public final class CloudWatchMetrics implements OperationalMetrics, SupportMetri
             if (name(counter) != null) count(name(counter), n, "Channel", figures.channel());
         });
         figures.durations().forEach((metric, values) -> values.forEach(seconds ->
-                sink.emit(name(metric), seconds, MetricUnit.SECONDS, "Channel", figures.channel())));
+                sink.emit(name(metric), seconds, Unit.SECONDS, "Channel", figures.channel())));
     }
 
     /** The dashboard's names of the figures of docs/metrics.md (docs/runbook.md#metrics); null: not emitted. */
@@ -115,19 +117,13 @@ public final class CloudWatchMetrics implements OperationalMetrics, SupportMetri
     }
 
     private void count(String name, long value, String dimension, String dimensionValue) {
-        sink.emit(name, value, MetricUnit.COUNT, dimension, dimensionValue);
+        sink.emit(name, value, Unit.COUNT, dimension, dimensionValue);
     }
 
-    private static void flush(Metrics metrics, String namespace, String stack, String name, double value, MetricUnit unit,
-                              String dimension, String dimensionValue) {
+    private static void write(PrintStream out, Clock clock, Map<String, String> environment, String namespace, String stack, String name,
+                              double value, Unit unit, String dimension, String dimensionValue) {
         try {
-            metrics.flushMetrics(m -> {
-                m.clearDefaultDimensions();
-                m.setNamespace(namespace);
-                m.addDimension(DimensionSet.of("Stack", stack));
-                if (dimension != null) m.addDimension(DimensionSet.of("Stack", stack, dimension, dimensionValue));
-                m.addMetric(name, value, unit);
-            });
+            out.println(new EmbeddedMetric(namespace, stack, name, value, unit, dimension, dimensionValue).line(clock.instant(), environment));
         } catch (RuntimeException e) {
             // a metric is never worth failing the work it counts
             log.warn("metric {} not emitted", name, e);
