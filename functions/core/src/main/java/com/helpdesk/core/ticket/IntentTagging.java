@@ -24,6 +24,12 @@ final class IntentTagging {
 
     private IntentTagging() {}
 
+    /** Whether a classification with {@code intentTag} would leave the ticket's tags as they are. */
+    static boolean tagged(Ticket t, String intentTag) {
+        boolean otherIntentTag = t.tags().stream().anyMatch(tag -> tag.startsWith(TAG_PREFIX) && !tag.equals(intentTag));
+        return !otherIntentTag && (intentTag == null || t.tags().contains(intentTag) || t.tags().size() >= Tags.MAX_PER_TICKET);
+    }
+
     /**
      * @param intentTag the intent's tag, or null when it has none (suggestions only)
      * @param intent    the intent as its IntentClassified event describes it

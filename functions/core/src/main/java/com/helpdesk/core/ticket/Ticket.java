@@ -300,6 +300,11 @@ public record Ticket(
         return AiAnswerRules.answered(this, reply, reason, s);
     }
 
+    /** Whether the ticket's tags already are what a classification with {@code intentTag} makes them (see {@link IntentTagging}). */
+    public boolean taggedAs(String intentTag) {
+        return IntentTagging.tagged(this, intentTag);
+    }
+
     /** A new intent and its automatic tag, in one version (see {@link IntentTagging}). */
     public Transition classify(String intentTag, Map<String, Object> intent, EventStamp s) {
         return IntentTagging.classified(this, intentTag, intent, s);

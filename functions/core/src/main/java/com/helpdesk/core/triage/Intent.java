@@ -30,6 +30,16 @@ public record Intent(IntentName name, double confidence, IntentSource source, St
         suggestions = suggestions == null ? List.of() : List.copyOf(suggestions);
     }
 
+    /**
+     * Whether this intent says what {@code other} says: the same verdict, scores, model and source, whenever each was
+     * made. A ticket's creation and its first message each ask triage about the same words; the second answer
+     * restates the first and is not recorded again.
+     */
+    public boolean restates(Intent other) {
+        return other != null && equals(new Intent(other.name, other.confidence, other.source, other.language, other.model,
+                other.suggestions, other.correction, at));
+    }
+
     /** The tag this intent puts on the ticket, or null when it puts none (below the threshold). */
     public String tag() {
         return name == null ? null : tagOf(name);

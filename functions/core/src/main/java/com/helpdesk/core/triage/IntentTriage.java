@@ -37,12 +37,17 @@ public final class IntentTriage {
         return records;
     }
 
-    /** Classifies a customer's words on {@code ticket}; empty when the ticket's intent is an agent's, which stands. */
+    /**
+     * Classifies a customer's words on {@code ticket}; empty when the ticket's intent is an agent's, which stands, or
+     * when the classification only restates the stored intent on a ticket already tagged with it (nothing changes, so
+     * nothing is written and no IntentClassified event goes out again).
+     */
     public Optional<Intent> classify(Ticket ticket, String subject, String text, OrderContext orders) {
         Optional<TicketIntents.Stored> stored = records.find(ticket.id());
         if (stored.isPresent() && stored.get().intent().source() == IntentSource.AGENT) return Optional.empty();
         EventStamp stamp = records.stamp(Actor.system(COMPONENT));
         Intent intent = policy.decide(predict(subject, text, orders), stamp.at());
+        if (stored.isPresent() && intent.restates(stored.get().intent()) && ticket.taggedAs(intent.tag())) return Optional.empty();
         records.save(ticket, intent, stored, stamp);
         return Optional.of(intent);
     }

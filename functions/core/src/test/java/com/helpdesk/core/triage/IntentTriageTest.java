@@ -162,6 +162,41 @@ class IntentTriageTest {
     }
 
     @Test
+    void theSameVerdictAgainOnATicketTaggedWithItIsNotRecordedAgain() {
+        Ticket t = ticket(List.of());
+        next = said(IntentName.WISMO, 0.9, IntentName.OTHER, 0.05, IntentName.SPAM, 0.01);
+        triage.classify(t, t.subject(), "where is it", null).orElseThrow();
+        long version = reread(t).version();
+
+        assertThat(triage.classify(reread(t), t.subject(), "where is it", null)).as("unchanged").isEmpty();
+        assertThat(reread(t).version()).isEqualTo(version);
+        assertThat(intents.events).hasSize(1);
+
+        next = said(IntentName.WISMO, 0.91, IntentName.OTHER, 0.05, IntentName.SPAM, 0.01); // other words, another confidence
+        assertThat(triage.classify(reread(t), t.subject(), "where is it now?", null)).map(Intent::confidence).contains(0.91);
+        assertThat(intents.events).hasSize(2);
+    }
+
+    @Test
+    void theSameVerdictAgainPutsBackAnIntentTagTheTicketLostAndRecordsSuggestionsOnce() {
+        Ticket t = ticket(List.of());
+        next = said(IntentName.WISMO, 0.9, IntentName.OTHER, 0.05, IntentName.SPAM, 0.01);
+        triage.classify(t, t.subject(), "where is it", null).orElseThrow();
+        desk.commands().update(t.id(), new com.helpdesk.core.ticket.TicketChange(null, null, null, null, null, null, List.of("intent:wismo")),
+                java.util.OptionalLong.empty(), Actor.agent("alice"));
+        assertThat(reread(t).tags()).as("alice removed the tag").isEmpty();
+
+        assertThat(triage.classify(reread(t), t.subject(), "where is it", null)).isPresent();
+        assertThat(reread(t).tags()).containsExactly("intent:wismo");
+
+        Ticket unsure = ticket(List.of());
+        next = said(IntentName.EXCHANGE, 0.45, IntentName.RETURN_REQUEST, 0.35, IntentName.REFUND_STATUS, 0.1);
+        triage.classify(unsure, unsure.subject(), "swap or send back?", null).orElseThrow();
+        assertThat(triage.classify(reread(unsure), unsure.subject(), "swap or send back?", null)).isEmpty();
+        assertThat(intents.find(unsure.id()).orElseThrow().version()).isEqualTo(1);
+    }
+
+    @Test
     void anAgentsCorrectionIsRecordedWithWhatTheModelSaidAndThenStands() {
         Ticket t = ticket(List.of());
         next = said(IntentName.WISMO, 0.7, IntentName.MISSING_ITEM, 0.2, IntentName.OTHER, 0.01);

@@ -24,12 +24,18 @@ import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** A ticket's creation and its first message are classified by two deliveries at once: the loser reads again. */
+/**
+ * A ticket's creation and its first message are classified by two deliveries at once: the loser reads again, and
+ * records its verdict only when it says something else than the winner's.
+ */
 class TicketTriageTest {
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-01T10:00:00Z"), ZoneOffset.UTC);
     private final InMemoryTicketRepository repo = new InMemoryTicketRepository();
     private final UlidGenerator ids = new UlidGenerator(clock);
     private final TicketDesk desk = TicketDesk.wire(repo, ids, clock);
+
+    /** What the other classification, which saves first, concluded: the same as this one, unless a test says otherwise. */
+    private double winnersConfidence = 0.9;
 
     /** Another classification saves first, once: the first save of this one loses the race. */
     private final IntentTriageTest.MemoryIntents intents = new IntentTriageTest.MemoryIntents(repo) {
@@ -39,7 +45,8 @@ class TicketTriageTest {
         public void save(Intent intent, long expectedVersion, TicketWrite classification) {
             if (!raced) {
                 raced = true;
-                super.save(intent, expectedVersion, classification);
+                super.save(new Intent(intent.name(), winnersConfidence, intent.source(), intent.language(), intent.model(),
+                        intent.suggestions(), null, intent.at()), expectedVersion, classification);
                 throw new VersionConflictException("the intent of ticket " + classification.ticket().id() + " changed meanwhile",
                         expectedVersion + 1);
             }
@@ -59,23 +66,43 @@ class TicketTriageTest {
         }
     };
 
-    @Test
-    void aClassificationThatLosesTheRaceForTheIntentReadsAgainAndLands() {
+    private Ticket opened() {
+        Requester jane = Requester.of("requester", "jane@example.com", null, "Jane", null);
+        return desk.commands().create(new NewTicket("Order #1001", jane, Channel.EMAIL, null, List.of(), null, null, null,
+                "where is my order #1001", null, null, null), Actor.customer(jane), null).thread().ticket();
+    }
+
+    private TicketTriage triage() {
         List<IntentScore> scores = new ArrayList<>();
         for (IntentName n : IntentName.values()) scores.add(new IntentScore(n, n == IntentName.WISMO ? 0.9 : 0.1 / 13));
         IntentRecords records = new IntentRecords(intents, ids, clock);
         IntentTriage intentTriage = new IntentTriage((subject, text) -> new IntentPrediction(scores, "en", "maxent-test"),
                 new IntentPolicy(0.6), records);
-        TicketTriage triage = new TicketTriage(intentTriage, desk.queries(), noOrders);
-        Requester jane = Requester.of("requester", "jane@example.com", null, "Jane", null);
-        Ticket t = desk.commands().create(new NewTicket("Order #1001", jane, Channel.EMAIL, null, List.of(), null, null, null,
-                "where is my order #1001", null, null, null), Actor.customer(jane), null).thread().ticket();
+        return new TicketTriage(intentTriage, desk.queries(), noOrders);
+    }
 
-        Optional<Intent> intent = triage.classify(t.id(), null);
+    @Test
+    void aClassificationThatLosesTheRaceToAnotherVerdictReadsAgainAndLands() {
+        winnersConfidence = 0.7; // the winner read other words (a later message)
+        Ticket t = opened();
 
-        assertThat(intent).map(Intent::name).contains(IntentName.WISMO);
+        Optional<Intent> intent = triage().classify(t.id(), null);
+
+        assertThat(intent).map(Intent::confidence).contains(0.9);
         assertThat(intents.find(t.id())).map(TicketIntents.Stored::version).contains(2L);
         assertThat(intents.events).hasSize(2);
+        assertThat(desk.queries().get(t.id()).ticket().tags()).containsExactly("intent:wismo");
+    }
+
+    @Test
+    void aClassificationThatLosesTheRaceToTheSameVerdictRecordsNothingAgain() {
+        Ticket t = opened();
+
+        Optional<Intent> intent = triage().classify(t.id(), null);
+
+        assertThat(intent).as("unchanged").isEmpty();
+        assertThat(intents.find(t.id())).map(TicketIntents.Stored::version).contains(1L);
+        assertThat(intents.events).as("one IntentClassified").hasSize(1);
         assertThat(desk.queries().get(t.id()).ticket().tags()).containsExactly("intent:wismo");
     }
 }
