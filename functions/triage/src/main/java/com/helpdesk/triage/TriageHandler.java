@@ -7,6 +7,7 @@ import com.amazonaws.services.lambda.runtime.events.SQSBatchResponse;
 import com.amazonaws.services.lambda.runtime.events.SQSEvent;
 import com.helpdesk.runtime.SnapStartPriming;
 import com.helpdesk.core.NotFoundException;
+import com.helpdesk.core.event.EventTypes;
 import com.helpdesk.core.triage.Intent;
 import com.helpdesk.core.triage.TicketTriage;
 import com.helpdesk.queue.DeadLetters;
@@ -67,7 +68,8 @@ public final class TriageHandler implements RequestStreamHandler {
         Invocation.ticket(trigger.ticketId());
         if (!trigger.fromCustomer()) return true;
         try {
-            Optional<Intent> intent = tickets.classify(trigger.ticketId(), trigger.messageId());
+            Optional<Intent> intent = trigger.type().equals(EventTypes.ORDER_CONTEXT_UPDATED)
+                    ? tickets.classifyOnOrderContext(trigger.ticketId()) : tickets.classify(trigger.ticketId(), trigger.messageId());
             // the intent and its confidence only: the customer's words stay out of logs
             log.info("triage: {}", intent.map(i -> (i.name() == null ? "suggestions only" : i.name().wire()) + " " + i.confidence())
                     .orElse("unchanged"));

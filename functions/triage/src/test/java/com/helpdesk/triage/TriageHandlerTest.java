@@ -32,8 +32,9 @@ class TriageHandlerTest {
     private final TriageHandler handler = new TriageHandler(tickets, deadLetters);
 
     @Test
-    void aNewTicketIsClassifiedOnItsLatestCustomerMessageAndACustomerMessageByItsId() throws Exception {
+    void aNewTicketIsClassifiedOnItsLatestCustomerMessageACustomerMessageByItsIdAndAnOrderContextAsEvidence() throws Exception {
         when(tickets.classify(any(), any())).thenReturn(Optional.empty());
+        when(tickets.classifyOnOrderContext(any())).thenReturn(Optional.empty());
 
         SQSBatchResponse response = handler.handle(batch(record("r1", event("TicketCreated", "t1", null, null)),
                 record("r2", event("MessageAdded", "t2", "m2", "customer")), record("r3", event("OrderContextUpdated", "t3", null, null))), null);
@@ -41,7 +42,8 @@ class TriageHandlerTest {
         assertThat(failed(response)).isEmpty();
         verify(tickets).classify("t1", null);
         verify(tickets).classify("t2", "m2");
-        verify(tickets).classify("t3", null);
+        verify(tickets).classifyOnOrderContext("t3"); // recorded even when the verdict is the same: the auto-answer waits for it
+        verify(tickets, never()).classify(eq("t3"), any());
     }
 
     @Test

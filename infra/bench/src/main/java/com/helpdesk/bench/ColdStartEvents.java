@@ -36,9 +36,11 @@ final class ColdStartEvents {
     /**
      * The bus's consumers, each with the bus event that starts its work (events/bus): RoutingEventsRule sends routing
      * new tickets (and intents, order contexts, assignments, statuses), AutoAnswerRule the auto-answer only
-     * IntentClassified events of intent wismo, as that sample is.
+     * IntentClassified events of intent wismo, as that sample is. Triage gets an order context's arrival, which it
+     * classifies and records whatever the verdict: its TicketCreated would find the verdict the stack's own triage
+     * recorded meanwhile and write nothing.
      */
-    private static final Map<String, String> ON_A_TICKET = Map.of("TriageFunction", "TicketCreated",
+    private static final Map<String, String> ON_A_TICKET = Map.of("TriageFunction", "OrderContextUpdated",
             "OrderLookupFunction", "TicketCreated", "MetricsFunction", "TicketCreated", "SlaTimerFunction", "TicketCreated",
             "RoutingFunction", "TicketCreated", "AutoAnswerFunction", "IntentClassified");
     private final LocalStack stack;

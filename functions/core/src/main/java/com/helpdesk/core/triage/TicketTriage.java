@@ -36,10 +36,18 @@ public final class TicketTriage {
      * for its intent: the loser reads again and classifies what it finds then.
      */
     public Optional<Intent> classify(String ticketId, String messageId) {
-        return RETRY.run(() -> classifyOnce(ticketId, messageId));
+        return RETRY.run(() -> classifyOnce(ticketId, messageId, false));
     }
 
-    private Optional<Intent> classifyOnce(String ticketId, String messageId) {
+    /**
+     * The ticket's order context arrived: its latest customer message classified with it, and recorded even when the
+     * verdict is the same ({@link IntentTriage#classifyOnEvidence}).
+     */
+    public Optional<Intent> classifyOnOrderContext(String ticketId) {
+        return RETRY.run(() -> classifyOnce(ticketId, null, true));
+    }
+
+    private Optional<Intent> classifyOnce(String ticketId, String messageId, boolean evidence) {
         TicketThread thread = tickets.get(ticketId);
         if (thread.ticket().status() == com.helpdesk.core.ticket.Status.CLOSED) return Optional.empty();
         Optional<Message> message = messageId == null
@@ -47,7 +55,9 @@ public final class TicketTriage {
                 : thread.messages().stream().filter(m -> m.id().equals(messageId)).findFirst().filter(TicketTriage::fromCustomer);
         if (message.isEmpty() || message.get().body() == null || message.get().body().isBlank()) return Optional.empty();
         OrderContext context = orders.find(ticketId).map(OrderContexts.Stored::context).orElse(null);
-        return triage.classify(thread.ticket(), thread.ticket().subject(), message.get().body(), context);
+        String subject = thread.ticket().subject();
+        String text = message.get().body();
+        return evidence ? triage.classifyOnEvidence(thread.ticket(), subject, text, context) : triage.classify(thread.ticket(), subject, text, context);
     }
 
     private static Optional<Message> latestFromCustomer(List<Message> messages) {

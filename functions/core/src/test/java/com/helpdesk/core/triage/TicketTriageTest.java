@@ -105,4 +105,19 @@ class TicketTriageTest {
         assertThat(intents.events).as("one IntentClassified").hasSize(1);
         assertThat(desk.queries().get(t.id()).ticket().tags()).containsExactly("intent:wismo");
     }
+
+    @Test
+    void anOrderContextThatChangesNothingStillRecordsTheVerdictItsConsumersWaitFor() {
+        Ticket t = opened();
+        TicketTriage triage = triage();
+        triage.classify(t.id(), null); // lost the race to the same verdict: one IntentClassified
+        assertThat(intents.events).hasSize(1);
+
+        Optional<Intent> intent = triage.classifyOnOrderContext(t.id());
+
+        assertThat(intent).map(Intent::name).contains(IntentName.WISMO);
+        assertThat(intents.events).as("the auto-answer decides on this one").hasSize(2);
+        assertThat(triage.classify(t.id(), null)).as("a message's restatement still writes nothing").isEmpty();
+        assertThat(intents.events).hasSize(2);
+    }
 }
