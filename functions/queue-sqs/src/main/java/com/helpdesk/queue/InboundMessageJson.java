@@ -7,15 +7,11 @@ import com.helpdesk.core.inbound.ThreadKey;
 import com.helpdesk.core.ticket.Attachment;
 import com.helpdesk.core.ticket.Channel;
 import com.helpdesk.core.ticket.Requester;
+import com.helpdesk.runtime.JsonFields;
 
 import java.io.IOException;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BiFunction;
 
 /**
  * The inbound message's queue JSON, field by field: the names and shapes Jackson's record binding wrote and read
@@ -110,131 +106,33 @@ final class InboundMessageJson {
 
     /** @throws IllegalArgumentException naming the field (its path, "requester.email") and what is wrong with it */
     static InboundMessage read(JsonNode root) {
-        Fields m = Fields.of(root, "the body");
-        return new InboundMessage(m.text("dedupeKey"), m.list("threadKeys", InboundMessageJson::threadKey), m.channel("channel"),
+        JsonFields m = JsonFields.root(root, "the body");
+        return new InboundMessage(m.text("dedupeKey"), m.list("threadKeys", InboundMessageJson::threadKey), m.constant("channel", Channel.class),
                 m.object("requester", InboundMessageJson::requester), m.text("subject"), m.text("body"), m.text("html"),
-                m.list("attachments", InboundMessageJson::attachment), m.instant("receivedAt"), m.list("tags", Fields::textValue),
-                m.text("externalId"), m.object("original", InboundMessageJson::attachment), m.kind("kind"),
-                m.object("bounce", InboundMessageJson::bounce), m.list("recipients", Fields::textValue));
+                m.list("attachments", InboundMessageJson::attachment), m.instant("receivedAt"), m.list("tags", JsonFields::textValue),
+                m.text("externalId"), m.object("original", InboundMessageJson::attachment), m.constant("kind", InboundMessage.Kind.class),
+                m.object("bounce", InboundMessageJson::bounce), m.list("recipients", JsonFields::textValue));
     }
 
     private static ThreadKey threadKey(JsonNode node, String path) {
-        Fields k = Fields.of(node, path);
+        JsonFields k = JsonFields.of(node, path);
         String key = k.text("key");
-        if (key == null) throw Fields.refused(path + ".key", "is required");
+        if (key == null) throw JsonFields.refused(path + ".key", "is required");
         return new ThreadKey(key, k.text("reason"), k.bool("participantsOnly"));
     }
 
     private static Requester requester(JsonNode node, String path) {
-        Fields r = Fields.of(node, path);
-        return new Requester(r.text("email"), r.text("phone"), r.text("name"), r.object("externalIds", Fields::textMap));
+        JsonFields r = JsonFields.of(node, path);
+        return new Requester(r.text("email"), r.text("phone"), r.text("name"), r.object("externalIds", JsonFields::textMap));
     }
 
     private static Attachment attachment(JsonNode node, String path) {
-        Fields a = Fields.of(node, path);
+        JsonFields a = JsonFields.of(node, path);
         return new Attachment(a.text("id"), a.text("filename"), a.text("contentType"), a.number("size"), a.text("contentId"));
     }
 
     private static InboundMessage.Bounce bounce(JsonNode node, String path) {
-        Fields b = Fields.of(node, path);
+        JsonFields b = JsonFields.of(node, path);
         return new InboundMessage.Bounce(b.text("repliedExternalId"), b.text("recipient"), b.text("status"), b.text("diagnostic"));
-    }
-
-    /** One JSON object's fields, read by type; an absent field and JSON null read as none. */
-    private record Fields(JsonNode node, String path) {
-        static Fields of(JsonNode node, String path) {
-            if (node == null || !node.isObject()) throw refused(path, "is not a JSON object");
-            return new Fields(node, path);
-        }
-
-        static IllegalArgumentException refused(String path, String problem) {
-            return new IllegalArgumentException(path + " " + problem);
-        }
-
-        private JsonNode value(String field) {
-            JsonNode v = node.get(field);
-            return v == null || v.isNull() ? null : v;
-        }
-
-        private String at(String field) {
-            return path.equals("the body") ? field : path + "." + field;
-        }
-
-        String text(String field) {
-            return textValue(value(field), at(field));
-        }
-
-        static String textValue(JsonNode v, String path) {
-            if (v == null) return null;
-            if (!v.isTextual()) throw refused(path, "is not a string");
-            return v.textValue();
-        }
-
-        boolean bool(String field) {
-            JsonNode v = value(field);
-            if (v == null) return false;
-            if (!v.isBoolean()) throw refused(at(field), "is not true or false");
-            return v.booleanValue();
-        }
-
-        long number(String field) {
-            JsonNode v = value(field);
-            if (v == null) return 0;
-            if (!v.isIntegralNumber() || !v.canConvertToLong()) throw refused(at(field), "is not a whole number");
-            return v.longValue();
-        }
-
-        Instant instant(String field) {
-            String s = text(field);
-            try {
-                return s == null ? null : Instant.parse(s);
-            } catch (DateTimeParseException e) {
-                throw refused(at(field), "is not an ISO-8601 instant");
-            }
-        }
-
-        Channel channel(String field) {
-            return constant(field, Channel.class);
-        }
-
-        InboundMessage.Kind kind(String field) {
-            return constant(field, InboundMessage.Kind.class);
-        }
-
-        private <E extends Enum<E>> E constant(String field, Class<E> type) {
-            String s = text(field);
-            if (s == null) return null;
-            for (E e : type.getEnumConstants()) if (e.name().equals(s)) return e;
-            throw refused(at(field), "is not one of " + java.util.Arrays.toString(type.getEnumConstants()));
-        }
-
-        <T> T object(String field, BiFunction<JsonNode, String, T> reader) {
-            JsonNode v = value(field);
-            return v == null ? null : reader.apply(v, at(field));
-        }
-
-        <T> List<T> list(String field, BiFunction<JsonNode, String, T> element) {
-            JsonNode v = value(field);
-            if (v == null) return null;
-            if (!v.isArray()) throw refused(at(field), "is not a list");
-            List<T> out = new ArrayList<>(v.size());
-            for (int i = 0; i < v.size(); i++) {
-                String where = at(field) + "[" + i + "]";
-                T t = v.get(i).isNull() ? null : element.apply(v.get(i), where);
-                if (t == null) throw refused(where, "is null");
-                out.add(t);
-            }
-            return out;
-        }
-
-        static Map<String, String> textMap(JsonNode v, String path) {
-            if (!v.isObject()) throw refused(path, "is not a JSON object");
-            Map<String, String> out = new LinkedHashMap<>();
-            v.fields().forEachRemaining(e -> {
-                if (e.getValue().isNull()) throw refused(path + "." + e.getKey(), "is null");
-                out.put(e.getKey(), textValue(e.getValue(), path + "." + e.getKey()));
-            });
-            return out;
-        }
     }
 }

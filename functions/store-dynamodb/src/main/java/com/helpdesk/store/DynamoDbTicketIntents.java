@@ -1,11 +1,9 @@
 package com.helpdesk.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.helpdesk.core.VersionConflictException;
 import com.helpdesk.core.port.TicketWrite;
 import com.helpdesk.core.triage.Intent;
 import com.helpdesk.core.triage.TicketIntents;
-import com.helpdesk.runtime.Json;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 import software.amazon.awssdk.services.dynamodb.model.Put;
@@ -42,7 +40,7 @@ public final class DynamoDbTicketIntents implements TicketIntents {
     public Optional<Stored> find(String ticketId) {
         var r = dynamo.getItem(b -> b.tableName(table).key(key(ticketId)).consistentRead(true));
         if (!r.hasItem() || r.item().isEmpty()) return Optional.empty();
-        return Optional.of(new Stored(decode(r.item().get("intent").s()), Long.parseLong(r.item().get("version").n())));
+        return Optional.of(new Stored(IntentJson.read(r.item().get("intent").s()), Long.parseLong(r.item().get("version").n())));
     }
 
     @Override
@@ -71,7 +69,7 @@ public final class DynamoDbTicketIntents implements TicketIntents {
         item.put("ticketId", ItemMapper.s(ticketId));
         item.put("source", ItemMapper.s(intent.source().wire()));
         if (intent.name() != null) item.put("name", ItemMapper.s(intent.name().wire()));
-        item.put("intent", ItemMapper.s(encode(intent)));
+        item.put("intent", ItemMapper.s(IntentJson.write(intent)));
         item.put("version", ItemMapper.n(expectedVersion + 1));
         Put.Builder put = Put.builder().tableName(table).item(item);
         if (expectedVersion == 0) return put.conditionExpression("attribute_not_exists(PK)").build();
@@ -79,21 +77,5 @@ public final class DynamoDbTicketIntents implements TicketIntents {
     }
     private static Map<String, AttributeValue> key(String ticketId) {
         return Map.of("PK", ItemMapper.s(Keys.ticketPk(ticketId)), "SK", ItemMapper.s(SK));
-    }
-
-    private static String encode(Intent intent) {
-        try {
-            return Json.mapper().writeValueAsString(intent);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("an intent is always serialisable", e);
-        }
-    }
-
-    private static Intent decode(String json) {
-        try {
-            return Json.mapper().readValue(json, Intent.class);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("a stored intent cannot be read: " + e.getOriginalMessage(), e);
-        }
     }
 }

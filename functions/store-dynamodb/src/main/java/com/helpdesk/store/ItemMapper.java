@@ -1,6 +1,5 @@
 package com.helpdesk.store;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.helpdesk.core.event.DomainEvent;
 import com.helpdesk.core.port.TicketQuery;
 import com.helpdesk.core.ticket.Actor;
@@ -15,7 +14,7 @@ import com.helpdesk.core.ticket.Requester;
 import com.helpdesk.core.ticket.Status;
 import com.helpdesk.core.ticket.Ticket;
 import com.helpdesk.core.ticket.Visibility;
-import com.helpdesk.runtime.Json;
+import com.helpdesk.runtime.PlainJson;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 import java.time.Instant;
@@ -237,8 +236,8 @@ final class ItemMapper {
         d.put("actor", actor);
         d.put("data", e.detail());
         try {
-            return Json.mapper().writeValueAsString(d);
-        } catch (JsonProcessingException ex) {
+            return PlainJson.write(d);
+        } catch (java.io.UncheckedIOException ex) {
             throw new IllegalArgumentException("event detail is not serializable: " + e.type(), ex);
         }
     }
