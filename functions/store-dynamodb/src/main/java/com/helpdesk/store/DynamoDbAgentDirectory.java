@@ -173,15 +173,23 @@ public final class DynamoDbAgentDirectory implements AgentDirectory {
         }
     }
 
+    /** One conditional UpdateItem; the ticket that took the latest turn reads it back instead (AgentDirectory#nextTurn). */
     @Override
-    public long nextTurn(String group) {
-        var r = dynamo.updateItem(b -> b.tableName(table)
-                .key(Map.of("PK", ItemMapper.s(PK), "SK", ItemMapper.s("TURN#" + group)))
-                .updateExpression("SET #type = :type ADD #turn :one")
-                .expressionAttributeNames(Map.of("#type", "type", "#turn", "turn"))
-                .expressionAttributeValues(Map.of(":type", ItemMapper.s("RoundRobinTurn"), ":one", ItemMapper.n(1)))
-                .returnValues(ReturnValue.UPDATED_NEW));
-        return Long.parseLong(r.attributes().get("turn").n()) - 1;
+    public long nextTurn(String group, String ticketId) {
+        Map<String, AttributeValue> key = Map.of("PK", ItemMapper.s(PK), "SK", ItemMapper.s("TURN#" + group));
+        try {
+            var r = dynamo.updateItem(b -> b.tableName(table).key(key)
+                    .updateExpression("SET #type = :type, lastTicket = :ticket ADD #turn :one")
+                    .conditionExpression("attribute_not_exists(lastTicket) OR lastTicket <> :ticket")
+                    .expressionAttributeNames(Map.of("#type", "type", "#turn", "turn"))
+                    .expressionAttributeValues(Map.of(":type", ItemMapper.s("RoundRobinTurn"), ":one", ItemMapper.n(1),
+                            ":ticket", ItemMapper.s(ticketId)))
+                    .returnValues(ReturnValue.UPDATED_NEW));
+            return Long.parseLong(r.attributes().get("turn").n()) - 1;
+        } catch (ConditionalCheckFailedException sameTicket) {
+            var item = dynamo.getItem(b -> b.tableName(table).key(key).consistentRead(true)).item();
+            return Long.parseLong(item.get("turn").n()) - 1;
+        }
     }
 
     private static Agent agent(Map<String, AttributeValue> item) {

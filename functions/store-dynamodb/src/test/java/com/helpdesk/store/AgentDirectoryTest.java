@@ -110,9 +110,17 @@ class AgentDirectoryTest {
 
     @Test
     void roundRobinTurnsAreHandedOutOnce() throws Exception {
-        List<Optional<String>> turns = race(12, i -> Optional.of(Long.toString(agents.nextTurn("turns"))));
+        List<Optional<String>> turns = race(12, i -> Optional.of(Long.toString(agents.nextTurn("turns", "tkt_" + i))));
         assertThat(turns.stream().map(Optional::get).map(Long::parseLong).sorted().toList())
                 .containsExactly(0L, 1L, 2L, 3L, 4L, 5L, 6L, 7L, 8L, 9L, 10L, 11L);
+    }
+
+    @Test
+    void theTicketThatTookTheLatestTurnGetsItAgainAndTheNextTicketTheNextOne() {
+        assertThat(agents.nextTurn("again", "tkt_a")).isZero();
+        assertThat(agents.nextTurn("again", "tkt_a")).as("its second routing, at once").isZero();
+        assertThat(agents.nextTurn("again", "tkt_b")).isEqualTo(1);
+        assertThat(agents.nextTurn("again", "tkt_a")).as("no longer the latest").isEqualTo(2);
     }
 
     /** Runs {@code work} for 0..n-1 on n threads released at once; answers the results in index order. */

@@ -35,8 +35,13 @@ public interface AgentDirectory {
     /** Gives back the ticket's slot, if it holds one, and uncounts it from its agent's load. Idempotent. */
     void release(String ticketId);
 
-    /** The next turn of a group's round robin: 0, 1, 2, ... once each, whoever asks. */
-    long nextTurn(String group);
+    /**
+     * The next turn of a group's round robin for {@code ticketId}: 0, 1, 2, ... once each, whoever asks; but the ticket
+     * that took the latest turn gets that turn again. Two routings of one ticket run at once (its creation and its
+     * classification both route it), and the second one's turn, handed out to a ticket that then keeps its first
+     * claim, was skipped: the agent it named got no ticket that round.
+     */
+    long nextTurn(String group, String ticketId);
 
     enum Claim {
         /** The slot is the ticket's now. */

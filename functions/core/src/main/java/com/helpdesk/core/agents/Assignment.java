@@ -28,7 +28,7 @@ public final class Assignment {
         Optional<String> held = agents.slotHolder(ticketId);
         if (held.isPresent()) return held; // a redelivered event: the slot taken the first time stands
         for (int round = 0; round < ROUNDS; round++) {
-            List<Agent> candidates = candidates(group, strategy);
+            List<Agent> candidates = candidates(group, strategy, ticketId);
             if (candidates.isEmpty()) return Optional.empty();
             for (Agent a : candidates) {
                 AgentDirectory.Claim claim = agents.claim(a.id(), ticketId, false);
@@ -43,14 +43,14 @@ public final class Assignment {
      * The agents to try, in the strategy's order. Round robin turns over every member of the group (by id), so a
      * member without room now (unavailable, full) keeps their place and passes this turn to the next one with room.
      */
-    List<Agent> candidates(String group, AssignStrategy strategy) {
+    List<Agent> candidates(String group, AssignStrategy strategy, String ticketId) {
         List<Agent> members = agents.list().stream().filter(a -> a.inGroup(group)).sorted(Comparator.comparing(Agent::id)).toList();
         if (members.stream().noneMatch(a -> a.takes(group))) return List.of();
         if (strategy == AssignStrategy.LEAST_LOADED) {
             return members.stream().filter(a -> a.takes(group))
                     .sorted(Comparator.comparingInt(Agent::load).thenComparing(Agent::id)).toList();
         }
-        int start = (int) Math.floorMod(agents.nextTurn(group), (long) members.size());
+        int start = (int) Math.floorMod(agents.nextTurn(group, ticketId), (long) members.size());
         List<Agent> rotated = new ArrayList<>(members.subList(start, members.size()));
         rotated.addAll(members.subList(0, start));
         return rotated.stream().filter(a -> a.takes(group)).toList();

@@ -38,6 +38,17 @@ class AssignmentTest {
     }
 
     @Test
+    void twoRoutingsOfOneTicketAtOnceTakeOneTurnSoTheNextTicketGoesToTheNextAgent() {
+        agent("a", true, 10, "claims");
+        agent("b", true, 10, "claims");
+        // its creation's routing and its classification's both read the turn before either claims
+        assertThat(assignment.candidates("claims", AssignStrategy.ROUND_ROBIN, "t1")).extracting(Agent::id).first().isEqualTo("a");
+        assertThat(assignment.assign("t1", "claims", AssignStrategy.ROUND_ROBIN)).contains("a");
+        assertThat(assignment.assign("t2", "claims", AssignStrategy.ROUND_ROBIN)).contains("b");
+        assertThat(assignment.assign("t3", "claims", AssignStrategy.ROUND_ROBIN)).contains("a");
+    }
+
+    @Test
     void leastLoadedTakesTheAgentHoldingFewestThenById() {
         agent("a", true, 10, "claims");
         agent("b", true, 10, "claims");

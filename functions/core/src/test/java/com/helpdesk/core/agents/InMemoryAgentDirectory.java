@@ -66,10 +66,14 @@ public final class InMemoryAgentDirectory implements AgentDirectory {
         if (a != null && a.load() > 0) agents.put(holder, withLoad(a, a.load() - 1));
     }
 
+    private final java.util.Map<String, String> lastTicket = new java.util.HashMap<>();
+
     @Override
-    public synchronized long nextTurn(String group) {
+    public synchronized long nextTurn(String group, String ticketId) {
         long turn = turns.getOrDefault(group, 0L);
+        if (turn > 0 && ticketId.equals(lastTicket.get(group))) return turn - 1;
         turns.put(group, turn + 1);
+        lastTicket.put(group, ticketId);
         return turn;
     }
 
