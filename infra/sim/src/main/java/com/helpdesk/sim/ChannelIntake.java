@@ -41,13 +41,13 @@ final class ChannelIntake {
         return switch (t.channel()) {
             case EMAIL -> {
                 stack.expect("POST", "/_local/ses/inbound", null, mail(t), Map.of("Content-Type", "message/rfc822"));
-                yield awaitNewTicket(t, known);
+                yield awaitNewTicket(t, known, t.subject().strip());
             }
             case CHAT -> {
                 String body = chatMessage(t);
                 long ts = stack.clock().getEpochSecond();
                 stack.expect("POST", "/webhooks/chat/" + WIDGET, null, body, Map.of("X-Helpdesk-Signature", "t=" + ts + ",v1=" + hmac(ts + "." + body)));
-                yield awaitNewTicket(t, known);
+                yield awaitNewTicket(t, known, null);
             }
             case PHONE -> {
                 ObjectNode create = StackPlayer.json().put("subject", t.subject()).put("channel", "phone").put("priority", t.priority())
@@ -88,13 +88,18 @@ final class ChannelIntake {
         return r.toString();
     }
 
-    /** Mail and chat go through queues: waits for the customer's ticket that was not there before. */
-    private JsonNode awaitNewTicket(Script.Ticket t, Set<String> known) {
+    /**
+     * Mail and chat go through queues: waits for the customer's ticket that was not there before, with the mail's
+     * subject when there is one: the demo plays while a README walkthrough may write as the same customer (Ana, the stub
+     * shop's), and the demo's agents took the walkthrough's new ticket for their own.
+     */
+    private JsonNode awaitNewTicket(Script.Ticket t, Set<String> known, String subject) {
         String path = "/tickets?requester=" + URLEncoder.encode(t.customer().email(), StandardCharsets.UTF_8) + "&limit=100";
         long deadline = System.currentTimeMillis() + WAIT_MS;
         while (System.currentTimeMillis() < deadline) {
             for (JsonNode item : stack.expect("GET", path, tokens.apply("sim-admin", "admin"), null).path("items")) {
-                if (!known.contains(item.get("id").asText())) return item;
+                if (known.contains(item.get("id").asText())) continue;
+                if (subject == null || subject.equals(item.path("subject").asText())) return item;
             }
             pause();
         }
