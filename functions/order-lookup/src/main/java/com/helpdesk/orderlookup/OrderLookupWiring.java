@@ -29,6 +29,7 @@ import com.helpdesk.store.DynamoDbStoreRepository;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sqs.SqsClient;
+import com.helpdesk.runtime.Lazy;
 
 import java.net.URI;
 import java.time.Clock;
@@ -65,9 +66,10 @@ record OrderLookupWiring(TicketOrderLookup tickets, CustomerOrdersRefresh webhoo
         OrderLookup lookup = new OrderLookup(shopify, contexts, config.cacheTtl(), clock);
         UlidGenerator ids = new UlidGenerator(clock);
         TicketOrderLookup tickets = new TicketOrderLookup(repository, storeRepository, new OrderContextRefresh(lookup, contexts, ids, clock));
-        SqsClient sqs = aws.build(SqsClient.builder(), "SQS");
+        // SQS only parks dead letters and hands long webhook work on: built on first use, not at init (cold start time and memory)
+        Lazy<SqsClient> sqs = Lazy.of(() -> aws.build(SqsClient.builder(), "SQS"));
         S3FileStore files = S3FileStore.using(aws, config.filesBucket());
-        DeadLetters deadLetters = config.deadLetterQueueUrl().map(url -> new DeadLetters(sqs, url.toString())).orElse(null);
+        DeadLetters deadLetters = config.deadLetterQueueUrl().map(url -> DeadLetters.buildingClientOnFirstUse(sqs, url.toString())).orElse(null);
         OrderWebhookQueue continuations = config.ownQueueUrl().map(url -> new SqsOrderWebhookQueue(sqs, url.toString())).orElse(null);
         DynamoDbPersonalData personalData = new DynamoDbPersonalData(dynamo, config.tableName());
         StoreService storeService = new StoreService(storeRepository, secrets, config.secretsPrefix());

@@ -16,6 +16,7 @@ import com.helpdesk.secrets.SsmSecretStore;
 import com.helpdesk.store.DynamoDbChannelRepository;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.helpdesk.runtime.Lazy;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.net.URI;
@@ -37,6 +38,6 @@ record OutboundChatWiring(OutboundDelivery sender, QueueBackoff backoff, Operati
                 SsmSecretStore.using(aws, Clock.systemUTC()), config.secretsPrefix(), clock);
         HttpChatSender providers = HttpChatSender.create(channels, clock, config.chatApiBaseUrl().map(URI::toString).orElse(null));
         return new OutboundChatWiring(new OutboundDelivery(repository, deliveries, new ChatReplyTransport(channels, providers), config.maxSendAttempts()),
-                new QueueBackoff(aws.build(SqsClient.builder(), "SQS")), CloudWatchMetrics.of(config.metrics()));
+                new QueueBackoff(Lazy.of(() -> aws.build(SqsClient.builder(), "SQS"))), CloudWatchMetrics.of(config.metrics()));
     }
 }

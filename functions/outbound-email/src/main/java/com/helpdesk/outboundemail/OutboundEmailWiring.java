@@ -22,6 +22,7 @@ import com.helpdesk.store.DynamoDbTicketRepository;
 import com.helpdesk.store.LegacyTableKey;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.sesv2.SesV2Client;
+import com.helpdesk.runtime.Lazy;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
@@ -51,6 +52,6 @@ record OutboundEmailWiring(OutboundDelivery sender, EmailNotices notices, QueueB
                 config.supportAddress(), config.supportTeamName(), new SurveyLinks(surveys, config.publicApiUrl().toString())), config.maxSendAttempts());
         EmailNotices notices = new EmailNotices(tickets.queries(), tickets.commands(), surveys, config.publicApiUrl().toString(), config.supportTeamName(),
                 config.acknowledgeNewEmail());
-        return new OutboundEmailWiring(sender, notices, new QueueBackoff(aws.build(SqsClient.builder(), "SQS")), CloudWatchMetrics.of(config.metrics()));
+        return new OutboundEmailWiring(sender, notices, new QueueBackoff(Lazy.of(() -> aws.build(SqsClient.builder(), "SQS"))), CloudWatchMetrics.of(config.metrics()));
     }
 }

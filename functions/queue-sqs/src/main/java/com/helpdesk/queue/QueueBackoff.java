@@ -2,6 +2,8 @@ package com.helpdesk.queue;
 
 import software.amazon.awssdk.services.sqs.SqsClient;
 
+import java.util.function.Supplier;
+
 /**
  * Exponential backoff for a queue message that failed transiently: its visibility timeout is set to
  * 2^(receives-1) seconds (capped), so the retry comes back later each time instead of after the queue's
@@ -10,9 +12,14 @@ import software.amazon.awssdk.services.sqs.SqsClient;
 public final class QueueBackoff {
     private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(QueueBackoff.class);
     static final int MAX_SECONDS = 900;
-    private final SqsClient sqs;
+    private final Supplier<SqsClient> sqs;
 
     public QueueBackoff(SqsClient sqs) {
+        this(() -> sqs);
+    }
+
+    /** @param sqs the client, asked for on the first retry: most invocations never back off, so a function builds it then */
+    public QueueBackoff(Supplier<SqsClient> sqs) {
         this.sqs = sqs;
     }
 
@@ -32,8 +39,9 @@ public final class QueueBackoff {
         int receives = Integer.parseInt(attributes == null ? "1" : attributes.getOrDefault("ApproximateReceiveCount", "1"));
         try {
             String[] arn = queueArn.split(":");
-            String url = sqs.getQueueUrl(b -> b.queueName(arn[5]).queueOwnerAWSAccountId(arn[4])).queueUrl();
-            sqs.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(receiptHandle).visibilityTimeout(delaySeconds(receives)));
+            SqsClient client = sqs.get();
+            String url = client.getQueueUrl(b -> b.queueName(arn[5]).queueOwnerAWSAccountId(arn[4])).queueUrl();
+            client.changeMessageVisibility(b -> b.queueUrl(url).receiptHandle(receiptHandle).visibilityTimeout(delaySeconds(receives)));
         } catch (RuntimeException e) {
             log.warn("backoff not set; the queue's visibility timeout applies", e);
         }

@@ -12,6 +12,7 @@ import com.helpdesk.store.DynamoDbSlaSettings;
 import com.helpdesk.store.DynamoDbTicketRepository;
 import com.helpdesk.store.DynamoDbTicketSla;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import com.helpdesk.runtime.Lazy;
 import software.amazon.awssdk.services.sqs.SqsClient;
 
 import java.time.Clock;
@@ -30,6 +31,6 @@ record SlaTimerWiring(SlaTimer timer, Clock clock, int sweepLimit, QueueBackoff 
         TicketCommands commands = new TicketCommands(tickets, ids, clock);
         SlaTimer timer = new SlaTimer(new SlaSettings(new DynamoDbSlaSettings(dynamo, config.tableName()), config.defaultTimeZone()),
                 new DynamoDbTicketSla(dynamo, config.tableName()), new TicketCommandSlaActions(commands, tickets), ids);
-        return new SlaTimerWiring(timer, clock, config.sweepLimitPerShard(), new QueueBackoff(aws.build(SqsClient.builder(), "SQS")));
+        return new SlaTimerWiring(timer, clock, config.sweepLimitPerShard(), new QueueBackoff(Lazy.of(() -> aws.build(SqsClient.builder(), "SQS"))));
     }
 }
