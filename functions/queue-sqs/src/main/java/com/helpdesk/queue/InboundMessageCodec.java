@@ -1,15 +1,11 @@
 package com.helpdesk.queue;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.runtime.Json;
 import com.helpdesk.runtime.JsonReadFailure;
 
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -39,12 +35,11 @@ public final class InboundMessageCodec {
         try {
             JsonNode tree = Json.mapper().readTree(json);
             // JSON null reads as no object at all; it must be refused here, not fail later on every receive until SQS parks it
-            if (tree == null || tree.isNull()) throw new IllegalArgumentException("not an inbound message: the body is JSON null");
+            if (tree == null || tree.isNull()) throw new IllegalArgumentException("the body is JSON null");
             return InboundMessageJson.read(tree);
         } catch (JsonProcessingException e) {
             throw new IllegalArgumentException("not an inbound message: " + JsonReadFailure.describe(e), e);
         } catch (IllegalArgumentException e) {
-            if (e.getMessage() != null && e.getMessage().startsWith("not an inbound message")) throw e;
             throw new IllegalArgumentException("not an inbound message: " + e.getMessage(), e);
         }
     }
@@ -55,13 +50,7 @@ public final class InboundMessageCodec {
     }
 
     private static String write(InboundMessage m) {
-        StringWriter out = new StringWriter();
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
-            InboundMessageJson.write(m, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return Json.write(g -> InboundMessageJson.write(m, g));
     }
 
     private static int bytes(String s) {

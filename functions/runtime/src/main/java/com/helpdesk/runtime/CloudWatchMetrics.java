@@ -36,8 +36,7 @@ public final class CloudWatchMetrics implements OperationalMetrics, SupportMetri
 
     /** EMF lines on {@code out}, stamped by {@code clock}, with the properties of {@code environment} (Lambda's variables). */
     CloudWatchMetrics(PrintStream out, Clock clock, Map<String, String> environment, String namespace, String stack) {
-        this((name, value, unit, dimension, dimensionValue) -> write(out, clock, environment,
-                namespace, stack, name, value, unit, dimension, dimensionValue));
+        this(emf(out, clock, EmbeddedMetric.lambdaProperties(environment), namespace, stack));
     }
 
     CloudWatchMetrics(Sink sink) {
@@ -120,13 +119,14 @@ public final class CloudWatchMetrics implements OperationalMetrics, SupportMetri
         sink.emit(name, value, Unit.COUNT, dimension, dimensionValue);
     }
 
-    private static void write(PrintStream out, Clock clock, Map<String, String> environment, String namespace, String stack, String name,
-                              double value, Unit unit, String dimension, String dimensionValue) {
-        try {
-            out.println(new EmbeddedMetric(namespace, stack, name, value, unit, dimension, dimensionValue).line(clock.instant(), environment));
-        } catch (RuntimeException e) {
-            // a metric is never worth failing the work it counts
-            log.warn("metric {} not emitted", name, e);
-        }
+    private static Sink emf(PrintStream out, Clock clock, Map<String, String> properties, String namespace, String stack) {
+        return (name, value, unit, dimension, dimensionValue) -> {
+            try {
+                out.println(new EmbeddedMetric(namespace, stack, name, value, unit, dimension, dimensionValue).line(clock.instant(), properties));
+            } catch (RuntimeException e) {
+                // a metric is never worth failing the work it counts
+                log.warn("metric {} not emitted", name, e);
+            }
+        };
     }
 }

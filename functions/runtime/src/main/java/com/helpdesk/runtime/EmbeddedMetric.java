@@ -1,10 +1,5 @@
 package com.helpdesk.runtime;
 
-import com.fasterxml.jackson.core.JsonGenerator;
-
-import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -52,10 +47,9 @@ record EmbeddedMetric(String namespace, String stack, String name, double value,
         }
     }
 
-    /** The document, one line, at {@code at}; {@code environment} reads the Lambda variables the properties come from. */
-    String line(Instant at, Map<String, String> environment) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+    /** The document, one line, at {@code at}, with {@code properties} ({@link #lambdaProperties}) beside the values. */
+    String line(Instant at, Map<String, String> properties) {
+        return Json.write(g -> {
             g.writeStartObject();
             g.writeObjectFieldStart("_aws");
             g.writeNumberField("Timestamp", at.toEpochMilli());
@@ -82,26 +76,23 @@ record EmbeddedMetric(String namespace, String stack, String name, double value,
             g.writeEndObject();
             g.writeEndArray();
             g.writeEndObject();
-            for (Map.Entry<String, String> p : properties(environment).entrySet()) g.writeStringField(p.getKey(), p.getValue());
+            for (Map.Entry<String, String> p : properties.entrySet()) g.writeStringField(p.getKey(), p.getValue());
             g.writeStringField("Stack", stack);
             if (dimension != null) g.writeStringField(dimension, dimensionValue);
             g.writeNumberField(name, value);
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        });
     }
 
-    /** What the EMF library's Lambda environment adds to each document, from the variables Lambda sets. */
-    private static Map<String, String> properties(Map<String, String> environment) {
+    /** What the EMF library's Lambda environment adds to each document, from the variables Lambda sets (read once). */
+    static Map<String, String> lambdaProperties(Map<String, String> environment) {
         Map<String, String> p = new LinkedHashMap<>();
         putIfSet(p, "executionEnvironment", environment.get("AWS_EXECUTION_ENV"));
         putIfSet(p, "functionVersion", environment.get("AWS_LAMBDA_FUNCTION_VERSION"));
         putIfSet(p, "logStreamId", environment.get("AWS_LAMBDA_LOG_STREAM_NAME"));
         String trace = environment.get("_X_AMZN_TRACE_ID");
         if (trace != null && trace.contains("Sampled=1")) p.put("traceId", trace);
-        return p;
+        return java.util.Collections.unmodifiableMap(p);
     }
 
     private static void putIfSet(Map<String, String> p, String key, String value) {

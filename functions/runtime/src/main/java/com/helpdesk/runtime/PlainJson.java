@@ -3,8 +3,6 @@ package com.helpdesk.runtime;
 import com.fasterxml.jackson.core.JsonGenerator;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Collection;
@@ -20,13 +18,7 @@ public final class PlainJson {
     private PlainJson() {}
 
     public static String write(Object value) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
-            write(value, g);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return out.toString();
+        return Json.write(g -> write(value, g));
     }
 
     private static void write(Object v, JsonGenerator g) throws IOException {

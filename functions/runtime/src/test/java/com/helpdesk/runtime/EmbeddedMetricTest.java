@@ -47,7 +47,7 @@ class EmbeddedMetricTest {
     }
 
     private static JsonNode ours(String name, double value, EmbeddedMetric.Unit unit, String dimension, String dimensionValue) throws Exception {
-        String line = new EmbeddedMetric("Helpdesk", "helpdesk-prod", name, value, unit, dimension, dimensionValue).line(Instant.now(), Map.of());
+        String line = new EmbeddedMetric("Helpdesk", "helpdesk-prod", name, value, unit, dimension, dimensionValue).line(Instant.now(), EmbeddedMetric.lambdaProperties(Map.of()));
         assertThat(line).doesNotContain("\n");
         return withoutTime(Json.mapper().readTree(line));
     }

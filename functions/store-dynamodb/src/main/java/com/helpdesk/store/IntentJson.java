@@ -10,8 +10,6 @@ import com.helpdesk.runtime.Json;
 import com.helpdesk.runtime.JsonFields;
 
 import java.io.IOException;
-import java.io.StringWriter;
-import java.io.UncheckedIOException;
 import java.util.List;
 
 /**
@@ -24,33 +22,31 @@ final class IntentJson {
     private IntentJson() {}
 
     static String write(Intent intent) {
-        StringWriter out = new StringWriter(256);
-        try (JsonGenerator g = Json.mapper().getFactory().createGenerator(out)) {
+        return Json.write(g -> write(intent, g));
+    }
+
+    private static void write(Intent intent, JsonGenerator g) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("name", intent.name() == null ? null : intent.name().name());
+        g.writeNumberField("confidence", intent.confidence());
+        g.writeStringField("source", intent.source().name());
+        g.writeStringField("language", intent.language());
+        g.writeStringField("model", intent.model());
+        writeScores("suggestions", intent.suggestions(), g);
+        g.writeFieldName("correction");
+        Intent.Correction c = intent.correction();
+        if (c == null) {
+            g.writeNull();
+        } else {
             g.writeStartObject();
-            g.writeStringField("name", intent.name() == null ? null : intent.name().name());
-            g.writeNumberField("confidence", intent.confidence());
-            g.writeStringField("source", intent.source().name());
-            g.writeStringField("language", intent.language());
-            g.writeStringField("model", intent.model());
-            writeScores("suggestions", intent.suggestions(), g);
-            g.writeFieldName("correction");
-            Intent.Correction c = intent.correction();
-            if (c == null) {
-                g.writeNull();
-            } else {
-                g.writeStartObject();
-                g.writeStringField("modelSaid", c.modelSaid() == null ? null : c.modelSaid().name());
-                g.writeNumberField("modelConfidence", c.modelConfidence());
-                writeScores("modelSuggestions", c.modelSuggestions(), g);
-                g.writeStringField("by", c.by());
-                g.writeEndObject();
-            }
-            g.writeStringField("at", intent.at() == null ? null : intent.at().toString());
+            g.writeStringField("modelSaid", c.modelSaid() == null ? null : c.modelSaid().name());
+            g.writeNumberField("modelConfidence", c.modelConfidence());
+            writeScores("modelSuggestions", c.modelSuggestions(), g);
+            g.writeStringField("by", c.by());
             g.writeEndObject();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
-        return out.toString();
+        g.writeStringField("at", intent.at() == null ? null : intent.at().toString());
+        g.writeEndObject();
     }
 
     private static void writeScores(String field, List<IntentScore> scores, JsonGenerator g) throws IOException {
