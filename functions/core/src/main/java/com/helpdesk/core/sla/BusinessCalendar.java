@@ -89,6 +89,17 @@ public record BusinessCalendar(String id, String name, ZoneId zone, Map<DayOfWee
         return spans().openFrom(Objects.requireNonNull(instant, "instant"));
     }
 
+    /**
+     * The most business time a target under this calendar may be: this many years of ordinary weeks. It
+     * keeps every due time well inside the 100 years {@link #add} looks ahead, whatever holidays (at most
+     * 1000 days: about 19 years of a calendar open one day a week) and daylight-saving gaps take away.
+     */
+    public static final int TARGET_YEARS = 50;
+
+    public Duration mostTargetable() {
+        return weeklyTotal().multipliedBy(52L * TARGET_YEARS);
+    }
+
     /** The business time of an ordinary week (no holiday, no daylight-saving change). */
     public Duration weeklyTotal() {
         Duration total = Duration.ZERO;
