@@ -49,6 +49,12 @@ public record BusinessCalendar(String id, String name, ZoneId zone, Map<DayOfWee
                                NavigableSet<LocalDate> holidays) implements BusinessTime {
     public static final int MAX_NAME = 200;
     public static final int MAX_HOLIDAYS = 1000;
+    /**
+     * How many years of ordinary weeks a target may take: well inside the 100 years {@link #add} looks
+     * ahead, whatever holidays (1000 days are about 19 years of a calendar open one day a week) and
+     * daylight-saving gaps take away, so every clock under a policy has a due time.
+     */
+    public static final int TARGET_YEARS = 50;
     private static final Pattern ID = Pattern.compile("^[a-z0-9][a-z0-9-]{0,62}$");
 
     public BusinessCalendar {
@@ -87,6 +93,11 @@ public record BusinessCalendar(String id, String name, ZoneId zone, Map<DayOfWee
     /** {@code instant} itself when the calendar is open then, else its next opening: where a clock starting then starts counting. */
     public Instant openFrom(Instant instant) {
         return spans().openFrom(Objects.requireNonNull(instant, "instant"));
+    }
+
+    /** The most business time a target under this calendar may be: {@link #TARGET_YEARS} of ordinary weeks. */
+    public Duration mostTargetable() {
+        return weeklyTotal().multipliedBy(52L * TARGET_YEARS);
     }
 
     /** The business time of an ordinary week (no holiday, no daylight-saving change). */

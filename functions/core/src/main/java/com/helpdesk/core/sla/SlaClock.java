@@ -97,6 +97,15 @@ public record SlaClock(
     }
 
     /**
+     * This clock read under {@code calendar} as it is now: a running clock's due time is recomputed from its
+     * segment, as its elapsed time already is, so an edit of the calendar since the due time was computed
+     * (a holiday added, hours changed) moves it. Under an unchanged calendar it is the same clock.
+     */
+    SlaClock dueUnder(BusinessTime calendar) {
+        return isRunning() ? resume(segmentStart, calendar) : this;
+    }
+
+    /**
      * The same cycle measured against a new goal: the business time spent so far is banked under the old
      * calendar and kept; a running clock goes on under the new calendar from {@code at}. Warnings and
      * breaches already emitted in this cycle stay emitted.

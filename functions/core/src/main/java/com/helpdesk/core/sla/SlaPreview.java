@@ -45,7 +45,7 @@ public final class SlaPreview {
             Instant start = instant(body.get("start"), "start", errors);
             Duration add = amount(body.get("add"), errors);
             if (!errors.isEmpty()) throw new ValidationException(errors);
-            Instant due = calendar.add(start, add);
+            Instant due = dueAt(calendar, start, add);
             out.put("dueAt", DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(due.atZone(calendar.zone()).toOffsetDateTime()));
         } else {
             Instant from = instant(body.get("from"), "from", errors);
@@ -57,6 +57,17 @@ public final class SlaPreview {
             out.put("businessTime", calendar.between(from, to).toString());
         }
         return out;
+    }
+
+    /** The calendar's due time; an amount it never opens long enough for is the caller's to correct (400), not a 500. */
+    private static Instant dueAt(BusinessCalendar calendar, Instant start, Duration add) {
+        try {
+            return calendar.add(start, add);
+        } catch (IllegalArgumentException beyondHorizon) {
+            // start and add are checked above: what is left is a calendar opening too rarely (say an hour a week)
+            throw new ValidationException("add", "is more business time than this calendar opens in the "
+                    + OpeningSpans.HORIZON_YEARS + " years after start");
+        }
     }
 
     private static Instant instant(Object value, String field, List<FieldError> errors) {

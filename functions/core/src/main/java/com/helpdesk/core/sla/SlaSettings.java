@@ -1,8 +1,11 @@
 package com.helpdesk.core.sla;
 
 import com.helpdesk.core.NotFoundException;
+import com.helpdesk.core.ValidationException;
+import com.helpdesk.core.ValidationException.FieldError;
 
 import java.time.DayOfWeek;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -52,7 +55,16 @@ public final class SlaSettings {
         return all;
     }
 
+    /** Refused (400 on {@code weekly}) when it would open too little for a target of a policy that names it. */
     public void saveCalendar(BusinessCalendar calendar) {
+        List<FieldError> errors = new ArrayList<>();
+        for (SlaPolicy policy : store.policies()) {
+            if (!calendar.id().equals(policy.businessHours())) continue;
+            beyond(policy, calendar).forEach((target, amount) -> errors.add(new FieldError("weekly", "opens " + calendar.weeklyTotal()
+                    + " a week: too little for " + target.wire() + " " + amount + " of the SLA policy '" + policy.id() + "' (at most "
+                    + BusinessCalendar.TARGET_YEARS + " years of weeks)")));
+        }
+        if (!errors.isEmpty()) throw new ValidationException(errors);
         store.saveCalendar(calendar);
     }
 
@@ -71,13 +83,29 @@ public final class SlaSettings {
         return all;
     }
 
+    /** Refused (400 on the target) when its calendar would open too little for a target: its clocks could never come due. */
     public void savePolicy(SlaPolicy policy) {
+        Optional<BusinessCalendar> calendar = policy.businessHours() == null ? Optional.empty() : calendar(policy.businessHours());
+        List<FieldError> errors = new ArrayList<>();
+        calendar.ifPresent(c -> beyond(policy, c).forEach((target, amount) -> errors.add(new FieldError("targets." + target.wire(),
+                "is more business time than the calendar '" + c.id() + "' opens in " + BusinessCalendar.TARGET_YEARS
+                        + " years of ordinary weeks (" + c.weeklyTotal() + " a week)"))));
+        if (!errors.isEmpty()) throw new ValidationException(errors);
         if (DEFAULT_CALENDAR.equals(policy.businessHours())) store.saveCalendarIfAbsent(shippedCalendar);
         store.savePolicy(policy);
     }
 
     public boolean deletePolicy(String id) {
         return store.deletePolicy(id);
+    }
+
+    /** The targets of {@code policy} larger than {@code calendar} allows (add could not place their due times). */
+    private static Map<SlaTarget, Duration> beyond(SlaPolicy policy, BusinessCalendar calendar) {
+        Map<SlaTarget, Duration> beyond = new EnumMap<>(SlaTarget.class);
+        policy.targets().forEach((target, amount) -> {
+            if (amount.compareTo(calendar.mostTargetable()) > 0) beyond.put(target, amount);
+        });
+        return beyond;
     }
 
     /** The policy that applies to a ticket with these facts (the built-in default when no stored one matches). */

@@ -69,7 +69,7 @@ public final class SlaTimer {
         int fired = 0;
         for (int shard = 0; shard < store.dueShards(); shard++) {
             for (TicketSlaStore.Due due : store.due(shard, now, limitPerShard)) {
-                if (fire(due.ticketId(), now)) fired++;
+                if (fire(due.ticketId(), due.nextFireAt(), now)) fired++;
             }
         }
         return fired;
@@ -77,15 +77,25 @@ public final class SlaTimer {
 
     /** Fires what is due by {@code now} on one ticket; false when nothing was (a stale index entry, another run got there first). */
     public boolean fire(String ticketId, Instant now) {
+        return fire(ticketId, null, now);
+    }
+
+    /**
+     * {@code indexedAt}: when the due-time index said the ticket was due (null: not known). With nothing to
+     * fire, an index entry the clocks no longer agree with (their calendar was edited since, so they fire
+     * later) is re-keyed; left alone it would be swept again every minute until the ticket next changed.
+     */
+    private boolean fire(String ticketId, Instant indexedAt, Instant now) {
         for (int attempt = 1; ; attempt++) {
             Optional<TicketSlaStore.Stored> found = store.find(ticketId);
             if (found.isEmpty()) return false;
             TicketSlaStore.Stored stored = found.get();
             SlaOutcome outcome = load(stored).fire(now);
-            if (!outcome.changed()) return false;
+            boolean staleIndex = indexedAt != null && !indexedAt.equals(outcome.nextFireAt());
+            if (!outcome.changed() && !staleIndex) return false;
             try {
                 save(stored, stored.facts(), outcome, null, stored.createdAt());
-                return true;
+                return outcome.changed();
             } catch (VersionConflictException e) {
                 if (attempt >= ATTEMPTS) throw e;
             }

@@ -35,18 +35,21 @@ public final class TicketSlaWire {
     /**
      * Reads a stored state back. {@code calendars} gives the business-time arithmetic of a calendar id
      * (called with null for around the clock); the caller decides what a calendar deleted meanwhile means.
+     * Running clocks come back due when that calendar says, not when the calendar said at the last write.
      */
     public static TicketSla fromWire(Map<?, ?> state, Function<String, BusinessTime> calendars) {
         Map<?, ?> policyWire = map(state, "policy");
         SlaPolicy policy = SlaPolicyWire.parse(String.valueOf(policyWire.get("id")), policyWire);
+        BusinessTime calendar = calendars.apply(policy.businessHours());
         Map<SlaTarget, SlaClock> clocks = new EnumMap<>(SlaTarget.class);
         for (Map.Entry<?, ?> e : map(state, "clocks").entrySet()) {
             SlaTarget target = SlaTarget.fromWire(String.valueOf(e.getKey()))
                     .orElseThrow(() -> corrupt("clocks." + e.getKey(), "is not a target"));
             if (!(e.getValue() instanceof Map<?, ?> clock)) throw corrupt("clocks." + e.getKey(), "is not an object");
-            clocks.put(target, clock(target, clock));
+            // the stored due time was computed under the calendar as it was then; it may have been edited since
+            clocks.put(target, clock(target, clock).dueUnder(calendar));
         }
-        return new TicketSla(policy, calendars.apply(policy.businessHours()), Status.parse("status", string(state, "status")),
+        return new TicketSla(policy, calendar, Status.parse("status", string(state, "status")),
                 bool(state, "teamReplied"), bool(state, "teamSpokeLast"), bool(state, "ended"), clocks);
     }
 

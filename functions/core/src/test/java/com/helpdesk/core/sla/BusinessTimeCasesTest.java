@@ -28,6 +28,7 @@ class BusinessTimeCasesTest {
     static final BusinessCalendar SYDNEY_OFFICE = hours("Australia/Sydney", "mon-fri 09:00-17:00");
     static final BusinessCalendar KOLKATA_OFFICE = hours("Asia/Kolkata", "mon-sat 10:00-19:00");
     static final BusinessCalendar NY_LATE = hours("America/New_York", "mon-fri 18:00-24:00", "tue-sat 00:00-02:00");
+    static final BusinessCalendar BERLIN_NIGHTS = hours("Europe/Berlin", List.of("2026-12-25"), "mon-fri 22:00-24:00", "tue-sat 00:00-06:00");
 
     static BusinessCalendar allDay(String zone) {
         return hours(zone, "daily 00:00-24:00");
@@ -145,6 +146,19 @@ class BusinessTimeCasesTest {
                 // 02:20+10:00 (second pass, 16:20Z) is after the first-pass close (02:45+11:00 = 15:45Z): next Sunday.
                 new Case("Sydney: start in the second pass, after the close", hours("Australia/Sydney", "sun 02:15-02:45"), "2026-04-05T02:20+10:00", "PT10M", "2026-04-12T02:25+10:00"),
 
+                // Samoa crossed the date line: Thursday 29 Dec 2011 (-10:00) was followed by Saturday 31 Dec (+14:00).
+                // Thursday closes at 17:00, Friday never happened, Saturday 09:00 + 8h.
+                new Case("Apia: the skipped Friday", hours("Pacific/Apia", "daily 09:00-17:00"), "2011-12-29T17:00-10:00", "PT8H", "2011-12-31T17:00+14:00"),
+                // 03:00Z is 08:45 at +05:45: counts from 09:00.
+                new Case("Kathmandu at +05:45", hours("Asia/Kathmandu", "mon-fri 09:00-17:00"), "2026-06-05T03:00Z", "PT1H", "2026-06-05T10:00+05:45"),
+                // Fri 16:30-17:00 at -03:30, then Monday 09:00 + 30 min.
+                new Case("St John's at -03:30", hours("America/St_Johns", "mon-fri 09:00-17:00"), "2026-12-04T16:30-03:30", "PT1H", "2026-12-07T09:30-03:30"),
+                // Christmas Day is a holiday in the middle of the Thursday-night shift: Thu 22:00-24:00 is 2h, Friday
+                // (its 00:00-06:00 and 22:00-24:00) is closed, Saturday 00:00 + 2h.
+                new Case("a holiday inside an overnight shift", BERLIN_NIGHTS, "2026-12-24T22:00+01:00", "PT4H", "2026-12-26T02:00+01:00"),
+                // The week's last shift runs into Monday: Sunday 23:00-24:00 is 1h, Monday 00:00 + 1h.
+                new Case("Sunday night into Monday", hours("Europe/Berlin", "sun 22:00-24:00", "mon 00:00-06:00"), "2026-06-07T23:00+02:00", "PT2H", "2026-06-08T01:00+02:00"),
+
                 // Around the clock: business time is real time, a DST day changes nothing in instants.
                 new Case("24/7", AroundTheClock.INSTANCE, "2026-03-08T01:30-05:00", "P2D", "2026-03-10T02:30-04:00"),
                 // Adding nothing answers the start, even outside opening hours.
@@ -191,6 +205,15 @@ class BusinessTimeCasesTest {
                 new Span("Sydney: interval shown twice, open once", hours("Australia/Sydney", "sun 02:15-02:45"), "2026-04-05T00:00+11:00", "2026-04-06T00:00+10:00", "PT30M"),
                 // 16 ordinary weeks of 45h, across New Year and New York's March change.
                 new Span("sixteen weeks", NY_OFFICE, "2026-12-07T09:00-05:00", "2027-03-26T18:00-04:00", "PT720H"),
+                // Lord Howe moves its clocks by 30 minutes: 02:00 -> 02:30 on Sun 4 Oct, 02:00 -> 01:30 on Sun 5 Apr.
+                new Span("Lord Howe 23.5-hour day", allDay("Australia/Lord_Howe"), "2026-10-04T00:00+10:30", "2026-10-05T00:00+11:00", "PT23H30M"),
+                new Span("Lord Howe 24.5-hour day", allDay("Australia/Lord_Howe"), "2026-04-05T00:00+11:00", "2026-04-06T00:00+10:30", "PT24H30M"),
+                // Santiago changes at midnight: Saturday 4 Apr runs to 24:00 -03:00, then 23:00-24:00 again at -04:00.
+                new Span("Santiago 25-hour Saturday", allDay("America/Santiago"), "2026-04-04T00:00-03:00", "2026-04-05T00:00-04:00", "PT25H"),
+                // and Sunday 6 Sep starts at 01:00 -03:00 (midnight never shows).
+                new Span("Santiago 23-hour Sunday", allDay("America/Santiago"), "2026-09-06T01:00-03:00", "2026-09-07T00:00-03:00", "PT23H"),
+                // Friday 30 Dec 2011 never happened in Samoa: Thursday and Saturday, 8h each.
+                new Span("Apia: the week of the skipped Friday", hours("Pacific/Apia", "daily 09:00-17:00"), "2011-12-29T00:00-10:00", "2012-01-01T00:00+14:00", "PT16H"),
                 new Span("to before from", NY_OFFICE, "2026-12-07T12:00-05:00", "2026-12-07T10:00-05:00", "PT0S"),
                 new Span("24/7", AroundTheClock.INSTANCE, "2026-11-01T00:00-04:00", "2026-11-02T00:00-05:00", "PT25H"));
     }

@@ -50,9 +50,22 @@ class SlaPreviewTest {
         assertThat(fields(Map.of("strat", "x"))).containsExactly("strat", "body");
     }
 
+    @Test
+    void anAmountTheCalendarNeverOpensLongEnoughForIsRefusedNamingTheAmount() {
+        // one hour on Sundays: P365D (8760 h) would take 168 years, past the 100 years add looks ahead
+        BusinessCalendar sundayHour = Calendars.hours("Europe/Berlin", "sun 10:00-11:00");
+        Map<String, String> body = Map.of("start", "2026-12-07T09:00:00Z", "add", "P365D");
+        assertThat(fields(sundayHour, body)).containsExactly("add");
+        assertThatThrownBy(() -> SlaPreview.answer(sundayHour, body)).hasMessageContaining("100 years");
+    }
+
     private static List<String> fields(Map<String, ?> body) {
+        return fields(NEW_YORK, body);
+    }
+
+    private static List<String> fields(BusinessCalendar calendar, Map<String, ?> body) {
         try {
-            SlaPreview.answer(NEW_YORK, body);
+            SlaPreview.answer(calendar, body);
         } catch (ValidationException e) {
             return e.errors().stream().map(ValidationException.FieldError::field).toList();
         }

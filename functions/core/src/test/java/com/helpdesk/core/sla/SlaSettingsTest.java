@@ -49,4 +49,31 @@ class SlaSettingsTest {
         assertThat(settings.businessTime(null)).isEqualTo(AroundTheClock.INSTANCE);
         assertThat(settings.businessTime("gone")).as("a deleted calendar counts around the clock").isEqualTo(AroundTheClock.INSTANCE);
     }
+
+    @Test
+    void aTargetTheCalendarCouldNeverComeDueForIsRefusedWhereItIsWritten() {
+        // one hour a week: 50 years of such weeks is 2600 h; P366D is 8784 h, which add could not place within
+        // its 100 years once holidays and daylight saving take their share: every ticket's clocks would fail
+        stores.saveCalendar(callbackHours("sun 10:00-11:00"));
+        Map<String, Object> body = new java.util.HashMap<>(Map.of("name", "callbacks", "order", 5, "businessHours", "callback",
+                "targets", Map.of("firstResponse", "PT2H", "resolution", "P366D")));
+        assertThatThrownBy(() -> settings.savePolicy(SlaPolicyWire.parse("callbacks", body)))
+                .isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(ValidationException.FieldError::field).containsExactly("targets.resolution"));
+        assertThat(stores.policies).isEmpty();
+
+        body.put("targets", Map.of("firstResponse", "PT2H", "resolution", "P100D")); // 2400 h: 46 years of Sundays
+        settings.savePolicy(SlaPolicyWire.parse("callbacks", body));
+        BusinessCalendar shorter = callbackHours("sun 10:00-10:30");
+        assertThatThrownBy(() -> settings.saveCalendar(shorter))
+                .as("a calendar cut back under a policy's target").isInstanceOfSatisfying(ValidationException.class, e -> assertThat(e.errors())
+                        .extracting(ValidationException.FieldError::field).containsExactly("weekly"))
+                .hasMessageContaining("callbacks");
+        assertThat(stores.calendars.get("callback").weeklyTotal()).isEqualTo(java.time.Duration.ofHours(1));
+    }
+
+    private static BusinessCalendar callbackHours(String spec) {
+        BusinessCalendar c = Calendars.hours("Europe/Berlin", spec);
+        return new BusinessCalendar("callback", "Callbacks", c.zone(), c.weekly(), c.holidays());
+    }
 }

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -207,5 +208,29 @@ class SlaTimerTest {
         // 30 min Friday, 45 min spent at Monday 09:15
         assertThat(stores.due.get("tkt_1")).isEqualTo(Instant.parse("2026-12-07T09:15:00Z"));
         assertThat(Duration.between(friday1630, stores.due.get("tkt_1"))).isGreaterThan(Duration.ofDays(2));
+    }
+
+    @Test
+    void aHolidayAddedAfterTheClocksStartedMovesTheirDueTime() {
+        BusinessCalendar office = SlaSettings.shippedCalendar(ZoneOffset.UTC);
+        stores.saveCalendar(office);
+        stores.savePolicy(SlaPolicyWire.parse("office", Map.of("name", "Office", "order", 0,
+                "match", Map.of("priority", List.of("low")), "businessHours", "default",
+                "targets", Map.of("firstResponse", "PT4H"))));
+        timer.apply(created("low", MON_9)); // due Monday 13:00, warning at 3 h spent: Monday 12:00
+        // at 10:00 the office closes for the day: the admin adds today as a holiday
+        stores.saveCalendar(new BusinessCalendar("default", office.name(), office.zone(), office.weekly(),
+                List.of(LocalDate.of(2026, 11, 30))));
+        Instant tue12 = Instant.parse("2026-12-01T12:00:00Z"), tue13 = Instant.parse("2026-12-01T13:00:00Z");
+
+        assertThat(timer.sweep(at(3 * 60), 100)).as("Monday 12:00: nothing spent yet").isZero();
+        assertThat(stores.due.get("tkt_1")).as("the index follows the calendar, not the stale warning time").isEqualTo(tue12);
+        assertThat(timer.sweep(tue12, 100)).isEqualTo(1);
+        assertThat(stores.outbox).extracting(DomainEvent::type).as("3 h spent: a warning, no breach").containsExactly("SlaWarning");
+        assertThat(stores.due.get("tkt_1")).isEqualTo(tue13);
+        assertThat(timer.sweep(tue13, 100)).isEqualTo(1);
+        assertThat(stores.outbox.get(1).occurredAt()).as("4 h of business time spent on Tuesday").isEqualTo(tue13);
+        assertThat(ledger()).containsExactly("firstResponse start", "firstResponse warning", "firstResponse breach");
+        assertThat(stores.ledger("tkt_1").get(2).elapsed()).isEqualTo(Duration.ofHours(4));
     }
 }

@@ -6,7 +6,9 @@ import com.helpdesk.core.ticket.Visibility;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import static com.helpdesk.core.sla.SlaFixtures.STANDARD;
@@ -52,5 +54,19 @@ class TicketSlaWireTest {
         wire.remove("status");
         wire.put("clocks", Map.of());
         assertThatThrownBy(() -> TicketSlaWire.fromWire(wire, TicketSlaWireTest::calendars)).hasMessageContaining("status is not a string");
+    }
+
+    @Test
+    void aRunningClocksDueTimeFollowsTheCalendarItIsReadWith() {
+        BusinessCalendar office = Calendars.hours("UTC", "mon-fri 09:00-17:00");
+        BusinessCalendar closedMonday = Calendars.hours("UTC", List.of("2026-11-30"), "mon-fri 09:00-17:00");
+        SlaPolicy policy = policy("office", "office", Duration.ofHours(4), null, Duration.ofHours(16));
+        TicketSla sla = TicketSla.create(policy, office, Status.NEW, at(0), "TicketCreated").sla(); // Monday 09:00
+        TicketSla afterEdit = TicketSlaWire.fromWire(TicketSlaWire.toWire(sla), id -> closedMonday);
+        Instant tue13 = Instant.parse("2026-12-01T13:00:00Z");
+        assertThat(afterEdit.clocks().get(SlaTarget.FIRST_RESPONSE).dueAt()).as("Monday closed: 4 h from Tuesday 09:00").isEqualTo(tue13);
+        assertThat(afterEdit.clocks().get(SlaTarget.RESOLUTION).dueAt()).isEqualTo(Instant.parse("2026-12-02T17:00:00Z"));
+        assertThat(afterEdit.fire(at(4 * 60)).ledger()).as("nothing spent by Monday 13:00: no breach").isEmpty();
+        assertThat(afterEdit.clocks().get(SlaTarget.FIRST_RESPONSE).remainingAt(tue13, closedMonday)).isZero();
     }
 }
