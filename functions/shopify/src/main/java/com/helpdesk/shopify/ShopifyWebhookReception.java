@@ -15,7 +15,7 @@ import java.util.Map;
 
 /**
  * The Shopify webhook intake: finds the store, checks {@code X-Shopify-Hmac-Sha256} over the raw body with the
- * store's webhook secret and {@code X-Shopify-Shop-Domain} against the store's shop, reads who the webhook is
+ * store's webhook secret (or the previous one while the app secret is rotated) and {@code X-Shopify-Shop-Domain} against the store's shop, reads who the webhook is
  * about, drops redeliveries by {@code X-Shopify-Event-Id} and hands the rest to the worker's queue. No ticket
  * work here, so it answers well within Shopify's 5 seconds; nothing is stored when anything is wrong.
  */
@@ -67,7 +67,8 @@ public final class ShopifyWebhookReception {
                 .orElseThrow(() -> new Refused("store " + store.id() + " has no webhookSecret; set it with PUT /stores/" + store.id()));
         String hmac = headers.get("x-shopify-hmac-sha256");
         if (hmac == null || hmac.isBlank()) throw new Refused("X-Shopify-Hmac-Sha256 is missing");
-        if (!ShopifyWebhookSignature.verify(hmac, secret, body)) {
+        String previous = secrets.get(StoreSecrets.name(secretsPrefix, store.id(), StoreSecrets.PREVIOUS_WEBHOOK_SECRET)).orElse(null);
+        if (!ShopifyWebhookSignature.verify(hmac, secret, body) && !ShopifyWebhookSignature.verify(hmac, previous, body)) {
             throw new Refused("X-Shopify-Hmac-Sha256 does not match the body signed with store " + store.id() + "'s webhookSecret");
         }
         String domain = headers.get("x-shopify-shop-domain");

@@ -78,6 +78,24 @@ class ShopifyWebhookReceptionTest {
     }
 
     @Test
+    void whileTheAppSecretIsRotatedWebhooksSignedWithTheOldOrTheNewOneAreTaken() throws Exception {
+        // Shopify's rotation: the new secret is generated, webhooks go on being signed with the old one until it is revoked
+        String rotatedIn = "shpss_9a8b7c6d";
+        secrets.put("/helpdesk/test/stores/demo/webhookSecret", rotatedIn);
+        secrets.put("/helpdesk/test/stores/demo/previousWebhookSecret", SECRET);
+        byte[] body = sample("orders-updated.json");
+        assertThat(reception.receive("demo", headers("orders/updated", "evt-old", ShopifyWebhookSignature.sign(SECRET, body)), body).enqueued()).isTrue();
+        assertThat(reception.receive("demo", headers("orders/updated", "evt-new", ShopifyWebhookSignature.sign(rotatedIn, body)), body).enqueued()).isTrue();
+        assertThatThrownBy(() -> reception.receive("demo", headers("orders/updated", "evt-x", ShopifyWebhookSignature.sign("shpss_other", body)), body))
+                .isInstanceOf(ShopifyWebhookReception.Refused.class);
+
+        secrets.remove("/helpdesk/test/stores/demo/previousWebhookSecret"); // revoked at Shopify, removed here
+        assertThatThrownBy(() -> reception.receive("demo", headers("orders/updated", "evt-old2", ShopifyWebhookSignature.sign(SECRET, body)), body))
+                .isInstanceOf(ShopifyWebhookReception.Refused.class);
+        assertThat(queued).extracting(OrderWebhook::eventId).containsExactly("evt-old", "evt-new");
+    }
+
+    @Test
     void anotherShopSigningWithTheSameAppSecretIsRefused() throws Exception {
         byte[] body = sample("orders-updated.json");
         Map<String, String> h = headers("orders/updated", "evt-4", ShopifyWebhookSignature.sign(SECRET, body));
