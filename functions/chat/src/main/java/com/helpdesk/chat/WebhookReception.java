@@ -69,10 +69,10 @@ public final class WebhookReception {
                 yield ChatPayloads.whatsapp(ch, body, clock.instant());
             }
             case TWILIO -> {
-                Map<String, String> form = ChatPayloads.form(body);
+                Map<String, List<String>> form = ChatPayloads.formValues(body);
                 String signedUrl = ch.settings().getOrDefault("webhookUrl", url);
-                WebhookSignatures.verifyTwilio(headers.get("x-twilio-signature"), channels.secret(ch, "authToken"), signedUrl, form);
-                yield ChatPayloads.twilio(ch, form, clock.instant());
+                WebhookSignatures.verifyTwilioForm(headers.get("x-twilio-signature"), channels.secret(ch, "authToken"), signedUrl, form);
+                yield ChatPayloads.twilio(ch, ChatPayloads.form(body), clock.instant());
             }
         };
         for (InboundMessage m : messages) {

@@ -7,9 +7,14 @@ import com.helpdesk.core.port.ChannelRepository;
 import com.helpdesk.core.port.SecretStore;
 import org.junit.jupiter.api.Test;
 
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.nio.charset.StandardCharsets;
+
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Base64;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -40,6 +45,27 @@ class WebhookReceptionTest {
         // a generic or Twilio channel has no verify token: anyone's GET is refused (403), not a missing secret's 500
         assertThat(reception.verify("widget", handshake)).isEmpty();
         assertThat(reception.verify("twilio", handshake)).isEmpty();
+    }
+
+    @Test
+    void aTwilioDeliveryRepeatingAParameterIsVerifiedAsTwilioSignedIt() throws Exception {
+        secrets.put(channels.secretName("twilio", "authToken"), "tw-token");
+        String url = "https://api.example.com/webhooks/chat/twilio";
+        // a group conversation's post-event webhook lists its addresses as one parameter repeated
+        String form = "AccountSid=AC00000000000000000000000000000000&ConversationSid=CH00000000000000000000000000000001"
+                + "&EventType=onConversationAdded&MessagingBinding.Address=%2B15551230002&MessagingBinding.Address=%2B15551230001"
+                + "&MessagingBinding.ProjectedAddress=%2B15557654321&RetryCount=0&Source=SDK";
+        // Twilio's algorithm written out: the URL, then each name with each of its values, names and values sorted
+        String signed = url + "AccountSidAC00000000000000000000000000000000ConversationSidCH00000000000000000000000000000001"
+                + "EventTypeonConversationAdded" + "MessagingBinding.Address+15551230001" + "MessagingBinding.Address+15551230002"
+                + "MessagingBinding.ProjectedAddress+15557654321" + "RetryCount0" + "SourceSDK";
+        Mac mac = Mac.getInstance("HmacSHA1");
+        mac.init(new SecretKeySpec("tw-token".getBytes(StandardCharsets.UTF_8), "HmacSHA1"));
+        String signature = Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+
+        int accepted = reception.receive("twilio", Map.of("x-twilio-signature", signature), form.getBytes(StandardCharsets.UTF_8), url);
+
+        assertThat(accepted).as("a genuine event the channel does not use: acknowledged, nothing enqueued").isZero();
     }
 
     private final class Channels implements ChannelRepository {
