@@ -61,6 +61,25 @@ class ShopifyWebhookReceptionTest {
     }
 
     @Test
+    void aBulkActionsDeliveriesShareTheEventIdAndAreEachTakenOnceByTheirWebhookId() throws Exception {
+        // "Fulfill 2 orders" in the admin: one merchant action, one X-Shopify-Event-Id, a delivery (and X-Shopify-Webhook-Id) per order
+        byte[] first = sample("orders-updated.json");
+        byte[] second = new String(first, StandardCharsets.UTF_8).replace("820982911946154508", "820982911946154509")
+                .replace("jon@example.com", "ana@example.com").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> h1 = headers("orders/fulfilled", "e7a1c2d3-0000-4000-8000-000000000001", ShopifyWebhookSignature.sign(SECRET, first));
+        h1.put("x-shopify-webhook-id", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043");
+        Map<String, String> h2 = headers("orders/fulfilled", "e7a1c2d3-0000-4000-8000-000000000001", ShopifyWebhookSignature.sign(SECRET, second));
+        h2.put("x-shopify-webhook-id", "0c1f7a9e-52f4-4d36-9d0e-6f1b2a3c4d5e");
+
+        assertThat(reception.receive("demo", h1, first).enqueued()).isTrue();
+        assertThat(reception.receive("demo", h2, second).enqueued()).as("another delivery of the same action").isTrue();
+        assertThat(reception.receive("demo", h2, second).duplicate()).as("Shopify's retry of that delivery").isTrue();
+        assertThat(queued).extracting(OrderWebhook::orderId).containsExactly("820982911946154508", "820982911946154509");
+        assertThat(queued).extracting(OrderWebhook::eventId).as("the event id still names the action")
+                .containsOnly("e7a1c2d3-0000-4000-8000-000000000001");
+    }
+
+    @Test
     void aBadOrMissingSignatureIsRefusedAndNothingIsStored() throws Exception {
         byte[] body = sample("orders-updated.json");
         String good = ShopifyWebhookSignature.sign(SECRET, body);
