@@ -82,9 +82,12 @@ public final class ShopifyWebhookReception {
         if (firstNonBlank(eventHeader, webhookHeader) == null) {
             throw new ShopifyWebhookPayloads.Malformed("X-Shopify-Event-Id (or X-Shopify-Webhook-Id) is required");
         }
-        String eventId = id(firstNonBlank(eventHeader, webhookHeader), "X-Shopify-Event-Id");
+        String eventId = firstNonBlank(eventHeader, webhookHeader).strip();
+        if (!EVENT_ID.matcher(eventId).matches()) {
+            throw new ShopifyWebhookPayloads.Malformed("X-Shopify-Event-Id must be at most 128 letters, digits and -_.:");
+        }
         // one merchant action (a bulk fulfilment) shares its event id among its deliveries; each delivery has its webhook id
-        String deliveryId = id(firstNonBlank(webhookHeader, eventHeader), "X-Shopify-Webhook-Id");
+        String deliveryId = webhookHeader != null && EVENT_ID.matcher(webhookHeader.strip()).matches() ? webhookHeader.strip() : eventId;
         OrderWebhook.Kind kind = OrderWebhook.kind(topic);
         if (kind == OrderWebhook.Kind.IGNORED) return new Received(topic, kind, false, false);
         OrderWebhook webhook = ShopifyWebhookPayloads.read(store.id(), topic, eventId, body);
@@ -104,12 +107,6 @@ public final class ShopifyWebhookReception {
     private boolean signedWithPreviousSecret(Store store, String hmac, byte[] body) {
         return secrets.get(StoreSecrets.name(secretsPrefix, store.id(), StoreSecrets.PREVIOUS_WEBHOOK_SECRET))
                 .map(previous -> ShopifyWebhookSignature.verify(hmac, previous, body)).orElse(false);
-    }
-
-    private static String id(String value, String header) throws ShopifyWebhookPayloads.Malformed {
-        String id = value.strip();
-        if (!EVENT_ID.matcher(id).matches()) throw new ShopifyWebhookPayloads.Malformed(header + " must be at most 128 letters, digits and -_.:");
-        return id;
     }
 
     private static String firstNonBlank(String a, String b) {
