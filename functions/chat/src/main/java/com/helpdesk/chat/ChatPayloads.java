@@ -149,8 +149,16 @@ public final class ChatPayloads {
 
     // ------------------------------------------------------------------ Twilio Conversations
 
+    /** The form's parameters, the last value of a repeated one. */
     public static Map<String, String> form(byte[] body) throws Malformed {
         Map<String, String> params = new LinkedHashMap<>();
+        formValues(body).forEach((k, values) -> params.put(k, values.get(values.size() - 1)));
+        return params;
+    }
+
+    /** Every value of each parameter, in order: Twilio repeats a parameter for a list (a group's MessagingBinding.Address). */
+    public static Map<String, List<String>> formValues(byte[] body) throws Malformed {
+        Map<String, List<String>> params = new LinkedHashMap<>();
         String s = new String(body, StandardCharsets.UTF_8);
         if (s.isBlank()) return params;
         for (String pair : s.split("&")) {
@@ -158,7 +166,7 @@ public final class ChatPayloads {
             try {
                 String k = URLDecoder.decode(eq < 0 ? pair : pair.substring(0, eq), StandardCharsets.UTF_8);
                 String v = eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8);
-                params.put(k, v);
+                params.computeIfAbsent(k, key -> new ArrayList<>()).add(v);
             } catch (IllegalArgumentException e) {
                 throw new Malformed("the body is not form-encoded");
             }

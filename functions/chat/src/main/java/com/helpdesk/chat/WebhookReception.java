@@ -2,6 +2,7 @@ package com.helpdesk.chat;
 
 import com.helpdesk.core.chat.ChannelService;
 import com.helpdesk.core.chat.ChatChannel;
+import com.helpdesk.core.chat.ChatKind;
 import com.helpdesk.core.inbound.InboundMessage;
 import com.helpdesk.core.port.InboundQueue;
 
@@ -37,10 +38,12 @@ public final class WebhookReception {
 
     /**
      * WhatsApp's subscription handshake (GET with hub.mode=subscribe, hub.verify_token, hub.challenge):
-     * the challenge when the token is the channel's, else empty (403).
+     * the challenge when the token is the channel's, else empty (403). Only a WhatsApp channel has a verify token:
+     * the handshake on any other channel is refused too.
      */
     public Optional<String> verify(String channelId, Map<String, String> query) throws UnknownChannel {
         ChatChannel ch = channel(channelId);
+        if (ch.kind() != ChatKind.WHATSAPP) return Optional.empty();
         if (!"subscribe".equals(query.get("hub.mode")) || query.get("hub.challenge") == null) return Optional.empty();
         String given = query.getOrDefault("hub.verify_token", "");
         String expected = channels.secret(ch, "verifyToken");
@@ -66,10 +69,10 @@ public final class WebhookReception {
                 yield ChatPayloads.whatsapp(ch, body, clock.instant());
             }
             case TWILIO -> {
-                Map<String, String> form = ChatPayloads.form(body);
+                Map<String, List<String>> form = ChatPayloads.formValues(body);
                 String signedUrl = ch.settings().getOrDefault("webhookUrl", url);
-                WebhookSignatures.verifyTwilio(headers.get("x-twilio-signature"), channels.secret(ch, "authToken"), signedUrl, form);
-                yield ChatPayloads.twilio(ch, form, clock.instant());
+                WebhookSignatures.verifyTwilioForm(headers.get("x-twilio-signature"), channels.secret(ch, "authToken"), signedUrl, form);
+                yield ChatPayloads.twilio(ch, ChatPayloads.form(body), clock.instant());
             }
         };
         for (InboundMessage m : messages) {

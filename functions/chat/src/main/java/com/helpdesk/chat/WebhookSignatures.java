@@ -9,16 +9,18 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
 /**
  * The providers' webhook signature schemes, each checked in constant time over the raw request:
  * ours ({@code X-Helpdesk-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of "t.body">}, five-minute
  * window), Meta's ({@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256 of the body>} with the app
  * secret) and Twilio's ({@code X-Twilio-Signature: base64 HMAC-SHA1 of the URL followed by the POST
- * parameters sorted by name, each name then value}, with the auth token).
+ * parameters sorted by name, each name then value, a repeated one's distinct values sorted}, with the auth token).
  */
 public final class WebhookSignatures {
     public static final Duration REPLAY_WINDOW = Duration.ofMinutes(5);
@@ -76,16 +78,33 @@ public final class WebhookSignatures {
     }
 
     public static String twilio(String authToken, String url, Map<String, String> params) {
+        return twilioOfForm(authToken, url, singleValues(params));
+    }
+
+    /** A repeated parameter is signed as Twilio's SDKs check it: its name before each of its distinct values, sorted. */
+    public static String twilioOfForm(String authToken, String url, Map<String, List<String>> params) {
         StringBuilder data = new StringBuilder(url);
-        for (Map.Entry<String, String> e : new TreeMap<>(params).entrySet()) data.append(e.getKey()).append(e.getValue());
+        for (Map.Entry<String, List<String>> e : new TreeMap<>(params).entrySet()) {
+            for (String value : new TreeSet<>(e.getValue())) data.append(e.getKey()).append(value);
+        }
         return Base64.getEncoder().encodeToString(hmac("HmacSHA1", authToken, data.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
     public static void verifyTwilio(String header, String authToken, String url, Map<String, String> params) throws Refused {
+        verifyTwilioForm(header, authToken, url, singleValues(params));
+    }
+
+    public static void verifyTwilioForm(String header, String authToken, String url, Map<String, List<String>> params) throws Refused {
         if (header == null || header.isBlank()) throw new Refused("X-Twilio-Signature is missing");
         requireSecret(authToken);
-        byte[] expected = twilio(authToken, url, params).getBytes(StandardCharsets.US_ASCII);
+        byte[] expected = twilioOfForm(authToken, url, params).getBytes(StandardCharsets.US_ASCII);
         if (!MessageDigest.isEqual(expected, header.strip().getBytes(StandardCharsets.US_ASCII))) throw new Refused("the signature does not match");
+    }
+
+    private static Map<String, List<String>> singleValues(Map<String, String> params) {
+        Map<String, List<String>> out = new TreeMap<>();
+        params.forEach((k, v) -> out.put(k, List.of(v == null ? "" : v)));
+        return out;
     }
 
     /** A channel without a secret accepts nothing (an HMAC with an empty key would prove nothing, and the JDK refuses one). */

@@ -23,13 +23,13 @@ public final class Router {
 
     /** {@code roles} null: a public route (no token; e.g. a customer's survey link). */
     private record Route(Set<String> roles, Map<String, PathParameters.Rule> parameters, Function<ApiRequest, ApiResponse> handler,
-                         Function<HttpProblem, ApiResponse> problemPage) {}
+                         Function<HttpProblem, ApiResponse> problemPage, int maxBodyBytes) {}
 
     private final Map<String, Route> routes = new LinkedHashMap<>();
     private final Map<String, PathParameters.Rule> extraParameters = new LinkedHashMap<>();
 
     public Router route(String routeKey, Set<String> roles, Function<ApiRequest, ApiResponse> handler) {
-        routes.put(routeKey, new Route(Set.copyOf(roles), PathParameters.rulesFor(routeKey, extraParameters), handler, null));
+        routes.put(routeKey, new Route(Set.copyOf(roles), PathParameters.rulesFor(routeKey, extraParameters), handler, null, MAX_BODY_BYTES));
         return this;
     }
 
@@ -43,19 +43,24 @@ public final class Router {
         Map<String, PathParameters.Rule> rules = new LinkedHashMap<>(PathParameters.rulesFor(routeKey, extraParameters));
         if (!rules.keySet().containsAll(checkedByService)) throw new IllegalArgumentException(routeKey + " has no parameter " + checkedByService);
         rules.keySet().removeAll(checkedByService);
-        routes.put(routeKey, new Route(Set.copyOf(roles), rules, handler, null));
+        routes.put(routeKey, new Route(Set.copyOf(roles), rules, handler, null, MAX_BODY_BYTES));
         return this;
     }
 
     /** A route anyone may call: the template gives it no authorizer, and the handler must authenticate otherwise. */
     public Router publicRoute(String routeKey, Function<ApiRequest, ApiResponse> handler) {
-        routes.put(routeKey, new Route(null, PathParameters.rulesFor(routeKey, extraParameters), handler, null));
+        return publicRoute(routeKey, MAX_BODY_BYTES, handler);
+    }
+
+    /** A public route taking bodies up to {@code maxBodyBytes}: a provider's webhook whose payloads it does not choose. */
+    public Router publicRoute(String routeKey, int maxBodyBytes, Function<ApiRequest, ApiResponse> handler) {
+        routes.put(routeKey, new Route(null, PathParameters.rulesFor(routeKey, extraParameters), handler, null, maxBodyBytes));
         return this;
     }
 
     /** A public route a person opens in a browser: its 4xx refusals (a mangled link among them) are shown as a page. */
     public Router publicPage(String routeKey, Function<ApiRequest, ApiResponse> handler, Function<HttpProblem, ApiResponse> problemPage) {
-        routes.put(routeKey, new Route(null, PathParameters.rulesFor(routeKey, extraParameters), handler, problemPage));
+        routes.put(routeKey, new Route(null, PathParameters.rulesFor(routeKey, extraParameters), handler, problemPage, MAX_BODY_BYTES));
         return this;
     }
 
@@ -121,9 +126,9 @@ public final class Router {
         checkPathParameters(route, event);
         if (event.getRouteKey().contains("/tickets/{id}")) Invocation.ticket(event.getPathParameters().get("id"));
         byte[] body = ApiRequest.decodeBody(event);
-        if (body.length > MAX_BODY_BYTES) {
+        if (body.length > route.maxBodyBytes()) {
             throw new HttpProblem(413, "payload-too-large", "Content Too Large",
-                    "the request body is " + body.length + " bytes; the limit is " + MAX_BODY_BYTES);
+                    "the request body is " + body.length + " bytes; the limit is " + route.maxBodyBytes());
         }
         return route.handler().apply(new ApiRequest(event, caller, body));
     }

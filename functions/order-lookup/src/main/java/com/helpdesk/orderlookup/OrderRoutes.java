@@ -101,7 +101,7 @@ final class OrderRoutes {
         m.put("orderNameSuffix", s.orderNameSuffix());
         m.put("default", s.isDefault());
         m.put("autoAnswer", Map.of("wismo", s.autoAnswer().wismo()));
-        m.put("secretsSet", new TreeSet<>(StoreSecrets.ALL));
+        m.put("secretsSet", new TreeSet<>(StoreSecrets.REQUIRED));
         m.put("webhookPath", "/webhooks/shopify/" + s.id());
         return m;
     }

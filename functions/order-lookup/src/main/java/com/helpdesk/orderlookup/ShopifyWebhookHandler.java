@@ -23,9 +23,15 @@ import java.io.OutputStream;
 /**
  * The public Shopify webhook route (the HMAC signature is the credential): 200 once the webhook is queued, also
  * for a redelivery and a topic the helpdesk does not use (Shopify would otherwise retry them); 404 unknown store,
- * 401 bad signature or another shop, 400 unreadable, 413 too large; nothing is stored then.
+ * 401 bad signature or another shop, 400 unreadable, 413 over 5 MiB; nothing is stored then.
  */
 public final class ShopifyWebhookHandler implements RequestStreamHandler {
+    /**
+     * Shopify sends the whole order, whatever its size: an order of a few hundred line items is well over the API's
+     * 256 KiB. Up to 5 MiB are taken, within Lambda's 6 MB synchronous payload; only who the webhook is about is kept.
+     */
+    static final int MAX_WEBHOOK_BYTES = 5 * 1024 * 1024;
+
     private final Router router;
 
     public ShopifyWebhookHandler() {
@@ -38,7 +44,7 @@ public final class ShopifyWebhookHandler implements RequestStreamHandler {
     }
 
     public ShopifyWebhookHandler(ShopifyWebhookReception reception) {
-        this.router = new Router().publicRoute("POST /webhooks/shopify/{storeId}", req -> receive(reception, req));
+        this.router = new Router().publicRoute("POST /webhooks/shopify/{storeId}", MAX_WEBHOOK_BYTES, req -> receive(reception, req));
     }
 
     private static ApiResponse receive(ShopifyWebhookReception reception, ApiRequest req) {

@@ -15,9 +15,10 @@ import java.util.Map;
 
 /**
  * The Shopify webhook intake: finds the store, checks {@code X-Shopify-Hmac-Sha256} over the raw body with the
- * store's webhook secret and {@code X-Shopify-Shop-Domain} against the store's shop, reads who the webhook is
- * about, drops redeliveries by {@code X-Shopify-Event-Id} and hands the rest to the worker's queue. No ticket
- * work here, so it answers well within Shopify's 5 seconds; nothing is stored when anything is wrong.
+ * store's webhook secret (or the previous one while the app secret is rotated) and {@code X-Shopify-Shop-Domain}
+ * against the store's shop, reads who the webhook is about, drops redeliveries by {@code X-Shopify-Webhook-Id} (one
+ * per delivery; {@code X-Shopify-Event-Id} without one) and hands the rest to the worker's queue. No ticket work
+ * here, so it answers well within Shopify's 5 seconds; nothing is stored when anything is wrong.
  */
 public final class ShopifyWebhookReception {
     /** Remembered past Shopify's retries (up to 8 over 4 hours) and its occasional late duplicates. */
@@ -67,7 +68,7 @@ public final class ShopifyWebhookReception {
                 .orElseThrow(() -> new Refused("store " + store.id() + " has no webhookSecret; set it with PUT /stores/" + store.id()));
         String hmac = headers.get("x-shopify-hmac-sha256");
         if (hmac == null || hmac.isBlank()) throw new Refused("X-Shopify-Hmac-Sha256 is missing");
-        if (!ShopifyWebhookSignature.verify(hmac, secret, body)) {
+        if (!ShopifyWebhookSignature.verify(hmac, secret, body) && !signedWithPreviousSecret(store, hmac, body)) {
             throw new Refused("X-Shopify-Hmac-Sha256 does not match the body signed with store " + store.id() + "'s webhookSecret");
         }
         String domain = headers.get("x-shopify-shop-domain");
@@ -76,15 +77,21 @@ public final class ShopifyWebhookReception {
         }
         String topic = headers.get("x-shopify-topic");
         if (topic == null || topic.isBlank()) throw new ShopifyWebhookPayloads.Malformed("X-Shopify-Topic is required");
-        String eventId = firstNonBlank(headers.get("x-shopify-event-id"), headers.get("x-shopify-webhook-id"));
-        if (eventId == null) throw new ShopifyWebhookPayloads.Malformed("X-Shopify-Event-Id (or X-Shopify-Webhook-Id) is required");
-        if (!EVENT_ID.matcher(eventId.strip()).matches()) {
+        String eventHeader = headers.get("x-shopify-event-id");
+        String webhookHeader = headers.get("x-shopify-webhook-id");
+        if (firstNonBlank(eventHeader, webhookHeader) == null) {
+            throw new ShopifyWebhookPayloads.Malformed("X-Shopify-Event-Id (or X-Shopify-Webhook-Id) is required");
+        }
+        String eventId = firstNonBlank(eventHeader, webhookHeader).strip();
+        if (!EVENT_ID.matcher(eventId).matches()) {
             throw new ShopifyWebhookPayloads.Malformed("X-Shopify-Event-Id must be at most 128 letters, digits and -_.:");
         }
+        // one merchant action (a bulk fulfilment) shares its event id among its deliveries; each delivery has its webhook id
+        String deliveryId = webhookHeader != null && EVENT_ID.matcher(webhookHeader.strip()).matches() ? webhookHeader.strip() : eventId;
         OrderWebhook.Kind kind = OrderWebhook.kind(topic);
         if (kind == OrderWebhook.Kind.IGNORED) return new Received(topic, kind, false, false);
-        OrderWebhook webhook = ShopifyWebhookPayloads.read(store.id(), topic, eventId.strip(), body);
-        String key = OrderWebhook.deliveryKey(store.id(), eventId.strip());
+        OrderWebhook webhook = ShopifyWebhookPayloads.read(store.id(), topic, eventId, body);
+        String key = OrderWebhook.deliveryKey(store.id(), deliveryId);
         if (!deliveries.claim(key, clock.instant().plus(DEDUPE_TTL))) return new Received(webhook.topic(), kind, true, false);
         try {
             queue.enqueue(webhook);
@@ -94,6 +101,12 @@ public final class ShopifyWebhookReception {
             throw e;
         }
         return new Received(webhook.topic(), kind, false, true);
+    }
+
+    /** During a rotation Shopify still signs with the old secret; read only when the current one does not match. */
+    private boolean signedWithPreviousSecret(Store store, String hmac, byte[] body) {
+        return secrets.get(StoreSecrets.name(secretsPrefix, store.id(), StoreSecrets.PREVIOUS_WEBHOOK_SECRET))
+                .map(previous -> ShopifyWebhookSignature.verify(hmac, previous, body)).orElse(false);
     }
 
     private static String firstNonBlank(String a, String b) {

@@ -61,6 +61,25 @@ class ShopifyWebhookReceptionTest {
     }
 
     @Test
+    void aBulkActionsDeliveriesShareTheEventIdAndAreEachTakenOnceByTheirWebhookId() throws Exception {
+        // "Fulfill 2 orders" in the admin: one merchant action, one X-Shopify-Event-Id, a delivery (and X-Shopify-Webhook-Id) per order
+        byte[] first = sample("orders-updated.json");
+        byte[] second = new String(first, StandardCharsets.UTF_8).replace("820982911946154508", "820982911946154509")
+                .replace("jon@example.com", "ana@example.com").getBytes(StandardCharsets.UTF_8);
+        Map<String, String> h1 = headers("orders/fulfilled", "e7a1c2d3-0000-4000-8000-000000000001", ShopifyWebhookSignature.sign(SECRET, first));
+        h1.put("x-shopify-webhook-id", "b54557e4-bdd9-4b37-8a5f-bf7d70bcd043");
+        Map<String, String> h2 = headers("orders/fulfilled", "e7a1c2d3-0000-4000-8000-000000000001", ShopifyWebhookSignature.sign(SECRET, second));
+        h2.put("x-shopify-webhook-id", "0c1f7a9e-52f4-4d36-9d0e-6f1b2a3c4d5e");
+
+        assertThat(reception.receive("demo", h1, first).enqueued()).isTrue();
+        assertThat(reception.receive("demo", h2, second).enqueued()).as("another delivery of the same action").isTrue();
+        assertThat(reception.receive("demo", h2, second).duplicate()).as("Shopify's retry of that delivery").isTrue();
+        assertThat(queued).extracting(OrderWebhook::orderId).containsExactly("820982911946154508", "820982911946154509");
+        assertThat(queued).extracting(OrderWebhook::eventId).as("the event id still names the action")
+                .containsOnly("e7a1c2d3-0000-4000-8000-000000000001");
+    }
+
+    @Test
     void aBadOrMissingSignatureIsRefusedAndNothingIsStored() throws Exception {
         byte[] body = sample("orders-updated.json");
         String good = ShopifyWebhookSignature.sign(SECRET, body);
@@ -75,6 +94,24 @@ class ShopifyWebhookReceptionTest {
                 .isInstanceOf(ShopifyWebhookReception.Refused.class).hasMessage("X-Shopify-Hmac-Sha256 is missing");
         assertThat(claimed).isEmpty();
         assertThat(queued).isEmpty();
+    }
+
+    @Test
+    void whileTheAppSecretIsRotatedWebhooksSignedWithTheOldOrTheNewOneAreTaken() throws Exception {
+        // Shopify's rotation: the new secret is generated, webhooks go on being signed with the old one until it is revoked
+        String rotatedIn = "shpss_9a8b7c6d";
+        secrets.put("/helpdesk/test/stores/demo/webhookSecret", rotatedIn);
+        secrets.put("/helpdesk/test/stores/demo/previousWebhookSecret", SECRET);
+        byte[] body = sample("orders-updated.json");
+        assertThat(reception.receive("demo", headers("orders/updated", "evt-old", ShopifyWebhookSignature.sign(SECRET, body)), body).enqueued()).isTrue();
+        assertThat(reception.receive("demo", headers("orders/updated", "evt-new", ShopifyWebhookSignature.sign(rotatedIn, body)), body).enqueued()).isTrue();
+        assertThatThrownBy(() -> reception.receive("demo", headers("orders/updated", "evt-x", ShopifyWebhookSignature.sign("shpss_other", body)), body))
+                .isInstanceOf(ShopifyWebhookReception.Refused.class);
+
+        secrets.remove("/helpdesk/test/stores/demo/previousWebhookSecret"); // revoked at Shopify, removed here
+        assertThatThrownBy(() -> reception.receive("demo", headers("orders/updated", "evt-old2", ShopifyWebhookSignature.sign(SECRET, body)), body))
+                .isInstanceOf(ShopifyWebhookReception.Refused.class);
+        assertThat(queued).extracting(OrderWebhook::eventId).containsExactly("evt-old", "evt-new");
     }
 
     @Test

@@ -33,6 +33,7 @@ public final class WismoRules {
     /** Shopify display statuses a human should look at: the answer would only repeat the bad news. */
     private static final Set<String> SHIPMENT_PROBLEMS = Set.of("ATTEMPTED_DELIVERY", "CANCELED", "CANCELLED", "DELAYED", "FAILURE",
             "LABEL_VOIDED", "NOT_DELIVERED", "ERROR");
+    private static final Set<String> CANCELLED = Set.of("CANCELLED", "CANCELED", "LABEL_VOIDED");
 
     private final WismoSettings settings;
 
@@ -123,11 +124,21 @@ public final class WismoRules {
         return WismoDecision.answer(about, order.get(), shipment.get());
     }
 
-    /** The shipment to tell about: one still on its way before one delivered; only shipments with a tracking number. */
+    /**
+     * The shipment to tell about: one still on its way before one delivered; only shipments with a tracking number. A
+     * cancelled one (a voided label, shipped again) is passed over when the order has another.
+     */
     static Optional<Fulfillment> shipment(ShopOrder order) {
-        List<Fulfillment> tracked = order.fulfillments().stream().filter(f -> f.trackingNumber() != null && !f.trackingNumber().isBlank()).toList();
+        List<Fulfillment> withTracking = order.fulfillments().stream().filter(f -> f.trackingNumber() != null && !f.trackingNumber().isBlank()).toList();
+        List<Fulfillment> standing = withTracking.stream().filter(f -> !isCancelled(f)).toList();
+        List<Fulfillment> tracked = standing.isEmpty() ? withTracking : standing;
         return tracked.stream().filter(f -> f.deliveredAt() == null && !"DELIVERED".equals(f.shipmentStatus())).findFirst()
                 .or(() -> tracked.stream().findFirst());
+    }
+
+    /** Fulfillment.status CANCELLED, or its displayStatus CANCELED (Admin GraphQL spells them apart). */
+    private static boolean isCancelled(Fulfillment f) {
+        return CANCELLED.contains(upper(f.status())) || CANCELLED.contains(upper(f.shipmentStatus()));
     }
 
     private static boolean isProblem(Fulfillment f) {

@@ -43,8 +43,8 @@ public record OrderWebhook(String store, String topic, String eventId, String cu
         return kind(topic);
     }
 
-    /** The dedupe key of a delivery: Shopify's event id is unique per shop, not across shops. */
-    public static String deliveryKey(String storeId, String eventId) {
-        return "shopify#" + storeId + "#" + eventId;
+    /** The dedupe key of a delivery: Shopify's webhook id (else event id) is unique per shop, not across shops. */
+    public static String deliveryKey(String storeId, String deliveryId) {
+        return "shopify#" + storeId + "#" + deliveryId;
     }
 }

@@ -6,7 +6,14 @@ import java.util.Set;
 public final class StoreSecrets {
     public static final String ADMIN_API_TOKEN = "adminApiToken";
     public static final String WEBHOOK_SECRET = "webhookSecret";
-    public static final Set<String> ALL = Set.of(ADMIN_API_TOKEN, WEBHOOK_SECRET);
+    /**
+     * The app secret being rotated out: Shopify keeps signing with it until it is revoked, so webhooks signed with
+     * either are taken meanwhile. Optional; an empty value removes it.
+     */
+    public static final String PREVIOUS_WEBHOOK_SECRET = "previousWebhookSecret";
+    /** What every store has. */
+    public static final Set<String> REQUIRED = Set.of(ADMIN_API_TOKEN, WEBHOOK_SECRET);
+    public static final Set<String> ALL = Set.of(ADMIN_API_TOKEN, WEBHOOK_SECRET, PREVIOUS_WEBHOOK_SECRET);
 
     private StoreSecrets() {}
 

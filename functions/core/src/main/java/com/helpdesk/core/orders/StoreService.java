@@ -10,9 +10,9 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Admins configure stores. The secrets ({@link StoreSecrets#ADMIN_API_TOKEN}, {@link StoreSecrets#WEBHOOK_SECRET})
- * go to the secret store and are never handed back; changing a store without secrets keeps the ones it
- * has. A support address or channel belongs to one store, and one store at most is the default, so the
+ * Admins configure stores. The secrets ({@link StoreSecrets#ADMIN_API_TOKEN}, {@link StoreSecrets#WEBHOOK_SECRET}, and
+ * while the app secret is rotated {@link StoreSecrets#PREVIOUS_WEBHOOK_SECRET}) go to the secret store and are never
+ * handed back; changing a store without secrets keeps the ones it has. A support address or channel belongs to one store, and one store at most is the default, so the
  * ticket's store is never ambiguous.
  */
 public final class StoreService {
@@ -44,7 +44,7 @@ public final class StoreService {
         for (String key : given.keySet()) {
             if (!StoreSecrets.ALL.contains(key)) errors.add(new FieldError("secrets." + key, "a store takes the secrets " + StoreSecrets.ALL));
         }
-        for (String required : StoreSecrets.ALL) {
+        for (String required : StoreSecrets.REQUIRED) {
             if (isNew && blank(given.get(required))) errors.add(new FieldError(required, "is required for a new store"));
         }
         if (store == null) throw new ValidationException(errors);
@@ -60,7 +60,10 @@ public final class StoreService {
         }
         if (!errors.isEmpty()) throw new ValidationException(errors);
         for (Map.Entry<String, String> e : given.entrySet()) {
-            if (!blank(e.getValue())) secrets.put(StoreSecrets.name(prefix, store.id(), e.getKey()), e.getValue());
+            String name = StoreSecrets.name(prefix, store.id(), e.getKey());
+            if (!blank(e.getValue())) secrets.put(name, e.getValue());
+            // the rotation is over once Shopify revoked the old secret: an empty one stops it being accepted
+            else if (e.getKey().equals(StoreSecrets.PREVIOUS_WEBHOOK_SECRET)) secrets.delete(name);
         }
         stores.save(store);
         return Map.entry(store, isNew);

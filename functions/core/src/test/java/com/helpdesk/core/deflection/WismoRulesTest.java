@@ -112,6 +112,18 @@ class WismoRulesTest {
     }
 
     @Test
+    void aCancelledFulfillmentIsNotTheShipmentWhenTheOrderWasShippedAgain() {
+        // Admin GraphQL lists an order's fulfillments oldest first, a cancelled one (a voided label) with the new one
+        OrderContext.Fulfillment voided = new OrderContext.Fulfillment("CANCELLED", "DHL Express", "JD014600000000000001", null, "CANCELED", null);
+        WismoDecision d = decide(context(List.of(), order("#1007", "2026-11-20T09:00:00Z", List.of(voided, IN_TRANSIT), MatchedBy.EMAIL)))
+                .orElseThrow();
+        assertThat(d.answered()).as(d.explanation()).isTrue();
+        assertThat(d.shipment()).isEqualTo(IN_TRANSIT);
+        assertThat(reason(decide(context(List.of(), order("#1008", "2026-11-20T09:00:00Z", List.of(voided), MatchedBy.EMAIL)))))
+                .as("only a cancelled one: a human looks").isEqualTo(SkipReason.SHIPMENT_PROBLEM);
+    }
+
+    @Test
     void neverTellsTheTrackingOfAnOrderFoundOnlyByTheNumberTheSenderTyped() {
         OrderContext someoneElses = context(List.of(), order("#1001", "2026-11-20T09:12:44Z", List.of(IN_TRANSIT), MatchedBy.ORDER_NUMBER));
         assertThat(reason(decide(someoneElses))).isEqualTo(SkipReason.ORDER_NOT_CUSTOMERS);

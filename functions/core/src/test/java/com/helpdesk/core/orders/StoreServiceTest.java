@@ -61,6 +61,17 @@ class StoreServiceTest {
     }
 
     @Test
+    void theAppSecretBeingRotatedOutIsKeptAsThePreviousOneUntilItIsEmptied() {
+        service.put(store("main", true, "help@main.example"), Map.of("adminApiToken", "t", "webhookSecret", "old"));
+        service.put(store("main", true, "help@main.example"), Map.of("webhookSecret", "new", "previousWebhookSecret", "old"));
+        assertThat(ssm).containsEntry("/helpdesk/local/stores/main/webhookSecret", "new")
+                .containsEntry("/helpdesk/local/stores/main/previousWebhookSecret", "old");
+
+        service.put(store("main", true, "help@main.example"), Map.of("previousWebhookSecret", ""));
+        assertThat(ssm).containsOnlyKeys("/helpdesk/local/stores/main/adminApiToken", "/helpdesk/local/stores/main/webhookSecret");
+    }
+
+    @Test
     void deletingRemovesTheSecretsToo() {
         service.put(store("main", true, "help@main.example"), Map.of("adminApiToken", "t", "webhookSecret", "s"));
         service.delete("main");

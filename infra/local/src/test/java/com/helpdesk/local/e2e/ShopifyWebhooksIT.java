@@ -86,9 +86,11 @@ class ShopifyWebhooksIT {
     }
 
     static AgentApiClient.Reply deliver(String store, String topic, String eventId, String body, String signature) {
+        // one delivery per store, topic and event: a redelivery carries the same webhook id, as Shopify's retries do
+        String webhookId = UUID.nameUUIDFromBytes((store + "#" + topic + "#" + eventId).getBytes(StandardCharsets.UTF_8)).toString();
         Map<String, String> headers = new HashMap<>(Map.of("Content-Type", "application/json", "X-Shopify-Topic", topic,
                 "X-Shopify-Shop-Domain", "demo.myshopify.com", "X-Shopify-Event-Id", eventId, "X-Shopify-API-Version", "2026-10",
-                "X-Shopify-Webhook-Id", UUID.randomUUID().toString(), "X-Shopify-Triggered-At", "2026-12-01T10:05:00.000Z"));
+                "X-Shopify-Webhook-Id", webhookId, "X-Shopify-Triggered-At", "2026-12-01T10:05:00.000Z"));
         if (signature != null) headers.put("X-Shopify-Hmac-Sha256", signature);
         return agent.as(null).send("POST", "/webhooks/shopify/" + store, body, headers);
     }
