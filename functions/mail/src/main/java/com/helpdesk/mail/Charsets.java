@@ -30,7 +30,16 @@ final class Charsets {
             Map.entry("iso-2022-jp", "x-windows-iso2022jp"), Map.entry("ks_c_5601-1987", "x-windows-949"),
             Map.entry("euc-kr", "x-windows-949"), Map.entry("iso-8859-9", "windows-1254"), Map.entry("iso-8859-11", "x-windows-874"),
             Map.entry("tis-620", "x-windows-874"), Map.entry("big5", "Big5-HKSCS"), Map.entry("utf8", "UTF-8"),
-            Map.entry("unicode-1-1-utf-8", "UTF-8"), Map.entry("x-unicode20utf8", "UTF-8"));
+            Map.entry("unicode-1-1-utf-8", "UTF-8"), Map.entry("x-unicode20utf8", "UTF-8"),
+            // Hebrew and Arabic in logical (-i) or explicit (-e) order are the same bytes as their ISO charset
+            Map.entry("iso-8859-8-i", "ISO-8859-8"), Map.entry("iso-8859-8-e", "ISO-8859-8"), Map.entry("iso-8859-6-i", "ISO-8859-6"),
+            Map.entry("iso-8859-6-e", "ISO-8859-6"), Map.entry("csiso88598i", "ISO-8859-8"),
+            // the labels Apple's older mail software wrote (the WHATWG Encoding Standard's names), as Java names them
+            Map.entry("macintosh", "x-MacRoman"), Map.entry("x-mac-roman", "x-MacRoman"), Map.entry("mac", "x-MacRoman"),
+            Map.entry("x-mac-cyrillic", "x-MacCyrillic"), Map.entry("x-mac-ukrainian", "x-MacCyrillic"), Map.entry("x-mac-ce", "x-MacCentralEurope"),
+            Map.entry("x-mac-greek", "x-MacGreek"), Map.entry("x-mac-turkish", "x-MacTurkish"), Map.entry("x-mac-icelandic", "x-MacIceland"),
+            Map.entry("x-mac-croatian", "x-MacCroatian"), Map.entry("x-mac-romanian", "x-MacRomania"), Map.entry("x-mac-japanese", "windows-31j"),
+            Map.entry("x-mac-chinesesimp", "GB18030"), Map.entry("x-mac-chinesetrad", "Big5-HKSCS"), Map.entry("x-mac-korean", "x-windows-949"));
 
     /** The charset to decode a label with, or null when the label names none Java knows. */
     static Charset forLabel(String label) {
