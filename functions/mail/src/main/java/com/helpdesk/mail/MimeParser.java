@@ -284,7 +284,8 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
                 visible = QuotedText.visible(text);
             } else if (htmlText != null) {
                 text = HtmlText.text(htmlText);
-                visible = QuotedText.visible(HtmlText.visible(htmlText));
+                // a forward sits in the markup of a quote (gmail_quote, blockquote type=cite) but is kept: the text tells them apart
+                visible = QuotedText.forwards(text) ? QuotedText.visible(text) : QuotedText.visible(HtmlText.visible(htmlText));
                 if (visible.isBlank()) visible = text; // all of it quoted: the whole text is what there is
             } else if (preamble != null && !preamble.isBlank()) {
                 text = HtmlText.tidy(preamble);

@@ -76,6 +76,24 @@ final class QuoteLines {
         return QuotePhrases.SEPARATORS.contains(QuotePhrases.fold(t.substring(a, b).strip()));
     }
 
+    /**
+     * The first line of a forwarded message: a {@link QuotePhrases#FORWARDS} phrase between two or more dashes
+     * on each side ("---------- Forwarded message ---------") or ending with a colon ("Begin forwarded message:").
+     */
+    static boolean isForwardMarker(String line) {
+        String t = line.strip();
+        if (t.length() < 4 || t.length() > MAX_HEADER_CHARS) return false;
+        int a = 0;
+        while (a < t.length() && t.charAt(a) == '-') a++;
+        int b = t.length();
+        while (b > a && t.charAt(b - 1) == '-') b--;
+        boolean dashed = a >= 2 && t.length() - b >= 2;
+        if (!dashed && !endsWithColon(t)) return false;
+        String phrase = t.substring(a, b).strip();
+        if (!dashed) phrase = phrase.substring(0, phrase.length() - 1).strip();
+        return QuotePhrases.FORWARDS.contains(QuotePhrases.fold(phrase));
+    }
+
     static boolean isUnderscores(String line) {
         String t = line.strip();
         if (t.length() < 10 || t.length() > MAX_HEADER_CHARS) return false;

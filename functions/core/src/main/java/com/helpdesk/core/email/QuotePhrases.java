@@ -56,7 +56,7 @@ final class QuotePhrases {
                     List.of("verzonden vanaf mijn *", "verzonden vanaf *", "verzonden met *", "verstuurd vanaf mijn *", "outlook voor * downloaden")),
             new Language("ru", List.of("написал(а)", "написал", "написала", "пишет", "писал(а)"), List.of("в", "от"),
                     List.of("от"), List.of("отправлено", "дата", "кому", "копия", "тема"),
-                    List.of("исходное сообщение", "пересылаемое сообщение", "оригинальное сообщение"),
+                    List.of("исходное сообщение", "оригинальное сообщение"),
                     List.of("отправлено с моего *", "отправлено с *", "отправлено из *")),
             new Language("pl", List.of("napisał(a)", "napisał", "napisała", "napisal"), List.of("w dniu", "dnia"),
                     List.of("od"), List.of("wysłano", "wyslano", "data", "do", "dw", "temat"),
@@ -68,7 +68,7 @@ final class QuotePhrases {
                     List.of("*'umdan gönderildi", "*'dan gönderildi", "*'den gönderildi", "* cihazımdan gönderildi")),
             new Language("ja", List.of("のメッセージ", "のメール", "さんは書きました", "書きました", "wrote"), List.of(),
                     List.of("差出人", "送信者"), List.of("送信日時", "日付", "宛先", "cc", "件名"),
-                    List.of("元のメッセージ", "転送メッセージ"),
+                    List.of("元のメッセージ"),
                     List.of("*から送信", "* から送信", "*から送信しました")),
             new Language("zh-Hans", List.of("写道"), List.of("在", "于"),
                     List.of("发件人"), List.of("发送时间", "日期", "收件人", "抄送", "主题"),
@@ -126,6 +126,23 @@ final class QuotePhrases {
                     List.of("dari"), List.of("dikirim", "tanggal", "kepada", "cc", "subjek", "perihal"),
                     List.of("pesan asli"),
                     List.of("dikirim dari * saya", "dikirim dari *")));
+
+    /**
+     * What begins a forwarded message, without its dashes or colon: Gmail's "---------- Forwarded message ---------",
+     * Thunderbird's and Yahoo's "-------- Forwarded Message --------", Apple Mail's "Begin forwarded message:", each as
+     * the clients translate it. The mail below it is new to us, not quoted history: it is kept.
+     */
+    static final Set<String> FORWARDS = Set.of("forwarded message", "begin forwarded message",
+            "weitergeleitete nachricht", "anfang der weitergeleiteten nachricht",
+            "message transféré", "message transfere", "début du message réexpédié", "début du message transféré",
+            "mensaje reenviado", "inicio del mensaje reenviado", "comienzo del mensaje reenviado",
+            "mensagem encaminhada", "início da mensagem reencaminhada", "início da mensagem encaminhada",
+            "messaggio inoltrato", "inizio messaggio inoltrato", "doorgestuurd bericht", "begin doorgestuurd bericht",
+            "przekazana wiadomość", "wiadomość przekazana", "początek przekazywanej wiadomości",
+            "пересылаемое сообщение", "перенаправленное сообщение", "начало переадресованного сообщения", "переслане повідомлення",
+            "iletilen ileti", "vidarebefordrat meddelande", "videresendt meddelelse", "videresendt melding", "välitetty viesti",
+            "přeposlaná zpráva", "továbbított üzenet", "προωθημένο μήνυμα", "mesaj redirecționat",
+            "転送されたメッセージ", "転送メッセージ", "转发的邮件", "以下为转发的邮件", "轉寄的郵件", "전달된 메시지");
 
     /** All attribution verbs, lower case, longest first (so "napisał(a)" is found before "napisał"). */
     static final List<String> WROTE = all(Language::wrote);

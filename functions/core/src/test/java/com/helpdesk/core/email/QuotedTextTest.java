@@ -147,6 +147,45 @@ class QuotedTextTest {
         assertThat(QuotedText.visible(topThenInterleaved)).isEqualTo("See my answers below.\n\nM\nBlue");
     }
 
+    static Stream<Arguments> forwardMarkers() {
+        return Stream.of(Arguments.of("en gmail", "---------- Forwarded message ---------"),
+                Arguments.of("de gmail", "---------- Weitergeleitete Nachricht ---------"),
+                Arguments.of("fr gmail", "---------- Message transféré ---------"),
+                Arguments.of("es gmail", "---------- Mensaje reenviado ---------"),
+                Arguments.of("pt gmail", "---------- Mensagem encaminhada ---------"),
+                Arguments.of("it gmail", "---------- Messaggio inoltrato ---------"),
+                Arguments.of("thunderbird", "-------- Forwarded Message --------"),
+                Arguments.of("yahoo", "----- Forwarded Message -----"),
+                Arguments.of("mail.ru", "-------- Пересылаемое сообщение --------"),
+                Arguments.of("en apple", "Begin forwarded message:"),
+                Arguments.of("de apple", "Anfang der weitergeleiteten Nachricht:"),
+                Arguments.of("fr apple", "Début du message réexpédié :"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forwardMarkers")
+    void aForwardedMessageIsKeptBelowTheForwardersNote(String client, String marker) {
+        String forwarded = marker + "\n\nFrom: Shop <orders@shop.example.com>\nDate: Mon, Nov 30, 2026 at 10:00 AM\nSubject: Order 4711"
+                + "\nTo: <jane@example.com>\n\nYour order 4711 has shipped.";
+        assertThat(QuotedText.visible("It never arrived, see below.\n\n" + forwarded)).as(client)
+                .isEqualTo("It never arrived, see below.\n\n" + forwarded);
+        assertThat(QuotedText.visible(forwarded)).as(client + ", nothing written above").isEqualTo(forwarded);
+        assertThat(QuotedText.visible("It never arrived.\n\n-- \nJane Doe\nACME Ltd\n\n" + forwarded)).as(client + ", below a signature")
+                .isEqualTo("It never arrived.\n\n" + forwarded);
+        assertThat(QuotedText.visible("It never arrived.\n\nSent from my iPhone\n\n" + forwarded)).as(client + ", below a sent-from line")
+                .isEqualTo("It never arrived.\n\n" + forwarded);
+    }
+
+    @Test
+    void aForwardQuotedInAnEarlierReplyStaysCut() {
+        String reply = "Any news?\n\nFrom: Shop <support@help.example.com>\nSent: Monday\nTo: Jane\nSubject: RE: Fwd: Order\n\nWe are checking."
+                + "\n\n---------- Forwarded message ---------\nFrom: Shop <orders@shop.example.com>\n\nYour order shipped.";
+        assertThat(QuotedText.visible(reply)).isEqualTo("Any news?");
+        String signed = "Any news?\n\n-- \nJane\n\nOn Mon, Nov 30, 2026 at 10:00 AM Shop <support@help.example.com> wrote:"
+                + "\n> ---------- Forwarded message ---------\n> Your order shipped.";
+        assertThat(QuotedText.visible(signed)).isEqualTo("Any news?");
+    }
+
     @Test
     void aPersonsOwnColonLineIsNoQuoteHeader() {
         String text = "Hi,\n\nI ordered these on 30 Nov 2026:\n- shoes\n- socks\n\nFrom 2026 my address is jane@new.example:\nHauptstr. 5\n\n"
