@@ -49,6 +49,7 @@ class QuotedTextTest {
                 Arguments.of("uk gmail", "пн, 30 лист. 2026 р. о 10:00 Shop Support <support@help.example.com> пише:"),
                 Arguments.of("vi gmail", "Vào Th 2, 30 thg 11, 2026 vào lúc 10:00 Shop Support <support@help.example.com> đã viết:"),
                 Arguments.of("id gmail", "Pada Sen, 30 Nov 2026 pukul 10.00, Shop Support <support@help.example.com> menulis:"),
+                Arguments.of("ro gmail", "În lun., 30 nov. 2026 la 10:00, Shop Support <support@help.example.com> a scris:"),
                 // Apple Mail, Thunderbird, Yahoo
                 Arguments.of("en apple", "On 30 Nov 2026, at 10:00, Shop Support <support@help.example.com> wrote:"),
                 Arguments.of("de apple", "Am 30.11.2026 um 10:00 schrieb Shop Support <support@help.example.com>:"),
@@ -106,6 +107,8 @@ class QuotedTextTest {
                 Arguments.of("tr separator", "-----Özgün İleti-----\nKimden: Shop"),
                 Arguments.of("ar separator", "-----الرسالة الأصلية-----\nمن: Shop"),
                 Arguments.of("hi separator", "-----मूल संदेश-----\nप्रेषक: Shop"),
+                Arguments.of("ro outlook", "De la: Shop Support <support@help.example.com>\nTrimis: luni, 30 noiembrie 2026 10:00\nCătre: Jane\nSubiect: Order"),
+                Arguments.of("ro separator", "-----Mesaj original-----\nDe la: Shop"),
                 Arguments.of("samsung", "-------- Original message --------\nFrom: Shop Support <support@help.example.com>\nDate: 30/11/2026 10:00 (GMT+01:00)\nTo: Jane\nSubject: Re: Order"),
                 Arguments.of("outlook web rule", "________________________________\nFrom: Shop Support <support@help.example.com>\nSent: Monday, November 30, 2026 10:00\nTo: Jane"));
     }
@@ -120,7 +123,7 @@ class QuotedTextTest {
         return Stream.of("Sent from my iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPhone", "Enviado desde mi iPhone",
                 "Enviado do meu iPhone", "Inviato da iPhone", "Verzonden vanaf mijn iPhone", "Отправлено с iPhone", "Wysłane z mojego iPhone'a",
                 "iPhone'umdan gönderildi", "iPhoneから送信", "从我的iPhone发送", "從我的 iPhone 傳送", "iPhone에서 보냄", "أرسلت من iPhone",
-                "मेरे iPhone से भेजा गया", "Get Outlook for Android", "Sent from Yahoo Mail for iPhone").map(Arguments::of);
+                "मेरे iPhone से भेजा गया", "Trimis de pe iPhone", "Get Outlook for Android", "Sent from Yahoo Mail for iPhone").map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
