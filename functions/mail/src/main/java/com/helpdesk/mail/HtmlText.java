@@ -28,10 +28,10 @@ final class HtmlText {
         return render(Jsoup.parse(html));
     }
 
-    /** Where the quoted mail begins in the markup of the big clients: it and everything after it go. */
+    /** Where the quoted mail begins in the markup of the big clients (GMX and web.de: div name=quote; Zoho): it and everything after it go. */
     private static final String QUOTE_STARTS = "div#divRplyFwdMsg, div#x_divRplyFwdMsg, div#appendonsend, div.moz-cite-prefix,"
             + " div.gmail_quote, .gmail_quote_container, div.yahoo_quoted, div#mail-editor-reference-message-container,"
-            + " div.ms-outlook-mobile-reference-message, hr#stopSpelling";
+            + " div.ms-outlook-mobile-reference-message, hr#stopSpelling, div[name=quote], div.zmail_extra";
 
     /**
      * Quotes that are one element, the attribution inside or right before it: a reply written below them
@@ -39,7 +39,7 @@ final class HtmlText {
      * follows its header block unmarked.
      */
     private static final String WRAPPED_QUOTES = "div.moz-cite-prefix, blockquote[type=cite], div.gmail_quote, .gmail_quote_container,"
-            + " blockquote.gmail_quote, div.gmail_extra, div.yahoo_quoted";
+            + " blockquote.gmail_quote, div.gmail_extra, div.yahoo_quoted, div[name=quote], div.zmail_extra";
 
     static String visible(String html) {
         Document doc = Jsoup.parse(html);

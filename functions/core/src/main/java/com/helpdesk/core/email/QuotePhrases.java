@@ -27,7 +27,7 @@ final class QuotePhrases {
     static final List<Language> LANGUAGES = List.of(
             new Language("en", List.of("wrote", "writes", "has written"), List.of("on", "at"),
                     List.of("from"), List.of("sent", "date", "to", "cc", "bcc", "subject", "reply-to"),
-                    List.of("original message", "original mail", "reply message"),
+                    List.of("original message", "original mail", "reply message", "original"),
                     List.of("sent from my *", "sent from *", "sent with *", "sent via *", "get outlook for *", "sent from outlook for *",
                             "sent from yahoo mail for *", "sent from mail for windows")),
             new Language("es", List.of("escribió", "escribio", "ha escrito"), List.of("el", "en"),

@@ -183,7 +183,7 @@ public final class QuotedText {
             // every attribution ends with a colon: most lines are ruled out without looking further
             boolean colonAhead = false;
             for (int n = 0; n < MAX_WRAPPED && i + n < lines.length && !colonAhead; n++) colonAhead = QuoteLines.endsWithColon(lines[i + n]);
-            if (!colonAhead) return 0;
+            if (!colonAhead) return QuoteLines.isDashedAttribution(line) ? 1 : 0;
             if (QuoteLines.isAttribution(line)) return 1;
             if (QuoteLines.isLooseAttribution(line) && isQuoteAhead(i + 1)) return 1;
             int start = QuoteLines.attributionStart(line);
@@ -200,13 +200,16 @@ public final class QuotedText {
             return 0;
         }
 
-        /** An "Original Message" separator, an underscore rule above a "From:" line, or a From/Sent/To/Subject block. */
+        /** An "Original Message" separator, an underscore rule above a "From:" line, or a From/Sent/To/Subject block (or Sent/From/To/Subject). */
         boolean isHeaderAt(int i) {
             String line = lines[i];
             if (QuoteLines.isSeparator(line)) return true;
             if (QuoteLines.isUnderscores(line)) {
                 int next = nextNonBlank[i + 1];
                 return next < lines.length && QuoteLines.isFromLabel(label(next));
+            }
+            if (QuoteLines.isOtherLabel(label(i)) && i + 1 < lines.length && QuoteLines.isFromLabel(label(i + 1))) {
+                return headerBlockFollows(i + 2); // GMX and web.de put "Gesendet:" (Sent) above "Von:"
             }
             return QuoteLines.isFromLabel(label(i)) && headerBlockFollows(i + 1);
         }

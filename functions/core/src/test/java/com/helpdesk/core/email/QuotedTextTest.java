@@ -107,6 +107,10 @@ class QuotedTextTest {
                 Arguments.of("tr separator", "-----Özgün İleti-----\nKimden: Shop"),
                 Arguments.of("ar separator", "-----الرسالة الأصلية-----\nمن: Shop"),
                 Arguments.of("hi separator", "-----मूल संदेश-----\nप्रेषक: Shop"),
+                Arguments.of("de gmx, sent above from", "Gesendet: Montag, 30. November 2026 um 10:00 Uhr\nVon: \"Shop\" <support@help.example.com>\nAn: jane@example.com\nBetreff: Re: Order"),
+                Arguments.of("en web.de, sent above from", "Sent: Monday, November 30, 2026 at 10:00 AM\nFrom: \"Shop\" <support@help.example.com>\nTo: jane@example.com\nSubject: Re: Order"),
+                Arguments.of("zh qq mail nbsp separator", "------------------\u00a0原始邮件\u00a0------------------\n发件人: \"Shop\"<support@help.example.com>;\n发送时间: 2026年11月30日(星期一) 上午10:00\n收件人: \"jane\"<jane@example.com>;\n主题: Re: Order"),
+                Arguments.of("en foxmail separator", "------------------ Original ------------------\nFrom:  \"Shop\"<support@help.example.com>;\nDate:  Mon, Nov 30, 2026 10:00 AM\nTo:  \"jane\"<jane@example.com>;\nSubject:  Re: Order"),
                 Arguments.of("ro outlook", "De la: Shop Support <support@help.example.com>\nTrimis: luni, 30 noiembrie 2026 10:00\nCătre: Jane\nSubiect: Order"),
                 Arguments.of("ro separator", "-----Mesaj original-----\nDe la: Shop"),
                 Arguments.of("samsung", "-------- Original message --------\nFrom: Shop Support <support@help.example.com>\nDate: 30/11/2026 10:00 (GMT+01:00)\nTo: Jane\nSubject: Re: Order"),
@@ -131,6 +135,16 @@ class QuotedTextTest {
     void aPhonesSentFromLineEndsTheReply(String line) {
         assertThat(QuotedText.visible(NEW + "\n\n" + line)).isEqualTo(NEW);
         assertThat(QuotedText.visible(NEW + "\n\n" + line + "\n\nOn Mon, Nov 30, 2026 at 10:00 Shop <s@x.com> wrote:\n> old")).isEqualTo(NEW);
+    }
+
+    @Test
+    void zohosAttributionBetweenDashesWithoutAColonStartsTheQuote() {
+        String zoho = NEW + "\n\n\n---- On Mon, 30 Nov 2026 10:00:00 +0100 Shop Support <support@help.example.com> wrote ----\n\n" + QUOTED_BODY;
+        assertThat(QuotedText.visible(zoho)).isEqualTo(NEW);
+        assertThat(QuotedText.visible(NEW + "\n\n---- Am Mo, 30 Nov 2026 10:00:00 +0100 schrieb Shop <support@help.example.com> ---\n\n" + QUOTED_BODY))
+                .isEqualTo(NEW);
+        String dashes = "Please note:\n---- 2 items were missing ----\nthanks";
+        assertThat(QuotedText.visible(dashes)).as("a person's dashed line").isEqualTo(dashes);
     }
 
     @Test
