@@ -269,6 +269,12 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
                 case "jpeg", "pjpeg" -> "jpg";
                 case "plain" -> "txt";
                 case "octetstream" -> "bin";
+                // the extensions programs open these by: Outlook's meeting requests, S/MIME, Outlook's rich text
+                case "calendar" -> "ics";
+                case "pkcs7signature", "xpkcs7signature" -> "p7s";
+                case "pkcs7mime", "xpkcs7mime" -> "p7m";
+                case "mstnef", "vndmstnef" -> "dat";
+                case "svgxml" -> "svg";
                 default -> sub.isEmpty() ? "bin" : sub.length() > 8 ? sub.substring(0, 8) : sub;
             };
             return "attachment-" + unnamed + "." + ext;
