@@ -7,6 +7,8 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Charset labels as mail clients write them, mapped the way browsers and mail readers decode them: to
@@ -65,6 +67,21 @@ final class Charsets {
         if (cs == null || isAscii(bytes)) return guess(bytes);
         // labelled latin: still UTF-8 when it is (clients mislabel UTF-8 often, never the other way round)
         return validUtf8(bytes) ? new String(bytes, StandardCharsets.UTF_8) : new String(bytes, WINDOWS_1252);
+    }
+
+    /** How far into an HTML part its meta charset is looked for (browsers look at the first 1024 bytes). */
+    private static final int META_SCAN_BYTES = 2048;
+    private static final Pattern META_CHARSET = Pattern.compile(
+            "<meta[^>]{0,200}?charset\\s*=\\s*[\"']?([A-Za-z0-9_.:-]{1,40})", Pattern.CASE_INSENSITIVE);
+
+    /**
+     * The charset an HTML part names in its own &lt;meta&gt; (charset="..." or http-equiv Content-Type), for a part
+     * whose Content-Type names none; null when it names none either.
+     */
+    static String metaCharset(byte[] html) {
+        String head = new String(html, 0, Math.min(html.length, META_SCAN_BYTES), StandardCharsets.ISO_8859_1);
+        Matcher m = META_CHARSET.matcher(head);
+        return m.find() ? m.group(1) : null;
     }
 
     static String guess(byte[] bytes) {

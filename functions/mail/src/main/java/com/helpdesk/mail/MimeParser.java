@@ -201,7 +201,7 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
             String mime = type.value() != null && type.value().contains("/") ? type.value()
                     : bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
             HeaderText.Params disposition = HeaderText.params(e.get("content-disposition"));
-            String filename = firstNonBlank(disposition.get("filename"), type.get("name"));
+            String filename = withoutFolder(firstNonBlank(disposition.get("filename"), type.get("name")));
             String contentId = contentId(e.get("content-id"));
             boolean attachment = "attachment".equals(disposition.value()) || filename != null;
             String parent = multiparts.peek();
@@ -230,8 +230,9 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
             }
             if (!attachment && (mime.equals("text/plain") || mime.equals("text/html") || mime.equals("text/enriched"))) {
                 byte[] bytes = readText(is);
-                if (type.get("charset") == null && !Charsets.isAscii(bytes)) problems.add("8-bit text without a charset");
-                String text = Charsets.decode(bytes, type.get("charset"));
+                String charset = type.get("charset") != null ? type.get("charset") : mime.equals("text/html") ? Charsets.metaCharset(bytes) : null;
+                if (charset == null && !Charsets.isAscii(bytes)) problems.add("8-bit text without a charset");
+                String text = Charsets.decode(bytes, charset);
                 if (mime.equals("text/html")) {
                     if (html.length() > 0) html.append('\n');
                     html.append(text);
@@ -367,6 +368,13 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
         String id = raw.strip();
         if (id.startsWith("<") && id.endsWith(">")) id = id.substring(1, id.length() - 1);
         return id.isBlank() ? null : id.strip();
+    }
+
+    /** A filename without the folder some clients and web forms send with it ("C:\\Users\\ana\\invoice.pdf"). */
+    private static String withoutFolder(String filename) {
+        if (filename == null) return null;
+        String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1).strip();
+        return name.isEmpty() ? null : name;
     }
 
     private static String firstNonBlank(String a, String b) {
