@@ -238,6 +238,7 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
                     html.append(text);
                 } else {
                     if (plain.length() > 0) plain.append("\n\n");
+                    if ("flowed".equalsIgnoreCase(type.get("format"))) text = FlowedText.unflow(text, "yes".equalsIgnoreCase(type.get("delsp")));
                     plain.append(text.replace("\r\n", "\n"));
                 }
                 return;
