@@ -19,7 +19,7 @@ public final class AutoReplies {
      * and "RÉPONSE AUTOMATIQUE" are written capitalised.
      */
     private static final Pattern OUT_OF_OFFICE_SUBJECT = Pattern.compile(
-            "^\\s*(automatic reply|auto(matic)?[ -]?reply|auto|out of (the )?office|ooo|abwesenheitsnotiz|automatische antwort"
+            "^\\s*(automatic reply|auto(matic)?[ -]?reply|auto|out of (the )?office( autoreply| auto reply| reply)?|ooo|abwesenheitsnotiz|automatische antwort"
                     + "|réponse automatique|reponse automatique|absence|respuesta automática|respuesta automatica|fuera de la oficina"
                     + "|resposta automática|resposta automatica|risposta automatica|fuori sede|automatisch antwoord|afwezig|autosvar"
                     + "|automatisk svar|automatiskt svar|frånvaro|automaattinen vastaus|poza biurem|odpowiedź automatyczna"

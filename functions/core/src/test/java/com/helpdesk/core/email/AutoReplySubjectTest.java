@@ -15,7 +15,8 @@ class AutoReplySubjectTest {
     @ValueSource(strings = {"Resposta automática: Pedido 4711", "Автоматический ответ: Заказ 4711", "Automatiskt svar: Order 4711",
             "Automatyczna odpowiedź: Zamówienie", "Automatická odpověď: Objednávka", "Automaattinen vastaus: Tilaus", "Automatikus válasz: Rendelés",
             "Otomatik yanıt: Sipariş", "Răspuns automat: Comanda", "Αυτόματη απάντηση: Παραγγελία", "Автоматична відповідь: Замовлення",
-            "自动答复: 订单", "自動回覆: 訂單", "自動応答: 注文", "자동 회신: 주문", "RÉPONSE AUTOMATIQUE : Commande"})
+            "自动答复: 订单", "自動回覆: 訂單", "自動応答: 注文", "자동 회신: 주문", "RÉPONSE AUTOMATIQUE : Commande",
+            "Out of Office AutoReply: Order 4711", "Out of office reply: Order 4711"})
     void aLocalisedAutomaticReplySubjectIsAnOutOfOfficeReply(String subject) {
         assertThat(AutoReplies.reason(mail(subject), List.of())).hasValue("out-of-office");
     }
