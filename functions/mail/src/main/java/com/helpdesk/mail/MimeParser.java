@@ -201,7 +201,7 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
             String mime = type.value() != null && type.value().contains("/") ? type.value()
                     : bd.getMimeType() == null ? "text/plain" : bd.getMimeType().toLowerCase(Locale.ROOT);
             HeaderText.Params disposition = HeaderText.params(e.get("content-disposition"));
-            String filename = withoutFolder(firstNonBlank(disposition.get("filename"), type.get("name")));
+            String filename = FileNames.withoutFolder(firstNonBlank(disposition.get("filename"), type.get("name")));
             String contentId = contentId(e.get("content-id"));
             boolean attachment = "attachment".equals(disposition.value()) || filename != null;
             String parent = multiparts.peek();
@@ -257,7 +257,7 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
 
         private void save(String filename, String contentType, String contentId, InputStream in) {
             try {
-                attachments.add(sink.save(filename, contentType, contentId, in));
+                attachments.add(sink.save(FileNames.shortened(filename), contentType, contentId, in));
             } catch (IOException e) {
                 throw new SinkFailure(e);
             }
@@ -369,13 +369,6 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
         String id = raw.strip();
         if (id.startsWith("<") && id.endsWith(">")) id = id.substring(1, id.length() - 1);
         return id.isBlank() ? null : id.strip();
-    }
-
-    /** A filename without the folder some clients and web forms send with it ("C:\\Users\\ana\\invoice.pdf"). */
-    private static String withoutFolder(String filename) {
-        if (filename == null) return null;
-        String name = filename.substring(Math.max(filename.lastIndexOf('/'), filename.lastIndexOf('\\')) + 1).strip();
-        return name.isEmpty() ? null : name;
     }
 
     private static String firstNonBlank(String a, String b) {
