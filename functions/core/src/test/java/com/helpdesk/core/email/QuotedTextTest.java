@@ -55,6 +55,7 @@ class QuotedTextTest {
                 Arguments.of("de apple", "Am 30.11.2026 um 10:00 schrieb Shop Support <support@help.example.com>:"),
                 Arguments.of("fr apple", "Le 30 nov. 2026 à 10:00, Shop Support <support@help.example.com> a écrit :"),
                 Arguments.of("en thunderbird", "On 30/11/2026 10:00, Shop Support wrote:"),
+                Arguments.of("pl thunderbird", "W dniu 30.11.2026 o 10:00, Shop Support pisze:"),
                 Arguments.of("en yahoo", "On Monday, November 30, 2026, 10:00:00 AM GMT+1, Shop Support <support@help.example.com> wrote:"));
     }
 
@@ -112,6 +113,7 @@ class QuotedTextTest {
                 Arguments.of("zh qq mail nbsp separator", "------------------\u00a0原始邮件\u00a0------------------\n发件人: \"Shop\"<support@help.example.com>;\n发送时间: 2026年11月30日(星期一) 上午10:00\n收件人: \"jane\"<jane@example.com>;\n主题: Re: Order"),
                 Arguments.of("en foxmail separator", "------------------ Original ------------------\nFrom:  \"Shop\"<support@help.example.com>;\nDate:  Mon, Nov 30, 2026 10:00 AM\nTo:  \"jane\"<jane@example.com>;\nSubject:  Re: Order"),
                 Arguments.of("ro outlook", "De la: Shop Support <support@help.example.com>\nTrimis: luni, 30 noiembrie 2026 10:00\nCătre: Jane\nSubiect: Order"),
+                Arguments.of("pl thunderbird separator", "--- Treść oryginalnej wiadomości ---\nTemat: Zamówienie\nData: 30.11.2026 10:00\nOd: Shop"),
                 Arguments.of("ro separator", "-----Mesaj original-----\nDe la: Shop"),
                 Arguments.of("samsung", "-------- Original message --------\nFrom: Shop Support <support@help.example.com>\nDate: 30/11/2026 10:00 (GMT+01:00)\nTo: Jane\nSubject: Re: Order"),
                 Arguments.of("outlook web rule", "________________________________\nFrom: Shop Support <support@help.example.com>\nSent: Monday, November 30, 2026 10:00\nTo: Jane"));
@@ -172,6 +174,7 @@ class QuotedTextTest {
                 Arguments.of("pt gmail", "---------- Mensagem encaminhada ---------"),
                 Arguments.of("it gmail", "---------- Messaggio inoltrato ---------"),
                 Arguments.of("thunderbird", "-------- Forwarded Message --------"),
+                Arguments.of("pl thunderbird", "--- Treść przekazanej wiadomości ---"),
                 Arguments.of("yahoo", "----- Forwarded Message -----"),
                 Arguments.of("mail.ru", "-------- Пересылаемое сообщение --------"),
                 Arguments.of("en apple", "Begin forwarded message:"),
