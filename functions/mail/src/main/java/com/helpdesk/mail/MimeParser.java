@@ -302,6 +302,8 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
                 text = "";
                 visible = "";
             }
+            // a forward Outlook marks up as a reply (its subject alone says so) is kept whole: its mail is new to us
+            if (QuotedText.isForwardSubject(first("subject")) && !QuotedText.forwards(text)) visible = text;
             String contentType = first("content-type");
             String inReplyTo = HeaderText.messageId(first("in-reply-to"));
             DeliveryReport dsn = reports.deliveryReport(contentType);

@@ -148,6 +148,14 @@ final class QuotePhrases {
             "přeposlaná zpráva", "továbbított üzenet", "προωθημένο μήνυμα", "mesaj redirecționat",
             "転送されたメッセージ", "転送メッセージ", "转发的邮件", "以下为转发的邮件", "轉寄的郵件", "전달된 메시지");
 
+    /**
+     * The subject prefixes of a forward as clients write them ("FW:" Outlook, "Fwd:" Gmail and Apple Mail, "WG:", "TR:",
+     * "RV:", "I:", "Doorst:", "ENC:", "VB:", "VL:", "PD:", "TOV:", "İLT:", "ΠΡΘ:", "转发:", "轉寄:", "転送:", "전달:" in
+     * Outlook's other languages). Not "VS:": Finnish for a reply, Danish and Norwegian for a forward.
+     */
+    static final Set<String> FORWARD_PREFIXES = Set.of("fw", "fwd", "wg", "tr", "rv", "i", "doorst", "enc", "vb", "vl", "pd", "tov",
+            "ilt", "πρθ", "redir", "пересл", "转发", "轉寄", "転送", "전달");
+
     /** All attribution verbs, lower case, longest first (so "napisał(a)" is found before "napisał"). */
     static final List<String> WROTE = all(Language::wrote);
     static final List<String> OPENERS = all(Language::openers);

@@ -56,6 +56,23 @@ public final class QuotedText {
         return forwardLine(lines, firstCut(lines)) >= 0;
     }
 
+    /**
+     * Whether the subject says the mail forwards another ("FW: Bestellung 4711", "[EXTERNAL] WG: ..."): Outlook marks a
+     * forward's quoted mail exactly as a reply's, so only its subject tells the forwarded message, to be kept, from
+     * quoted history.
+     */
+    public static boolean isForwardSubject(String subject) {
+        if (subject == null) return false;
+        String s = subject.strip();
+        while (s.startsWith("[") && s.indexOf(']') > 0) s = s.substring(s.indexOf(']') + 1).strip(); // "[EXTERNAL]", a list tag
+        int colon = -1;
+        for (int i = 0; i < Math.min(s.length(), 8) && colon < 0; i++) if (s.charAt(i) == ':' || s.charAt(i) == '：') colon = i;
+        if (colon <= 0) return false;
+        String prefix = QuotePhrases.fold(s.substring(0, colon).strip());
+        if (prefix.endsWith(".")) prefix = prefix.substring(0, prefix.length() - 1);
+        return QuotePhrases.FORWARD_PREFIXES.contains(prefix);
+    }
+
     private static Lines lines(String text) {
         return new Lines(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
     }

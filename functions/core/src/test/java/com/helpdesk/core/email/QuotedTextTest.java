@@ -197,6 +197,17 @@ class QuotedTextTest {
     }
 
     @Test
+    void aForwardsSubjectIsKnownInOutlooksLanguages() {
+        for (String subject : new String[]{"FW: Bestellung 4711", "Fwd: Order", "WG: Bestellung", "TR : Commande", "RV: Pedido", "I: Ordine",
+                "Doorst: Bestelling", "ENC: Pedido", "VB: Order", "PD: Zamówienie", "İLT: Sipariş", "转发: 订单", "[EXTERNAL] FW: Order"}) {
+            assertThat(QuotedText.isForwardSubject(subject)).as(subject).isTrue();
+        }
+        for (String subject : new String[]{"Re: FW: Order", "VS: Tilaus", "AW: Bestellung", "Where is my order?", "Info: new address", null}) {
+            assertThat(QuotedText.isForwardSubject(subject)).as(subject).isFalse();
+        }
+    }
+
+    @Test
     void aForwardQuotedInAnEarlierReplyStaysCut() {
         String reply = "Any news?\n\nFrom: Shop <support@help.example.com>\nSent: Monday\nTo: Jane\nSubject: RE: Fwd: Order\n\nWe are checking."
                 + "\n\n---------- Forwarded message ---------\nFrom: Shop <orders@shop.example.com>\n\nYour order shipped.";
