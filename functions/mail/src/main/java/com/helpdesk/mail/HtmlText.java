@@ -95,6 +95,7 @@ final class HtmlText {
                     String n = e.normalName();
                     if (n.equals("br")) out.append('\n');
                     else if (BLOCKS.contains(n)) newLine(out);
+                    if (isSpacer(e)) out.append('\n'); // GMX, web.de: an empty line is <div>&nbsp;</div>
                     if (n.equals("li")) out.append("- ");
                     if ((n.equals("td") || n.equals("th")) && e.elementSiblingIndex() > 0) out.append('\t');
                     if (n.equals("img") && !e.attr("alt").isBlank()) appendText(out, "[" + e.attr("alt") + "]");
@@ -120,6 +121,12 @@ final class HtmlText {
             }
         }, doc.body() == null ? doc : doc.body());
         return tidy(out.toString());
+    }
+
+    /** A div or p holding nothing but a no-break space: how some webmailers write an empty line between paragraphs. */
+    private static boolean isSpacer(Element e) {
+        return (e.normalName().equals("div") || e.normalName().equals("p")) && e.childrenSize() == 0 && e.wholeText().indexOf('\u00a0') >= 0
+                && e.wholeText().replace('\u00a0', ' ').isBlank();
     }
 
     private static void appendText(StringBuilder out, String text) {
