@@ -28,7 +28,10 @@ final class HtmlText {
         return render(Jsoup.parse(html));
     }
 
-    /** Where the quoted mail begins in the markup of the big clients (GMX and web.de: div name=quote; Zoho): it and everything after it go. */
+    /**
+     * Where the quoted mail begins in the markup of the big clients (GMX and web.de: div name=quote; Zoho): it and
+     * everything after it go.
+     */
     private static final String QUOTE_STARTS = "div#divRplyFwdMsg, div#x_divRplyFwdMsg, div#appendonsend, div.moz-cite-prefix,"
             + " div.gmail_quote, .gmail_quote_container, div.yahoo_quoted, div#mail-editor-reference-message-container,"
             + " div.ms-outlook-mobile-reference-message, hr#stopSpelling, div[name=quote], div.zmail_extra";

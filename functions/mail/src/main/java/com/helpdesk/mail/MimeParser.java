@@ -139,7 +139,9 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
             String name = field.getName().strip().toLowerCase(Locale.ROOT);
             String value = HeaderText.value(field);
             current.headers.computeIfAbsent(name, k -> new ArrayList<>()).add(value);
-            if (inTop && ADDRESS_HEADERS.contains(name)) topAddresses.computeIfAbsent(name, k -> new ArrayList<>()).add(HeaderText.undecoded(field));
+            if (inTop && ADDRESS_HEADERS.contains(name)) {
+                topAddresses.computeIfAbsent(name, k -> new ArrayList<>()).add(HeaderText.undecoded(field));
+            }
         }
 
         @Override
@@ -230,7 +232,8 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
             }
             if (!attachment && (mime.equals("text/plain") || mime.equals("text/html") || mime.equals("text/enriched"))) {
                 byte[] bytes = readText(is);
-                String charset = type.get("charset") != null ? type.get("charset") : mime.equals("text/html") ? Charsets.metaCharset(bytes) : null;
+                String charset = type.get("charset") != null ? type.get("charset")
+                        : mime.equals("text/html") ? Charsets.metaCharset(bytes) : null;
                 if (charset == null && !Charsets.isAscii(bytes)) problems.add("8-bit text without a charset");
                 String text = Charsets.decode(bytes, charset);
                 if (mime.equals("text/html")) {
@@ -238,7 +241,9 @@ public final class MimeParser implements com.helpdesk.core.port.EmailParser {
                     html.append(text);
                 } else {
                     if (plain.length() > 0) plain.append("\n\n");
-                    if ("flowed".equalsIgnoreCase(type.get("format"))) text = FlowedText.unflow(text, "yes".equalsIgnoreCase(type.get("delsp")));
+                    if ("flowed".equalsIgnoreCase(type.get("format"))) {
+                        text = FlowedText.unflow(text, "yes".equalsIgnoreCase(type.get("delsp")));
+                    }
                     plain.append(text.replace("\r\n", "\n"));
                 }
                 return;

@@ -9,8 +9,9 @@ import java.util.List;
  * {@link QuotePhrases}, Outlook's "From:/Sent:" block or "Original Message" separator, the "-- "
  * signature, a "Sent from my ..." line with only quotes after it) and "&gt;" quoted lines between the
  * answers are dropped. A forwarded message ("---------- Forwarded message ---------", "Begin forwarded
- * message:") is new to the helpdesk, not history: it is kept whole, below the forwarder's note. Bottom-posted or interleaved (nothing written above the quote): the lines the
- * sender wrote between and below the "&gt;" quoted lines are kept. When nothing would be left, the whole
+ * message:") is new to the helpdesk, not history: it is kept whole, below the forwarder's note.
+ * Bottom-posted or interleaved (nothing written above the quote): the lines the sender wrote between and
+ * below the "&gt;" quoted lines are kept. When nothing would be left, the whole
  * text is the visible text. The work is linear in the text's length: each line is looked at a bounded
  * number of times, by bounded tests ({@link QuoteLines}).
  */
@@ -217,7 +218,10 @@ public final class QuotedText {
             return 0;
         }
 
-        /** An "Original Message" separator, an underscore rule above a "From:" line, or a From/Sent/To/Subject block (or Sent/From/To/Subject). */
+        /**
+         * An "Original Message" separator, an underscore rule above a "From:" line, or a From/Sent/To/Subject block
+         * (or Sent/From/To/Subject).
+         */
         boolean isHeaderAt(int i) {
             String line = lines[i];
             if (QuoteLines.isSeparator(line)) return true;
