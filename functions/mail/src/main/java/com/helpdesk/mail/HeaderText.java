@@ -25,6 +25,14 @@ final class HeaderText {
 
     /** The field's value, unfolded and decoded. */
     static String value(Field field) {
+        return decodeWords(undecoded(field));
+    }
+
+    /**
+     * The field's value unfolded, its encoded words not yet decoded: what an address list is split from, since
+     * a decoded display name may hold the comma that separates addresses ("=?utf-8?Q?M=C3=BCller=2C_Hans?=").
+     */
+    static String undecoded(Field field) {
         ByteSequence raw = field.getRaw();
         String text;
         if (raw == null) {
@@ -36,7 +44,7 @@ final class HeaderText {
             text = colon < 0 ? all : all.substring(colon + 1);
         }
         // unfolding keeps the folding white space; a tab there is read as the space it stands for
-        return decodeWords(unfold(text).replace("\r", "").replace("\n", "").replace('\t', ' ').strip());
+        return unfold(text).replace("\r", "").replace("\n", "").replace('\t', ' ').strip();
     }
 
     /** Joins folded lines (a line break followed by white space); other line breaks stay. */
@@ -131,7 +139,7 @@ final class HeaderText {
         return ids.isEmpty() ? null : ids.get(0);
     }
 
-    /** An address list; groups ("undisclosed-recipients:;") contribute their members. */
+    /** An address list as written (encoded words not yet decoded); groups ("undisclosed-recipients:;") contribute their members. */
     static List<Mailbox> addresses(String value) {
         List<Mailbox> out = new ArrayList<>();
         if (value == null) return out;
@@ -186,10 +194,17 @@ final class HeaderText {
         StringBuilder cur = new StringBuilder();
         boolean quoted = false;
         int angle = 0;
+        Matcher word = WORD.matcher(s);
         for (int i = 0; i < s.length(); i++) {
             char c = s.charAt(i);
             if (c == '\\' && quoted && i + 1 < s.length()) {
                 cur.append(c).append(s.charAt(++i));
+                continue;
+            }
+            // an encoded word is one token: some clients leave its separator unencoded ("=?iso-8859-1?Q?M=FCller,_Hans?=")
+            if (c == '=' && !quoted && word.region(i, s.length()).lookingAt()) {
+                cur.append(word.group());
+                i = word.end() - 1;
                 continue;
             }
             if (c == '"') quoted = !quoted;

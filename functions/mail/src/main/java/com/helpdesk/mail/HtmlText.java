@@ -28,10 +28,13 @@ final class HtmlText {
         return render(Jsoup.parse(html));
     }
 
-    /** Where the quoted mail begins in the markup of the big clients: it and everything after it go. */
+    /**
+     * Where the quoted mail begins in the markup of the big clients (GMX and web.de: div name=quote; Zoho): it and
+     * everything after it go.
+     */
     private static final String QUOTE_STARTS = "div#divRplyFwdMsg, div#x_divRplyFwdMsg, div#appendonsend, div.moz-cite-prefix,"
             + " div.gmail_quote, .gmail_quote_container, div.yahoo_quoted, div#mail-editor-reference-message-container,"
-            + " div.ms-outlook-mobile-reference-message, hr#stopSpelling";
+            + " div.ms-outlook-mobile-reference-message, hr#stopSpelling, div[name=quote], div.zmail_extra";
 
     /**
      * Quotes that are one element, the attribution inside or right before it: a reply written below them
@@ -39,7 +42,7 @@ final class HtmlText {
      * follows its header block unmarked.
      */
     private static final String WRAPPED_QUOTES = "div.moz-cite-prefix, blockquote[type=cite], div.gmail_quote, .gmail_quote_container,"
-            + " blockquote.gmail_quote, div.gmail_extra, div.yahoo_quoted";
+            + " blockquote.gmail_quote, div.gmail_extra, div.yahoo_quoted, div[name=quote], div.zmail_extra";
 
     static String visible(String html) {
         Document doc = Jsoup.parse(html);
@@ -95,6 +98,7 @@ final class HtmlText {
                     String n = e.normalName();
                     if (n.equals("br")) out.append('\n');
                     else if (BLOCKS.contains(n)) newLine(out);
+                    if (isSpacer(e)) out.append('\n'); // GMX, web.de: an empty line is <div>&nbsp;</div>
                     if (n.equals("li")) out.append("- ");
                     if ((n.equals("td") || n.equals("th")) && e.elementSiblingIndex() > 0) out.append('\t');
                     if (n.equals("img") && !e.attr("alt").isBlank()) appendText(out, "[" + e.attr("alt") + "]");
@@ -120,6 +124,12 @@ final class HtmlText {
             }
         }, doc.body() == null ? doc : doc.body());
         return tidy(out.toString());
+    }
+
+    /** A div or p holding nothing but a no-break space: how some webmailers write an empty line between paragraphs. */
+    private static boolean isSpacer(Element e) {
+        return (e.normalName().equals("div") || e.normalName().equals("p")) && e.childrenSize() == 0 && e.wholeText().indexOf('\u00a0') >= 0
+                && e.wholeText().replace('\u00a0', ' ').isBlank();
     }
 
     private static void appendText(StringBuilder out, String text) {

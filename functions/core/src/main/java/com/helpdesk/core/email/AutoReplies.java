@@ -13,12 +13,20 @@ import java.util.regex.Pattern;
 public final class AutoReplies {
     private AutoReplies() {}
 
-    /** Subject prefixes of out-of-office replies, in the languages the big clients write them. */
+    /**
+     * Subject prefixes of out-of-office replies, in the languages the big clients write them (Outlook's
+     * "Automatic reply:" as each of its languages words it). Unicode case folding: "Автоматический ответ"
+     * and "RÉPONSE AUTOMATIQUE" are written capitalised.
+     */
     private static final Pattern OUT_OF_OFFICE_SUBJECT = Pattern.compile(
-            "^\\s*(automatic reply|auto(matic)?[ -]?reply|auto|out of (the )?office|ooo|abwesenheitsnotiz|automatische antwort"
+            "^\\s*(automatic reply|auto(matic)?[ -]?reply|auto|out of (the )?office( autoreply| auto reply| reply)?|ooo|abwesenheitsnotiz|automatische antwort"
                     + "|réponse automatique|reponse automatique|absence|respuesta automática|respuesta automatica|fuera de la oficina"
-                    + "|risposta automatica|fuori sede|automatisch antwoord|afwezig|autosvar|automatisk svar|frånvaro|poza biurem"
-                    + "|odpowiedź automatyczna|автоответ|автоматический ответ|自动回复|自動返信|不在)\\s*[:：]", Pattern.CASE_INSENSITIVE);
+                    + "|resposta automática|resposta automatica|risposta automatica|fuori sede|automatisch antwoord|afwezig|autosvar"
+                    + "|automatisk svar|automatiskt svar|frånvaro|automaattinen vastaus|poza biurem|odpowiedź automatyczna"
+                    + "|automatyczna odpowiedź|automatická odpověď|automatikus válasz|răspuns automat|otomatik yanıt|otomatik yanit"
+                    + "|αυτόματη απάντηση|автоответ|автоматический ответ|автоматична відповідь|رد تلقائي|balasan otomatis"
+                    + "|自动回复|自动答复|自動回復|自動回覆|自動返信|自動応答|不在|자동 회신|자동 응답)\\s*[:：]",
+            Pattern.CASE_INSENSITIVE | Pattern.UNICODE_CASE);
 
     private static final List<String> DAEMONS = List.of("mailer-daemon", "mailer_daemon", "postmaster-noreply", "mail-daemon");
 

@@ -40,6 +40,17 @@ final class QuoteLines {
         return hasBracketedAddress(t) && hasYear(t); // a client writes the sender as "Name <address>"; a person rarely does
     }
 
+    /** Zoho's attribution, between dashes and without a colon: "---- On Mon, 30 Nov 2026 10:00:00 +0100 Name &lt;a@b.c&gt; wrote ----". */
+    static boolean isDashedAttribution(String line) {
+        String t = line.strip();
+        if (t.length() > MAX_HEADER_CHARS || !t.startsWith("--") || !t.endsWith("--")) return false;
+        int a = 0;
+        while (a < t.length() && t.charAt(a) == '-') a++;
+        int b = t.length();
+        while (b > a && t.charAt(b - 1) == '-') b--;
+        return a < b && isAttribution(t.substring(a, b).strip() + ":");
+    }
+
     /** A shorter attribution that counts only when quoted lines follow it ("Jane wrote:" then "&gt; ..."). */
     static boolean isLooseAttribution(String line) {
         String t = line.strip();
@@ -64,9 +75,12 @@ final class QuoteLines {
         return t.endsWith(">") && t.indexOf('@') > 0 ? 2 : 1; // "Name <address>", the date follows (Gmail in Chinese)
     }
 
-    /** "-----Original Message-----" and its translations, with any number (two or more) of dashes around. */
+    /**
+     * "-----Original Message-----" and its translations, with any number (two or more) of dashes around (QQ Mail
+     * and Foxmail put no-break spaces between them and the words).
+     */
     static boolean isSeparator(String line) {
-        String t = line.strip();
+        String t = line.replace('\u00a0', ' ').strip();
         if (t.length() > MAX_HEADER_CHARS) return false;
         int a = 0;
         while (a < t.length() && (t.charAt(a) == '-' || t.charAt(a) == '=')) a++;
@@ -74,6 +88,24 @@ final class QuoteLines {
         while (b > a && (t.charAt(b - 1) == '-' || t.charAt(b - 1) == '=')) b--;
         if (a < 2 || t.length() - b < 2) return false;
         return QuotePhrases.SEPARATORS.contains(QuotePhrases.fold(t.substring(a, b).strip()));
+    }
+
+    /**
+     * The first line of a forwarded message: a {@link QuotePhrases#FORWARDS} phrase between two or more dashes
+     * on each side ("---------- Forwarded message ---------") or ending with a colon ("Begin forwarded message:").
+     */
+    static boolean isForwardMarker(String line) {
+        String t = line.replace('\u00a0', ' ').strip();
+        if (t.length() < 4 || t.length() > MAX_HEADER_CHARS) return false;
+        int a = 0;
+        while (a < t.length() && t.charAt(a) == '-') a++;
+        int b = t.length();
+        while (b > a && t.charAt(b - 1) == '-') b--;
+        boolean dashed = a >= 2 && t.length() - b >= 2;
+        if (!dashed && !endsWithColon(t)) return false;
+        String phrase = t.substring(a, b).strip();
+        if (!dashed) phrase = phrase.substring(0, phrase.length() - 1).strip();
+        return QuotePhrases.FORWARDS.contains(QuotePhrases.fold(phrase));
     }
 
     static boolean isUnderscores(String line) {

@@ -27,7 +27,7 @@ final class QuotePhrases {
     static final List<Language> LANGUAGES = List.of(
             new Language("en", List.of("wrote", "writes", "has written"), List.of("on", "at"),
                     List.of("from"), List.of("sent", "date", "to", "cc", "bcc", "subject", "reply-to"),
-                    List.of("original message", "original mail", "reply message"),
+                    List.of("original message", "original mail", "reply message", "original"),
                     List.of("sent from my *", "sent from *", "sent with *", "sent via *", "get outlook for *", "sent from outlook for *",
                             "sent from yahoo mail for *", "sent from mail for windows")),
             new Language("es", List.of("escribió", "escribio", "ha escrito"), List.of("el", "en"),
@@ -56,11 +56,11 @@ final class QuotePhrases {
                     List.of("verzonden vanaf mijn *", "verzonden vanaf *", "verzonden met *", "verstuurd vanaf mijn *", "outlook voor * downloaden")),
             new Language("ru", List.of("написал(а)", "написал", "написала", "пишет", "писал(а)"), List.of("в", "от"),
                     List.of("от"), List.of("отправлено", "дата", "кому", "копия", "тема"),
-                    List.of("исходное сообщение", "пересылаемое сообщение", "оригинальное сообщение"),
+                    List.of("исходное сообщение", "оригинальное сообщение"),
                     List.of("отправлено с моего *", "отправлено с *", "отправлено из *")),
-            new Language("pl", List.of("napisał(a)", "napisał", "napisała", "napisal"), List.of("w dniu", "dnia"),
+            new Language("pl", List.of("napisał(a)", "napisał", "napisała", "napisal", "pisze"), List.of("w dniu", "dnia"),
                     List.of("od"), List.of("wysłano", "wyslano", "data", "do", "dw", "temat"),
-                    List.of("wiadomość oryginalna", "oryginalna wiadomość", "wiadomosc oryginalna"),
+                    List.of("wiadomość oryginalna", "oryginalna wiadomość", "wiadomosc oryginalna", "treść oryginalnej wiadomości"),
                     List.of("wysłane z mojego *", "wysłane z *", "wyslane z *")),
             new Language("tr", List.of("yazdı", "şunu yazdı", "yazdi"), List.of(),
                     List.of("kimden", "gönderen"), List.of("gönderildi", "gönderilme tarihi", "tarih", "kime", "alıcı", "bilgi", "konu"),
@@ -68,7 +68,7 @@ final class QuotePhrases {
                     List.of("*'umdan gönderildi", "*'dan gönderildi", "*'den gönderildi", "* cihazımdan gönderildi")),
             new Language("ja", List.of("のメッセージ", "のメール", "さんは書きました", "書きました", "wrote"), List.of(),
                     List.of("差出人", "送信者"), List.of("送信日時", "日付", "宛先", "cc", "件名"),
-                    List.of("元のメッセージ", "転送メッセージ"),
+                    List.of("元のメッセージ"),
                     List.of("*から送信", "* から送信", "*から送信しました")),
             new Language("zh-Hans", List.of("写道"), List.of("在", "于"),
                     List.of("发件人"), List.of("发送时间", "日期", "收件人", "抄送", "主题"),
@@ -122,10 +122,39 @@ final class QuotePhrases {
                     List.of("từ"), List.of("đã gửi", "ngày", "đến", "tới", "chủ đề"),
                     List.of("thư gốc", "tin nhắn gốc"),
                     List.of("được gửi từ * của tôi", "gửi từ *")),
+            new Language("ro", List.of("a scris"), List.of("în", "pe"),
+                    List.of("de la"), List.of("trimis", "data", "către", "catre", "cc", "subiect"),
+                    List.of("mesaj original", "mesajul original"),
+                    List.of("trimis de pe *", "trimis din *")),
             new Language("id", List.of("menulis"), List.of("pada"),
                     List.of("dari"), List.of("dikirim", "tanggal", "kepada", "cc", "subjek", "perihal"),
                     List.of("pesan asli"),
                     List.of("dikirim dari * saya", "dikirim dari *")));
+
+    /**
+     * What begins a forwarded message, without its dashes or colon: Gmail's "---------- Forwarded message ---------",
+     * Thunderbird's and Yahoo's "-------- Forwarded Message --------", Apple Mail's "Begin forwarded message:", each as
+     * the clients translate it. The mail below it is new to us, not quoted history: it is kept.
+     */
+    static final Set<String> FORWARDS = Set.of("forwarded message", "begin forwarded message",
+            "weitergeleitete nachricht", "anfang der weitergeleiteten nachricht",
+            "message transféré", "message transfere", "début du message réexpédié", "début du message transféré",
+            "mensaje reenviado", "inicio del mensaje reenviado", "comienzo del mensaje reenviado",
+            "mensagem encaminhada", "início da mensagem reencaminhada", "início da mensagem encaminhada",
+            "messaggio inoltrato", "inizio messaggio inoltrato", "doorgestuurd bericht", "begin doorgestuurd bericht",
+            "przekazana wiadomość", "wiadomość przekazana", "początek przekazywanej wiadomości", "treść przekazanej wiadomości",
+            "пересылаемое сообщение", "перенаправленное сообщение", "начало переадресованного сообщения", "переслане повідомлення",
+            "iletilen ileti", "vidarebefordrat meddelande", "videresendt meddelelse", "videresendt melding", "välitetty viesti",
+            "přeposlaná zpráva", "továbbított üzenet", "προωθημένο μήνυμα", "mesaj redirecționat",
+            "転送されたメッセージ", "転送メッセージ", "转发的邮件", "以下为转发的邮件", "轉寄的郵件", "전달된 메시지");
+
+    /**
+     * The subject prefixes of a forward as clients write them ("FW:" Outlook, "Fwd:" Gmail and Apple Mail, "WG:", "TR:",
+     * "RV:", "I:", "Doorst:", "ENC:", "VB:", "VL:", "PD:", "TOV:", "İLT:", "ΠΡΘ:", "转发:", "轉寄:", "転送:", "전달:" in
+     * Outlook's other languages). Not "VS:": Finnish for a reply, Danish and Norwegian for a forward.
+     */
+    static final Set<String> FORWARD_PREFIXES = Set.of("fw", "fwd", "wg", "tr", "rv", "i", "doorst", "enc", "vb", "vl", "pd", "tov",
+            "ilt", "πρθ", "redir", "пересл", "转发", "轉寄", "転送", "전달");
 
     /** All attribution verbs, lower case, longest first (so "napisał(a)" is found before "napisał"). */
     static final List<String> WROTE = all(Language::wrote);

@@ -8,43 +8,93 @@ import java.util.List;
  * first quote header on is cut (an attribution "On ... wrote:" in any of the languages of
  * {@link QuotePhrases}, Outlook's "From:/Sent:" block or "Original Message" separator, the "-- "
  * signature, a "Sent from my ..." line with only quotes after it) and "&gt;" quoted lines between the
- * answers are dropped. Bottom-posted or interleaved (nothing written above the quote): the lines the
- * sender wrote between and below the "&gt;" quoted lines are kept. When nothing would be left, the whole
+ * answers are dropped. A forwarded message ("---------- Forwarded message ---------", "Begin forwarded
+ * message:") is new to the helpdesk, not history: it is kept whole, below the forwarder's note.
+ * Bottom-posted or interleaved (nothing written above the quote): the lines the sender wrote between and
+ * below the "&gt;" quoted lines are kept. When nothing would be left, the whole
  * text is the visible text. The work is linear in the text's length: each line is looked at a bounded
  * number of times, by bounded tests ({@link QuoteLines}).
  */
 public final class QuotedText {
     private QuotedText() {}
 
-    /** What begins the quoted part: an attribution (the quote follows, "&gt;"-marked or not), another header, or a signature. */
-    private enum Cut { NONE, ATTRIBUTION, HEADER, SIGNATURE }
+    /**
+     * What begins the quoted part: an attribution (the quote follows, "&gt;"-marked or not), another header, or a
+     * signature; or what begins a forwarded message, which is kept.
+     */
+    private enum Cut { NONE, ATTRIBUTION, HEADER, SIGNATURE, FORWARD }
+
+    /** Where the quoted part begins (at = the line, or the text's length when nothing is quoted) and how many lines its header spans. */
+    private record FirstCut(Cut kind, int at, int headerLines) {}
 
     /** The text the sender wrote this time. */
     public static String visible(String text) {
         if (text == null) return null;
-        Lines lines = new Lines(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
-        int cut = lines.size();
-        Cut kind = Cut.NONE;
-        int headerLines = 0;
-        for (int i = 0; i < lines.size() && kind == Cut.NONE; i++) {
-            int attribution = lines.attributionAt(i);
-            if (attribution > 0) {
-                kind = Cut.ATTRIBUTION;
-                headerLines = attribution;
-            } else if (lines.isHeaderAt(i)) {
-                kind = Cut.HEADER;
-            } else if (QuoteLines.isSignatureDelimiter(lines.get(i)) || lines.onlyQuotesFrom(i + 1) && QuoteLines.isSentFrom(lines.get(i))) {
-                kind = Cut.SIGNATURE;
-            }
-            if (kind != Cut.NONE) cut = i;
-        }
+        Lines lines = lines(text);
+        FirstCut first = firstCut(lines);
+        int cut = first.at();
         String top = trimBlankLines(unquoted(lines, 0, cut));
+        int forward = forwardLine(lines, first);
+        if (forward >= 0) {
+            String forwarded = trimBlankLines(List.of(lines.lines).subList(forward, lines.size()));
+            return top.isBlank() ? forwarded : top + "\n\n" + forwarded;
+        }
         if (!top.isBlank()) return top;
-        if (kind == Cut.ATTRIBUTION && lines.isQuoteAhead(cut + headerLines)) {
-            String below = trimBlankLines(bottomPosted(lines, cut + headerLines));
+        if (first.kind() == Cut.ATTRIBUTION && lines.isQuoteAhead(cut + first.headerLines())) {
+            String below = trimBlankLines(bottomPosted(lines, cut + first.headerLines()));
             if (!below.isBlank()) return below;
         }
         return text.strip();
+    }
+
+    /**
+     * Whether the text forwards a message: a forward's first line comes before any quote header (below the note and
+     * its signature, if any). HTML mail wraps a forward in the same markup as a quote; this tells them apart.
+     */
+    public static boolean forwards(String text) {
+        if (text == null) return false;
+        Lines lines = lines(text);
+        return forwardLine(lines, firstCut(lines)) >= 0;
+    }
+
+    /**
+     * Whether the subject says the mail forwards another ("FW: Bestellung 4711", "[EXTERNAL] WG: ..."): Outlook marks a
+     * forward's quoted mail exactly as a reply's, so only its subject tells the forwarded message, to be kept, from
+     * quoted history.
+     */
+    public static boolean isForwardSubject(String subject) {
+        if (subject == null) return false;
+        String s = subject.strip();
+        while (s.startsWith("[") && s.indexOf(']') > 0) s = s.substring(s.indexOf(']') + 1).strip(); // "[EXTERNAL]", a list tag
+        int colon = -1;
+        for (int i = 0; i < Math.min(s.length(), 8) && colon < 0; i++) if (s.charAt(i) == ':' || s.charAt(i) == '：') colon = i;
+        if (colon <= 0) return false;
+        String prefix = QuotePhrases.fold(s.substring(0, colon).strip());
+        if (prefix.endsWith(".")) prefix = prefix.substring(0, prefix.length() - 1);
+        return QuotePhrases.FORWARD_PREFIXES.contains(prefix);
+    }
+
+    private static Lines lines(String text) {
+        return new Lines(text.replace("\r\n", "\n").replace('\r', '\n').split("\n", -1));
+    }
+
+    private static FirstCut firstCut(Lines lines) {
+        for (int i = 0; i < lines.size(); i++) {
+            if (QuoteLines.isForwardMarker(lines.get(i))) return new FirstCut(Cut.FORWARD, i, 0);
+            int attribution = lines.attributionAt(i);
+            if (attribution > 0) return new FirstCut(Cut.ATTRIBUTION, i, attribution);
+            if (lines.isHeaderAt(i)) return new FirstCut(Cut.HEADER, i, 0);
+            if (QuoteLines.isSignatureDelimiter(lines.get(i)) || lines.onlyQuotesFrom(i + 1) && QuoteLines.isSentFrom(lines.get(i))) {
+                return new FirstCut(Cut.SIGNATURE, i, 0);
+            }
+        }
+        return new FirstCut(Cut.NONE, lines.size(), 0);
+    }
+
+    /** The line a forwarded message begins on, when it begins the quoted part or follows the signature; else -1. */
+    private static int forwardLine(Lines lines, FirstCut first) {
+        if (first.kind() == Cut.FORWARD) return first.at();
+        return first.kind() == Cut.SIGNATURE ? lines.forwardAfter(first.at() + 1) : -1;
     }
 
     /** The lines in [from, to) that are not "&gt;" quoted (interleaved quoting: keep the answers, drop the quotes). */
@@ -119,16 +169,29 @@ public final class QuotedText {
             return lines[i];
         }
 
+        /**
+         * The line a forwarded message begins on at or after {@code from} (below the forwarder's signature), or -1
+         * when a quote header comes first or there is none.
+         */
+        int forwardAfter(int from) {
+            for (int i = from; i < lines.length; i++) {
+                if (QuoteLines.isForwardMarker(lines[i])) return i;
+                if (attributionAt(i) > 0 || isHeaderAt(i)) return -1;
+            }
+            return -1;
+        }
+
         /** Whether the next non-blank line from {@code from} is quoted (or there is none). */
         boolean isQuoteAhead(int from) {
             int next = nextNonBlank[Math.min(from, lines.length)];
             return next == lines.length || QuoteLines.isQuoted(lines[next]);
         }
 
-        /** Whether nothing but quoted or blank lines, or the quote's own header, follows. */
+        /** Whether nothing but quoted or blank lines, or the quote's own header (or a forwarded message's), follows. */
         boolean onlyQuotesFrom(int from) {
             int next = nextUnquoted[Math.min(from, lines.length)];
-            return next == lines.length || attributionAt(next) > 0 || isHeaderAt(next) || QuoteLines.isSignatureDelimiter(lines[next]);
+            return next == lines.length || attributionAt(next) > 0 || isHeaderAt(next) || QuoteLines.isSignatureDelimiter(lines[next])
+                    || QuoteLines.isForwardMarker(lines[next]);
         }
 
         /** How many lines the attribution starting at line i spans (1 to 3, wrapped by the client), or 0. */
@@ -138,7 +201,7 @@ public final class QuotedText {
             // every attribution ends with a colon: most lines are ruled out without looking further
             boolean colonAhead = false;
             for (int n = 0; n < MAX_WRAPPED && i + n < lines.length && !colonAhead; n++) colonAhead = QuoteLines.endsWithColon(lines[i + n]);
-            if (!colonAhead) return 0;
+            if (!colonAhead) return QuoteLines.isDashedAttribution(line) ? 1 : 0;
             if (QuoteLines.isAttribution(line)) return 1;
             if (QuoteLines.isLooseAttribution(line) && isQuoteAhead(i + 1)) return 1;
             int start = QuoteLines.attributionStart(line);
@@ -155,13 +218,19 @@ public final class QuotedText {
             return 0;
         }
 
-        /** An "Original Message" separator, an underscore rule above a "From:" line, or a From/Sent/To/Subject block. */
+        /**
+         * An "Original Message" separator, an underscore rule above a "From:" line, or a From/Sent/To/Subject block
+         * (or Sent/From/To/Subject).
+         */
         boolean isHeaderAt(int i) {
             String line = lines[i];
             if (QuoteLines.isSeparator(line)) return true;
             if (QuoteLines.isUnderscores(line)) {
                 int next = nextNonBlank[i + 1];
                 return next < lines.length && QuoteLines.isFromLabel(label(next));
+            }
+            if (QuoteLines.isOtherLabel(label(i)) && i + 1 < lines.length && QuoteLines.isFromLabel(label(i + 1))) {
+                return headerBlockFollows(i + 2); // GMX and web.de put "Gesendet:" (Sent) above "Von:"
             }
             return QuoteLines.isFromLabel(label(i)) && headerBlockFollows(i + 1);
         }

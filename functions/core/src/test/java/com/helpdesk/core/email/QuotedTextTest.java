@@ -49,11 +49,13 @@ class QuotedTextTest {
                 Arguments.of("uk gmail", "пн, 30 лист. 2026 р. о 10:00 Shop Support <support@help.example.com> пише:"),
                 Arguments.of("vi gmail", "Vào Th 2, 30 thg 11, 2026 vào lúc 10:00 Shop Support <support@help.example.com> đã viết:"),
                 Arguments.of("id gmail", "Pada Sen, 30 Nov 2026 pukul 10.00, Shop Support <support@help.example.com> menulis:"),
+                Arguments.of("ro gmail", "În lun., 30 nov. 2026 la 10:00, Shop Support <support@help.example.com> a scris:"),
                 // Apple Mail, Thunderbird, Yahoo
                 Arguments.of("en apple", "On 30 Nov 2026, at 10:00, Shop Support <support@help.example.com> wrote:"),
                 Arguments.of("de apple", "Am 30.11.2026 um 10:00 schrieb Shop Support <support@help.example.com>:"),
                 Arguments.of("fr apple", "Le 30 nov. 2026 à 10:00, Shop Support <support@help.example.com> a écrit :"),
                 Arguments.of("en thunderbird", "On 30/11/2026 10:00, Shop Support wrote:"),
+                Arguments.of("pl thunderbird", "W dniu 30.11.2026 o 10:00, Shop Support pisze:"),
                 Arguments.of("en yahoo", "On Monday, November 30, 2026, 10:00:00 AM GMT+1, Shop Support <support@help.example.com> wrote:"));
     }
 
@@ -106,6 +108,13 @@ class QuotedTextTest {
                 Arguments.of("tr separator", "-----Özgün İleti-----\nKimden: Shop"),
                 Arguments.of("ar separator", "-----الرسالة الأصلية-----\nمن: Shop"),
                 Arguments.of("hi separator", "-----मूल संदेश-----\nप्रेषक: Shop"),
+                Arguments.of("de gmx, sent above from", "Gesendet: Montag, 30. November 2026 um 10:00 Uhr\nVon: \"Shop\" <support@help.example.com>\nAn: jane@example.com\nBetreff: Re: Order"),
+                Arguments.of("en web.de, sent above from", "Sent: Monday, November 30, 2026 at 10:00 AM\nFrom: \"Shop\" <support@help.example.com>\nTo: jane@example.com\nSubject: Re: Order"),
+                Arguments.of("zh qq mail nbsp separator", "------------------\u00a0原始邮件\u00a0------------------\n发件人: \"Shop\"<support@help.example.com>;\n发送时间: 2026年11月30日(星期一) 上午10:00\n收件人: \"jane\"<jane@example.com>;\n主题: Re: Order"),
+                Arguments.of("en foxmail separator", "------------------ Original ------------------\nFrom:  \"Shop\"<support@help.example.com>;\nDate:  Mon, Nov 30, 2026 10:00 AM\nTo:  \"jane\"<jane@example.com>;\nSubject:  Re: Order"),
+                Arguments.of("ro outlook", "De la: Shop Support <support@help.example.com>\nTrimis: luni, 30 noiembrie 2026 10:00\nCătre: Jane\nSubiect: Order"),
+                Arguments.of("pl thunderbird separator", "--- Treść oryginalnej wiadomości ---\nTemat: Zamówienie\nData: 30.11.2026 10:00\nOd: Shop"),
+                Arguments.of("ro separator", "-----Mesaj original-----\nDe la: Shop"),
                 Arguments.of("samsung", "-------- Original message --------\nFrom: Shop Support <support@help.example.com>\nDate: 30/11/2026 10:00 (GMT+01:00)\nTo: Jane\nSubject: Re: Order"),
                 Arguments.of("outlook web rule", "________________________________\nFrom: Shop Support <support@help.example.com>\nSent: Monday, November 30, 2026 10:00\nTo: Jane"));
     }
@@ -120,7 +129,7 @@ class QuotedTextTest {
         return Stream.of("Sent from my iPhone", "Von meinem iPhone gesendet", "Envoyé de mon iPhone", "Enviado desde mi iPhone",
                 "Enviado do meu iPhone", "Inviato da iPhone", "Verzonden vanaf mijn iPhone", "Отправлено с iPhone", "Wysłane z mojego iPhone'a",
                 "iPhone'umdan gönderildi", "iPhoneから送信", "从我的iPhone发送", "從我的 iPhone 傳送", "iPhone에서 보냄", "أرسلت من iPhone",
-                "मेरे iPhone से भेजा गया", "Get Outlook for Android", "Sent from Yahoo Mail for iPhone").map(Arguments::of);
+                "मेरे iPhone से भेजा गया", "Trimis de pe iPhone", "Get Outlook for Android", "Sent from Yahoo Mail for iPhone").map(Arguments::of);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -128,6 +137,16 @@ class QuotedTextTest {
     void aPhonesSentFromLineEndsTheReply(String line) {
         assertThat(QuotedText.visible(NEW + "\n\n" + line)).isEqualTo(NEW);
         assertThat(QuotedText.visible(NEW + "\n\n" + line + "\n\nOn Mon, Nov 30, 2026 at 10:00 Shop <s@x.com> wrote:\n> old")).isEqualTo(NEW);
+    }
+
+    @Test
+    void zohosAttributionBetweenDashesWithoutAColonStartsTheQuote() {
+        String zoho = NEW + "\n\n\n---- On Mon, 30 Nov 2026 10:00:00 +0100 Shop Support <support@help.example.com> wrote ----\n\n" + QUOTED_BODY;
+        assertThat(QuotedText.visible(zoho)).isEqualTo(NEW);
+        assertThat(QuotedText.visible(NEW + "\n\n---- Am Mo, 30 Nov 2026 10:00:00 +0100 schrieb Shop <support@help.example.com> ---\n\n" + QUOTED_BODY))
+                .isEqualTo(NEW);
+        String dashes = "Please note:\n---- 2 items were missing ----\nthanks";
+        assertThat(QuotedText.visible(dashes)).as("a person's dashed line").isEqualTo(dashes);
     }
 
     @Test
@@ -145,6 +164,57 @@ class QuotedTextTest {
         assertThat(QuotedText.visible(interleaved)).isEqualTo("M, please.\n\nBlue.\n\nThanks!");
         String topThenInterleaved = "See my answers below.\n\n> Which size?\nM\n> Colour?\nBlue";
         assertThat(QuotedText.visible(topThenInterleaved)).isEqualTo("See my answers below.\n\nM\nBlue");
+    }
+
+    static Stream<Arguments> forwardMarkers() {
+        return Stream.of(Arguments.of("en gmail", "---------- Forwarded message ---------"),
+                Arguments.of("de gmail", "---------- Weitergeleitete Nachricht ---------"),
+                Arguments.of("fr gmail", "---------- Message transféré ---------"),
+                Arguments.of("es gmail", "---------- Mensaje reenviado ---------"),
+                Arguments.of("pt gmail", "---------- Mensagem encaminhada ---------"),
+                Arguments.of("it gmail", "---------- Messaggio inoltrato ---------"),
+                Arguments.of("thunderbird", "-------- Forwarded Message --------"),
+                Arguments.of("pl thunderbird", "--- Treść przekazanej wiadomości ---"),
+                Arguments.of("yahoo", "----- Forwarded Message -----"),
+                Arguments.of("mail.ru", "-------- Пересылаемое сообщение --------"),
+                Arguments.of("en apple", "Begin forwarded message:"),
+                Arguments.of("de apple", "Anfang der weitergeleiteten Nachricht:"),
+                Arguments.of("fr apple", "Début du message réexpédié :"));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("forwardMarkers")
+    void aForwardedMessageIsKeptBelowTheForwardersNote(String client, String marker) {
+        String forwarded = marker + "\n\nFrom: Shop <orders@shop.example.com>\nDate: Mon, Nov 30, 2026 at 10:00 AM\nSubject: Order 4711"
+                + "\nTo: <jane@example.com>\n\nYour order 4711 has shipped.";
+        assertThat(QuotedText.visible("It never arrived, see below.\n\n" + forwarded)).as(client)
+                .isEqualTo("It never arrived, see below.\n\n" + forwarded);
+        assertThat(QuotedText.visible(forwarded)).as(client + ", nothing written above").isEqualTo(forwarded);
+        assertThat(QuotedText.visible("It never arrived.\n\n-- \nJane Doe\nACME Ltd\n\n" + forwarded)).as(client + ", below a signature")
+                .isEqualTo("It never arrived.\n\n" + forwarded);
+        assertThat(QuotedText.visible("It never arrived.\n\nSent from my iPhone\n\n" + forwarded)).as(client + ", below a sent-from line")
+                .isEqualTo("It never arrived.\n\n" + forwarded);
+    }
+
+    @Test
+    void aForwardsSubjectIsKnownInOutlooksLanguages() {
+        for (String subject : new String[]{"FW: Bestellung 4711", "Fwd: Order", "WG: Bestellung", "TR : Commande", "RV: Pedido", "I: Ordine",
+                "Doorst: Bestelling", "ENC: Pedido", "VB: Order", "PD: Zamówienie", "İLT: Sipariş", "转发: 订单", "[EXTERNAL] FW: Order"}) {
+            assertThat(QuotedText.isForwardSubject(subject)).as(subject).isTrue();
+        }
+        for (String subject : new String[]{"Re: FW: Order", "VS: Tilaus", "AW: Bestellung", "Where is my order?", "Info: new address", null}) {
+            assertThat(QuotedText.isForwardSubject(subject)).as(subject).isFalse();
+        }
+    }
+
+    @Test
+    void aForwardQuotedInAnEarlierReplyStaysCut() {
+        String reply = "Any news?\n\nFrom: Shop <support@help.example.com>\nSent: Monday\nTo: Jane\nSubject: RE: Fwd: Order\n\nWe are checking."
+                + "\n\n---------- Forwarded message ---------\nFrom: Shop <orders@shop.example.com>\n\nYour order shipped.";
+        assertThat(QuotedText.visible(reply)).isEqualTo("Any news?");
+        String signed = "Any news?\n\n-- \nJane\n\nOn Mon, Nov 30, 2026 at 10:00 AM Shop <support@help.example.com> wrote:"
+                + "\n> ---------- Forwarded message ---------\n> Your order shipped.";
+        assertThat(QuotedText.visible(signed)).isEqualTo("Any news?");
     }
 
     @Test
